@@ -1,0 +1,21 @@
+// Shared jest preset: native ESM (the @actions packages are ESM-only), TypeScript through @swc/jest.
+// Type-checking is the `typecheck` task's job (tsc over src and tests); swc only strips types.
+/** @type {import('jest').Config} */
+export const baseConfig = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2023' },
+        module: { type: 'es6' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  testMatch: ['<rootDir>/tests/**/*.test.ts'],
+};

@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseFileCommands } from './file-commands.js';
+import { node24Path } from './node24.js';
+import { parseWorkflowCommands, type WorkflowCommand } from './workflow-commands.js';
+
+interface ActionRunOptions {
+  /** The built entry point, e.g. `dist/index.js` or `dist/post.js`. */
+  readonly entry: string;
+  /** Inputs by their action.yml name; passed as `INPUT_<NAME uppercased>` with hyphens kept, as the runner does. */
+  readonly inputs?: Readonly<Record<string, string>>;
+  /** Saved state from the main step, passed to a post step as `STATE_<name>`. */
+  readonly state?: Readonly<Record<string, string>>;
+  /** Extra environment (GITHUB_*, AWS_* ...). The parent's environment is not inherited beyond PATH and HOME. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Directory holding the GITHUB_OUTPUT/STATE/STEP_SUMMARY files; a fresh temporary one by default. */
+  readonly workDir?: string;
+  /** Kills the process with SIGKILL after this long, as a last resort against hung tests. */
+  readonly killAfterMs?: number;
+}
+
+interface ActionRunResult {
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly outputs: Record<string, string>;
+  readonly state: Record<string, string>;
+  readonly summary: string;
+  readonly commands: WorkflowCommand[];
+  /** `::error` commands only. */
+  readonly errors: WorkflowCommand[];
+  readonly durationMs: number;
+}
+
+interface RunningAction {
+  /** Resolves once a stdout line matches, with that line. Rejects if the process ends first. */
+  waitForOutput(pattern: RegExp): Promise<string>;
+  /** Sends a signal as the runner does on cancellation (SIGINT first, then SIGTERM). */
+  kill(signal: NodeJS.Signals): void;
+  readonly result: Promise<ActionRunResult>;
+}
+
+const inputVariable = (name: string): string => `INPUT_${name.replaceAll(' ', '_').toUpperCase()}`;
+
+const readIfExists = async (file: string): Promise<string> => {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * Starts a built JavaScript action under Node 24 the way the GitHub runner does: inputs as `INPUT_*`,
+ * file commands through GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files, cancellation by signal.
+ */
+const startAction = async (options: ActionRunOptions): Promise<RunningAction> => {
+  const workDir = options.workDir ?? (await mkdtemp(path.join(tmpdir(), 'greenlight-runner-')));
+  const files = {
+    GITHUB_OUTPUT: path.join(workDir, 'output'),
+    GITHUB_STATE: path.join(workDir, 'state'),
+    GITHUB_STEP_SUMMARY: path.join(workDir, 'summary.md'),
+  } as const;
+  await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '',
+    HOME: process.env['HOME'] ?? workDir,
+    ...files,
+    ...Object.fromEntries(Object.entries(options.inputs ?? {}).map(([name, value]) => [inputVariable(name), value])),
+    ...Object.fromEntries(Object.entries(options.state ?? {}).map(([name, value]) => [`STATE_${name}`, value])),
+    ...options.env,
+  };
+  const started = Date.now();
+  const child = spawn(node24Path(), [options.entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const watchers = new Set<{ pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }>();
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const before = stdout.length;
+    stdout += chunk;
+    const fresh = stdout.slice(stdout.lastIndexOf('\n', before - 1) + 1);
+    for (const watcher of watchers) {
+      const line = fresh.split('\n').find((candidate) => watcher.pattern.test(candidate));
+      if (line !== undefined) {
+        watchers.delete(watcher);
+        watcher.resolve(line);
+      }
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const killTimer =
+    options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+  const result = new Promise<ActionRunResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(killTimer);
+      for (const watcher of watchers) watcher.reject(new Error(`action exited before printing ${watcher.pattern}`));
+      watchers.clear();
+      void Promise.all([
+        readIfExists(files.GITHUB_OUTPUT),
+        readIfExists(files.GITHUB_STATE),
+        readIfExists(files.GITHUB_STEP_SUMMARY),
+      ]).then(([output, state, summary]) => {
+        const commands = parseWorkflowCommands(stdout);
+        resolve({
+          exitCode,
+          signal,
+          stdout,
+          stderr,
+          outputs: parseFileCommands(output),
+          state: parseFileCommands(state),
+          summary,
+          commands,
+          errors: commands.filter((command) => command.command === 'error'),
+          durationMs: Date.now() - started,
+        });
+      }, reject);
+    });
+  });
+  return {
+    waitForOutput: (pattern) =>
+      new Promise<string>((resolve, reject) => {
+        const line = stdout.split('\n').find((candidate) => pattern.test(candidate));
+        if (line !== undefined) resolve(line);
+        else watchers.add({ pattern, resolve, reject });
+      }),
+    kill: (signal) => child.kill(signal),
+    result,
+  };
+};
+
+/** Runs a built action to its end. */
+const runAction = async (options: ActionRunOptions): Promise<ActionRunResult> => (await startAction(options)).result;
+
+export { runAction, startAction };
+export type { ActionRunOptions, ActionRunResult, RunningAction };

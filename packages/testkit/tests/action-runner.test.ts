@@ -1,0 +1,44 @@
+import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runAction, startAction } from '../src/index.js';
+
+const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'echo-action.mjs');
+
+describe('runAction', () => {
+  it('passes hyphenated inputs and state the way the runner does and reads back outputs, state and summary', async () => {
+    // Act
+    const result = await runAction({ entry: fixture, inputs: { 'greeting-name': 'octo' }, state: { previous: 'x' } });
+
+    // Assess
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toEqual({ greeting: 'hello octo\nsecond line' });
+    expect(result.state).toEqual({ seen: 'x' });
+    expect(result.summary).toBe('# Summary for octo\n');
+    expect(result.errors).toEqual([
+      { command: 'error', properties: { title: 'Greeting failed', file: 'a:b.ts' }, message: 'bad\nnews for octo' },
+    ]);
+  });
+
+  it('runs the action under Node 24', async () => {
+    // Act
+    const result = await runAction({ entry: fixture, inputs: { 'greeting-name': 'octo' } });
+
+    // Assess
+    expect(result.stdout).toMatch(/^node 24\./m);
+  });
+
+  it('delivers a cancellation signal once the action reaches a given line', async () => {
+    // Prepare
+    const running = await startAction({ entry: fixture, inputs: { 'greeting-name': 'wait' }, killAfterMs: 10_000 });
+
+    // Act
+    await running.waitForOutput(/^waiting$/);
+    running.kill('SIGINT');
+    const result = await running.result;
+
+    // Assess
+    expect(result.exitCode).toBe(3);
+    expect(result.stdout).toContain('interrupted');
+  });
+});
