@@ -1,0 +1,18 @@
+/** A CLI option or rehearsal option with a value the demo cannot use; the message names it and what is expected. */
+class DemoInputError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'DemoInputError';
+  }
+}
+
+
+/** The sample app did not start or stop as expected. */
+class AppProcessError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'AppProcessError';
+  }
+}
+
+export { AppProcessError, DemoInputError };

@@ -1,0 +1,57 @@
+import { Listener } from './listener.js';
+import { deriveSeed, seededRandom } from './random.js';
+import { TargetGroup } from './target-group.js';
+import { ALL_BLUE, type TrafficWeights } from './weights.js';
+
+interface LoadBalancerOptions {
+  readonly seed: number;
+  /** Fixed ports for a human to curl during the demo; 0 (any free port) by default. */
+  readonly productionPort?: number;
+  readonly testPort?: number;
+}
+
+/**
+ * The local stand-in for the ALB the Terraform stack builds: a production listener and a test listener over
+ * the same blue and green target groups, both starting all-blue.
+ */
+class LoadBalancer {
+  readonly blue = new TargetGroup('blue');
+  readonly green = new TargetGroup('green');
+  readonly production: Listener;
+  readonly test: Listener;
+  readonly #ports: { readonly production: number; readonly test: number };
+
+  constructor(options: LoadBalancerOptions) {
+    const listener = (name: string): Listener =>
+      new Listener({
+        name,
+        blue: this.blue,
+        green: this.green,
+        weights: ALL_BLUE,
+        random: seededRandom(deriveSeed(options.seed, name)),
+      });
+    this.production = listener('production');
+    this.test = listener('test');
+    this.#ports = { production: options.productionPort ?? 0, test: options.testPort ?? 0 };
+  }
+
+  async start(): Promise<void> {
+    await this.production.listen(this.#ports.production);
+    await this.test.listen(this.#ports.test);
+  }
+
+  /** Both listeners back to blue in one turn of the event loop: no request sees one moved and not the other. */
+  routeAll(weights: TrafficWeights): void {
+    this.production.setWeights(weights);
+    this.test.setWeights(weights);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.production.close(), this.test.close()]);
+    this.blue.close();
+    this.green.close();
+  }
+}
+
+export { LoadBalancer };
+export type { LoadBalancerOptions };
