@@ -15,4 +15,12 @@ class AppProcessError extends Error {
   }
 }
 
-export { AppProcessError, DemoInputError };
+/** A deployment package that cannot be unpacked. */
+class ZipArchiveError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ZipArchiveError';
+  }
+}
+
+export { AppProcessError, DemoInputError, ZipArchiveError };

@@ -1,0 +1,85 @@
+import { DemoInputError } from './errors.js';
+
+const ShiftKind = { AllAtOnce: 'all-at-once', Canary: 'canary', Linear: 'linear' } as const;
+type ShiftKind = (typeof ShiftKind)[keyof typeof ShiftKind];
+
+/** How production traffic moves to green, as a CodeDeploy ECS deployment configuration describes it. */
+interface DeploymentConfig {
+  /** The CodeDeploy name, e.g. `CodeDeployDefault.ECSCanary10Percent5Minutes`. */
+  readonly name: string;
+  readonly kind: ShiftKind;
+  /** Canary: the first share; linear: the share added each step. Unused for all-at-once. */
+  readonly percent: number;
+  /** Minutes between steps (simulated time). */
+  readonly intervalMinutes: number;
+}
+
+/** One production weight to set, and how long (simulated minutes) to hold it before the next. */
+interface TrafficStep {
+  readonly greenPercent: number;
+  readonly holdMinutes: number;
+}
+
+const ALL_AT_ONCE: DeploymentConfig = {
+  name: 'CodeDeployDefault.ECSAllAtOnce',
+  kind: ShiftKind.AllAtOnce,
+  percent: 100,
+  intervalMinutes: 0,
+};
+
+const EXPECTED =
+  'expected CodeDeployDefault.ECSAllAtOnce, CodeDeployDefault.ECSCanary<P>Percent<M>Minutes, ' +
+  'CodeDeployDefault.ECSLinear<P>PercentEvery<M>Minutes(s), or the short forms all-at-once, canary:<P>:<M>, linear:<P>:<M>';
+
+const build = (kind: ShiftKind, percentText: string, minutesText: string, value: string): DeploymentConfig => {
+  const percent = Number(percentText);
+  const intervalMinutes = Number(minutesText);
+  if (!Number.isInteger(percent) || percent < 1 || percent > 99) {
+    throw new DemoInputError(`--deployment-config "${value}": the percentage must be a whole number from 1 to 99`);
+  }
+  if (!Number.isFinite(intervalMinutes) || intervalMinutes <= 0) {
+    throw new DemoInputError(`--deployment-config "${value}": the interval must be a positive number of minutes`);
+  }
+  const name =
+    kind === ShiftKind.Canary
+      ? `CodeDeployDefault.ECSCanary${percent}Percent${intervalMinutes}Minutes`
+      : `CodeDeployDefault.ECSLinear${percent}PercentEvery${intervalMinutes}Minute${intervalMinutes === 1 ? '' : 's'}`;
+  return { name, kind, percent, intervalMinutes };
+};
+
+/** Parses `--deployment-config`: a CodeDeploy predefined (or custom-shaped) name, or a short form. */
+const parseDeploymentConfig = (value: string): DeploymentConfig => {
+  const trimmed = value.trim();
+  if (trimmed === 'all-at-once' || trimmed === ALL_AT_ONCE.name) return ALL_AT_ONCE;
+  const canary = /^(?:CodeDeployDefault\.ECSCanary(\d+)Percent(\d+)Minutes?|canary:(\d+):([\d.]+))$/.exec(trimmed);
+  if (canary) return build(ShiftKind.Canary, canary[1] ?? canary[3] ?? '', canary[2] ?? canary[4] ?? '', trimmed);
+  const linear = /^(?:CodeDeployDefault\.ECSLinear(\d+)PercentEvery(\d+)Minutes?|linear:(\d+):([\d.]+))$/.exec(trimmed);
+  if (linear) return build(ShiftKind.Linear, linear[1] ?? linear[3] ?? '', linear[2] ?? linear[4] ?? '', trimmed);
+  throw new DemoInputError(`--deployment-config "${value}": ${EXPECTED}`);
+};
+
+/**
+ * The production weights CodeDeploy sets, in order: canary holds its share for the interval and then moves
+ * the rest; linear adds its share every interval until green has everything.
+ */
+const trafficSteps = (config: DeploymentConfig): TrafficStep[] => {
+  switch (config.kind) {
+    case ShiftKind.AllAtOnce:
+      return [{ greenPercent: 100, holdMinutes: 0 }];
+    case ShiftKind.Canary:
+      return [
+        { greenPercent: config.percent, holdMinutes: config.intervalMinutes },
+        { greenPercent: 100, holdMinutes: 0 },
+      ];
+    case ShiftKind.Linear: {
+      const steps: TrafficStep[] = [];
+      for (let share = config.percent; share < 100; share += config.percent) {
+        steps.push({ greenPercent: share, holdMinutes: config.intervalMinutes });
+      }
+      return [...steps, { greenPercent: 100, holdMinutes: 0 }];
+    }
+  }
+};
+
+export { ALL_AT_ONCE, parseDeploymentConfig, ShiftKind, trafficSteps };
+export type { DeploymentConfig, TrafficStep };
