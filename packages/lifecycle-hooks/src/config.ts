@@ -1,0 +1,205 @@
+import * as v from 'valibot';
+import { LifecycleHookConfigError } from './errors.js';
+
+const CONFIG_DEFAULTS = {
+  readyTimeoutSeconds: 60,
+  requestTimeoutMs: 5_000,
+  callBackDelaySeconds: 15,
+  method: 'GET',
+  requests: 1,
+  concurrency: 1,
+  status: '2xx',
+  successRatio: 1,
+} as const;
+
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+const isValidRegExp = (source: string): boolean => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const positiveInteger = (max: number, what: string) =>
+  v.pipe(
+    v.number(`expected ${what}`),
+    v.integer(`expected ${what}`),
+    v.minValue(1, `expected ${what}`),
+    v.maxValue(max, `expected ${what}`),
+  );
+
+const statusCode = v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599));
+
+const statusSchema = v.union(
+  [
+    statusCode,
+    v.pipe(v.array(statusCode), v.minLength(1)),
+    v.pipe(v.string(), v.regex(/^[1-5]xx$/)),
+  ],
+  'expected a status code (200), a non-empty list of codes ([200, 204]) or a class ("2xx")',
+);
+
+const expectSchema = v.strictObject(
+  {
+    status: v.optional(statusSchema, CONFIG_DEFAULTS.status),
+    bodyIncludes: v.optional(v.string('expected a string the body must contain')),
+    bodyMatches: v.optional(
+      v.pipe(
+        v.string('expected a regular expression source string'),
+        v.check(isValidRegExp, 'expected a valid regular expression source string'),
+      ),
+    ),
+    json: v.optional(
+      v.record(
+        v.pipe(
+          v.string(),
+          v.regex(/^(\/.*)?$/, 'expected JSON-pointer keys ("" or starting with "/", e.g. "/status")'),
+        ),
+        v.unknown(),
+        'expected an object mapping JSON pointers to expected values',
+      ),
+    ),
+    maxLatencyMs: v.optional(positiveInteger(600_000, 'a whole number of milliseconds ≥ 1')),
+    successRatio: v.optional(
+      v.pipe(
+        v.number('expected a ratio between 0 and 1'),
+        v.minValue(0, 'expected a ratio between 0 and 1'),
+        v.maxValue(1, 'expected a ratio between 0 and 1'),
+      ),
+      CONFIG_DEFAULTS.successRatio,
+    ),
+    p95Ms: v.optional(positiveInteger(600_000, 'a whole number of milliseconds ≥ 1')),
+  },
+  'expected only the fields status, bodyIncludes, bodyMatches, json, maxLatencyMs, successRatio, p95Ms',
+);
+
+const checkSchema = v.strictObject(
+  {
+    name: v.optional(v.pipe(v.string('expected a name'), v.minLength(1, 'expected a non-empty name'))),
+    method: v.optional(
+      v.picklist(HTTP_METHODS, `expected one of ${HTTP_METHODS.join(', ')}`),
+      CONFIG_DEFAULTS.method,
+    ),
+    path: v.pipe(v.string('expected a path starting with "/"'), v.startsWith('/', 'expected a path starting with "/"')),
+    headers: v.optional(v.record(v.string(), v.string(), 'expected an object of header names to string values'), {}),
+    body: v.optional(
+      v.union(
+        [v.string(), v.record(v.string(), v.unknown()), v.array(v.unknown())],
+        'expected a string, or an object/array to send as JSON',
+      ),
+    ),
+    requests: v.optional(positiveInteger(100_000, 'a whole number of requests from 1 to 100000'), CONFIG_DEFAULTS.requests),
+    concurrency: v.optional(positiveInteger(256, 'a whole number from 1 to 256'), CONFIG_DEFAULTS.concurrency),
+    expect: v.optional(expectSchema, {}),
+  },
+  'expected only the fields name, method, path, headers, body, requests, concurrency, expect',
+);
+
+const httpUrl = v.pipe(
+  v.string('expected an http:// or https:// URL'),
+  v.url('expected an http:// or https:// URL'),
+  v.regex(/^https?:\/\//i, 'expected an http:// or https:// URL'),
+);
+
+const configSchema = v.strictObject(
+  {
+    targetUrl: v.optional(httpUrl),
+    checks: v.pipe(
+      v.array(checkSchema, 'expected a list of checks'),
+      v.minLength(1, 'expected at least one check: an empty list would pass green untested'),
+    ),
+    readyTimeoutSeconds: v.optional(
+      v.pipe(
+        v.number('expected seconds from 0 to 3600'),
+        v.minValue(0, 'expected seconds from 0 to 3600'),
+        v.maxValue(3_600, 'expected seconds from 0 to 3600'),
+      ),
+      CONFIG_DEFAULTS.readyTimeoutSeconds,
+    ),
+    requestTimeoutMs: v.optional(
+      positiveInteger(120_000, 'a whole number of milliseconds from 1 to 120000'),
+      CONFIG_DEFAULTS.requestTimeoutMs,
+    ),
+    callBackDelaySeconds: v.optional(
+      positiveInteger(900, 'a whole number of seconds from 1 to 900'),
+      CONFIG_DEFAULTS.callBackDelaySeconds,
+    ),
+    tls: v.optional(
+      v.strictObject(
+        {
+          ca: v.optional(
+            v.pipe(
+              v.string('expected PEM text'),
+              v.includes('-----BEGIN CERTIFICATE-----', 'expected PEM text with a BEGIN CERTIFICATE block'),
+            ),
+          ),
+          serverName: v.optional(v.pipe(v.string('expected a host name'), v.minLength(1, 'expected a host name'))),
+        },
+        'expected only the fields ca, serverName',
+      ),
+    ),
+  },
+  'expected only the fields targetUrl, checks, readyTimeoutSeconds, requestTimeoutMs, callBackDelaySeconds, tls',
+);
+
+type HookConfigInput = v.InferInput<typeof configSchema>;
+type HookConfig = v.InferOutput<typeof configSchema>;
+type CheckConfig = HookConfig['checks'][number];
+type ExpectConfig = CheckConfig['expect'];
+
+const formatPath = (issue: v.BaseIssue<unknown>): string =>
+  (issue.path ?? []).reduce<string>((text, item) => {
+    const key = item.key;
+    if (typeof key === 'number') {
+      return `${text}[${key}]`;
+    }
+    return text === '' ? String(key) : `${text}.${String(key)}`;
+  }, '');
+
+// Header values are often credentials: an error message (which ends up in logs) must never echo them.
+const mayEchoReceived = (path: string): boolean => !/(^|\.)headers(\.|$)/.test(path);
+
+const describeIssue = (issue: v.BaseIssue<unknown>): string => {
+  const path = formatPath(issue);
+  const field = path === '' ? '(top level)' : path;
+  const expectation = issue.message.startsWith('expected ') ? issue.message : `expected ${issue.expected ?? 'a valid value'}`;
+  const received = mayEchoReceived(path) ? `, received ${issue.received}` : '';
+  return `${field}: ${expectation}${received}`;
+};
+
+/** Validates a config object; the error lists every problem, each naming its field and what was expected. */
+const parseHookConfig = (input: unknown, source = 'config'): HookConfig => {
+  const result = v.safeParse(configSchema, input);
+  if (!result.success) {
+    const problems = result.issues.map(describeIssue);
+    throw new LifecycleHookConfigError(`${source} is invalid: ${problems.join('; ')}`);
+  }
+  return result.output;
+};
+
+/** Parses and validates the JSON text of GREENLIGHT_CONFIG (or another named source). */
+const parseHookConfigJson = (text: string | undefined, source = 'GREENLIGHT_CONFIG'): HookConfig => {
+  if (text === undefined || text.trim() === '') {
+    throw new LifecycleHookConfigError(
+      `${source} is empty: expected JSON like {"checks":[{"path":"/health"}]} (see the lifecycle-hooks README)`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    // V8's message quotes a slice of the text, which may hold header secrets: keep only the position.
+    const position = /position \d+( \(line \d+ column \d+\))?/.exec((error as Error).message)?.[0];
+    const where = position === undefined ? 'the text' : position;
+    throw new LifecycleHookConfigError(`${source} is not valid JSON: expected a JSON object, the syntax breaks at ${where}`, {
+      cause: error,
+    });
+  }
+  return parseHookConfig(parsed, source);
+};
+
+export { CONFIG_DEFAULTS, parseHookConfig, parseHookConfigJson };
+export type { CheckConfig, ExpectConfig, HookConfig, HookConfigInput };

@@ -1,0 +1,185 @@
+import { type AwsClients, createAwsApi } from './aws-api.js';
+import { type Budget, planBudget } from './budget.js';
+import { type ReportOutcome, reportLifecycleStatus } from './codedeploy-reporter.js';
+import { type HookConfig, type HookConfigInput, parseHookConfig, parseHookConfigJson } from './config.js';
+import { discoverTestListenerUrl } from './discovery.js';
+import { handleEcsNativeEvent } from './ecs-native.js';
+import { LifecycleHookEventError } from './errors.js';
+import {
+  type CodeDeployHookEvent,
+  ECS_HOOK_STATUS,
+  type EcsHookResponse,
+  type EcsNativeHookEvent,
+  isCodeDeployHookEvent,
+  isEcsNativeHookEvent,
+} from './events.js';
+import { createJsonLogger, type HookLogger, logDecision } from './logger.js';
+import { VERDICT_STATUS, type Verdict, type VerdictStatus } from './results.js';
+import { type CustomCheck, validateGreen } from './validate-green.js';
+
+/** The part of the Lambda context the hook uses. */
+interface LambdaContextLike {
+  getRemainingTimeInMillis(): number;
+  readonly awsRequestId?: string;
+}
+
+/** JSON text (like the GREENLIGHT_CONFIG variable), a config object, or nothing (which fails closed). */
+type ConfigSource = string | HookConfigInput | undefined;
+
+interface LifecycleHookOptions {
+  /** Read and validated on every invocation, so a bad config becomes a Failed report rather than a crash. */
+  readonly config: ConfigSource | (() => ConfigSource);
+  /** Checks of your own, run after the HTTP checks with the same budget. */
+  readonly customChecks?: readonly CustomCheck[];
+  /** Time kept back from the checks for reporting to CodeDeploy (capped at a third of the remaining time). */
+  readonly reportingMarginMs?: number;
+  /** CodeDeploy and ELBv2 clients; created from the environment on first use by default. */
+  readonly clients?: AwsClients;
+  readonly logger?: HookLogger;
+}
+
+interface CodeDeployHookResult {
+  readonly status: VerdictStatus;
+  readonly report: ReportOutcome;
+}
+
+type LifecycleHookHandler = (
+  event: unknown,
+  context: LambdaContextLike,
+) => Promise<CodeDeployHookResult | EcsHookResponse>;
+
+const loadConfig = (source: LifecycleHookOptions['config']): HookConfig => {
+  const value = typeof source === 'function' ? source() : source;
+  return typeof value === 'object' ? parseHookConfig(value, 'config') : parseHookConfigJson(value);
+};
+
+const errorText = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : `unexpected failure: ${String(error)}`;
+
+const failedVerdict = (reason: string): Verdict => ({ status: VERDICT_STATUS.failed, reason, checks: [] });
+
+/**
+ * Resolves at the deadline with a Failed verdict: guarantees the report goes out in time even when a check
+ * (a custom one, say) ignores the abort signal.
+ */
+const raceDeadline = async <T>(work: Promise<T>, deadline: number, onTimeout: () => T): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(onTimeout()), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+/**
+ * Builds the Lambda handler. It accepts both CodeDeploy lifecycle events (validates green, then reports exactly
+ * one status with PutLifecycleEventHookExecutionStatus) and ECS native blue/green events (returns a hookStatus).
+ * It fails closed: a bad config, no checks, an unreachable target or any exception means Failed.
+ */
+const createLifecycleHook = (options: LifecycleHookOptions): LifecycleHookHandler => {
+  const rootLogger = options.logger ?? createJsonLogger();
+  const customChecks = options.customChecks ?? [];
+  const aws = createAwsApi(options.clients);
+
+  const decideCodeDeploy = async (event: CodeDeployHookEvent, budget: Budget, signal: AbortSignal, logger: HookLogger) => {
+    const config = loadConfig(options.config);
+    const targetUrl =
+      config.targetUrl ??
+      (await discoverTestListenerUrl({
+        aws,
+        deploymentId: event.DeploymentId,
+        deadline: budget.checksDeadline,
+      }));
+    logger.log('INFO', 'validating green', { targetUrl, checks: config.checks.length + customChecks.length });
+    const validation = await validateGreen({
+      config,
+      targetUrl,
+      readyBy: Math.min(Date.now() + config.readyTimeoutSeconds * 1_000, budget.checksDeadline),
+      signal,
+      customChecks,
+      logger,
+    });
+    return validation.ready
+      ? validation.verdict
+      : failedVerdict(
+          `green not ready within ${config.readyTimeoutSeconds} s (${validation.attempts} attempts) at ${targetUrl}: ` +
+            (validation.probe.reason ?? 'no reason'),
+        );
+  };
+
+  const handleCodeDeploy = async (event: CodeDeployHookEvent, context: LambdaContextLike): Promise<CodeDeployHookResult> => {
+    const logger = rootLogger.child({
+      ...(context.awsRequestId === undefined ? {} : { requestId: context.awsRequestId }),
+      deploymentId: event.DeploymentId,
+    });
+    const budget = planBudget(context.getRemainingTimeInMillis(), options.reportingMarginMs);
+    const signal = AbortSignal.timeout(Math.max(1, budget.checksDeadline - Date.now()));
+    const verdict = await raceDeadline(
+      decideCodeDeploy(event, budget, signal, logger).catch((error: unknown) => failedVerdict(errorText(error))),
+      budget.checksDeadline,
+      () => failedVerdict('time budget for the checks ran out (raise the Lambda timeout or shorten the checks)'),
+    );
+    logDecision(logger, verdict);
+    try {
+      const report = await reportLifecycleStatus(
+        aws,
+        {
+          deploymentId: event.DeploymentId,
+          lifecycleEventHookExecutionId: event.LifecycleEventHookExecutionId,
+          status: verdict.status,
+        },
+        { deadline: budget.reportDeadline, logger },
+      );
+      logger.log('INFO', 'reported', { status: verdict.status, outcome: report });
+      return { status: verdict.status, report };
+    } catch (error) {
+      // Nothing was recorded: throwing makes Lambda retry the asynchronous invocation, our only second chance.
+      logger.log('ERROR', 'report failed', { status: verdict.status, error: errorText(error) });
+      throw error;
+    }
+  };
+
+  const handleEcsNative = async (event: EcsNativeHookEvent, context: LambdaContextLike): Promise<EcsHookResponse> => {
+    const logger = rootLogger.child({
+      ...(context.awsRequestId === undefined ? {} : { requestId: context.awsRequestId }),
+      executionId: event.executionId,
+      lifecycleStage: event.lifecycleStage,
+    });
+    const budget = planBudget(context.getRemainingTimeInMillis(), options.reportingMarginMs);
+    const signal = AbortSignal.timeout(Math.max(1, budget.checksDeadline - Date.now()));
+    const failed = (reason: string): EcsHookResponse & { reason: string } => ({ hookStatus: ECS_HOOK_STATUS.failed, reason });
+    const decide = async () => handleEcsNativeEvent({ event, config: loadConfig(options.config), customChecks, logger, signal });
+    const { reason, ...response } = await raceDeadline(
+      decide().catch((error: unknown) => failed(errorText(error))),
+      budget.checksDeadline,
+      () => failed('time budget for the checks ran out (raise the Lambda timeout or shorten the checks)'),
+    );
+    logger.log(response.hookStatus === ECS_HOOK_STATUS.failed ? 'WARN' : 'INFO', 'decision', {
+      hookStatus: response.hookStatus,
+      reason,
+      ...(response.callBackDelay === undefined ? {} : { callBackDelay: response.callBackDelay }),
+    });
+    return response;
+  };
+
+  return async (event, context) => {
+    if (isCodeDeployHookEvent(event)) {
+      return handleCodeDeploy(event, context);
+    }
+    if (isEcsNativeHookEvent(event)) {
+      return handleEcsNative(event, context);
+    }
+    const error = new LifecycleHookEventError(
+      'Unsupported event: expected a CodeDeploy lifecycle event {DeploymentId, LifecycleEventHookExecutionId} or an ' +
+        'ECS native lifecycle event {executionId, lifecycleStage}; check what invokes this function.',
+    );
+    rootLogger.log('ERROR', 'unsupported event', { error: error.message });
+    throw error;
+  };
+};
+
+export { createLifecycleHook };
+export type { CodeDeployHookResult, ConfigSource, LambdaContextLike, LifecycleHookHandler, LifecycleHookOptions };

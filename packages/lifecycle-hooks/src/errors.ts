@@ -1,0 +1,38 @@
+/** GREENLIGHT_CONFIG (or the config given to createLifecycleHook) is missing, not JSON, or breaks the schema. */
+class LifecycleHookConfigError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'LifecycleHookConfigError';
+  }
+}
+
+/** The invocation event is neither a CodeDeploy nor an ECS native lifecycle event, so nobody can be told. */
+class LifecycleHookEventError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'LifecycleHookEventError';
+  }
+}
+
+/** The test listener of the deployment could not be found from CodeDeploy and ELBv2. */
+class TestListenerDiscoveryError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'TestListenerDiscoveryError';
+  }
+}
+
+/** PutLifecycleEventHookExecutionStatus kept failing with transient errors until the Lambda deadline. */
+class LifecycleReportError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'LifecycleReportError';
+  }
+}
+
+export {
+  LifecycleHookConfigError,
+  LifecycleHookEventError,
+  LifecycleReportError,
+  TestListenerDiscoveryError,
+};

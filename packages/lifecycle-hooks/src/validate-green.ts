@@ -1,0 +1,118 @@
+import type { CheckConfig, HookConfig } from './config.js';
+import { runHttpCheck } from './http-check.js';
+import { createHttpRequester } from './http-request.js';
+import { summarizeLatencies } from './latency.js';
+import { type HookLogger, logCheckResult } from './logger.js';
+import { waitUntilReady } from './readiness.js';
+import { type CheckResult, VERDICT_STATUS, type Verdict } from './results.js';
+
+interface CustomCheckContext {
+  /** scheme://host:port of green. */
+  readonly targetUrl: string;
+  /** Fires when the time budget ends: stop work and return. */
+  readonly signal: AbortSignal;
+  readonly logger: HookLogger;
+}
+
+/** A check of your own (a login flow, a database migration marker...), run after the HTTP checks. */
+interface CustomCheck {
+  readonly name: string;
+  run(context: CustomCheckContext): Promise<boolean | { readonly passed: boolean; readonly reason?: string }>;
+}
+
+interface GreenValidationOptions {
+  readonly config: HookConfig;
+  readonly targetUrl: string;
+  /** Epoch milliseconds after which the readiness probe stops being retried. */
+  readonly readyBy: number;
+  /** The time budget of the checks. */
+  readonly signal: AbortSignal;
+  readonly customChecks: readonly CustomCheck[];
+  readonly logger: HookLogger;
+}
+
+type GreenValidation =
+  | { readonly ready: false; readonly attempts: number; readonly probe: CheckResult }
+  | { readonly ready: true; readonly verdict: Verdict };
+
+const runCustomCheck = async (check: CustomCheck, context: CustomCheckContext): Promise<CheckResult> => {
+  const started = performance.now();
+  let passed = false;
+  let reason: string | undefined;
+  try {
+    const outcome = await check.run(context);
+    passed = typeof outcome === 'boolean' ? outcome : outcome.passed;
+    reason = typeof outcome === 'boolean' ? undefined : outcome.reason;
+  } catch (error) {
+    reason = `threw ${(error as Error).name ?? 'Error'}: ${(error as Error).message ?? String(error)}`;
+  }
+  const failedReason = reason ?? 'returned false';
+  return {
+    name: check.name,
+    passed,
+    requests: 1,
+    failures: passed ? 0 : 1,
+    latency: summarizeLatencies([performance.now() - started]),
+    ...(passed ? {} : { reason: failedReason }),
+  };
+};
+
+// The readiness probe is the first check reduced to one request: a load probe is only worth running once green answers.
+const asProbe = (check: CheckConfig): CheckConfig => ({ ...check, requests: 1, concurrency: 1 });
+
+const summarize = (checks: readonly CheckResult[], targetUrl: string): Verdict => {
+  const failed = checks.find((check) => !check.passed);
+  if (failed === undefined) {
+    return { status: VERDICT_STATUS.succeeded, reason: `all ${checks.length} checks passed against ${targetUrl}`, checks };
+  }
+  return { status: VERDICT_STATUS.failed, reason: `check "${failed.name}" failed: ${failed.reason ?? 'no reason'}`, checks };
+};
+
+/**
+ * Waits for green to pass the first check (readiness), then runs every HTTP check and every custom check,
+ * logging one line per result. Never rejects: failures, including a spent budget, become failed results.
+ */
+const validateGreen = async (options: GreenValidationOptions): Promise<GreenValidation> => {
+  const { config, logger, signal, targetUrl } = options;
+  const [firstCheck] = config.checks;
+  const requester = createHttpRequester({
+    maxSockets: Math.max(...config.checks.map((check) => check.concurrency)),
+    ...(config.tls === undefined ? {} : { tls: config.tls }),
+  });
+  const httpCheck = (check: CheckConfig): Promise<CheckResult> =>
+    runHttpCheck({ baseUrl: targetUrl, check, requestTimeoutMs: config.requestTimeoutMs, signal, requester });
+  try {
+    if (firstCheck !== undefined) {
+      const readiness = await waitUntilReady({
+        probe: () => httpCheck(asProbe(firstCheck)),
+        readyBy: options.readyBy,
+        signal,
+        onAttempt: (result, attempt) => {
+          if (!result.passed) {
+            logger.log('INFO', 'green not ready', { attempt, check: result.name, reason: result.reason });
+          }
+        },
+      });
+      if (!readiness.ready) {
+        return { ready: false, attempts: readiness.attempts, probe: readiness.last };
+      }
+    }
+    const results: CheckResult[] = [];
+    for (const check of config.checks) {
+      const result = await httpCheck(check);
+      logCheckResult(logger, result);
+      results.push(result);
+    }
+    for (const check of options.customChecks) {
+      const result = await runCustomCheck(check, { targetUrl, signal, logger });
+      logCheckResult(logger, result);
+      results.push(result);
+    }
+    return { ready: true, verdict: summarize(results, targetUrl) };
+  } finally {
+    requester.close();
+  }
+};
+
+export { validateGreen };
+export type { CustomCheck, CustomCheckContext, GreenValidation, GreenValidationOptions };
