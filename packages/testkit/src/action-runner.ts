@@ -19,6 +19,8 @@ interface ActionRunOptions {
   readonly workDir?: string;
   /** Kills the process with SIGKILL after this long, as a last resort against hung tests. */
   readonly killAfterMs?: number;
+  /** Receives each complete line the action writes, as it is written (the runner's live log). */
+  readonly onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
 }
 
 interface ActionRunResult {
@@ -78,7 +80,18 @@ const startAction = async (options: ActionRunOptions): Promise<RunningAction> =>
   let stdout = '';
   let stderr = '';
   const watchers = new Set<{ pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }>();
+  const lineSplitter = (stream: 'stdout' | 'stderr'): ((chunk: string) => void) => {
+    let partial = '';
+    return (chunk) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) options.onLine?.(line, stream);
+    };
+  };
+  const stdoutLines = lineSplitter('stdout');
+  const stderrLines = lineSplitter('stderr');
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdoutLines(chunk);
     const before = stdout.length;
     stdout += chunk;
     const fresh = stdout.slice(stdout.lastIndexOf('\n', before - 1) + 1);
@@ -91,6 +104,7 @@ const startAction = async (options: ActionRunOptions): Promise<RunningAction> =>
     }
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderrLines(chunk);
     stderr += chunk;
   });
   const killTimer =

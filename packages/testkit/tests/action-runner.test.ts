@@ -41,4 +41,19 @@ describe('runAction', () => {
     expect(result.exitCode).toBe(3);
     expect(result.stdout).toContain('interrupted');
   });
+
+  it('hands each output line to onLine as it is written, as the runner streams the live log', async () => {
+    // Prepare
+    const lines: string[] = [];
+
+    // Act
+    const result = await runAction({
+      entry: fixture,
+      inputs: { 'greeting-name': 'octo' },
+      onLine: (line, stream) => lines.push(`${stream}: ${line}`),
+    });
+
+    // Assess
+    expect(lines).toEqual(result.stdout.trimEnd().split('\n').map((line) => `stdout: ${line}`));
+  });
 });
