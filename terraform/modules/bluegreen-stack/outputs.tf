@@ -1,0 +1,89 @@
+output "app_url" {
+  description = "URL of the application (production listener)."
+  value       = local.https && var.domain_name != null ? "https://${var.domain_name}" : module.load_balancer.app_url
+}
+
+output "test_url" {
+  description = "URL of the test listener, which serves the replacement task set during a deployment (reachable only from the VPC, its NAT gateways and test_listener_extra_cidr_blocks)."
+  value       = local.https && var.domain_name != null ? "https://${var.domain_name}:${var.test_listener_port}" : module.load_balancer.test_url
+}
+
+output "pipeline_name" {
+  description = "Name of the pipeline: the pipeline-name input of the GitHub Action."
+  value       = module.pipeline.pipeline_name
+}
+
+output "ecr_repository_url" {
+  description = "URL of the ECR repository the pipeline pushes images to."
+  value       = module.ecr.repository_url
+}
+
+output "action_role_arn" {
+  description = "ARN of the role the GitHub workflow assumes (configure-aws-credentials' role-to-assume)."
+  value       = module.github_oidc.role_arn
+}
+
+output "action_max_session_duration" {
+  description = "Longest session of the action's role in seconds (the highest usable role-duration-seconds)."
+  value       = module.github_oidc.max_session_duration
+}
+
+output "connection_arn" {
+  description = "ARN of the CodeConnections connection to GitHub."
+  value       = module.pipeline.connection_arn
+}
+
+output "connection_status" {
+  description = "PENDING until the one-time console handshake is done; null when an existing connection is reused."
+  value       = module.pipeline.connection_status
+}
+
+output "source_action_name" {
+  description = "Name of the pipeline's source action."
+  value       = module.pipeline.source_action_name
+}
+
+output "load_balancer_dns_name" {
+  description = "DNS name of the load balancer (point domain_name at it)."
+  value       = module.load_balancer.dns_name
+}
+
+output "load_balancer_zone_id" {
+  description = "Hosted zone ID of the load balancer, for a Route 53 alias record."
+  value       = module.load_balancer.zone_id
+}
+
+output "cluster_name" {
+  description = "Name of the ECS cluster."
+  value       = module.service.cluster_name
+}
+
+output "service_name" {
+  description = "Name of the ECS service."
+  value       = module.service.service_name
+}
+
+output "codedeploy_app_name" {
+  description = "Name of the CodeDeploy application."
+  value       = module.codedeploy.app_name
+}
+
+output "codedeploy_deployment_group_name" {
+  description = "Name of the CodeDeploy deployment group."
+  value       = module.codedeploy.deployment_group_name
+}
+
+output "hook_function_names" {
+  description = "Lifecycle hook function names keyed by event."
+  value       = module.lifecycle_hooks.function_names
+}
+
+output "hook_dead_letter_queue_arn" {
+  description = "Queue receiving hook invocations that failed every attempt."
+  value       = module.lifecycle_hooks.dead_letter_queue_arn
+}
+
+output "vpc_id" {
+  description = "ID of the VPC."
+  value       = module.network.vpc_id
+}

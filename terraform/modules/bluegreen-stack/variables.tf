@@ -1,0 +1,274 @@
+variable "name" {
+  description = "Name of the application: prefixes every resource (lowercase letters, digits and hyphens, at most 24 characters so derived names fit AWS limits)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{0,23}$", var.name))
+    error_message = "name must start with a lowercase letter and hold at most 24 lowercase letters, digits or hyphens."
+  }
+}
+
+variable "github_repository" {
+  description = "GitHub repository holding the application and its deploy workflow, as owner/name."
+  type        = string
+}
+
+variable "github_branch" {
+  description = "Branch the pipeline's source action reads when an execution names no commit."
+  type        = string
+  default     = "main"
+}
+
+variable "deploy_branches" {
+  description = "Branches whose workflow runs may assume the deploy role."
+  type        = list(string)
+  default     = ["main"]
+}
+
+variable "deploy_environments" {
+  description = "GitHub environments whose jobs may assume the deploy role."
+  type        = list(string)
+  default     = []
+}
+
+variable "connection_arn" {
+  description = "ARN of an existing CodeConnections connection to GitHub. Null creates one (completed once in the console)."
+  type        = string
+  default     = null
+}
+
+variable "create_github_oidc_provider" {
+  description = "Create GitHub's OIDC identity provider; false reuses the one the account already has."
+  type        = bool
+  default     = true
+}
+
+variable "action_max_session_duration" {
+  description = "Longest session of the deploy role in seconds; match it with configure-aws-credentials' role-duration-seconds."
+  type        = number
+  default     = 7200
+}
+
+variable "vpc_cidr" {
+  description = "IPv4 CIDR block of the VPC."
+  type        = string
+  default     = "10.0.0.0/16"
+}
+
+variable "az_count" {
+  description = "Availability zones to spread over (2 or 3)."
+  type        = number
+  default     = 2
+}
+
+variable "single_nat_gateway" {
+  description = "One NAT gateway for all zones (cheaper) instead of one per zone (survives a zone outage)."
+  type        = bool
+  default     = true
+}
+
+variable "certificate_arn" {
+  description = "ACM certificate for domain_name. Null serves plain HTTP: fine for a trial, not for production."
+  type        = string
+  default     = null
+}
+
+variable "domain_name" {
+  description = "Domain name of the application (pointing at the load balancer), used in the URLs and for TLS verification by the hooks. Needed with certificate_arn."
+  type        = string
+  default     = null
+}
+
+variable "ingress_cidr_blocks" {
+  description = "IPv4 CIDR blocks allowed on the production listener."
+  type        = list(string)
+  default     = ["0.0.0.0/0"]
+}
+
+variable "test_listener_port" {
+  description = "Port of the test listener serving the replacement task set to the hooks."
+  type        = number
+  default     = 8443
+}
+
+variable "test_listener_extra_cidr_blocks" {
+  description = "More IPv4 CIDR blocks allowed on the test listener besides the VPC and its NAT gateways (for example an office VPN to look at green before release). Never 0.0.0.0/0."
+  type        = list(string)
+  default     = []
+}
+
+variable "access_logs_bucket" {
+  description = "S3 bucket receiving the load balancer's access logs. Null disables them."
+  type        = string
+  default     = null
+}
+
+variable "enable_deletion_protection" {
+  description = "Protect the load balancer from deletion and keep the ECR images and pipeline artifacts when destroying. False makes the whole stack destroyable: for throw-away environments."
+  type        = bool
+  default     = true
+}
+
+variable "initial_image" {
+  description = "Image of the service until the first deployment. Null names <ECR repository>:initial, which does not exist: tasks fail to start (harmlessly) until the pipeline's first run deploys a real image."
+  type        = string
+  default     = null
+}
+
+variable "container_name" {
+  description = "Name of the application container."
+  type        = string
+  default     = "app"
+}
+
+variable "container_port" {
+  description = "Port the application listens on."
+  type        = number
+  default     = 8080
+}
+
+variable "container_user" {
+  description = "User (uid or uid:gid) forced on the container; null keeps the image's USER."
+  type        = string
+  default     = null
+}
+
+variable "health_check_path" {
+  description = "HTTP path answering 200 when a task is healthy."
+  type        = string
+  default     = "/health"
+}
+
+variable "environment" {
+  description = "Plain environment variables of the application."
+  type        = map(string)
+  default     = {}
+}
+
+variable "secrets" {
+  description = "Environment variables of the application filled from Secrets Manager or SSM Parameter Store: name => ARN."
+  type        = map(string)
+  default     = {}
+}
+
+variable "task_role_policy_arns" {
+  description = "Managed policies granting the application its own AWS permissions, keyed by a static label."
+  type        = map(string)
+  default     = {}
+}
+
+variable "cpu" {
+  description = "Fargate CPU units per task."
+  type        = number
+  default     = 256
+}
+
+variable "memory" {
+  description = "Fargate memory per task in MiB."
+  type        = number
+  default     = 512
+}
+
+variable "cpu_architecture" {
+  description = "CPU architecture of the tasks: X86_64 or ARM64 (must match the image the build produces)."
+  type        = string
+  default     = "X86_64"
+}
+
+variable "min_capacity" {
+  description = "Minimum (and initial) number of tasks."
+  type        = number
+  default     = 2
+}
+
+variable "max_capacity" {
+  description = "Maximum number of tasks."
+  type        = number
+  default     = 6
+}
+
+variable "docker_build_context" {
+  description = "Directory of the repository used as the docker build context."
+  type        = string
+  default     = "."
+}
+
+variable "dockerfile" {
+  description = "Path of the Dockerfile relative to the repository root."
+  type        = string
+  default     = "Dockerfile"
+}
+
+variable "deployment_config_name" {
+  description = "CodeDeploy traffic-shifting configuration; the default moves 10% of production for 5 minutes under alarms, then the rest."
+  type        = string
+  default     = "CodeDeployDefault.ECSCanary10Percent5Minutes"
+}
+
+variable "termination_wait_time_in_minutes" {
+  description = "Minutes the previous task set keeps running after the switch: the instant-rollback window."
+  type        = number
+  default     = 15
+}
+
+variable "hooks" {
+  description = "Lifecycle hooks keyed by CodeDeploy ECS event, each with its checks: see the lifecycle-hooks module's hooks variable for the fields."
+  type        = any
+  default = {
+    AfterAllowTestTraffic = {
+      checks = [{ name = "health", path = "/health" }]
+    }
+  }
+}
+
+variable "hook_runtime" {
+  description = "Lambda runtime of the hooks: nodejs24.x or nodejs22.x."
+  type        = string
+  default     = "nodejs24.x"
+}
+
+variable "pipeline_execution_mode" {
+  description = "Execution mode of the pipeline: QUEUED (default: every run deploys, in order), SUPERSEDED or PARALLEL."
+  type        = string
+  default     = "QUEUED"
+}
+
+variable "push_trigger_branches" {
+  description = "Branches whose pushes start the pipeline by themselves; empty leaves starting to the GitHub Action."
+  type        = list(string)
+  default     = []
+}
+
+variable "pipeline_variables" {
+  description = "Pipeline variables passed to the build (see the pipeline module)."
+  type = list(object({
+    name          = string
+    default_value = optional(string)
+    description   = optional(string)
+  }))
+  default = [
+    {
+      name          = "TRIGGERED_BY"
+      default_value = "manual"
+      description   = "Who or what started the execution, e.g. the GitHub workflow run URL."
+    },
+  ]
+}
+
+variable "log_retention_in_days" {
+  description = "Days every log group of the stack keeps its events."
+  type        = number
+  default     = 30
+}
+
+variable "kms_key_arn" {
+  description = "Customer managed KMS key for images, artifacts, logs and hook configuration. Null uses AWS managed keys. The key policy must let the services and log groups use it."
+  type        = string
+  default     = null
+}
+
+variable "tags" {
+  description = "Tags added to every resource of the stack."
+  type        = map(string)
+  default     = {}
+}

@@ -1,0 +1,156 @@
+locals {
+  tags = merge({ Name = var.name }, var.tags)
+
+  # CodeDeploy alternates the target groups: the replacement task set goes to green on one deployment and to
+  # blue on the next. Watching both keeps every deployment's replacement under an alarm; the idle group has no
+  # targets and no requests, so its alarms stay OK.
+  alarm_target_groups = var.target_group_arn_suffixes
+}
+
+resource "aws_codedeploy_app" "this" {
+  name             = var.name
+  compute_platform = "ECS"
+
+  tags = local.tags
+}
+
+resource "aws_cloudwatch_metric_alarm" "target_5xx" {
+  for_each = local.alarm_target_groups
+
+  alarm_name          = "${var.name}-${each.key}-target-5xx"
+  alarm_description   = "HTTP 5xx answered by the ${each.key} target group's tasks of ${var.name}; rolls back a deployment in progress."
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "HTTPCode_Target_5XX_Count"
+  statistic           = "Sum"
+  period              = 60
+  evaluation_periods  = 1
+  threshold           = var.alarm_5xx_threshold
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  treat_missing_data  = "notBreaching"
+
+  dimensions = {
+    LoadBalancer = var.load_balancer_arn_suffix
+    TargetGroup  = each.value
+  }
+
+  tags = local.tags
+}
+
+resource "aws_cloudwatch_metric_alarm" "unhealthy_hosts" {
+  for_each = local.alarm_target_groups
+
+  alarm_name          = "${var.name}-${each.key}-unhealthy-hosts"
+  alarm_description   = "Unhealthy targets in the ${each.key} target group of ${var.name}; rolls back a deployment in progress."
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "UnHealthyHostCount"
+  statistic           = "Maximum"
+  period              = 60
+  evaluation_periods  = 2
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  treat_missing_data  = "notBreaching"
+
+  dimensions = {
+    LoadBalancer = var.load_balancer_arn_suffix
+    TargetGroup  = each.value
+  }
+
+  tags = local.tags
+}
+
+data "aws_iam_policy_document" "assume_role" {
+  statement {
+    sid     = "CodeDeployAssumeRole"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["codedeploy.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "this" {
+  name               = "${var.name}-codedeploy"
+  description        = "CodeDeploy blue/green deployments of ${var.name}."
+  assume_role_policy = data.aws_iam_policy_document.assume_role.json
+
+  tags = local.tags
+}
+
+# AWSCodeDeployRoleForECSLimited rather than AWSCodeDeployRoleForECS: it may invoke only Lambda functions named
+# CodeDeployHook_* (our hooks' naming) and publish only to CodeDeployTopic_* topics, instead of any function.
+resource "aws_iam_role_policy_attachment" "this" {
+  role       = aws_iam_role.this.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSCodeDeployRoleForECSLimited"
+}
+
+data "aws_partition" "current" {}
+
+resource "aws_codedeploy_deployment_group" "this" {
+  app_name               = aws_codedeploy_app.this.name
+  deployment_group_name  = var.name
+  service_role_arn       = aws_iam_role.this.arn
+  deployment_config_name = var.deployment_config_name
+
+  deployment_style {
+    deployment_type   = "BLUE_GREEN"
+    deployment_option = "WITH_TRAFFIC_CONTROL"
+  }
+
+  blue_green_deployment_config {
+    deployment_ready_option {
+      action_on_timeout    = var.manual_approval_wait_minutes > 0 ? "STOP_DEPLOYMENT" : "CONTINUE_DEPLOYMENT"
+      wait_time_in_minutes = var.manual_approval_wait_minutes > 0 ? var.manual_approval_wait_minutes : null
+    }
+
+    # The old task set stays up this long after the switch: the window in which a rollback is instant.
+    terminate_blue_instances_on_deployment_success {
+      action                           = "TERMINATE"
+      termination_wait_time_in_minutes = var.termination_wait_time_in_minutes
+    }
+  }
+
+  ecs_service {
+    cluster_name = var.cluster_name
+    service_name = var.service_name
+  }
+
+  load_balancer_info {
+    target_group_pair_info {
+      prod_traffic_route {
+        listener_arns = [var.production_listener_arn]
+      }
+
+      test_traffic_route {
+        listener_arns = [var.test_listener_arn]
+      }
+
+      target_group {
+        name = var.target_group_names["blue"]
+      }
+
+      target_group {
+        name = var.target_group_names["green"]
+      }
+    }
+  }
+
+  auto_rollback_configuration {
+    enabled = true
+    events  = ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"]
+  }
+
+  alarm_configuration {
+    enabled = true
+    alarms = concat(
+      [for alarm in aws_cloudwatch_metric_alarm.target_5xx : alarm.alarm_name],
+      [for alarm in aws_cloudwatch_metric_alarm.unhealthy_hosts : alarm.alarm_name],
+      var.additional_alarm_names,
+    )
+  }
+
+  tags = local.tags
+
+  depends_on = [aws_iam_role_policy_attachment.this]
+}

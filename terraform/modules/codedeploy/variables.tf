@@ -1,0 +1,85 @@
+variable "name" {
+  description = "Name of the CodeDeploy application, deployment group, alarms and service role."
+  type        = string
+}
+
+variable "cluster_name" {
+  description = "Name of the ECS cluster of the service."
+  type        = string
+}
+
+variable "service_name" {
+  description = "Name of the ECS service (with the CODE_DEPLOY deployment controller)."
+  type        = string
+}
+
+variable "production_listener_arn" {
+  description = "ARN of the listener serving production traffic."
+  type        = string
+}
+
+variable "test_listener_arn" {
+  description = "ARN of the test listener that serves the replacement task set before release."
+  type        = string
+}
+
+variable "target_group_names" {
+  description = "Names of the two target groups keyed by colour (\"blue\", \"green\")."
+  type        = map(string)
+
+  validation {
+    condition     = alltrue([for colour in ["blue", "green"] : contains(keys(var.target_group_names), colour)])
+    error_message = "target_group_names must have both a \"blue\" and a \"green\" key."
+  }
+}
+
+variable "target_group_arn_suffixes" {
+  description = "ARN suffixes of the two target groups keyed by colour, the TargetGroup dimension of the alarms."
+  type        = map(string)
+}
+
+variable "load_balancer_arn_suffix" {
+  description = "ARN suffix of the load balancer, the LoadBalancer dimension of the alarms."
+  type        = string
+}
+
+variable "deployment_config_name" {
+  description = "How production traffic moves to the replacement. The default sends 10% for 5 minutes, under the alarms, before the rest: a bad release reaches few users and is rolled back automatically. CodeDeployDefault.ECSAllAtOnce is faster for throw-away environments; ECSLinear10PercentEvery1Minutes and the other canary/linear configs are valid too."
+  type        = string
+  default     = "CodeDeployDefault.ECSCanary10Percent5Minutes"
+}
+
+variable "termination_wait_time_in_minutes" {
+  description = "Minutes the original task set keeps running after all traffic moved: the window for an instant rollback (0-2880)."
+  type        = number
+  default     = 15
+
+  validation {
+    condition     = var.termination_wait_time_in_minutes >= 0 && var.termination_wait_time_in_minutes <= 2880
+    error_message = "termination_wait_time_in_minutes must be between 0 and 2880."
+  }
+}
+
+variable "manual_approval_wait_minutes" {
+  description = "When above 0, CodeDeploy waits this many minutes after the replacement is ready for someone to continue the deployment (and stops it otherwise). 0 continues automatically."
+  type        = number
+  default     = 0
+}
+
+variable "alarm_5xx_threshold" {
+  description = "Target 5xx responses within one minute that roll a deployment back."
+  type        = number
+  default     = 5
+}
+
+variable "additional_alarm_names" {
+  description = "Names of further CloudWatch alarms (for example application metrics) that roll a deployment back."
+  type        = list(string)
+  default     = []
+}
+
+variable "tags" {
+  description = "Tags added to every resource of the module."
+  type        = map(string)
+  default     = {}
+}

@@ -1,0 +1,39 @@
+variable "name" {
+  description = "Name of the ECR repository."
+  type        = string
+}
+
+variable "kms_key_arn" {
+  description = "ARN of a customer managed KMS key encrypting the images. Null uses the AWS managed aws/ecr key."
+  type        = string
+  default     = null
+}
+
+variable "max_image_count" {
+  description = "Number of most recent images kept; older ones expire. Keep enough for the rollbacks you may need."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.max_image_count >= 2
+    error_message = "max_image_count must be at least 2 so the previous release stays available for rollback."
+  }
+}
+
+variable "untagged_image_expiry_days" {
+  description = "Days after which untagged images (left by interrupted pushes) expire."
+  type        = number
+  default     = 7
+}
+
+variable "force_delete" {
+  description = "Delete the repository even when it still holds images. Turn on only for throw-away environments."
+  type        = bool
+  default     = false
+}
+
+variable "tags" {
+  description = "Tags added to every resource of the module."
+  type        = map(string)
+  default     = {}
+}

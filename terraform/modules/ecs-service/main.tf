@@ -1,0 +1,345 @@
+data "aws_region" "current" {}
+
+data "aws_caller_identity" "current" {}
+
+locals {
+  tags = merge({ Name = var.name }, var.tags)
+
+  log_group_name = "/aws/ecs/${var.name}"
+
+  # A read-only root filesystem still needs somewhere to write temporary files: /tmp is a task-scoped volume.
+  tmp_volume = "tmp"
+
+  container_definition = {
+    name                   = var.container_name
+    essential              = true
+    readonlyRootFilesystem = var.readonly_root_filesystem
+    privileged             = false
+    user                   = var.container_user
+    command                = var.container_command
+    portMappings = [{
+      containerPort = var.container_port
+      protocol      = "tcp"
+    }]
+    environment = [for name in sort(keys(var.environment)) : { name = name, value = var.environment[name] }]
+    secrets     = [for name in sort(keys(var.secrets)) : { name = name, valueFrom = var.secrets[name] }]
+    mountPoints = [{
+      sourceVolume  = local.tmp_volume
+      containerPath = "/tmp"
+      readOnly      = false
+    }]
+    linuxParameters = {
+      initProcessEnabled = true
+    }
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = aws_cloudwatch_log_group.this.name
+        awslogs-region        = data.aws_region.current.region
+        awslogs-stream-prefix = var.container_name
+      }
+    }
+  }
+
+  # The same task definition, with the image left as the placeholder CodeDeployToECS fills in: the pipeline's
+  # build writes it as taskdef.json, so every deployment registers exactly what Terraform describes here.
+  task_definition_template = {
+    family                  = var.name
+    taskRoleArn             = aws_iam_role.task.arn
+    executionRoleArn        = aws_iam_role.execution.arn
+    networkMode             = "awsvpc"
+    requiresCompatibilities = ["FARGATE"]
+    cpu                     = tostring(var.cpu)
+    memory                  = tostring(var.memory)
+    runtimePlatform = {
+      operatingSystemFamily = "LINUX"
+      cpuArchitecture       = var.cpu_architecture
+    }
+    volumes              = [{ name = local.tmp_volume }]
+    containerDefinitions = [merge(local.container_definition, { image = "<${var.image_placeholder}>" })]
+  }
+
+  autoscaling_resource_id = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.this.name}"
+
+  # One request-count policy per target group: CodeDeploy alternates blue and green, and target tracking scales
+  # in only when every policy agrees, so the group currently serving traffic is the one that decides.
+  request_count_resource_labels = var.enable_request_count_scaling ? {
+    for colour, suffix in var.target_group_arn_suffixes : colour => "${var.load_balancer_arn_suffix}/${suffix}"
+  } : {}
+}
+
+resource "aws_ecs_cluster" "this" {
+  name = var.name
+
+  setting {
+    name  = "containerInsights"
+    value = var.container_insights
+  }
+
+  tags = local.tags
+}
+
+resource "aws_cloudwatch_log_group" "this" {
+  name              = local.log_group_name
+  retention_in_days = var.log_retention_in_days
+  kms_key_id        = var.kms_key_arn
+
+  tags = local.tags
+}
+
+data "aws_iam_policy_document" "ecs_tasks_assume_role" {
+  statement {
+    sid     = "EcsTasksAssumeRole"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+
+    # Confused-deputy guard: only tasks of this account may assume the roles.
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "execution" {
+  name               = "${var.name}-ecs-execution"
+  description        = "ECS agent of ${var.name}: pulls the image and writes container logs."
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume_role.json
+
+  tags = local.tags
+}
+
+# greenlight:ignore CKV_AWS_355 ecr:GetAuthorizationToken has no resource-level permissions, so it needs "*"
+data "aws_iam_policy_document" "execution" {
+  statement {
+    sid       = "EcrLogin"
+    actions   = ["ecr:GetAuthorizationToken"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid = "PullImagesOfThisRepository"
+    actions = [
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:GetDownloadUrlForLayer",
+    ]
+    resources = [var.ecr_repository_arn]
+  }
+
+  statement {
+    sid       = "WriteContainerLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.this.arn}:log-stream:*"]
+  }
+
+  dynamic "statement" {
+    for_each = length(var.secrets) > 0 ? [true] : []
+
+    content {
+      sid       = "ReadContainerSecrets"
+      actions   = ["secretsmanager:GetSecretValue", "ssm:GetParameters"]
+      resources = distinct(values(var.secrets))
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.ecr_kms_key_arn == null ? [] : [var.ecr_kms_key_arn]
+
+    content {
+      sid       = "DecryptImageLayers"
+      actions   = ["kms:Decrypt"]
+      resources = [statement.value]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "execution" {
+  name   = "pull-image-and-write-logs"
+  role   = aws_iam_role.execution.id
+  policy = data.aws_iam_policy_document.execution.json
+}
+
+resource "aws_iam_role" "task" {
+  name               = "${var.name}-ecs-task"
+  description        = "Application of ${var.name}: what the running containers may call. Separate from the execution role."
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume_role.json
+
+  tags = local.tags
+}
+
+resource "aws_iam_role_policy_attachment" "task" {
+  for_each = var.task_role_policy_arns
+
+  role       = aws_iam_role.task.name
+  policy_arn = each.value
+}
+
+resource "aws_ecs_task_definition" "this" {
+  family                   = var.name
+  task_role_arn            = aws_iam_role.task.arn
+  execution_role_arn       = aws_iam_role.execution.arn
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  cpu                      = tostring(var.cpu)
+  memory                   = tostring(var.memory)
+  container_definitions    = jsonencode([merge(local.container_definition, { image = var.image })])
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = var.cpu_architecture
+  }
+
+  volume {
+    name = local.tmp_volume
+  }
+
+  tags = local.tags
+}
+
+resource "aws_security_group" "this" {
+  name        = "${var.name}-tasks"
+  description = "ECS tasks of ${var.name}: reachable only from the load balancer."
+  vpc_id      = var.vpc_id
+
+  tags = merge(local.tags, { Name = "${var.name}-tasks" })
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_vpc_security_group_ingress_rule" "from_load_balancer" {
+  security_group_id            = aws_security_group.this.id
+  description                  = "Application traffic and health checks from the load balancer only"
+  ip_protocol                  = "tcp"
+  from_port                    = var.container_port
+  to_port                      = var.container_port
+  referenced_security_group_id = var.load_balancer_security_group_id
+
+  tags = local.tags
+}
+
+resource "aws_vpc_security_group_egress_rule" "https" {
+  for_each = toset(var.egress_https_cidr_blocks)
+
+  security_group_id = aws_security_group.this.id
+  description       = "HTTPS to ${each.value}: ECR image layers, CloudWatch Logs and the AWS APIs the app calls"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = each.value
+
+  tags = local.tags
+}
+
+# greenlight:ignore CKV_AWS_333 assign_public_ip is false: tasks run in private subnets behind the load balancer
+resource "aws_ecs_service" "this" {
+  name                              = var.name
+  cluster                           = aws_ecs_cluster.this.id
+  task_definition                   = aws_ecs_task_definition.this.arn
+  desired_count                     = var.desired_count
+  launch_type                       = "FARGATE"
+  platform_version                  = "LATEST"
+  health_check_grace_period_seconds = var.health_check_grace_period_seconds
+  enable_ecs_managed_tags           = true
+  propagate_tags                    = "SERVICE"
+  enable_execute_command            = false
+
+  deployment_controller {
+    type = "CODE_DEPLOY"
+  }
+
+  network_configuration {
+    subnets          = var.subnet_ids
+    security_groups  = [aws_security_group.this.id]
+    assign_public_ip = false
+  }
+
+  # Only blue is attached: CodeDeploy creates the green task set on the other target group itself.
+  load_balancer {
+    target_group_arn = var.target_group_arns["blue"]
+    container_name   = var.container_name
+    container_port   = var.container_port
+  }
+
+  tags = local.tags
+
+  # CodeDeploy owns the task definition and the target group from the first deployment on, and auto scaling
+  # owns the desired count; Terraform must not fight either.
+  lifecycle {
+    ignore_changes = [task_definition, load_balancer, desired_count]
+  }
+}
+
+resource "aws_appautoscaling_target" "this" {
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = local.autoscaling_resource_id
+  min_capacity       = var.autoscaling_min_capacity
+  max_capacity       = var.autoscaling_max_capacity
+
+  tags = local.tags
+}
+
+resource "aws_appautoscaling_policy" "cpu" {
+  name               = "${var.name}-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.this.service_namespace
+  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
+  resource_id        = aws_appautoscaling_target.this.resource_id
+
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.autoscaling_cpu_target
+    scale_in_cooldown  = var.autoscaling_scale_in_cooldown
+    scale_out_cooldown = var.autoscaling_scale_out_cooldown
+
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+resource "aws_appautoscaling_policy" "memory" {
+  name               = "${var.name}-memory"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.this.service_namespace
+  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
+  resource_id        = aws_appautoscaling_target.this.resource_id
+
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.autoscaling_memory_target
+    scale_in_cooldown  = var.autoscaling_scale_in_cooldown
+    scale_out_cooldown = var.autoscaling_scale_out_cooldown
+
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageMemoryUtilization"
+    }
+  }
+}
+
+resource "aws_appautoscaling_policy" "requests" {
+  for_each = local.request_count_resource_labels
+
+  name               = "${var.name}-requests-${each.key}"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.this.service_namespace
+  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
+  resource_id        = aws_appautoscaling_target.this.resource_id
+
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.autoscaling_requests_per_target
+    scale_in_cooldown  = var.autoscaling_scale_in_cooldown
+    scale_out_cooldown = var.autoscaling_scale_out_cooldown
+
+    predefined_metric_specification {
+      predefined_metric_type = "ALBRequestCountPerTarget"
+      resource_label         = each.value
+    }
+  }
+}

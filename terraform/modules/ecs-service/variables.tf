@@ -1,0 +1,227 @@
+variable "name" {
+  description = "Name of the cluster, service, task definition family, log group, roles and security group."
+  type        = string
+}
+
+variable "vpc_id" {
+  description = "ID of the VPC the tasks run in."
+  type        = string
+}
+
+variable "subnet_ids" {
+  description = "Private subnets of the tasks (no public IPs are assigned)."
+  type        = list(string)
+}
+
+variable "load_balancer_security_group_id" {
+  description = "Security group of the load balancer: the only source allowed to reach the tasks."
+  type        = string
+}
+
+variable "load_balancer_arn_suffix" {
+  description = "ARN suffix of the load balancer, for the request-count scaling policies."
+  type        = string
+}
+
+variable "target_group_arns" {
+  description = "ARNs of the target groups keyed by colour (\"blue\" and \"green\"); the service starts attached to blue."
+  type        = map(string)
+
+  validation {
+    condition     = contains(keys(var.target_group_arns), "blue")
+    error_message = "target_group_arns must have a \"blue\" key: the service starts attached to the blue target group."
+  }
+}
+
+variable "target_group_arn_suffixes" {
+  description = "ARN suffixes of the target groups keyed by colour, for the request-count scaling policies."
+  type        = map(string)
+  default     = {}
+}
+
+variable "ecr_repository_arn" {
+  description = "ARN of the ECR repository the tasks pull their image from; the execution role may pull from it only."
+  type        = string
+}
+
+variable "ecr_kms_key_arn" {
+  description = "ARN of the customer managed KMS key of the ECR repository, if any, so the execution role can decrypt layers."
+  type        = string
+  default     = null
+}
+
+variable "image" {
+  description = "Image of the initial task definition. CodeDeploy replaces the task definition on every deployment, so this matters only until the first one."
+  type        = string
+}
+
+variable "image_placeholder" {
+  description = "Placeholder name written instead of the image in the task definition template (CodeDeployToECS's Image1ContainerName)."
+  type        = string
+  default     = "IMAGE1_NAME"
+}
+
+variable "container_name" {
+  description = "Name of the application container."
+  type        = string
+  default     = "app"
+}
+
+variable "container_port" {
+  description = "Port the application container listens on."
+  type        = number
+}
+
+variable "container_user" {
+  description = "User (\"uid\" or \"uid:gid\") the container runs as. Null keeps the image's USER; set it to force a non-root user."
+  type        = string
+  default     = null
+}
+
+variable "container_command" {
+  description = "Command overriding the image's CMD. Null keeps the image's."
+  type        = list(string)
+  default     = null
+}
+
+variable "readonly_root_filesystem" {
+  description = "Mount the container's root filesystem read-only (a writable /tmp volume is always provided)."
+  type        = bool
+  default     = true
+}
+
+variable "environment" {
+  description = "Plain environment variables of the container. Put secrets in `secrets` instead."
+  type        = map(string)
+  default     = {}
+}
+
+variable "secrets" {
+  description = "Environment variables filled from Secrets Manager secrets or SSM parameters: name => ARN. The execution role may read exactly these."
+  type        = map(string)
+  default     = {}
+}
+
+variable "cpu" {
+  description = "Fargate task CPU units (256, 512, 1024, 2048, 4096, 8192 or 16384)."
+  type        = number
+  default     = 256
+}
+
+variable "memory" {
+  description = "Fargate task memory in MiB, valid for the chosen cpu."
+  type        = number
+  default     = 512
+}
+
+variable "cpu_architecture" {
+  description = "CPU architecture of the tasks: X86_64 or ARM64 (must match the image)."
+  type        = string
+  default     = "X86_64"
+
+  validation {
+    condition     = contains(["X86_64", "ARM64"], var.cpu_architecture)
+    error_message = "cpu_architecture must be X86_64 or ARM64."
+  }
+}
+
+variable "desired_count" {
+  description = "Initial number of tasks. Auto scaling owns the count afterwards."
+  type        = number
+  default     = 2
+}
+
+variable "health_check_grace_period_seconds" {
+  description = "Seconds ECS ignores load balancer health checks after a task starts."
+  type        = number
+  default     = 30
+}
+
+variable "container_insights" {
+  description = "Container Insights level of the cluster: enhanced, enabled or disabled."
+  type        = string
+  default     = "enhanced"
+
+  validation {
+    condition     = contains(["enhanced", "enabled", "disabled"], var.container_insights)
+    error_message = "container_insights must be one of enhanced, enabled or disabled."
+  }
+}
+
+variable "log_retention_in_days" {
+  description = "Days the container log group keeps its events."
+  type        = number
+  default     = 30
+}
+
+variable "kms_key_arn" {
+  description = "ARN of a KMS key encrypting the container log group. Null uses CloudWatch Logs' own encryption."
+  type        = string
+  default     = null
+}
+
+variable "egress_https_cidr_blocks" {
+  description = "Destinations the tasks may reach on HTTPS (443): ECR, CloudWatch Logs and AWS APIs through the NAT gateway. Narrow it when VPC endpoints serve these."
+  type        = list(string)
+  default     = ["0.0.0.0/0"]
+}
+
+variable "task_role_policy_arns" {
+  description = "Managed policies attached to the task role (what the application may call), keyed by a static label."
+  type        = map(string)
+  default     = {}
+}
+
+variable "autoscaling_min_capacity" {
+  description = "Minimum number of tasks."
+  type        = number
+  default     = 2
+}
+
+variable "autoscaling_max_capacity" {
+  description = "Maximum number of tasks."
+  type        = number
+  default     = 6
+}
+
+variable "autoscaling_cpu_target" {
+  description = "Average CPU utilisation (percent) the service scales to keep."
+  type        = number
+  default     = 60
+}
+
+variable "autoscaling_memory_target" {
+  description = "Average memory utilisation (percent) the service scales to keep."
+  type        = number
+  default     = 75
+}
+
+variable "enable_request_count_scaling" {
+  description = "Also scale on the load balancer's request count per target (needs target_group_arn_suffixes)."
+  type        = bool
+  default     = true
+}
+
+variable "autoscaling_requests_per_target" {
+  description = "Requests per target per minute the service scales to keep."
+  type        = number
+  default     = 1000
+}
+
+variable "autoscaling_scale_in_cooldown" {
+  description = "Seconds between scale-in activities."
+  type        = number
+  default     = 300
+}
+
+variable "autoscaling_scale_out_cooldown" {
+  description = "Seconds between scale-out activities."
+  type        = number
+  default     = 60
+}
+
+variable "tags" {
+  description = "Tags added to every resource of the module."
+  type        = map(string)
+  default     = {}
+}

@@ -1,0 +1,84 @@
+variable "name" {
+  description = "Name of the IAM role the GitHub Action assumes."
+  type        = string
+}
+
+variable "create_oidc_provider" {
+  description = "Create GitHub's OIDC identity provider. An account holds it once: set false to reuse an existing one."
+  type        = bool
+  default     = true
+}
+
+variable "repository" {
+  description = "GitHub repository allowed to assume the role, as owner/name."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", var.repository))
+    error_message = "repository must be owner/name without wildcards, for example octo-org/web-app."
+  }
+}
+
+variable "branches" {
+  description = "Branches whose workflow runs may assume the role (jobs without an environment)."
+  type        = list(string)
+  default     = ["main"]
+
+  validation {
+    condition     = alltrue([for branch in var.branches : can(regex("^[^*?]+$", branch))])
+    error_message = "branches must be exact branch names: wildcards would let any matching branch deploy."
+  }
+}
+
+variable "environments" {
+  description = "GitHub environments whose jobs may assume the role (a job with an environment presents it instead of the branch)."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for environment in var.environments : can(regex("^[^*?]+$", environment))])
+    error_message = "environments must be exact environment names: wildcards would let any matching environment deploy."
+  }
+}
+
+variable "max_session_duration" {
+  description = "Longest session in seconds (3600-43200). Deployments with a canary and a rollback window outlast the default hour; raise configure-aws-credentials' role-duration-seconds to match."
+  type        = number
+  default     = 7200
+
+  validation {
+    condition     = var.max_session_duration >= 3600 && var.max_session_duration <= 43200
+    error_message = "max_session_duration must be between 3600 and 43200 seconds."
+  }
+}
+
+variable "pipeline_name" {
+  description = "Name of the pipeline, for the role's description."
+  type        = string
+}
+
+variable "pipeline_arn" {
+  description = "ARN of the pipeline the role may start, follow and stop."
+  type        = string
+}
+
+variable "deployment_group_arn" {
+  description = "ARN of the CodeDeploy deployment group whose deployments the role may read."
+  type        = string
+}
+
+variable "codebuild_project_arn" {
+  description = "ARN of the CodeBuild project whose builds the role may read."
+  type        = string
+}
+
+variable "build_log_group_arn" {
+  description = "ARN of the build log group whose events the role may read (to show why a build failed)."
+  type        = string
+}
+
+variable "tags" {
+  description = "Tags added to every resource of the module."
+  type        = map(string)
+  default     = {}
+}

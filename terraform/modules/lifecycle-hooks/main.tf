@@ -1,0 +1,272 @@
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
+locals {
+  tags = merge({ Name = var.name }, var.tags)
+
+  package_file = coalesce(var.package_file, "${path.module}/../../../packages/lifecycle-hooks/dist/lifecycle-hook.zip")
+
+  # AWSCodeDeployRoleForECSLimited lets CodeDeploy invoke only functions whose names start with CodeDeployHook_.
+  function_names = { for event in keys(var.hooks) : event => "CodeDeployHook_${var.name}_${event}" }
+
+  in_vpc = length(var.vpc_subnet_ids) > 0
+
+  # GREENLIGHT_CONFIG is validated strictly by the hook: absent fields must be left out, never sent as null.
+  hook_configs = {
+    for event, hook in var.hooks : event => {
+      for key, value in {
+        targetUrl            = hook.target_url
+        readyTimeoutSeconds  = hook.ready_timeout_seconds
+        requestTimeoutMs     = hook.request_timeout_ms
+        callBackDelaySeconds = hook.call_back_delay_seconds
+        tls = hook.tls_server_name == null && hook.tls_ca_pem == null ? null : {
+          for tls_key, tls_value in { serverName = hook.tls_server_name, ca = hook.tls_ca_pem } : tls_key => tls_value if tls_value != null
+        }
+        checks = [
+          for check in hook.checks : {
+            for check_key, check_value in {
+              name        = check.name
+              method      = check.method
+              path        = check.path
+              headers     = length(check.headers) == 0 ? null : check.headers
+              body        = check.body
+              requests    = check.requests
+              concurrency = check.concurrency
+              expect = {
+                for expect_key, expect_value in {
+                  # Codes or a class: the two have different types, which a conditional cannot return, so each
+                  # branch is encoded and the chosen one decoded back.
+                  status       = jsondecode(length(check.expect.status) == 0 ? jsonencode(check.expect.status_class) : jsonencode(check.expect.status))
+                  bodyIncludes = check.expect.body_includes
+                  bodyMatches  = check.expect.body_matches
+                  json         = check.expect.json == null ? null : { for pointer, literal in check.expect.json : pointer => jsondecode(literal) }
+                  maxLatencyMs = check.expect.max_latency_ms
+                  successRatio = check.expect.success_ratio
+                  p95Ms        = check.expect.p95_ms
+                } : expect_key => expect_value if expect_value != null
+              }
+            } : check_key => check_value if check_value != null
+          }
+        ]
+      } : key => value if value != null
+    }
+  }
+}
+
+resource "aws_cloudwatch_log_group" "this" {
+  for_each = local.function_names
+
+  name              = "/aws/lambda/${each.value}"
+  retention_in_days = var.log_retention_in_days
+  kms_key_id        = var.kms_key_arn
+
+  tags = local.tags
+}
+
+# Where a hook invocation goes when it failed every attempt (crash or timeout before reporting): the deployment
+# then fails after CodeDeploy's one-hour hook timeout, and this queue tells why.
+resource "aws_sqs_queue" "dead_letter" {
+  name                      = "CodeDeployHook_${var.name}-dead-letter"
+  message_retention_seconds = 1209600
+  kms_master_key_id         = var.kms_key_arn
+  sqs_managed_sse_enabled   = var.kms_key_arn == null ? true : null
+
+  tags = local.tags
+}
+
+data "aws_iam_policy_document" "assume_role" {
+  statement {
+    sid     = "LambdaAssumeRole"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "this" {
+  name               = "CodeDeployHook_${var.name}"
+  description        = "Lifecycle hooks of ${var.name}: validate the replacement task set and report to CodeDeploy."
+  assume_role_policy = data.aws_iam_policy_document.assume_role.json
+
+  tags = local.tags
+}
+
+# greenlight:ignore CKV_AWS_355 elasticloadbalancing:DescribeListeners and DescribeLoadBalancers have no resource-level permissions
+data "aws_iam_policy_document" "this" {
+  statement {
+    sid = "ReportToThisDeploymentGroupOnly"
+    actions = [
+      "codedeploy:PutLifecycleEventHookExecutionStatus",
+      "codedeploy:GetDeployment",
+      "codedeploy:GetDeploymentGroup",
+    ]
+    resources = [var.deployment_group_arn]
+  }
+
+  statement {
+    sid = "DiscoverTheTestListener"
+    actions = [
+      "elasticloadbalancing:DescribeListeners",
+      "elasticloadbalancing:DescribeLoadBalancers",
+    ]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = [for group in aws_cloudwatch_log_group.this : "${group.arn}:log-stream:*"]
+  }
+
+  statement {
+    sid       = "SendFailedInvocationsToTheDeadLetterQueue"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.dead_letter.arn]
+  }
+
+  dynamic "statement" {
+    for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
+
+    content {
+      sid       = "UseTheEncryptionKey"
+      actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+      resources = [statement.value]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "this" {
+  name   = "report-lifecycle-hook-status"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.this.json
+}
+
+# X-Ray segment upload has no resource-level permissions; the AWS managed write-only policy keeps that "*" out
+# of our own documents.
+resource "aws_iam_role_policy_attachment" "xray" {
+  role       = aws_iam_role.this.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSXrayWriteOnlyAccess"
+}
+
+# Network interfaces for VPC placement only (unlike AWSLambdaVPCAccessExecutionRole, no logs:* on "*").
+resource "aws_iam_role_policy_attachment" "vpc" {
+  count = local.in_vpc ? 1 : 0
+
+  role       = aws_iam_role.this.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaENIManagementAccess"
+}
+
+resource "aws_security_group" "this" {
+  count = local.in_vpc ? 1 : 0
+
+  name        = "CodeDeployHook_${var.name}"
+  description = "Lifecycle hooks of ${var.name}: no ingress; egress to the test listener and the AWS APIs only."
+  vpc_id      = var.vpc_id
+
+  tags = merge(local.tags, { Name = "CodeDeployHook_${var.name}" })
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+# An internet-facing load balancer's DNS name resolves to public addresses even inside the VPC, so the hooks
+# reach the test listener through the NAT gateway: egress is by port, the listener's ingress does the guarding.
+resource "aws_vpc_security_group_egress_rule" "test_listener" {
+  for_each = local.in_vpc ? toset(var.test_listener_egress_cidr_blocks) : toset([])
+
+  security_group_id = aws_security_group.this[0].id
+  description       = "Test listener of the load balancer (${each.value})"
+  ip_protocol       = "tcp"
+  from_port         = var.test_listener_port
+  to_port           = var.test_listener_port
+  cidr_ipv4         = each.value
+
+  tags = local.tags
+}
+
+resource "aws_vpc_security_group_egress_rule" "aws_apis" {
+  for_each = local.in_vpc ? toset(var.https_egress_cidr_blocks) : toset([])
+
+  security_group_id = aws_security_group.this[0].id
+  description       = "HTTPS to the CodeDeploy and Elastic Load Balancing APIs (${each.value})"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = each.value
+
+  tags = local.tags
+}
+
+resource "aws_lambda_function" "this" {
+  for_each = local.function_names
+
+  function_name    = each.value
+  description      = "greenlight ${each.key} hook of ${var.name}: validates the replacement task set and reports to CodeDeploy."
+  role             = aws_iam_role.this.arn
+  filename         = local.package_file
+  source_code_hash = filebase64sha256(local.package_file)
+  handler          = "index.handler"
+  runtime          = var.runtime
+  architectures    = [var.architecture]
+  memory_size      = var.memory_size
+  timeout          = var.hooks[each.key].timeout_seconds
+  kms_key_arn      = var.kms_key_arn
+
+  # A deployment runs one hook at a time; the reservation both caps a runaway and guarantees the hook can run
+  # when the account is busy.
+  reserved_concurrent_executions = var.reserved_concurrent_executions
+
+  tracing_config {
+    mode = "Active"
+  }
+
+  dead_letter_config {
+    target_arn = aws_sqs_queue.dead_letter.arn
+  }
+
+  environment {
+    variables = {
+      GREENLIGHT_CONFIG = jsonencode(local.hook_configs[each.key])
+      NODE_OPTIONS      = "--enable-source-maps"
+    }
+  }
+
+  dynamic "vpc_config" {
+    for_each = local.in_vpc ? [true] : []
+
+    content {
+      subnet_ids         = var.vpc_subnet_ids
+      security_group_ids = [aws_security_group.this[0].id]
+    }
+  }
+
+  tags = local.tags
+
+  depends_on = [
+    aws_cloudwatch_log_group.this,
+    aws_iam_role_policy.this,
+    aws_iam_role_policy_attachment.vpc,
+  ]
+}
+
+# CodeDeploy invokes hooks asynchronously. One retry gives an invocation that crashed or timed out before
+# reporting a second chance (a duplicate report is harmless: the hook treats "already completed" as done);
+# more retries would only delay the failure. Events older than the hook's own budget are not worth running.
+resource "aws_lambda_function_event_invoke_config" "this" {
+  for_each = aws_lambda_function.this
+
+  function_name                = each.value.function_name
+  maximum_retry_attempts       = var.maximum_retry_attempts
+  maximum_event_age_in_seconds = var.maximum_event_age_in_seconds
+}

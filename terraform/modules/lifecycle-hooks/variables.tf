@@ -1,0 +1,185 @@
+variable "name" {
+  description = "Name of the application; functions are named CodeDeployHook_<name>_<event> (letters, digits, - and _; at most 27 characters so every name fits Lambda's 64)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_-]{1,27}$", var.name))
+    error_message = "name must be 1-27 letters, digits, hyphens or underscores (function names are CodeDeployHook_<name>_<event>, at most 64 characters)."
+  }
+}
+
+variable "deployment_group_arn" {
+  description = "ARN of the CodeDeploy deployment group: the hooks may report on and read this group's deployments only."
+  type        = string
+}
+
+variable "hooks" {
+  description = <<-EOT
+    Hook functions to create, keyed by CodeDeploy ECS lifecycle event (BeforeInstall, AfterInstall,
+    AfterAllowTestTraffic, BeforeAllowTraffic, AfterAllowTraffic). Each value becomes the function's
+    GREENLIGHT_CONFIG: target_url (null discovers the deployment's test listener), checks (HTTP requests and
+    what their answers must satisfy), ready_timeout_seconds (how long the first check may retry while green
+    comes up), request_timeout_ms, call_back_delay_seconds (ECS native hooks), tls_server_name / tls_ca_pem
+    (verify the listener's certificate for a domain name or private CA), and timeout_seconds (the Lambda timeout).
+    In expect, status lists accepted codes (empty: status_class, e.g. "2xx"), and json maps JSON pointers to
+    JSON literals, e.g. { "/status" = "\"ok\"" }.
+  EOT
+  type = map(object({
+    target_url              = optional(string)
+    ready_timeout_seconds   = optional(number)
+    request_timeout_ms      = optional(number)
+    call_back_delay_seconds = optional(number)
+    tls_server_name         = optional(string)
+    tls_ca_pem              = optional(string)
+    timeout_seconds         = optional(number, 300)
+    checks = list(object({
+      name        = optional(string)
+      method      = optional(string)
+      path        = string
+      headers     = optional(map(string), {})
+      body        = optional(string)
+      requests    = optional(number)
+      concurrency = optional(number)
+      expect = optional(object({
+        status         = optional(list(number), [])
+        status_class   = optional(string, "2xx")
+        body_includes  = optional(string)
+        body_matches   = optional(string)
+        json           = optional(map(string))
+        max_latency_ms = optional(number)
+        success_ratio  = optional(number)
+        p95_ms         = optional(number)
+      }), {})
+    }))
+  }))
+  default = {
+    AfterAllowTestTraffic = {
+      checks = [{ name = "health", path = "/health" }]
+    }
+  }
+
+  validation {
+    condition     = alltrue([for event in keys(var.hooks) : contains(["BeforeInstall", "AfterInstall", "AfterAllowTestTraffic", "BeforeAllowTraffic", "AfterAllowTraffic"], event)])
+    error_message = "hooks keys must be CodeDeploy ECS lifecycle events: BeforeInstall, AfterInstall, AfterAllowTestTraffic, BeforeAllowTraffic or AfterAllowTraffic."
+  }
+
+  validation {
+    condition     = alltrue([for hook in values(var.hooks) : length(hook.checks) > 0])
+    error_message = "hooks: every hook needs at least one check; a hook without checks would pass the release untested."
+  }
+
+  validation {
+    condition     = alltrue([for hook in values(var.hooks) : hook.timeout_seconds >= 30 && hook.timeout_seconds <= 900])
+    error_message = "hooks: timeout_seconds must be between 30 and 900 (the Lambda maximum)."
+  }
+}
+
+variable "package_file" {
+  description = "Path of the hook's deployment package. Null uses the committed packages/lifecycle-hooks/dist/lifecycle-hook.zip of this repository."
+  type        = string
+  default     = null
+}
+
+variable "runtime" {
+  description = "Lambda runtime of the hook functions: nodejs24.x or nodejs22.x."
+  type        = string
+  default     = "nodejs24.x"
+
+  validation {
+    condition     = contains(["nodejs24.x", "nodejs22.x"], var.runtime)
+    error_message = "runtime must be nodejs24.x or nodejs22.x."
+  }
+}
+
+variable "architecture" {
+  description = "Instruction set of the functions: arm64 (cheaper; the package is plain JavaScript) or x86_64."
+  type        = string
+  default     = "arm64"
+
+  validation {
+    condition     = contains(["arm64", "x86_64"], var.architecture)
+    error_message = "architecture must be arm64 or x86_64."
+  }
+}
+
+variable "memory_size" {
+  description = "Memory of each function in MB (also scales its CPU, which load-probing checks use)."
+  type        = number
+  default     = 256
+}
+
+variable "reserved_concurrent_executions" {
+  description = "Concurrency reserved for each function. A deployment runs one hook at a time; 2 leaves room for a retry overlapping a slow first attempt."
+  type        = number
+  default     = 2
+}
+
+variable "maximum_retry_attempts" {
+  description = "Times Lambda retries an asynchronous invocation that failed (0-2). One retry rescues a crashed attempt; duplicates are harmless."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.maximum_retry_attempts >= 0 && var.maximum_retry_attempts <= 2
+    error_message = "maximum_retry_attempts must be 0, 1 or 2."
+  }
+}
+
+variable "maximum_event_age_in_seconds" {
+  description = "Seconds an invocation may wait (for example while throttled) before it is sent to the dead-letter queue instead (60-21600). CodeDeploy gives up on a hook after one hour."
+  type        = number
+  default     = 1800
+
+  validation {
+    condition     = var.maximum_event_age_in_seconds >= 60 && var.maximum_event_age_in_seconds <= 21600
+    error_message = "maximum_event_age_in_seconds must be between 60 and 21600."
+  }
+}
+
+variable "log_retention_in_days" {
+  description = "Days the functions' log groups keep their events."
+  type        = number
+  default     = 30
+}
+
+variable "kms_key_arn" {
+  description = "ARN of a KMS key encrypting the functions' environment (GREENLIGHT_CONFIG may hold header secrets), log groups and dead-letter queue. Null uses AWS managed keys."
+  type        = string
+  default     = null
+}
+
+variable "vpc_id" {
+  description = "VPC of the functions when vpc_subnet_ids is set."
+  type        = string
+  default     = null
+}
+
+variable "vpc_subnet_ids" {
+  description = "Private subnets to run the functions in (with a NAT gateway or CodeDeploy/ELB VPC endpoints). Empty runs them outside any VPC."
+  type        = list(string)
+  default     = []
+}
+
+variable "test_listener_port" {
+  description = "Port of the load balancer's test listener the hooks call."
+  type        = number
+  default     = 8443
+}
+
+variable "test_listener_egress_cidr_blocks" {
+  description = "Destinations the hooks may reach on the test listener port. An internet-facing load balancer is reached at public addresses through NAT, hence the default."
+  type        = list(string)
+  default     = ["0.0.0.0/0"]
+}
+
+variable "https_egress_cidr_blocks" {
+  description = "Destinations the hooks may reach on 443 for the CodeDeploy and Elastic Load Balancing APIs."
+  type        = list(string)
+  default     = ["0.0.0.0/0"]
+}
+
+variable "tags" {
+  description = "Tags added to every resource of the module."
+  type        = map(string)
+  default     = {}
+}

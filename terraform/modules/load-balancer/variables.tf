@@ -1,0 +1,118 @@
+variable "name" {
+  description = "Name of the load balancer; also the prefix of its security group and target groups (truncated to fit AWS name limits)."
+  type        = string
+}
+
+variable "vpc_id" {
+  description = "ID of the VPC the load balancer and its target groups live in."
+  type        = string
+}
+
+variable "vpc_cidr_block" {
+  description = "IPv4 CIDR block of the VPC: targets are reached inside it, and it is the default source allowed on the test listener."
+  type        = string
+}
+
+variable "subnet_ids" {
+  description = "Subnets of the load balancer (public subnets for an internet-facing one), in at least two availability zones."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.subnet_ids) >= 2
+    error_message = "subnet_ids must list at least two subnets in different availability zones."
+  }
+}
+
+variable "internal" {
+  description = "Create an internal load balancer instead of an internet-facing one."
+  type        = bool
+  default     = false
+}
+
+variable "certificate_arn" {
+  description = "ACM certificate ARN. When set, production listens on 443 (HTTPS, TLS 1.3 policy) with 80 redirecting to it and the test listener uses HTTPS too. When null, both listeners are plain HTTP: fine for a trial, not for production."
+  type        = string
+  default     = null
+}
+
+variable "ssl_policy" {
+  description = "TLS policy of the HTTPS listeners."
+  type        = string
+  default     = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+}
+
+variable "ingress_cidr_blocks" {
+  description = "IPv4 CIDR blocks allowed on the production listener (and the HTTP redirect)."
+  type        = list(string)
+  default     = ["0.0.0.0/0"]
+}
+
+variable "test_listener_port" {
+  description = "Port of the test listener that serves the replacement (green) task set to the lifecycle hooks before release."
+  type        = number
+  default     = 8443
+}
+
+variable "test_listener_ingress_cidr_blocks" {
+  description = "IPv4 CIDR blocks allowed on the test listener. Null allows only the VPC CIDR. Never put 0.0.0.0/0 here: the test listener serves unreleased code."
+  type        = list(string)
+  default     = null
+
+  validation {
+    condition     = var.test_listener_ingress_cidr_blocks == null ? true : !contains(var.test_listener_ingress_cidr_blocks, "0.0.0.0/0")
+    error_message = "test_listener_ingress_cidr_blocks must not contain 0.0.0.0/0: the test listener serves unreleased code."
+  }
+}
+
+variable "test_listener_ingress_security_group_ids" {
+  description = "Security groups allowed on the test listener (for example the lifecycle hooks' group), keyed by a static label so plans work before the groups exist."
+  type        = map(string)
+  default     = {}
+}
+
+variable "target_port" {
+  description = "Container port the target groups forward to and health-check."
+  type        = number
+}
+
+variable "health_check_path" {
+  description = "HTTP path the target groups health-check."
+  type        = string
+  default     = "/health"
+}
+
+variable "health_check_matcher" {
+  description = "HTTP status codes that count as healthy (for example \"200\" or \"200-299\")."
+  type        = string
+  default     = "200"
+}
+
+variable "deregistration_delay" {
+  description = "Seconds a deregistering target keeps serving in-flight requests. Short, so the old task set leaves quickly after a traffic shift."
+  type        = number
+  default     = 15
+}
+
+variable "idle_timeout" {
+  description = "Seconds a connection may stay idle."
+  type        = number
+  default     = 60
+}
+
+variable "enable_deletion_protection" {
+  description = "Protect the load balancer from deletion. Turn off only for throw-away environments."
+  type        = bool
+  default     = true
+}
+
+variable "access_logs_bucket" {
+  description = "Name of an S3 bucket receiving the load balancer's access logs. Null disables access logs."
+  type        = string
+  default     = null
+}
+
+variable "tags" {
+  description = "Tags added to every resource of the module."
+  type        = map(string)
+  default     = {}
+}

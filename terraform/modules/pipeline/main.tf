@@ -1,0 +1,548 @@
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
+data "aws_region" "current" {}
+
+locals {
+  tags = merge({ Name = var.name }, var.tags)
+
+  connection_arn = var.create_connection ? aws_codestarconnections_connection.this[0].arn : var.connection_arn
+
+  source_action_name = "Source"
+  source_artifact    = "source"
+  build_artifact     = "build"
+
+  build_log_group_name = "/aws/codebuild/${var.name}"
+
+  registry = split("/", var.ecr_repository_url)[0]
+
+  # Hooks run in lifecycle order, and the appspec must list them that way.
+  hook_event_order = ["BeforeInstall", "AfterInstall", "AfterAllowTestTraffic", "BeforeAllowTraffic", "AfterAllowTraffic"]
+
+  appspec = templatefile("${path.module}/appspec.yaml.tpl", {
+    container_name = var.container_name
+    container_port = var.container_port
+    hooks = [
+      for event in local.hook_event_order : { event = event, function_name = var.hook_function_names[event] }
+      if contains(keys(var.hook_function_names), event)
+    ]
+  })
+
+  buildspec = templatefile("${path.module}/buildspec.yml.tpl", {
+    repository_url  = var.ecr_repository_url
+    repository_name = var.ecr_repository_name
+    registry        = local.registry
+    dockerfile      = var.dockerfile
+    build_context   = var.docker_build_context
+    taskdef_base64  = base64encode(var.task_definition_template)
+    appspec_base64  = base64encode(local.appspec)
+  })
+
+  build_environment_variables = concat(
+    [{ name = "PIPELINE_EXECUTION_ID", value = "#{codepipeline.PipelineExecutionId}", type = "PLAINTEXT" }],
+    [for variable in var.pipeline_variables : { name = variable.name, value = "#{variables.${variable.name}}", type = "PLAINTEXT" }],
+  )
+
+  deploy_action_configuration = {
+    ApplicationName                = var.codedeploy_app_name
+    DeploymentGroupName            = var.codedeploy_deployment_group_name
+    TaskDefinitionTemplateArtifact = local.build_artifact
+    TaskDefinitionTemplatePath     = "taskdef.json"
+    AppSpecTemplateArtifact        = local.build_artifact
+    AppSpecTemplatePath            = "appspec.yaml"
+    Image1ArtifactName             = local.build_artifact
+    Image1ContainerName            = var.image_placeholder
+  }
+
+  codedeploy_arn_prefix = "arn:${data.aws_partition.current.partition}:codedeploy:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}"
+}
+
+################################################################################
+# Connection to GitHub
+################################################################################
+
+# Created PENDING: someone must complete the handshake once in the console (Developer Tools > Settings >
+# Connections > Update pending connection) before the source action can read the repository.
+resource "aws_codestarconnections_connection" "this" {
+  count = var.create_connection ? 1 : 0
+
+  name          = substr(var.name, 0, 32)
+  provider_type = "GitHub"
+
+  tags = local.tags
+}
+
+################################################################################
+# Artifact bucket
+################################################################################
+
+resource "aws_s3_bucket" "artifacts" {
+  bucket_prefix = "${substr(var.name, 0, 30)}-artifacts-"
+  force_destroy = var.artifact_bucket_force_destroy
+
+  tags = local.tags
+}
+
+resource "aws_s3_bucket_ownership_controls" "artifacts" {
+  bucket = aws_s3_bucket.artifacts.id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "artifacts" {
+  bucket = aws_s3_bucket.artifacts.id
+
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "artifacts" {
+  bucket = aws_s3_bucket.artifacts.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "artifacts" {
+  bucket = aws_s3_bucket.artifacts.id
+
+  rule {
+    bucket_key_enabled = true
+
+    # A null key means the AWS managed aws/s3 key.
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = var.kms_key_arn
+    }
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "artifacts" {
+  bucket = aws_s3_bucket.artifacts.id
+
+  rule {
+    id     = "expire-pipeline-artifacts"
+    status = "Enabled"
+
+    filter {}
+
+    expiration {
+      days = var.artifact_retention_days
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 1
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.artifacts]
+}
+
+data "aws_iam_policy_document" "artifacts_bucket" {
+  statement {
+    sid     = "DenyInsecureTransport"
+    effect  = "Deny"
+    actions = ["s3:*"]
+    resources = [
+      aws_s3_bucket.artifacts.arn,
+      "${aws_s3_bucket.artifacts.arn}/*",
+    ]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "artifacts" {
+  bucket = aws_s3_bucket.artifacts.id
+  policy = data.aws_iam_policy_document.artifacts_bucket.json
+
+  depends_on = [aws_s3_bucket_public_access_block.artifacts]
+}
+
+resource "aws_s3_bucket_logging" "artifacts" {
+  count = var.access_log_bucket == null ? 0 : 1
+
+  bucket        = aws_s3_bucket.artifacts.id
+  target_bucket = var.access_log_bucket
+  target_prefix = "${aws_s3_bucket.artifacts.id}/"
+}
+
+################################################################################
+# Build
+################################################################################
+
+resource "aws_cloudwatch_log_group" "build" {
+  name              = local.build_log_group_name
+  retention_in_days = var.log_retention_in_days
+  kms_key_id        = var.kms_key_arn
+
+  tags = local.tags
+}
+
+data "aws_iam_policy_document" "codebuild_assume_role" {
+  statement {
+    sid     = "CodeBuildAssumeRole"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["codebuild.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "codebuild" {
+  name               = "${var.name}-codebuild"
+  description        = "Image build of ${var.name}: reads the source artifact, pushes to one ECR repository, writes build logs."
+  assume_role_policy = data.aws_iam_policy_document.codebuild_assume_role.json
+
+  tags = local.tags
+}
+
+# greenlight:ignore CKV_AWS_355 ecr:GetAuthorizationToken has no resource-level permissions, so it needs "*"
+data "aws_iam_policy_document" "codebuild" {
+  statement {
+    sid       = "WriteBuildLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.build.arn}:log-stream:*"]
+  }
+
+  statement {
+    sid       = "ReadAndWritePipelineArtifacts"
+    actions   = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"]
+    resources = ["${aws_s3_bucket.artifacts.arn}/*"]
+  }
+
+  statement {
+    sid       = "LocateArtifactBucket"
+    actions   = ["s3:GetBucketLocation", "s3:GetBucketVersioning"]
+    resources = [aws_s3_bucket.artifacts.arn]
+  }
+
+  statement {
+    sid       = "EcrLogin"
+    actions   = ["ecr:GetAuthorizationToken"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid = "PushToThisRepositoryOnly"
+    actions = [
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:CompleteLayerUpload",
+      "ecr:DescribeImages",
+      "ecr:GetDownloadUrlForLayer",
+      "ecr:InitiateLayerUpload",
+      "ecr:PutImage",
+      "ecr:UploadLayerPart",
+    ]
+    resources = [var.ecr_repository_arn]
+  }
+
+  dynamic "statement" {
+    for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
+
+    content {
+      sid       = "UseTheEncryptionKey"
+      actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+      resources = [statement.value]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "codebuild" {
+  name   = "build-and-push-image"
+  role   = aws_iam_role.codebuild.id
+  policy = data.aws_iam_policy_document.codebuild.json
+}
+
+# greenlight:ignore CKV_AWS_316 docker build needs privileged mode (the Docker daemon runs inside the build container)
+resource "aws_codebuild_project" "this" {
+  name           = var.name
+  description    = "Builds and pushes the image of ${var.name} for the commit the pipeline runs, and writes the CodeDeploy artifacts."
+  service_role   = aws_iam_role.codebuild.arn
+  build_timeout  = var.build_timeout_in_minutes
+  encryption_key = var.kms_key_arn
+
+  artifacts {
+    type = "CODEPIPELINE"
+  }
+
+  environment {
+    type                        = "LINUX_CONTAINER"
+    compute_type                = var.build_compute_type
+    image                       = var.build_image
+    image_pull_credentials_type = "CODEBUILD"
+    privileged_mode             = true
+  }
+
+  source {
+    type      = "CODEPIPELINE"
+    buildspec = local.buildspec
+  }
+
+  logs_config {
+    cloudwatch_logs {
+      status     = "ENABLED"
+      group_name = aws_cloudwatch_log_group.build.name
+    }
+  }
+
+  tags = local.tags
+
+  depends_on = [aws_iam_role_policy.codebuild]
+}
+
+################################################################################
+# Pipeline
+################################################################################
+
+data "aws_iam_policy_document" "codepipeline_assume_role" {
+  statement {
+    sid     = "CodePipelineAssumeRole"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["codepipeline.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "codepipeline" {
+  name               = "${var.name}-codepipeline"
+  description        = "Pipeline of ${var.name}: source from one connection, one build project, one deployment group."
+  assume_role_policy = data.aws_iam_policy_document.codepipeline_assume_role.json
+
+  tags = local.tags
+}
+
+# greenlight:ignore CKV_AWS_355 ecs:RegisterTaskDefinition has no resource-level permissions; CodeDeployToECS registers each revision
+data "aws_iam_policy_document" "codepipeline" {
+  statement {
+    sid       = "UseThisConnectionOnly"
+    actions   = ["codestar-connections:UseConnection", "codeconnections:UseConnection"]
+    resources = [local.connection_arn]
+  }
+
+  statement {
+    sid       = "ReadAndWritePipelineArtifacts"
+    actions   = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"]
+    resources = ["${aws_s3_bucket.artifacts.arn}/*"]
+  }
+
+  statement {
+    sid       = "LocateArtifactBucket"
+    actions   = ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"]
+    resources = [aws_s3_bucket.artifacts.arn]
+  }
+
+  statement {
+    sid       = "RunThisBuildProjectOnly"
+    actions   = ["codebuild:StartBuild", "codebuild:BatchGetBuilds", "codebuild:StopBuild"]
+    resources = [aws_codebuild_project.this.arn]
+  }
+
+  statement {
+    sid = "DeployThroughThisDeploymentGroupOnly"
+    actions = [
+      "codedeploy:CreateDeployment",
+      "codedeploy:GetDeployment",
+      "codedeploy:StopDeployment",
+    ]
+    resources = [var.codedeploy_deployment_group_arn]
+  }
+
+  statement {
+    sid = "RegisterRevisionsOfThisApplication"
+    actions = [
+      "codedeploy:GetApplication",
+      "codedeploy:GetApplicationRevision",
+      "codedeploy:RegisterApplicationRevision",
+    ]
+    resources = ["${local.codedeploy_arn_prefix}:application:${var.codedeploy_app_name}"]
+  }
+
+  statement {
+    sid       = "ReadTheDeploymentConfig"
+    actions   = ["codedeploy:GetDeploymentConfig"]
+    resources = ["${local.codedeploy_arn_prefix}:deploymentconfig:${var.codedeploy_deployment_config_name}"]
+  }
+
+  statement {
+    sid       = "RegisterTaskDefinitions"
+    actions   = ["ecs:RegisterTaskDefinition"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "PassOnlyTheTaskRolesToEcs"
+    actions   = ["iam:PassRole"]
+    resources = [var.task_role_arn, var.execution_role_arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
+
+    content {
+      sid       = "UseTheEncryptionKey"
+      actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+      resources = [statement.value]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "codepipeline" {
+  name   = "run-source-build-deploy"
+  role   = aws_iam_role.codepipeline.id
+  policy = data.aws_iam_policy_document.codepipeline.json
+}
+
+resource "aws_codepipeline" "this" {
+  name           = var.name
+  role_arn       = aws_iam_role.codepipeline.arn
+  pipeline_type  = "V2"
+  execution_mode = var.execution_mode
+
+  artifact_store {
+    location = aws_s3_bucket.artifacts.bucket
+    type     = "S3"
+
+    dynamic "encryption_key" {
+      for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
+
+      content {
+        id   = encryption_key.value
+        type = "KMS"
+      }
+    }
+  }
+
+  dynamic "variable" {
+    for_each = var.pipeline_variables
+
+    content {
+      name          = variable.value.name
+      default_value = variable.value.default_value
+      description   = variable.value.description
+    }
+  }
+
+  # Off by default: the GitHub Action starts each execution for its exact commit. A push trigger makes the
+  # pipeline also start on its own for the listed branches.
+  dynamic "trigger" {
+    for_each = length(var.push_trigger_branches) > 0 ? [true] : []
+
+    content {
+      provider_type = "CodeStarSourceConnection"
+
+      git_configuration {
+        source_action_name = local.source_action_name
+
+        push {
+          branches {
+            includes = var.push_trigger_branches
+          }
+        }
+      }
+    }
+  }
+
+  stage {
+    name = "Source"
+
+    action {
+      name             = local.source_action_name
+      category         = "Source"
+      owner            = "AWS"
+      provider         = "CodeStarSourceConnection"
+      version          = "1"
+      namespace        = "SourceVariables"
+      output_artifacts = [local.source_artifact]
+
+      configuration = {
+        ConnectionArn        = local.connection_arn
+        FullRepositoryId     = var.repository
+        BranchName           = var.branch
+        OutputArtifactFormat = "CODE_ZIP"
+        DetectChanges        = length(var.push_trigger_branches) > 0 ? "true" : "false"
+      }
+    }
+  }
+
+  stage {
+    name = "Build"
+
+    action {
+      name             = "Image"
+      category         = "Build"
+      owner            = "AWS"
+      provider         = "CodeBuild"
+      version          = "1"
+      namespace        = "BuildVariables"
+      input_artifacts  = [local.source_artifact]
+      output_artifacts = [local.build_artifact]
+
+      configuration = {
+        ProjectName          = aws_codebuild_project.this.name
+        EnvironmentVariables = jsonencode(local.build_environment_variables)
+      }
+    }
+  }
+
+  stage {
+    name = "Deploy"
+
+    action {
+      name            = "BlueGreen"
+      category        = "Deploy"
+      owner           = "AWS"
+      provider        = "CodeDeployToECS"
+      version         = "1"
+      input_artifacts = [local.build_artifact]
+      configuration   = local.deploy_action_configuration
+    }
+  }
+
+  tags = local.tags
+
+  depends_on = [aws_iam_role_policy.codepipeline]
+}

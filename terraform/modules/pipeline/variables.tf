@@ -1,0 +1,208 @@
+variable "name" {
+  description = "Name of the pipeline, build project, roles and connection (truncated where AWS limits names)."
+  type        = string
+}
+
+variable "repository" {
+  description = "GitHub repository the pipeline builds, as owner/name."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", var.repository))
+    error_message = "repository must be owner/name, for example octo-org/web-app."
+  }
+}
+
+variable "branch" {
+  description = "Branch the source action reads when an execution does not name a commit (the GitHub Action pins its own commit)."
+  type        = string
+  default     = "main"
+}
+
+variable "create_connection" {
+  description = "Create the CodeConnections connection to GitHub (completed once in the console). False reuses connection_arn."
+  type        = bool
+  default     = true
+}
+
+variable "connection_arn" {
+  description = "ARN of an existing, available CodeConnections connection; used when create_connection is false."
+  type        = string
+  default     = null
+}
+
+variable "ecr_repository_url" {
+  description = "URL of the ECR repository the build pushes to (registry/name)."
+  type        = string
+}
+
+variable "ecr_repository_name" {
+  description = "Name of the ECR repository the build pushes to."
+  type        = string
+}
+
+variable "ecr_repository_arn" {
+  description = "ARN of the ECR repository: the build may push to this repository only."
+  type        = string
+}
+
+variable "docker_build_context" {
+  description = "Directory of the repository used as the docker build context."
+  type        = string
+  default     = "."
+}
+
+variable "dockerfile" {
+  description = "Path of the Dockerfile, relative to the repository root."
+  type        = string
+  default     = "Dockerfile"
+}
+
+variable "build_image" {
+  description = "CodeBuild image running the build (it needs docker and the AWS CLI)."
+  type        = string
+  default     = "aws/codebuild/amazonlinux-x86_64-standard:5.0"
+}
+
+variable "build_compute_type" {
+  description = "CodeBuild compute type."
+  type        = string
+  default     = "BUILD_GENERAL1_SMALL"
+}
+
+variable "build_timeout_in_minutes" {
+  description = "Minutes after which a build is stopped."
+  type        = number
+  default     = 30
+}
+
+variable "task_definition_template" {
+  description = "Task definition JSON with the image replaced by <image_placeholder>, written as taskdef.json (the ecs-service module's task_definition_template output)."
+  type        = string
+}
+
+variable "image_placeholder" {
+  description = "Placeholder name standing for the image in the task definition template (CodeDeployToECS Image1ContainerName)."
+  type        = string
+  default     = "IMAGE1_NAME"
+}
+
+variable "container_name" {
+  description = "Container receiving load balancer traffic, written into appspec.yaml."
+  type        = string
+}
+
+variable "container_port" {
+  description = "Port of that container, written into appspec.yaml."
+  type        = number
+}
+
+variable "task_role_arn" {
+  description = "ARN of the task role; the pipeline may pass it (and the execution role) to ECS only."
+  type        = string
+}
+
+variable "execution_role_arn" {
+  description = "ARN of the task execution role."
+  type        = string
+}
+
+variable "hook_function_names" {
+  description = "Lifecycle hook function names keyed by event, written into appspec.yaml's Hooks in lifecycle order."
+  type        = map(string)
+  default     = {}
+}
+
+variable "codedeploy_app_name" {
+  description = "Name of the CodeDeploy application."
+  type        = string
+}
+
+variable "codedeploy_deployment_group_name" {
+  description = "Name of the CodeDeploy deployment group."
+  type        = string
+}
+
+variable "codedeploy_deployment_group_arn" {
+  description = "ARN of the CodeDeploy deployment group the pipeline may deploy through."
+  type        = string
+}
+
+variable "codedeploy_deployment_config_name" {
+  description = "Deployment configuration of the deployment group, which the pipeline reads."
+  type        = string
+}
+
+variable "execution_mode" {
+  description = "How executions share the pipeline: QUEUED (one at a time, in order: every commit is deployed), SUPERSEDED (a newer run replaces an older one) or PARALLEL."
+  type        = string
+  default     = "QUEUED"
+
+  validation {
+    condition     = contains(["QUEUED", "SUPERSEDED", "PARALLEL"], var.execution_mode)
+    error_message = "execution_mode must be QUEUED, SUPERSEDED or PARALLEL."
+  }
+}
+
+variable "push_trigger_branches" {
+  description = "Branches whose pushes start the pipeline by themselves. Empty (the default) leaves starting to the GitHub Action."
+  type        = list(string)
+  default     = []
+}
+
+variable "pipeline_variables" {
+  description = "Pipeline-level variables (set per execution, e.g. by the GitHub Action's variables input) passed to the build as environment variables of the same name."
+  type = list(object({
+    name          = string
+    default_value = optional(string)
+    description   = optional(string)
+  }))
+  default = [
+    {
+      name          = "TRIGGERED_BY"
+      default_value = "manual"
+      description   = "Who or what started the execution, e.g. the GitHub workflow run URL."
+    },
+  ]
+
+  validation {
+    condition     = alltrue([for variable in var.pipeline_variables : can(regex("^[A-Za-z0-9@_-]{1,128}$", variable.name))])
+    error_message = "pipeline_variables: each name must be 1-128 letters, digits, @, - or _."
+  }
+}
+
+variable "artifact_retention_days" {
+  description = "Days pipeline artifacts are kept in the artifact bucket."
+  type        = number
+  default     = 30
+}
+
+variable "artifact_bucket_force_destroy" {
+  description = "Let Terraform delete the artifact bucket with its objects. Turn on only for throw-away environments."
+  type        = bool
+  default     = false
+}
+
+variable "access_log_bucket" {
+  description = "Name of an S3 bucket receiving the artifact bucket's server access logs. Null disables them."
+  type        = string
+  default     = null
+}
+
+variable "log_retention_in_days" {
+  description = "Days the build log group keeps its events."
+  type        = number
+  default     = 30
+}
+
+variable "kms_key_arn" {
+  description = "ARN of a customer managed KMS key for artifacts, build output and logs. Null uses AWS managed keys."
+  type        = string
+  default     = null
+}
+
+variable "tags" {
+  description = "Tags added to every resource of the module."
+  type        = map(string)
+  default     = {}
+}
