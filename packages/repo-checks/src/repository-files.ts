@@ -15,8 +15,9 @@ interface RepositoryFile {
 }
 
 async function walk(directory: string, accept: (name: string) => boolean, found: string[]): Promise<void> {
+  // A missing directory holds no files; `instanceof Error` is avoided because fs errors cross jest's realms.
   const entries = await readdir(directory, { withFileTypes: true }).catch((error: unknown) => {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return [];
+    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return [];
     throw error;
   });
   for (const entry of entries) {

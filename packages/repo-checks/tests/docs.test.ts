@@ -1,0 +1,199 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
+import { loadActionlint } from '../src/actionlint.js';
+import { ActionUsageRule, checkActionUsage, findActionUsages, readActionInputs } from '../src/action-usage.js';
+import { isPipelineActionRef, parseYamlSnippets, readRepositoryDocs } from '../src/doc-snippets.js';
+import { formatFindings } from '../src/finding.js';
+import { parseMarkdown } from '../src/markdown-document.js';
+import type { MarkdownDocument } from '../src/markdown-document.js';
+import { checkRelativeLinks, RelativeLinkRule } from '../src/relative-links.js';
+import { repositoryRoot } from '../src/repository-files.js';
+import { isWorkflowDefinition } from '../src/workflow-model.js';
+import { parseYaml, readYamlFile } from '../src/yaml-source.js';
+
+const actionFile = 'packages/pipeline-action/action.yml';
+
+/** The commands a shell script runs, without comments, `set` options or the `cd` to the repository root. */
+const commandsOf = (script: string): string[] =>
+  script
+    .split('\n')
+    .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
+    .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('set ') && !line.startsWith('cd '));
+
+describe('the documentation', () => {
+  let docs: MarkdownDocument[];
+
+  beforeAll(async () => {
+    docs = await readRepositoryDocs(repositoryRoot);
+  });
+
+  it('includes the root README, the architecture page and the decision records', () => {
+    // Act
+    const names = docs.map((document) => document.file);
+
+    // Assess
+    expect(names).toEqual(expect.arrayContaining(['README.md', 'docs/architecture.md']));
+    expect(names.filter((name) => /^docs\/adr\/\d{4}-[a-z0-9-]+\.md$/.test(name)).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('has only YAML snippets that parse', () => {
+    // Act
+    const findings = docs.flatMap((document) => parseYamlSnippets(document).findings);
+
+    // Assess
+    expect(formatFindings(findings)).toBe('');
+  });
+
+  it('has only complete workflow snippets that pass actionlint', async () => {
+    // Prepare
+    const actionlint = loadActionlint();
+    const workflows = docs
+      .flatMap((document) => parseYamlSnippets(document).sources)
+      .filter((source) => isWorkflowDefinition(source.value));
+
+    // Act
+    const findings = (
+      await Promise.all(workflows.map((source) => actionlint(source.text, source.source, source.lineAt([]))))
+    ).flat();
+
+    // Assess
+    expect(workflows.length).toBeGreaterThan(0);
+    expect(formatFindings(findings)).toBe('');
+  });
+
+  it('calls the pipeline action only with inputs its action.yml declares, and every required one', async () => {
+    // Prepare
+    const inputs = readActionInputs(await readYamlFile(join(repositoryRoot, actionFile), actionFile));
+    const sources = docs.flatMap((document) => parseYamlSnippets(document).sources);
+
+    // Act
+    const usages = sources.flatMap((source) =>
+      findActionUsages(source, isPipelineActionRef).map((usage) => ({ usage, file: source.source })),
+    );
+    const findings = usages.flatMap(({ usage, file }) => checkActionUsage(usage, inputs, file, actionFile));
+
+    // Assess
+    expect(usages.filter(({ file }) => file === 'README.md').length).toBeGreaterThan(0);
+    expect(formatFindings(findings)).toBe('');
+  });
+
+  it('links only to files and headings that exist', () => {
+    // Prepare
+    const byName = new Map(docs.map((document) => [document.file, document]));
+
+    // Act
+    const findings = docs.flatMap((document) => checkRelativeLinks(document, repositoryRoot, byName));
+
+    // Assess
+    expect(formatFindings(findings)).toBe('');
+  });
+
+  it("opens the README with the set-up that .ci/run runs, and 'npm run demo'", async () => {
+    // Prepare
+    const readme = docs.find((document) => document.file === 'README.md');
+    const ciRun = await readFile(join(repositoryRoot, '.ci/run'), 'utf8');
+
+    // Act
+    const setUp = commandsOf(readme?.codeBlocks[0]?.text ?? '');
+
+    // Assess
+    expect(setUp).toEqual(expect.arrayContaining(['npm ci', 'npm run demo', 'npm test']));
+    const ciCommands = commandsOf(ciRun);
+    expect(ciCommands.length).toBeGreaterThan(0);
+    expect(setUp.filter((command) => ciCommands.includes(command))).toEqual(ciCommands);
+  });
+});
+
+describe('the Markdown reader', () => {
+  it('finds fenced blocks at their first content line, links, and GitHub heading anchors', () => {
+    // Prepare
+    const text = ['# Greenlight', '', '## How CI works (`.ci/run`)', '', 'See [the ADR](docs/adr/0001-x.md#context).', '', '```yaml', 'on: push', '```', '', '## How CI works (`.ci/run`)'].join('\n');
+
+    // Act
+    const document = parseMarkdown(text, 'README.md');
+
+    // Assess
+    expect(document.codeBlocks).toEqual([{ language: 'yaml', text: 'on: push', line: 8 }]);
+    expect(document.links).toEqual([{ href: 'docs/adr/0001-x.md#context', line: 5 }]);
+    expect([...document.anchors]).toEqual(['greenlight', 'how-ci-works-cirun', 'how-ci-works-cirun-1']);
+  });
+});
+
+describe('the relative link check', () => {
+  let root: string;
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'repo-checks-links-'));
+    mkdirSync(join(root, 'docs'));
+    writeFileSync(join(root, 'docs/architecture.md'), '# Architecture\n\n## Data flows\n');
+  });
+
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('reports a missing file and a missing heading, resolving links from the linking file', () => {
+    // Prepare
+    const architecture = parseMarkdown('# Architecture\n\n## Data flows\n\n[back](../README.md)', 'docs/architecture.md');
+    const readme = parseMarkdown(
+      '[ok](docs/architecture.md#data-flows) [gone](docs/nowhere.md) [anchor](docs/architecture.md#no-such) [web](https://example.com/x) [self](#top)',
+      'README.md',
+    );
+    writeFileSync(join(root, 'README.md'), '# Top\n');
+    const byName = new Map([architecture, readme].map((document) => [document.file, document]));
+
+    // Act
+    const findings = [readme, architecture].flatMap((document) => checkRelativeLinks(document, root, byName));
+
+    // Assess
+    expect(findings.map(({ rule, line }) => ({ rule, line }))).toEqual([
+      { rule: RelativeLinkRule.MissingTarget, line: 1 },
+      { rule: RelativeLinkRule.MissingAnchor, line: 1 },
+      { rule: RelativeLinkRule.MissingAnchor, line: 1 },
+    ]);
+    expect(findings[0]?.message).toContain('docs/nowhere.md, which does not exist');
+    expect(findings[2]?.message).toContain("names '#top'");
+  });
+});
+
+describe('the action usage check', () => {
+  it('reports an input the action does not declare and a required input that is missing', () => {
+    // Prepare
+    const metadata = parseYaml(
+      'name: p\ninputs:\n  pipeline-name: { description: d, required: true }\n  wait: { description: d, required: false, default: "true" }\n',
+      'action.yml',
+    );
+    const snippet = parseYaml(
+      'steps:\n  - uses: my-org/greenlight/packages/pipeline-action@v1\n    with:\n      wiat: false\n',
+      'README.md',
+      20,
+    );
+
+    // Act
+    const [usage] = findActionUsages(snippet, isPipelineActionRef);
+    const findings = usage === undefined ? [] : checkActionUsage(usage, readActionInputs(metadata), 'README.md', 'action.yml');
+
+    // Assess
+    expect(findings.map(({ rule, line }) => ({ rule, line }))).toEqual([
+      { rule: ActionUsageRule.UnknownInput, line: 21 },
+      { rule: ActionUsageRule.MissingRequiredInput, line: 21 },
+    ]);
+    expect(findings[0]?.message).toContain("'wiat' is not an input");
+  });
+
+  it('reports a YAML snippet that does not parse at its line in the document', () => {
+    // Prepare
+    const document = parseMarkdown('# Usage\n\n```yaml\nsteps:\n  - uses: a\n   with: b\n```\n', 'README.md');
+
+    // Act
+    const { findings } = parseYamlSnippets(document);
+
+    // Assess
+    expect(findings).toEqual([expect.objectContaining({ file: 'README.md', rule: 'yaml-snippet', line: 6 })]);
+  });
+});
