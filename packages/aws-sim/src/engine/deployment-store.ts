@@ -1,0 +1,367 @@
+import { AwsServiceError, SimulatorUsageError } from '../errors.js';
+import type { SimClock } from '../clock.js';
+import type { SeededRandom } from '../random.js';
+import { EcsLifecycleEvents, type ErrorDetails, type LifecycleEventName } from '../scenario.js';
+
+const DeploymentStatus = {
+  Created: 'Created',
+  InProgress: 'InProgress',
+  Ready: 'Ready',
+  Succeeded: 'Succeeded',
+  Failed: 'Failed',
+  Stopped: 'Stopped',
+} as const;
+type DeploymentStatus = (typeof DeploymentStatus)[keyof typeof DeploymentStatus];
+
+const LifecycleEventStatus = {
+  Pending: 'Pending',
+  InProgress: 'InProgress',
+  Succeeded: 'Succeeded',
+  Failed: 'Failed',
+  Skipped: 'Skipped',
+} as const;
+type LifecycleEventStatus = (typeof LifecycleEventStatus)[keyof typeof LifecycleEventStatus];
+
+type HookStatus = 'Succeeded' | 'Failed';
+
+interface DeploymentGroupSpec {
+  readonly applicationName: string;
+  readonly deploymentGroupName: string;
+  readonly testListenerArns: readonly string[];
+  readonly prodListenerArns: readonly string[];
+  /** Target group names, blue first. */
+  readonly targetGroups: readonly string[];
+  /** Default CodeDeployDefault.ECSAllAtOnce. */
+  readonly deploymentConfigName?: string;
+  readonly clusterName?: string;
+  readonly serviceName?: string;
+}
+
+interface DeploymentGroupRecord extends DeploymentGroupSpec {
+  readonly deploymentGroupId: string;
+}
+
+interface TaskSetInfo {
+  readonly identifier: string;
+  readonly taskSetLabel: 'BLUE' | 'GREEN';
+  readonly desiredCount: number;
+  readonly runningCount: number;
+  readonly pendingCount: number;
+  /** PRIMARY | ACTIVE | DRAINING */
+  readonly status: string;
+  /** Percentage of production traffic. */
+  readonly trafficWeight: number;
+  readonly targetGroupName: string;
+}
+
+interface LifecycleEventState {
+  readonly lifecycleEventName: LifecycleEventName;
+  status: LifecycleEventStatus;
+  startTime?: Date;
+  endTime?: Date;
+}
+
+interface LifecycleReport {
+  readonly lifecycleEventHookExecutionId: string;
+  readonly lifecycleEventName: LifecycleEventName;
+  readonly status: HookStatus;
+  readonly at: Date;
+}
+
+interface HookRecord {
+  readonly id: string;
+  readonly eventName: LifecycleEventName;
+  status: 'Pending' | HookStatus;
+  readonly resolve: (status: HookStatus) => void;
+}
+
+interface DeploymentRecord {
+  readonly deploymentId: string;
+  readonly applicationName: string;
+  readonly deploymentGroupName: string;
+  readonly deploymentConfigName: string;
+  readonly creator: string;
+  readonly createTime: Date;
+  readonly targetId: string;
+  readonly targetArn: string;
+  status: DeploymentStatus;
+  startTime?: Date;
+  completeTime?: Date;
+  errorInformation?: ErrorDetails;
+  rollbackMessage?: string;
+  lastUpdatedAt: Date;
+  readonly lifecycleEvents: LifecycleEventState[];
+  taskSets: TaskSetInfo[];
+  readonly hooks: Map<string, HookRecord>;
+  readonly reports: LifecycleReport[];
+  readonly settled: Promise<DeploymentRecord>;
+}
+
+/** A lifecycle hook opened by a driver, waiting for PutLifecycleEventHookExecutionStatus. */
+interface LifecycleHook {
+  readonly lifecycleEventHookExecutionId: string;
+  readonly deploymentId: string;
+  readonly lifecycleEventName: LifecycleEventName;
+  /** Resolves with the first status reported for this hook execution. */
+  readonly result: Promise<HookStatus>;
+}
+
+interface FinishOptions {
+  /** Records rollbackInfo (the driver is expected to have moved traffic back to blue). Default true. */
+  readonly rollback?: boolean;
+}
+
+/** What a deployment driver may do to its deployment. */
+interface DeploymentHandle {
+  readonly deploymentId: string;
+  readonly applicationName: string;
+  readonly deploymentGroupName: string;
+  readonly deploymentConfigName: string;
+  /** The registered deployment group, if any (listeners, target groups). */
+  readonly deploymentGroup: DeploymentGroupRecord | undefined;
+  /** Set when a pipeline action created the deployment. */
+  readonly pipeline: { readonly name: string; readonly executionId: string; readonly actionName: string } | undefined;
+  /** Current state, as GetDeployment / GetDeploymentTarget would show it. */
+  status(): DeploymentStatus;
+  lifecycleEvents(): readonly LifecycleEventState[];
+  taskSets(): readonly TaskSetInfo[];
+  /** Sets one lifecycle event's status; start and end times follow from the transitions. */
+  setLifecycleEvent(name: LifecycleEventName, status: LifecycleEventStatus): void;
+  setTaskSets(taskSets: readonly TaskSetInfo[]): void;
+  /** Changes the production traffic weights of the BLUE and GREEN task sets. */
+  setTrafficWeights(weights: { readonly blue: number; readonly green: number }): void;
+  /** Marks the event InProgress and opens a hook execution that the hook Lambda reports on. */
+  startHook(name: LifecycleEventName): LifecycleHook;
+  succeed(): void;
+  fail(error: ErrorDetails, options?: FinishOptions): void;
+  /** Ends the deployment Stopped (e.g. after the abort signal), with rollback info by default. */
+  stopped(options?: FinishOptions): void;
+}
+
+interface CreateDeploymentRequest {
+  readonly applicationName: string;
+  readonly deploymentGroupName: string;
+  readonly creator?: string;
+  readonly pipeline?: DeploymentHandle['pipeline'];
+}
+
+const TERMINAL: readonly DeploymentStatus[] = [DeploymentStatus.Succeeded, DeploymentStatus.Failed, DeploymentStatus.Stopped];
+const TERMINAL_EVENT: readonly LifecycleEventStatus[] = [LifecycleEventStatus.Succeeded, LifecycleEventStatus.Failed, LifecycleEventStatus.Skipped];
+const DEPLOYMENT_ID = /^d-[A-Z0-9]{9}$/;
+
+/** CodeDeploy applications' deployment groups, ECS deployments and their lifecycle hook executions. */
+class DeploymentStore {
+  readonly #clock: SimClock;
+  readonly #random: SeededRandom;
+  readonly #region: string;
+  readonly #account: string;
+  readonly #groups = new Map<string, DeploymentGroupRecord>();
+  readonly #deployments = new Map<string, DeploymentRecord>();
+  readonly #settle = new Map<string, (record: DeploymentRecord) => void>();
+  readonly #pipelines = new Map<string, DeploymentHandle['pipeline']>();
+
+  constructor(options: { clock: SimClock; random: SeededRandom; region: string; account: string }) {
+    this.#clock = options.clock;
+    this.#random = options.random;
+    this.#region = options.region;
+    this.#account = options.account;
+  }
+
+  addGroup(spec: DeploymentGroupSpec): DeploymentGroupRecord {
+    const record = { ...spec, deploymentGroupId: this.#random.uuid() };
+    this.#groups.set(groupKey(spec.applicationName, spec.deploymentGroupName), record);
+    return record;
+  }
+
+  group(applicationName: string, deploymentGroupName: string): DeploymentGroupRecord | undefined {
+    return this.#groups.get(groupKey(applicationName, deploymentGroupName));
+  }
+
+  hasApplication(applicationName: string): boolean {
+    return [...this.#groups.values()].some((group) => group.applicationName === applicationName);
+  }
+
+  create(request: CreateDeploymentRequest): DeploymentHandle {
+    const group = this.group(request.applicationName, request.deploymentGroupName);
+    const deploymentId = `d-${this.#random.fromAlphabet('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 9)}`;
+    const clusterName = group?.clusterName ?? 'cluster';
+    const serviceName = group?.serviceName ?? 'service';
+    const now = this.#clock.now();
+    let settle: (record: DeploymentRecord) => void = () => undefined;
+    const settled = new Promise<DeploymentRecord>((resolve) => {
+      settle = resolve;
+    });
+    const record: DeploymentRecord = {
+      deploymentId,
+      applicationName: request.applicationName,
+      deploymentGroupName: request.deploymentGroupName,
+      deploymentConfigName: group?.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce',
+      creator: request.creator ?? 'user',
+      createTime: now,
+      startTime: now,
+      targetId: `${clusterName}:${serviceName}`,
+      targetArn: `arn:aws:ecs:${this.#region}:${this.#account}:service/${clusterName}/${serviceName}`,
+      status: DeploymentStatus.InProgress,
+      lastUpdatedAt: now,
+      lifecycleEvents: EcsLifecycleEvents.map((lifecycleEventName) => ({ lifecycleEventName, status: LifecycleEventStatus.Pending })),
+      taskSets: [
+        {
+          identifier: `ecs-svc/${this.#random.fromAlphabet('0123456789', 19)}`,
+          taskSetLabel: 'BLUE',
+          desiredCount: 2,
+          runningCount: 2,
+          pendingCount: 0,
+          status: 'PRIMARY',
+          trafficWeight: 100,
+          targetGroupName: group?.targetGroups[0] ?? 'blue',
+        },
+      ],
+      hooks: new Map(),
+      reports: [],
+      settled,
+    };
+    this.#deployments.set(deploymentId, record);
+    this.#settle.set(deploymentId, settle);
+    this.#pipelines.set(deploymentId, request.pipeline);
+    return this.handle(deploymentId);
+  }
+
+  get(deploymentId: string): DeploymentRecord {
+    if (!DEPLOYMENT_ID.test(deploymentId)) {
+      throw new AwsServiceError('InvalidDeploymentIdException', `The deployment ID "${deploymentId}" is not valid (expected d-XXXXXXXXX).`);
+    }
+    const record = this.#deployments.get(deploymentId);
+    if (record === undefined) {
+      throw new AwsServiceError('DeploymentDoesNotExistException', `The deployment ${deploymentId} could not be found.`);
+    }
+    return record;
+  }
+
+  find(deploymentId: string): DeploymentRecord | undefined {
+    return this.#deployments.get(deploymentId);
+  }
+
+  /** PutLifecycleEventHookExecutionStatus, with CodeDeploy's errors. */
+  report(deploymentId: string, hookId: string, status: string): LifecycleReport {
+    const record = this.get(deploymentId);
+    const hook = record.hooks.get(hookId);
+    if (hook === undefined) {
+      throw new AwsServiceError(
+        'InvalidLifecycleEventHookExecutionIdException',
+        `The lifecycle event hook execution ID "${hookId}" does not belong to deployment ${deploymentId}.`,
+      );
+    }
+    if (status !== 'Succeeded' && status !== 'Failed') {
+      throw new AwsServiceError(
+        'InvalidLifecycleEventHookExecutionStatusException',
+        `The lifecycle event hook execution status "${status}" is not valid: report Succeeded or Failed.`,
+      );
+    }
+    if (hook.status !== 'Pending' || TERMINAL.includes(record.status)) {
+      throw new AwsServiceError(
+        'LifecycleEventAlreadyCompletedException',
+        `The lifecycle event ${hook.eventName} of deployment ${deploymentId} has already completed.`,
+      );
+    }
+    hook.status = status;
+    const report: LifecycleReport = { lifecycleEventHookExecutionId: hookId, lifecycleEventName: hook.eventName, status, at: this.#clock.now() };
+    record.reports.push(report);
+    this.#setEvent(record, hook.eventName, status === 'Succeeded' ? LifecycleEventStatus.Succeeded : LifecycleEventStatus.Failed);
+    hook.resolve(status);
+    return report;
+  }
+
+  handle(deploymentId: string): DeploymentHandle {
+    const record = this.get(deploymentId);
+    const mutable = (): DeploymentRecord => {
+      if (TERMINAL.includes(record.status)) {
+        throw new SimulatorUsageError(`Deployment ${deploymentId} has already ended ${record.status}; a driver cannot change it any more.`);
+      }
+      record.lastUpdatedAt = this.#clock.now();
+      return record;
+    };
+    const finish = (status: DeploymentStatus, error: ErrorDetails | undefined, options: FinishOptions | undefined): void => {
+      const target = mutable();
+      target.status = status;
+      target.completeTime = this.#clock.now();
+      if (error !== undefined) {
+        target.errorInformation = error;
+      }
+      if (error !== undefined && options?.rollback !== false) {
+        target.rollbackMessage = `Deployment ${deploymentId} was rolled back: traffic returned to the original (blue) task set.`;
+      }
+      this.#settle.get(deploymentId)?.(target);
+    };
+    return {
+      deploymentId,
+      applicationName: record.applicationName,
+      deploymentGroupName: record.deploymentGroupName,
+      deploymentConfigName: record.deploymentConfigName,
+      deploymentGroup: this.group(record.applicationName, record.deploymentGroupName),
+      pipeline: this.#pipelines.get(deploymentId),
+      status: () => record.status,
+      lifecycleEvents: () => record.lifecycleEvents,
+      taskSets: () => record.taskSets,
+      setLifecycleEvent: (name, status) => this.#setEvent(mutable(), name, status),
+      setTaskSets: (taskSets) => {
+        mutable().taskSets = [...taskSets];
+      },
+      setTrafficWeights: (weights) => {
+        const target = mutable();
+        target.taskSets = target.taskSets.map((taskSet) => ({
+          ...taskSet,
+          trafficWeight: taskSet.taskSetLabel === 'BLUE' ? weights.blue : weights.green,
+        }));
+      },
+      startHook: (name) => this.#openHook(mutable(), name),
+      succeed: () => finish(DeploymentStatus.Succeeded, undefined, undefined),
+      fail: (error, options) => finish(DeploymentStatus.Failed, error, options),
+      stopped: (options) =>
+        finish(DeploymentStatus.Stopped, { code: 'MANUAL_STOP', message: `Deployment ${deploymentId} was stopped.` }, options),
+    };
+  }
+
+  #openHook(record: DeploymentRecord, name: LifecycleEventName): LifecycleHook {
+    this.#setEvent(record, name, LifecycleEventStatus.InProgress);
+    const id = this.#random.fromAlphabet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 48);
+    let resolve: (status: HookStatus) => void = () => undefined;
+    const result = new Promise<HookStatus>((done) => {
+      resolve = done;
+    });
+    record.hooks.set(id, { id, eventName: name, status: 'Pending', resolve });
+    return { lifecycleEventHookExecutionId: id, deploymentId: record.deploymentId, lifecycleEventName: name, result };
+  }
+
+  #setEvent(record: DeploymentRecord, name: LifecycleEventName, status: LifecycleEventStatus): void {
+    const event = record.lifecycleEvents.find((candidate) => candidate.lifecycleEventName === name);
+    if (event === undefined) {
+      throw new SimulatorUsageError(`"${name}" is not an ECS lifecycle event (expected one of ${EcsLifecycleEvents.join(', ')}).`);
+    }
+    const now = this.#clock.now();
+    if (status !== LifecycleEventStatus.Pending && event.startTime === undefined) {
+      event.startTime = now;
+    }
+    if (TERMINAL_EVENT.includes(status)) {
+      event.endTime = now;
+    }
+    event.status = status;
+    record.lastUpdatedAt = now;
+  }
+}
+
+const groupKey = (applicationName: string, deploymentGroupName: string): string => `${applicationName}\u0000${deploymentGroupName}`;
+
+export { DeploymentStatus, DeploymentStore, LifecycleEventStatus };
+export type {
+  CreateDeploymentRequest,
+  DeploymentGroupRecord,
+  DeploymentGroupSpec,
+  DeploymentHandle,
+  DeploymentRecord,
+  FinishOptions,
+  HookStatus,
+  LifecycleEventState,
+  LifecycleHook,
+  LifecycleReport,
+  TaskSetInfo,
+};

@@ -1,0 +1,610 @@
+import { AwsServiceError } from '../errors.js';
+import type { SimClock } from '../clock.js';
+import type { SeededRandom } from '../random.js';
+import {
+  ActionOutcome,
+  EndingStatus,
+  ExecutionMode,
+  validateScenario,
+  type ActionScenario,
+  type ErrorDetails,
+  type ExecutionEnding,
+  type PipelineScenario,
+  type StageScenario,
+  type StartOverride,
+} from '../scenario.js';
+import { untilAborted } from './abortable.js';
+import type { BuildStore } from './build-store.js';
+import { DeploymentStatus, type DeploymentStore } from './deployment-store.js';
+import type { DeploymentDriver } from './scripted-driver.js';
+
+const ExecutionStatus = {
+  InProgress: 'InProgress',
+  Stopping: 'Stopping',
+  Stopped: 'Stopped',
+  Succeeded: 'Succeeded',
+  Failed: 'Failed',
+  Superseded: 'Superseded',
+  Cancelled: 'Cancelled',
+} as const;
+type ExecutionStatus = (typeof ExecutionStatus)[keyof typeof ExecutionStatus];
+
+const ActionStatus = { InProgress: 'InProgress', Succeeded: 'Succeeded', Failed: 'Failed', Abandoned: 'Abandoned' } as const;
+type ActionStatus = (typeof ActionStatus)[keyof typeof ActionStatus];
+
+const DEFAULT_DURATION_SECONDS = 10;
+
+interface SourceRevision {
+  readonly actionName: string;
+  readonly revisionType: string;
+  readonly revisionValue: string;
+}
+
+interface ArtifactRevision {
+  readonly name: string;
+  readonly revisionId: string;
+  readonly revisionSummary: string;
+  readonly revisionUrl?: string;
+  readonly created: Date;
+}
+
+interface ActionRun {
+  readonly actionExecutionId: string;
+  readonly pipelineExecutionId: string;
+  readonly stageName: string;
+  readonly action: ActionScenario;
+  status: ActionStatus;
+  readonly startTime: Date;
+  lastUpdateTime: Date;
+  externalExecutionId?: string;
+  externalExecutionUrl?: string;
+  summary?: string;
+  errorDetails?: ErrorDetails;
+  outputVariables?: Readonly<Record<string, string>>;
+}
+
+interface ExecutionTrigger {
+  readonly triggerType: string;
+  readonly triggerDetail: string;
+}
+
+interface ExecutionRecord {
+  readonly pipelineName: string;
+  readonly pipelineExecutionId: string;
+  readonly pipelineVersion: number;
+  readonly executionMode: ExecutionMode;
+  readonly startTime: Date;
+  readonly clientRequestToken?: string;
+  readonly variables: readonly { readonly name: string; readonly resolvedValue: string }[];
+  readonly sourceRevisions: readonly SourceRevision[];
+  readonly trigger: ExecutionTrigger;
+  status: ExecutionStatus;
+  statusSummary?: string;
+  lastUpdateTime: Date;
+  endTime?: Date;
+  artifactRevisions: ArtifactRevision[];
+  stop?: { readonly reason?: string; readonly abandon: boolean };
+  supersededBy?: string;
+  readonly actions: ActionRun[];
+  /** Stage name → that stage's status in this execution, for the stages it reached. */
+  readonly stages: Map<string, string>;
+  /** Aborts running actions' waits: abandon. */
+  readonly abandon: AbortController;
+  /** Aborted on any stop: tells deployment drivers to roll back. */
+  readonly stopping: AbortController;
+  done: Promise<void>;
+}
+
+interface PipelineRecord {
+  readonly scenario: PipelineScenario;
+  readonly created: Date;
+  readonly executions: ExecutionRecord[];
+  readonly tokens: Map<string, string>;
+  starts: number;
+}
+
+interface StartRequest {
+  readonly variables?: readonly { readonly name: string; readonly value: string }[];
+  readonly sourceRevisions?: readonly SourceRevision[];
+  readonly clientRequestToken?: string;
+}
+
+interface EngineOptions {
+  readonly clock: SimClock;
+  readonly random: SeededRandom;
+  readonly builds: BuildStore;
+  readonly deployments: DeploymentStore;
+  readonly region: string;
+  readonly account: string;
+  readonly driverFor: (action: ActionScenario) => DeploymentDriver;
+}
+
+/** A function, not an inline comparison: the status changes while the engine awaits, which narrowing cannot see. */
+const isStopping = (execution: ExecutionRecord): boolean => execution.status === ExecutionStatus.Stopping;
+
+const isFinished = (status: ExecutionStatus): boolean => status !== ExecutionStatus.InProgress && status !== ExecutionStatus.Stopping;
+
+/** Groups a stage's actions by runOrder: groups run one after another, the actions of a group in parallel. */
+const runOrderGroups = (stage: StageScenario): ActionScenario[][] => {
+  const byOrder = new Map<number, ActionScenario[]>();
+  for (const action of stage.actions) {
+    const order = action.runOrder ?? 1;
+    byOrder.set(order, [...(byOrder.get(order) ?? []), action]);
+  }
+  return [...byOrder.entries()].sort(([a], [b]) => a - b).map(([, actions]) => actions);
+};
+
+const stageDurationSeconds = (stage: StageScenario, durations: Readonly<Record<string, number>> = {}): number =>
+  runOrderGroups(stage).reduce(
+    (total, group) => total + Math.max(...group.map((action) => durations[action.name] ?? action.durationSeconds ?? DEFAULT_DURATION_SECONDS)),
+    0,
+  );
+
+/**
+ * Plays CodePipeline executions of the registered scenarios on the simulated clock: stage by stage, runOrder
+ * group by group, creating CodeBuild builds and CodeDeploy deployments for the actions that have them.
+ */
+class PipelineEngine {
+  readonly #options: EngineOptions;
+  readonly #pipelines = new Map<string, PipelineRecord>();
+
+  constructor(options: EngineOptions) {
+    this.#options = options;
+  }
+
+  add(scenario: PipelineScenario): void {
+    validateScenario(scenario);
+    const record: PipelineRecord = { scenario, created: this.#options.clock.now(), executions: [], tokens: new Map(), starts: 0 };
+    this.#pipelines.set(scenario.name, record);
+    (scenario.history ?? []).forEach((past, index) => {
+      record.executions.push(this.#historical(record, past.status ?? 'Succeeded', past.endedSecondsAgo ?? 3600 * (index + 1), past.actionDurations));
+    });
+  }
+
+  pipeline(name: string): PipelineRecord {
+    const record = this.#pipelines.get(name);
+    if (record === undefined) {
+      throw new AwsServiceError('PipelineNotFoundException', `Account '${this.#options.account}' does not have a pipeline with name '${name}'`);
+    }
+    return record;
+  }
+
+  has(name: string): boolean {
+    return this.#pipelines.has(name);
+  }
+
+  execution(pipelineName: string, executionId: string): ExecutionRecord {
+    const execution = this.pipeline(pipelineName).executions.find((candidate) => candidate.pipelineExecutionId === executionId);
+    if (execution === undefined) {
+      throw new AwsServiceError(
+        'PipelineExecutionNotFoundException',
+        `Pipeline execution ID ${executionId} does not exist in pipeline ${pipelineName}.`,
+      );
+    }
+    return execution;
+  }
+
+  /** StartPipelineExecution after validation: the same clientRequestToken always answers the first execution. */
+  start(pipelineName: string, request: StartRequest): string {
+    const pipeline = this.pipeline(pipelineName);
+    const token = request.clientRequestToken;
+    const existing = token === undefined ? undefined : pipeline.tokens.get(token);
+    if (existing !== undefined) {
+      return existing;
+    }
+    const override = pipeline.scenario.starts?.[pipeline.starts] ?? {};
+    pipeline.starts += 1;
+    const execution = this.#launch(pipeline, request, override, pipeline.scenario.ending, {
+      triggerType: 'StartPipelineExecution',
+      triggerDetail: `arn:aws:sts::${this.#options.account}:assumed-role/github-actions/greenlight`,
+    });
+    if (token !== undefined) {
+      pipeline.tokens.set(token, execution.pipelineExecutionId);
+    }
+    return execution.pipelineExecutionId;
+  }
+
+  /** StopPipelineExecution with CodePipeline's rules for stop-and-wait versus abandon. */
+  stop(pipelineName: string, executionId: string, abandon: boolean, reason: string | undefined): void {
+    const execution = this.execution(pipelineName, executionId);
+    if (isFinished(execution.status)) {
+      throw new AwsServiceError(
+        'PipelineExecutionNotStoppableException',
+        `Unable to stop pipeline execution ${executionId}: it has already ended with status ${execution.status}.`,
+      );
+    }
+    if (execution.status === ExecutionStatus.Stopping && !abandon) {
+      throw new AwsServiceError(
+        'DuplicatedStopRequestException',
+        `Pipeline execution ${executionId} is already stopping. Stop it again with abandon to end it at once.`,
+      );
+    }
+    execution.stop = { ...(reason === undefined ? {} : { reason }), abandon };
+    execution.stopping.abort(new Error(`Pipeline execution ${executionId} was stopped.`));
+    if (abandon) {
+      const now = this.#options.clock.now();
+      for (const run of execution.actions) {
+        if (run.status === ActionStatus.InProgress) {
+          run.status = ActionStatus.Abandoned;
+          run.lastUpdateTime = now;
+          if (run.externalExecutionId !== undefined) {
+            this.#options.builds.stop(run.externalExecutionId);
+          }
+        }
+      }
+      for (const [stage, status] of execution.stages) {
+        if (status === 'InProgress' || status === 'Stopping') {
+          execution.stages.set(stage, 'Stopped');
+        }
+      }
+      this.#finish(execution, ExecutionStatus.Stopped);
+      execution.abandon.abort(new Error(`Pipeline execution ${executionId} was abandoned.`));
+      return;
+    }
+    execution.status = ExecutionStatus.Stopping;
+    execution.lastUpdateTime = this.#options.clock.now();
+    for (const [stage, status] of execution.stages) {
+      if (status === 'InProgress') {
+        execution.stages.set(stage, 'Stopping');
+      }
+    }
+  }
+
+  #launch(
+    pipeline: PipelineRecord,
+    request: StartRequest,
+    override: StartOverride,
+    ending: ExecutionEnding | undefined,
+    trigger: ExecutionTrigger,
+  ): ExecutionRecord {
+    const { clock, random } = this.#options;
+    const now = clock.now();
+    const scenario = pipeline.scenario;
+    const given = new Map((request.variables ?? []).map((variable) => [variable.name, variable.value]));
+    const declared = (scenario.variables ?? []).map((variable) => ({
+      name: variable.name,
+      resolvedValue: given.get(variable.name) ?? variable.defaultValue ?? '',
+    }));
+    const execution: ExecutionRecord = {
+      pipelineName: scenario.name,
+      pipelineExecutionId: random.uuid(),
+      pipelineVersion: 1,
+      executionMode: scenario.executionMode ?? ExecutionMode.Superseded,
+      startTime: now,
+      ...(request.clientRequestToken === undefined ? {} : { clientRequestToken: request.clientRequestToken }),
+      variables: declared,
+      sourceRevisions: request.sourceRevisions ?? [],
+      trigger,
+      status: ExecutionStatus.InProgress,
+      lastUpdateTime: now,
+      artifactRevisions: [],
+      actions: [],
+      stages: new Map(),
+      abandon: new AbortController(),
+      stopping: new AbortController(),
+      done: Promise.resolve(),
+    };
+    const earlier = pipeline.executions.filter((candidate) => !isFinished(candidate.status));
+    pipeline.executions.push(execution);
+    execution.done = this.#run(pipeline, execution, override, ending, earlier).catch((error: unknown) => {
+      if (!clock.shutdownSignal.aborted && !isFinished(execution.status)) {
+        execution.statusSummary = `The simulator failed to play this execution: ${(error as Error).message}`;
+        this.#finish(execution, ExecutionStatus.Failed);
+      }
+    });
+    return execution;
+  }
+
+  async #run(
+    pipeline: PipelineRecord,
+    execution: ExecutionRecord,
+    override: StartOverride,
+    ending: ExecutionEnding | undefined,
+    earlier: readonly ExecutionRecord[],
+  ): Promise<void> {
+    if (execution.executionMode === ExecutionMode.Queued) {
+      // QUEUED: an execution waits for the ones started before it, then runs alone.
+      await untilAborted(Promise.all(earlier.map((previous) => previous.done)), execution.abandon.signal);
+    }
+    const end = override.ending ?? ending;
+    for (const stage of pipeline.scenario.stages) {
+      if (isFinished(execution.status)) {
+        return;
+      }
+      if (isStopping(execution)) {
+        this.#finish(execution, ExecutionStatus.Stopped);
+        return;
+      }
+      if (end?.beforeStage === stage.name) {
+        this.#end(pipeline, execution, end);
+        return;
+      }
+      const newer = this.#supersedingExecution(pipeline, execution);
+      if (newer !== undefined) {
+        execution.supersededBy = newer.pipelineExecutionId;
+        execution.statusSummary = `Superseded by pipeline execution ${newer.pipelineExecutionId}.`;
+        this.#finish(execution, ExecutionStatus.Superseded);
+        return;
+      }
+      execution.stages.set(stage.name, 'InProgress');
+      for (const group of runOrderGroups(stage)) {
+        const runs = await Promise.all(group.map((action) => this.#runAction(execution, stage.name, mergeOverride(action, override))));
+        if (isFinished(execution.status)) {
+          return;
+        }
+        const failed = runs.find((run) => run.status === ActionStatus.Failed);
+        if (isStopping(execution)) {
+          execution.stages.set(stage.name, 'Stopped');
+          this.#finish(execution, ExecutionStatus.Stopped);
+          return;
+        }
+        if (failed !== undefined) {
+          execution.stages.set(stage.name, 'Failed');
+          execution.statusSummary = `Action ${failed.action.name} in stage ${stage.name} failed: ${failed.errorDetails?.message ?? 'no details'}`;
+          this.#finish(execution, ExecutionStatus.Failed);
+          return;
+        }
+      }
+      execution.stages.set(stage.name, 'Succeeded');
+    }
+    this.#finish(execution, ExecutionStatus.Succeeded);
+  }
+
+  /**
+   * SUPERSEDED mode, approximated: an execution gives way at its next stage boundary to any newer execution of
+   * the same pipeline that is still running (AWS lets the newer one overtake while the older waits for a stage).
+   */
+  #supersedingExecution(pipeline: PipelineRecord, execution: ExecutionRecord): ExecutionRecord | undefined {
+    if (execution.executionMode !== ExecutionMode.Superseded) {
+      return undefined;
+    }
+    const index = pipeline.executions.indexOf(execution);
+    return pipeline.executions
+      .slice(index + 1)
+      .reverse()
+      .find((candidate) => !isFinished(candidate.status) && candidate.executionMode === ExecutionMode.Superseded);
+  }
+
+  #end(pipeline: PipelineRecord, execution: ExecutionRecord, ending: ExecutionEnding): void {
+    switch (ending.status) {
+      case EndingStatus.Stopped:
+        execution.stop = { reason: ending.reason ?? 'Stopped from the console by another user.', abandon: false };
+        this.#finish(execution, ExecutionStatus.Stopped);
+        return;
+      case EndingStatus.Cancelled:
+        execution.statusSummary = ending.reason ?? 'The pipeline definition was updated while this execution was in progress.';
+        this.#finish(execution, ExecutionStatus.Cancelled);
+        return;
+      case EndingStatus.Superseded: {
+        const newer = this.#launch(pipeline, {}, {}, undefined, {
+          triggerType: 'WebhookV2',
+          triggerDetail: ending.reason ?? 'A newer commit was pushed.',
+        });
+        execution.supersededBy = newer.pipelineExecutionId;
+        execution.statusSummary = `Superseded by pipeline execution ${newer.pipelineExecutionId}.`;
+        this.#finish(execution, ExecutionStatus.Superseded);
+        return;
+      }
+    }
+  }
+
+  #finish(execution: ExecutionRecord, status: ExecutionStatus): void {
+    const now = this.#options.clock.now();
+    execution.status = status;
+    execution.lastUpdateTime = now;
+    execution.endTime = now;
+  }
+
+  async #runAction(execution: ExecutionRecord, stageName: string, action: ActionScenario): Promise<ActionRun> {
+    const { clock, random } = this.#options;
+    const now = clock.now();
+    const run: ActionRun = {
+      actionExecutionId: random.uuid(),
+      pipelineExecutionId: execution.pipelineExecutionId,
+      stageName,
+      action,
+      status: ActionStatus.InProgress,
+      startTime: now,
+      lastUpdateTime: now,
+      ...(action.externalExecutionId === undefined ? {} : { externalExecutionId: action.externalExecutionId }),
+      ...(action.externalExecutionUrl === undefined ? {} : { externalExecutionUrl: action.externalExecutionUrl }),
+    };
+    execution.actions.push(run);
+    try {
+      if (action.provider === 'CodeBuild') {
+        await this.#runBuild(execution, run);
+      } else if (action.provider === 'CodeDeployToECS') {
+        await this.#runDeployment(execution, run);
+      } else {
+        await clock.sleep(action.durationSeconds ?? DEFAULT_DURATION_SECONDS, execution.abandon.signal);
+        if (action.category === 'Source') {
+          this.#recordSource(execution, run);
+        }
+        this.#complete(run, action.outcome ?? ActionOutcome.Succeeded, action.errorDetails);
+      }
+    } catch (error) {
+      if (!execution.abandon.signal.aborted && !clock.shutdownSignal.aborted) {
+        throw error;
+      }
+    }
+    return run;
+  }
+
+  #complete(run: ActionRun, outcome: ActionOutcome, errorDetails: ErrorDetails | undefined, summary?: string): void {
+    if (run.status !== ActionStatus.InProgress) {
+      return;
+    }
+    run.status = outcome;
+    run.lastUpdateTime = this.#options.clock.now();
+    const text = run.action.summary ?? summary ?? run.summary;
+    if (text !== undefined) {
+      run.summary = text;
+    }
+    if (run.action.outputVariables !== undefined) {
+      run.outputVariables = { ...run.outputVariables, ...run.action.outputVariables };
+    }
+    if (outcome === ActionOutcome.Failed) {
+      run.errorDetails = errorDetails ?? { code: 'JobFailed', message: `Action ${run.action.name} failed.` };
+    }
+  }
+
+  #recordSource(execution: ExecutionRecord, run: ActionRun): void {
+    const configuration = run.action.configuration ?? {};
+    const pinned = execution.sourceRevisions.find((revision) => revision.actionName === run.action.name);
+    const revision = pinned?.revisionValue ?? this.#options.random.hex(40);
+    const repository = configuration['FullRepositoryId'];
+    const revisionUrl = repository === undefined ? undefined : `https://github.com/${repository}/commit/${revision}`;
+    run.externalExecutionId ??= revision;
+    if (revisionUrl !== undefined) {
+      run.externalExecutionUrl ??= revisionUrl;
+    }
+    run.outputVariables = {
+      CommitId: revision,
+      ...(configuration['BranchName'] === undefined ? {} : { BranchName: configuration['BranchName'] }),
+      ...(repository === undefined ? {} : { FullRepositoryId: repository }),
+      ...(configuration['ConnectionArn'] === undefined ? {} : { ConnectionArn: configuration['ConnectionArn'] }),
+    };
+    execution.artifactRevisions.push({
+      name: run.action.outputArtifacts?.[0] ?? 'SourceArtifact',
+      revisionId: revision,
+      revisionSummary: `Commit ${revision.slice(0, 7)}`,
+      ...(revisionUrl === undefined ? {} : { revisionUrl }),
+      created: this.#options.clock.now(),
+    });
+    run.summary ??= `Commit ${revision.slice(0, 7)}`;
+  }
+
+  async #runBuild(execution: ExecutionRecord, run: ActionRun): Promise<void> {
+    const { builds, clock, region, account } = this.#options;
+    const action = run.action;
+    const succeeded = (action.outcome ?? ActionOutcome.Succeeded) === ActionOutcome.Succeeded;
+    const projectName = action.configuration?.['ProjectName'] ?? action.name;
+    const durationSeconds = action.durationSeconds ?? DEFAULT_DURATION_SECONDS;
+    const build = builds.start({
+      projectName,
+      durationSeconds,
+      succeeded,
+      ...(action.build?.failedPhase === undefined ? {} : { failedPhase: action.build.failedPhase }),
+      logLines: action.build?.logLines ?? [],
+      initiator: `codepipeline/${execution.pipelineName}`,
+      ...(execution.artifactRevisions[0] === undefined ? {} : { sourceVersion: execution.artifactRevisions[0].revisionId }),
+    });
+    run.externalExecutionId = build.id;
+    run.externalExecutionUrl = `https://console.aws.amazon.com/codesuite/codebuild/${account}/projects/${projectName}/build/${encodeURIComponent(build.id)}/?region=${region}`;
+    await clock.sleep(durationSeconds, execution.abandon.signal);
+    this.#complete(
+      run,
+      succeeded ? ActionOutcome.Succeeded : ActionOutcome.Failed,
+      action.errorDetails ?? { code: 'JobFailed', message: 'Build terminated with state: FAILED' },
+    );
+  }
+
+  async #runDeployment(execution: ExecutionRecord, run: ActionRun): Promise<void> {
+    const { deployments, clock, region, driverFor } = this.#options;
+    const configuration = run.action.configuration ?? {};
+    const handle = deployments.create({
+      applicationName: configuration['ApplicationName'] ?? 'application',
+      deploymentGroupName: configuration['DeploymentGroupName'] ?? 'deployment-group',
+      creator: 'user',
+      pipeline: { name: execution.pipelineName, executionId: execution.pipelineExecutionId, actionName: run.action.name },
+    });
+    run.externalExecutionId = handle.deploymentId;
+    run.externalExecutionUrl = `https://console.aws.amazon.com/codesuite/codedeploy/deployments/${handle.deploymentId}?region=${region}`;
+    const signal = AbortSignal.any([execution.stopping.signal, clock.shutdownSignal]);
+    const driver = driverFor(run.action);
+    void Promise.resolve()
+      .then(() => driver(handle, signal))
+      .then(
+        () => {
+          if (!isDeploymentDone(handle.status())) {
+            if (signal.aborted) {
+              handle.stopped();
+            } else {
+              handle.succeed();
+            }
+          }
+        },
+        (error: unknown) => {
+          if (!isDeploymentDone(handle.status())) {
+            handle.fail({ code: 'INTERNAL_ERROR', message: `The deployment driver failed: ${(error as Error).message}` });
+          }
+        },
+      );
+    const record = await untilAborted(deployments.get(handle.deploymentId).settled, execution.abandon.signal);
+    if (record.status === DeploymentStatus.Succeeded) {
+      this.#complete(run, ActionOutcome.Succeeded, undefined, `Deployment ${record.deploymentId} succeeded.`);
+      return;
+    }
+    this.#complete(run, ActionOutcome.Failed, {
+      code: 'JobFailed',
+      message: `Deployment ${record.deploymentId} ${record.status === DeploymentStatus.Stopped ? 'was stopped' : 'failed'}: ${record.errorInformation?.message ?? 'no details'}`,
+    });
+  }
+
+  #historical(
+    pipeline: PipelineRecord,
+    status: 'Succeeded' | 'Failed' | 'Stopped' | 'Superseded',
+    endedSecondsAgo: number,
+    durations: Readonly<Record<string, number>> | undefined,
+  ): ExecutionRecord {
+    const { clock, random } = this.#options;
+    const scenario = pipeline.scenario;
+    const endMs = clock.nowMs() - endedSecondsAgo * 1000;
+    const totalSeconds = scenario.stages.reduce((total, stage) => total + stageDurationSeconds(stage, durations), 0);
+    let cursor = endMs - totalSeconds * 1000;
+    const execution: ExecutionRecord = {
+      pipelineName: scenario.name,
+      pipelineExecutionId: random.uuid(),
+      pipelineVersion: 1,
+      executionMode: scenario.executionMode ?? ExecutionMode.Superseded,
+      startTime: new Date(cursor),
+      variables: (scenario.variables ?? []).map((variable) => ({ name: variable.name, resolvedValue: variable.defaultValue ?? '' })),
+      sourceRevisions: [],
+      trigger: { triggerType: 'WebhookV2', triggerDetail: 'A commit was pushed.' },
+      status,
+      lastUpdateTime: new Date(endMs),
+      endTime: new Date(endMs),
+      artifactRevisions: [],
+      actions: [],
+      stages: new Map(),
+      abandon: new AbortController(),
+      stopping: new AbortController(),
+      done: Promise.resolve(),
+    };
+    const lastAction = scenario.stages.at(-1)?.actions.at(-1)?.name;
+    for (const stage of scenario.stages) {
+      for (const group of runOrderGroups(stage)) {
+        let longest = 0;
+        for (const action of group) {
+          const seconds = durations?.[action.name] ?? action.durationSeconds ?? DEFAULT_DURATION_SECONDS;
+          longest = Math.max(longest, seconds);
+          const failedHere = status !== 'Succeeded' && action.name === lastAction;
+          execution.actions.push({
+            actionExecutionId: random.uuid(),
+            pipelineExecutionId: execution.pipelineExecutionId,
+            stageName: stage.name,
+            action,
+            status: failedHere ? (status === 'Failed' ? ActionStatus.Failed : ActionStatus.Abandoned) : ActionStatus.Succeeded,
+            startTime: new Date(cursor),
+            lastUpdateTime: new Date(cursor + seconds * 1000),
+            ...(failedHere && status === 'Failed' ? { errorDetails: { code: 'JobFailed', message: `Action ${action.name} failed.` } } : {}),
+          });
+        }
+        cursor += longest * 1000;
+      }
+      execution.stages.set(stage.name, status === 'Succeeded' || stage !== scenario.stages.at(-1) ? 'Succeeded' : status);
+    }
+    return execution;
+  }
+}
+
+const isDeploymentDone = (status: string): boolean =>
+  status === DeploymentStatus.Succeeded || status === DeploymentStatus.Failed || status === DeploymentStatus.Stopped;
+
+const mergeOverride = (action: ActionScenario, override: StartOverride): ActionScenario => {
+  const changes = override.actions?.[action.name];
+  return changes === undefined ? action : { ...action, ...changes };
+};
+
+export { ActionStatus, ExecutionStatus, PipelineEngine };
+export type { ActionRun, ArtifactRevision, ExecutionRecord, PipelineRecord, SourceRevision, StartRequest };

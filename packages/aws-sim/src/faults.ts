@@ -1,0 +1,127 @@
+import { SeededRandom } from './random.js';
+
+const DropPhase = { Before: 'before', After: 'after', Both: 'both' } as const;
+type DropPhase = (typeof DropPhase)[keyof typeof DropPhase];
+
+const InjectedFault = {
+  Throttle: 'throttle',
+  InternalError: 'internal-error',
+  ServiceUnavailable: 'service-unavailable',
+  DropBeforeHandling: 'drop-before-handling',
+  DropAfterHandling: 'drop-after-handling',
+  Denied: 'denied',
+  ExpiredCredentials: 'expired-credentials',
+} as const;
+type InjectedFault = (typeof InjectedFault)[keyof typeof InjectedFault];
+
+interface FaultSpec {
+  /** Share of matching calls answered `ThrottlingException` ("Rate exceeded", HTTP 400). */
+  readonly throttleRate?: number;
+  /** Share of matching calls answered 500 `InternalFailure` or 503 `ServiceUnavailable` (half each). */
+  readonly serverErrorRate?: number;
+  /** Share of matching calls whose socket is destroyed without an answer. */
+  readonly dropRate?: number;
+  /**
+   * When a dropped call is dropped: `before` handling (nothing happened), `after` handling (the effect happened
+   * but the answer was lost: the case that proves idempotency), or `both` (half each, the default).
+   */
+  readonly dropPhase?: DropPhase;
+  /** Extra delay before answering each matching call, uniform in [min, max] real milliseconds. */
+  readonly latencyMs?: readonly [number, number];
+  /** Restricts the rates above to these operations (`StartPipelineExecution` or `codepipeline:StartPipelineExecution`). */
+  readonly operations?: readonly string[];
+  /** Stop injecting throttles, 5xx and drops after this many (deny and expired credentials are not counted). */
+  readonly maxFaults?: number;
+  /** Operations answered `AccessDeniedException` (403), as `service:Operation`, e.g. `codebuild:BatchGetBuilds`. */
+  readonly deny?: readonly string[];
+  /** Every call is answered `ExpiredTokenException` (400), as AWS does once an STS session has expired. */
+  readonly expiredCredentials?: boolean;
+}
+
+interface FaultDecision {
+  readonly fault?: InjectedFault;
+  readonly latencyMs: number;
+}
+
+/**
+ * Decides, call by call, which fault to inject. Its random stream is seeded and separate from the one that
+ * makes ids, so the same seed and the same sequence of calls always get the same faults.
+ */
+class FaultInjector {
+  #spec: FaultSpec;
+  #random: SeededRandom;
+  #injected = 0;
+
+  constructor(seed: number, spec: FaultSpec = {}) {
+    this.#random = new SeededRandom(seed ^ 0x5eed);
+    this.#spec = spec;
+  }
+
+  get spec(): FaultSpec {
+    return this.#spec;
+  }
+
+  set(spec: FaultSpec): void {
+    this.#spec = spec;
+    this.#injected = 0;
+  }
+
+  decide(service: string, operation: string): FaultDecision {
+    const spec = this.#spec;
+    if (spec.expiredCredentials === true) {
+      return { fault: InjectedFault.ExpiredCredentials, latencyMs: 0 };
+    }
+    if (spec.deny?.some((entry) => matches(entry, service, operation)) === true) {
+      return { fault: InjectedFault.Denied, latencyMs: 0 };
+    }
+    const applies = spec.operations === undefined || spec.operations.some((entry) => matches(entry, service, operation));
+    if (!applies) {
+      return { latencyMs: 0 };
+    }
+    const latencyMs = spec.latencyMs === undefined ? 0 : this.#random.integer(spec.latencyMs[0], spec.latencyMs[1]);
+    const fault = this.#drawFault(spec);
+    if (fault === undefined) {
+      return { latencyMs };
+    }
+    this.#injected += 1;
+    return { fault, latencyMs };
+  }
+
+  #drawFault(spec: FaultSpec): InjectedFault | undefined {
+    const throttle = spec.throttleRate ?? 0;
+    const server = spec.serverErrorRate ?? 0;
+    const drop = spec.dropRate ?? 0;
+    if (throttle + server + drop === 0) {
+      return undefined;
+    }
+    // Always draw the same numbers per call so that the fault sequence does not depend on which fault came first.
+    const pick = this.#random.next();
+    const flip = this.#random.next();
+    if (spec.maxFaults !== undefined && this.#injected >= spec.maxFaults) {
+      return undefined;
+    }
+    if (pick < throttle) {
+      return InjectedFault.Throttle;
+    }
+    if (pick < throttle + server) {
+      return flip < 0.5 ? InjectedFault.InternalError : InjectedFault.ServiceUnavailable;
+    }
+    if (pick < throttle + server + drop) {
+      const phase = spec.dropPhase ?? DropPhase.Both;
+      if (phase === DropPhase.Before) {
+        return InjectedFault.DropBeforeHandling;
+      }
+      if (phase === DropPhase.After) {
+        return InjectedFault.DropAfterHandling;
+      }
+      return flip < 0.5 ? InjectedFault.DropBeforeHandling : InjectedFault.DropAfterHandling;
+    }
+    return undefined;
+  }
+}
+
+const matches = (entry: string, service: string, operation: string): boolean =>
+  entry === operation || entry === `${service}:${operation}`;
+
+export { DropPhase, FaultInjector, InjectedFault };
+export type { FaultDecision, FaultSpec };

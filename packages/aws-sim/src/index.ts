@@ -1,0 +1,34 @@
+export { startSimulator } from './simulator.js';
+export type { ActionView, CreatedDeployment, DeploymentView, ExecutionView, Simulator, SimulatorOptions } from './simulator.js';
+export type { CallRecord } from './call-log.js';
+export { DropPhase, InjectedFault } from './faults.js';
+export type { FaultSpec } from './faults.js';
+export { ActionOutcome, EcsLifecycleEvents, EndingStatus, ExecutionMode } from './scenario.js';
+export type {
+  ActionOverride,
+  ActionScenario,
+  BuildScript,
+  DeploymentScript,
+  ErrorDetails,
+  ExecutionEnding,
+  HistoricalExecution,
+  LifecycleEventName,
+  PipelineScenario,
+  PipelineVariableDeclaration,
+  StageScenario,
+  StartOverride,
+} from './scenario.js';
+export { DeploymentStatus, LifecycleEventStatus } from './engine/deployment-store.js';
+export type {
+  DeploymentGroupSpec,
+  DeploymentHandle,
+  FinishOptions,
+  HookStatus,
+  LifecycleEventState,
+  LifecycleHook,
+  LifecycleReport,
+  TaskSetInfo,
+} from './engine/deployment-store.js';
+export type { DeploymentDriver } from './engine/scripted-driver.js';
+export type { ListenerSpec, LoadBalancerArns, LoadBalancerSpec } from './engine/load-balancer-store.js';
+export { AwsServiceError, SimulatorCliError, SimulatorScenarioError, SimulatorUsageError } from './errors.js';

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { AwsServiceError } from '../errors.js';
+import type { DecodedRequest, ProtocolCodec } from './codec.js';
+
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+/** `x-amz-target` prefixes of the AWS JSON 1.1 services, mapped to their IAM service prefix. */
+const TargetPrefixes: Readonly<Record<string, string>> = {
+  CodePipeline_20150709: 'codepipeline',
+  CodeDeploy_20141006: 'codedeploy',
+  CodeBuild_20161006: 'codebuild',
+  Logs_20140328: 'logs',
+};
+
+/** AWS JSON 1.1 timestamps are epoch seconds (fractions allowed), not ISO strings. */
+const toWire = (value: unknown): unknown => {
+  if (value instanceof Date) {
+    return value.getTime() / 1000;
+  }
+  if (Array.isArray(value)) {
+    return value.map(toWire);
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (inner !== undefined) {
+        out[key] = toWire(inner);
+      }
+    }
+    return out;
+  }
+  return value;
+};
+
+const headerValue = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
+const decode = (headers: Readonly<Record<string, string | string[] | undefined>>, body: string): DecodedRequest | undefined => {
+  const target = headerValue(headers['x-amz-target']);
+  if (target === undefined) {
+    return undefined;
+  }
+  const [prefix = '', operation = ''] = target.split('.', 2);
+  const service = TargetPrefixes[prefix] ?? prefix;
+  let input: unknown = {};
+  if (body.trim() !== '') {
+    try {
+      input = JSON.parse(body);
+    } catch (error) {
+      throw new AwsServiceError('SerializationException', `The request body is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new AwsServiceError('SerializationException', 'The request body must be a JSON object.');
+  }
+  return { service, operation, input: input as Record<string, unknown> };
+};
+
+const send = (response: ServerResponse, status: number, payload: unknown, extraHeaders: Record<string, string> = {}): void => {
+  const body = JSON.stringify(toWire(payload));
+  response.writeHead(status, {
+    'content-type': CONTENT_TYPE,
+    'content-length': Buffer.byteLength(body),
+    'x-amzn-requestid': randomUUID(),
+    ...extraHeaders,
+  });
+  response.end(body);
+};
+
+/** AWS JSON 1.1 (`x-amz-target: Prefix.Operation`), spoken by CodePipeline, CodeDeploy, CodeBuild and CloudWatch Logs. */
+const jsonCodec: ProtocolCodec = {
+  decode,
+  writeResult: (response, _operation, output) => send(response, 200, output),
+  writeError: (response, error) =>
+    send(response, error.httpStatus, { __type: error.code, message: error.message }, { 'x-amzn-errortype': error.code }),
+};
+
+export { jsonCodec, TargetPrefixes };

@@ -1,0 +1,147 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { CallLog } from './call-log.js';
+import { AwsServiceError } from './errors.js';
+import { InjectedFault, type FaultDecision, type FaultInjector } from './faults.js';
+import type { DecodedRequest, ProtocolCodec } from './protocol/codec.js';
+import { jsonCodec } from './protocol/json-codec.js';
+import { queryCodec } from './protocol/query-codec.js';
+import type { ServiceDefinition } from './services/service.js';
+
+interface RouterOptions {
+  readonly services: readonly ServiceDefinition[];
+  readonly faults: FaultInjector;
+  readonly calls: CallLog;
+  readonly account: string;
+}
+
+/** Services that speak the Query protocol; every other service speaks AWS JSON 1.1. */
+const QUERY_SERVICES: ReadonlySet<string> = new Set(['elasticloadbalancing']);
+
+const readBody = async (request: IncomingMessage): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+const decodeRequest = (request: IncomingMessage, body: string): DecodedRequest => {
+  const decoded = jsonCodec.decode(request.headers, body) ?? queryCodec('').decode(request.headers, body);
+  if (decoded === undefined) {
+    throw new AwsServiceError('UnknownOperationException', 'The request names no operation: expected an x-amz-target header (AWS JSON) or a form-encoded Action (AWS Query).');
+  }
+  return decoded;
+};
+
+/** The error an injected fault answers with, or undefined for faults that answer nothing (drops) or nothing unusual. */
+const faultError = (fault: FaultDecision['fault'], service: string, operation: string, account: string): AwsServiceError | undefined => {
+  switch (fault) {
+    case InjectedFault.ExpiredCredentials:
+      return new AwsServiceError('ExpiredTokenException', 'The security token included in the request is expired');
+    case InjectedFault.Denied:
+      return new AwsServiceError(
+        'AccessDeniedException',
+        `User: arn:aws:sts::${account}:assumed-role/github-actions/greenlight is not authorized to perform: ${service}:${operation} because no identity-based policy allows the ${service}:${operation} action`,
+        403,
+      );
+    case InjectedFault.Throttle:
+      return new AwsServiceError('ThrottlingException', 'Rate exceeded');
+    case InjectedFault.InternalError:
+      return new AwsServiceError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
+    case InjectedFault.ServiceUnavailable:
+      return new AwsServiceError('ServiceUnavailable', 'The service is unavailable. Please try again later.', 503);
+    case InjectedFault.DropBeforeHandling:
+    case InjectedFault.DropAfterHandling:
+    case undefined:
+      return undefined;
+  }
+};
+
+/**
+ * The HTTP front door: decodes the request by protocol, records it, injects the decided fault, dispatches to
+ * the service's operation and writes the answer in the same protocol.
+ */
+const createRouter = (options: RouterOptions): RequestListener => {
+  const byService = new Map(options.services.map((definition) => [definition.service, definition]));
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const at = new Date();
+    const body = await readBody(request);
+    let decoded: DecodedRequest;
+    try {
+      decoded = decodeRequest(request, body);
+    } catch (error) {
+      const failure = error instanceof AwsServiceError ? error : new AwsServiceError('SerializationException', String(error));
+      options.calls.add({ service: 'unknown', operation: 'unknown', input: {}, status: failure.httpStatus, errorType: failure.code, at });
+      jsonCodec.writeError(response, failure);
+      return;
+    }
+    const { service, operation, input } = decoded;
+    const codec: ProtocolCodec = QUERY_SERVICES.has(service) ? queryCodec(service) : jsonCodec;
+    const decision = options.faults.decide(service, operation);
+    const record = (status: number, errorType?: string): void =>
+      options.calls.add({
+        service,
+        operation,
+        input,
+        status,
+        ...(errorType === undefined ? {} : { errorType }),
+        ...(decision.fault === undefined ? {} : { fault: decision.fault }),
+        ...(decision.latencyMs === 0 ? {} : { latencyMs: decision.latencyMs }),
+        at,
+      });
+    if (decision.latencyMs > 0) {
+      await delay(decision.latencyMs);
+    }
+    if (decision.fault === InjectedFault.DropBeforeHandling) {
+      record(0);
+      request.socket.destroy();
+      return;
+    }
+    const injected = faultError(decision.fault, service, operation, options.account);
+    if (injected !== undefined) {
+      record(injected.httpStatus, injected.code);
+      codec.writeError(response, injected);
+      return;
+    }
+    let status = 200;
+    let output: object | undefined;
+    let failure: AwsServiceError | undefined;
+    try {
+      const handler = byService.get(service)?.operations[operation];
+      if (handler === undefined) {
+        throw new AwsServiceError(
+          'AccessDeniedException',
+          `The simulator does not implement ${service}:${operation}; it answers AccessDenied as an IAM policy without that action would.`,
+          403,
+        );
+      }
+      output = handler(input);
+    } catch (error) {
+      failure =
+        error instanceof AwsServiceError
+          ? error
+          : new AwsServiceError('InternalFailure', `The simulator failed: ${(error as Error).message}`, 500);
+      status = failure.httpStatus;
+    }
+    record(status, failure?.code);
+    if (decision.fault === InjectedFault.DropAfterHandling) {
+      request.socket.destroy();
+      return;
+    }
+    if (failure !== undefined) {
+      codec.writeError(response, failure);
+      return;
+    }
+    codec.writeResult(response, operation, output ?? {});
+  };
+
+  return (request, response) => {
+    handle(request, response).catch(() => {
+      request.socket.destroy();
+    });
+  };
+};
+
+export { createRouter };

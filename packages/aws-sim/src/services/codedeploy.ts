@@ -1,0 +1,115 @@
+import { AwsServiceError } from '../errors.js';
+import { DeploymentStatus, type DeploymentRecord, type DeploymentStore } from '../engine/deployment-store.js';
+import { requiredString } from './input.js';
+import type { ServiceDefinition } from './service.js';
+
+/** ECS targets have their own status vocabulary: a stopped deployment's target shows Failed. */
+const targetStatus = (record: DeploymentRecord): string => (record.status === DeploymentStatus.Stopped ? 'Failed' : record.status);
+
+const overview = (record: DeploymentRecord): object => {
+  const counts: Record<string, number> = { Pending: 0, InProgress: 0, Succeeded: 0, Failed: 0, Skipped: 0, Ready: 0 };
+  counts[targetStatus(record)] = 1;
+  return counts;
+};
+
+const deploymentInfo = (record: DeploymentRecord): object => ({
+  applicationName: record.applicationName,
+  deploymentGroupName: record.deploymentGroupName,
+  deploymentConfigName: record.deploymentConfigName,
+  deploymentId: record.deploymentId,
+  status: record.status,
+  errorInformation: record.errorInformation,
+  createTime: record.createTime,
+  startTime: record.startTime,
+  completeTime: record.completeTime,
+  deploymentOverview: overview(record),
+  creator: record.creator,
+  ...(record.rollbackMessage === undefined ? {} : { rollbackInfo: { rollbackMessage: record.rollbackMessage } }),
+  deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+  computePlatform: 'ECS',
+});
+
+/** CodeDeploy (CodeDeploy_20141006): the read side for progress, the write side for lifecycle hooks. */
+const codeDeployService = (deployments: DeploymentStore): ServiceDefinition => ({
+  service: 'codedeploy',
+  operations: {
+    GetDeployment: (input) => ({ deploymentInfo: deploymentInfo(deployments.get(requiredString(input, 'deploymentId'))) }),
+
+    GetDeploymentGroup: (input) => {
+      const applicationName = requiredString(input, 'applicationName');
+      const deploymentGroupName = requiredString(input, 'deploymentGroupName');
+      if (!deployments.hasApplication(applicationName)) {
+        throw new AwsServiceError('ApplicationDoesNotExistException', `No application found for name: ${applicationName}`);
+      }
+      const group = deployments.group(applicationName, deploymentGroupName);
+      if (group === undefined) {
+        throw new AwsServiceError('DeploymentGroupDoesNotExistException', `No Deployment Group found for name: ${deploymentGroupName}`);
+      }
+      return {
+        deploymentGroupInfo: {
+          applicationName: group.applicationName,
+          deploymentGroupId: group.deploymentGroupId,
+          deploymentGroupName: group.deploymentGroupName,
+          deploymentConfigName: group.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce',
+          computePlatform: 'ECS',
+          deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+          ecsServices: [{ serviceName: group.serviceName ?? 'service', clusterName: group.clusterName ?? 'cluster' }],
+          loadBalancerInfo: {
+            targetGroupPairInfoList: [
+              {
+                targetGroups: group.targetGroups.map((name) => ({ name })),
+                prodTrafficRoute: { listenerArns: group.prodListenerArns },
+                testTrafficRoute: { listenerArns: group.testListenerArns },
+              },
+            ],
+          },
+        },
+      };
+    },
+
+    ListDeploymentTargets: (input) => ({ targetIds: [deployments.get(requiredString(input, 'deploymentId')).targetId] }),
+
+    GetDeploymentTarget: (input) => {
+      const record = deployments.get(requiredString(input, 'deploymentId'));
+      const targetId = requiredString(input, 'targetId');
+      if (targetId !== record.targetId) {
+        throw new AwsServiceError('DeploymentTargetDoesNotExistException', `The target ${targetId} does not exist in deployment ${record.deploymentId}.`);
+      }
+      return {
+        deploymentTarget: {
+          deploymentTargetType: 'ECSTarget',
+          ecsTarget: {
+            deploymentId: record.deploymentId,
+            targetId: record.targetId,
+            targetArn: record.targetArn,
+            lastUpdatedAt: record.lastUpdatedAt,
+            lifecycleEvents: record.lifecycleEvents.map((event) => ({ ...event })),
+            status: targetStatus(record),
+            taskSetsInfo: record.taskSets.map((taskSet) => ({
+              // AWS spells this field "identifer".
+              identifer: taskSet.identifier,
+              desiredCount: taskSet.desiredCount,
+              pendingCount: taskSet.pendingCount,
+              runningCount: taskSet.runningCount,
+              status: taskSet.status,
+              trafficWeight: taskSet.trafficWeight,
+              targetGroup: { name: taskSet.targetGroupName },
+              taskSetLabel: taskSet.taskSetLabel,
+            })),
+          },
+        },
+      };
+    },
+
+    PutLifecycleEventHookExecutionStatus: (input) => {
+      const report = deployments.report(
+        requiredString(input, 'deploymentId'),
+        requiredString(input, 'lifecycleEventHookExecutionId'),
+        requiredString(input, 'status'),
+      );
+      return { lifecycleEventHookExecutionId: report.lifecycleEventHookExecutionId };
+    },
+  },
+});
+
+export { codeDeployService };

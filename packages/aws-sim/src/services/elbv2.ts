@@ -1,0 +1,69 @@
+import { AwsServiceError } from '../errors.js';
+import type { ListenerRecord, LoadBalancerRecord, LoadBalancerStore } from '../engine/load-balancer-store.js';
+import { optionalString, stringList } from './input.js';
+import type { ServiceDefinition } from './service.js';
+
+const listenerView = (listener: ListenerRecord): object => ({
+  ListenerArn: listener.arn,
+  LoadBalancerArn: listener.loadBalancerArn,
+  Port: listener.port,
+  Protocol: listener.protocol,
+});
+
+const loadBalancerView = (loadBalancer: LoadBalancerRecord): object => ({
+  LoadBalancerArn: loadBalancer.arn,
+  DNSName: loadBalancer.dnsName,
+  CanonicalHostedZoneId: 'Z35SXDOTRQ7X7K',
+  CreatedTime: loadBalancer.createdTime,
+  LoadBalancerName: loadBalancer.name,
+  Scheme: loadBalancer.scheme,
+  VpcId: 'vpc-0123456789abcdef0',
+  State: { Code: 'active' },
+  Type: 'application',
+  IpAddressType: 'ipv4',
+});
+
+/** Elastic Load Balancing v2 (AWS Query protocol, XML): the discovery reads of the hook. */
+const elbv2Service = (store: LoadBalancerStore): ServiceDefinition => ({
+  service: 'elasticloadbalancing',
+  operations: {
+    DescribeListeners: (input) => {
+      const arns = stringList(input, 'ListenerArns');
+      const loadBalancerArn = optionalString(input, 'LoadBalancerArn');
+      if (arns.length === 0 && loadBalancerArn === undefined) {
+        throw new AwsServiceError('ValidationError', 'You must specify either listener ARNs or a load balancer ARN');
+      }
+      if (loadBalancerArn !== undefined && !store.loadBalancers.has(loadBalancerArn)) {
+        throw new AwsServiceError('LoadBalancerNotFoundException', `Load balancer '${loadBalancerArn}' not found`);
+      }
+      const listeners = arns.map((arn) => {
+        const listener = store.listeners.get(arn);
+        if (listener === undefined) {
+          throw new AwsServiceError('ListenerNotFoundException', `One or more listeners not found`);
+        }
+        return listener;
+      });
+      const byBalancer = loadBalancerArn === undefined ? [] : [...store.listeners.values()].filter((listener) => listener.loadBalancerArn === loadBalancerArn);
+      return { Listeners: [...listeners, ...byBalancer].map(listenerView) };
+    },
+
+    DescribeLoadBalancers: (input) => {
+      const arns = stringList(input, 'LoadBalancerArns');
+      const names = stringList(input, 'Names');
+      const all = [...store.loadBalancers.values()];
+      if (arns.length === 0 && names.length === 0) {
+        return { LoadBalancers: all.map(loadBalancerView) };
+      }
+      const found = [
+        ...arns.map((arn) => all.find((candidate) => candidate.arn === arn)),
+        ...names.map((name) => all.find((candidate) => candidate.name === name)),
+      ];
+      if (found.some((candidate) => candidate === undefined)) {
+        throw new AwsServiceError('LoadBalancerNotFoundException', 'One or more load balancers not found');
+      }
+      return { LoadBalancers: found.flatMap((candidate) => (candidate === undefined ? [] : [loadBalancerView(candidate)])) };
+    },
+  },
+});
+
+export { elbv2Service };

@@ -1,0 +1,10 @@
+/** An operation handler: takes the decoded request, returns the result object or throws AwsServiceError. */
+type OperationHandler = (input: Readonly<Record<string, unknown>>) => object;
+
+/** One simulated AWS service: its IAM prefix (used for routing, the call log and `deny`) and its operations. */
+interface ServiceDefinition {
+  readonly service: string;
+  readonly operations: Readonly<Record<string, OperationHandler>>;
+}
+
+export type { OperationHandler, ServiceDefinition };

@@ -1,0 +1,294 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CallLog, type CallRecord } from './call-log.js';
+import { SimClock } from './clock.js';
+import { SimulatorUsageError } from './errors.js';
+import { FaultInjector, type FaultSpec } from './faults.js';
+import { SeededRandom } from './random.js';
+import { createRouter } from './router.js';
+import { BuildStore } from './engine/build-store.js';
+import {
+  DeploymentStatus,
+  DeploymentStore,
+  type DeploymentGroupSpec,
+  type LifecycleEventState,
+  type LifecycleReport,
+  type TaskSetInfo,
+} from './engine/deployment-store.js';
+import { LoadBalancerStore, type LoadBalancerArns, type LoadBalancerSpec } from './engine/load-balancer-store.js';
+import { LogStore } from './engine/log-store.js';
+import { PipelineEngine, type ExecutionRecord, type SourceRevision } from './engine/pipeline-engine.js';
+import { scriptedDriver, type DeploymentDriver } from './engine/scripted-driver.js';
+import type { ErrorDetails, LifecycleEventName, PipelineScenario } from './scenario.js';
+import { codeBuildService } from './services/codebuild.js';
+import { codeDeployService } from './services/codedeploy.js';
+import { codePipelineService } from './services/codepipeline.js';
+import { elbv2Service } from './services/elbv2.js';
+import { logsService } from './services/logs.js';
+
+const ACCOUNT = '123456789012';
+
+interface SimulatorOptions {
+  /** Seeds ids and faults (default 1). */
+  readonly seed?: number;
+  /** Real seconds per simulated second (default 1; 0.01 plays a minute in 0.6 s). */
+  readonly timeScale?: number;
+  readonly faults?: FaultSpec;
+  /** Default 0: a free port. */
+  readonly port?: number;
+  /** Default us-east-1. */
+  readonly region?: string;
+}
+
+interface ActionView {
+  readonly stageName: string;
+  readonly actionName: string;
+  readonly actionExecutionId: string;
+  readonly status: string;
+  readonly startTime: Date;
+  readonly lastUpdateTime: Date;
+  readonly externalExecutionId?: string;
+  readonly externalExecutionUrl?: string;
+  readonly summary?: string;
+  readonly errorDetails?: ErrorDetails;
+}
+
+/** A snapshot of one execution for assertions. */
+interface ExecutionView {
+  readonly id: string;
+  readonly status: string;
+  readonly statusSummary?: string;
+  /** The newer execution that superseded this one. */
+  readonly supersededBy?: string;
+  readonly clientRequestToken?: string;
+  /** Resolved pipeline variables, by name. */
+  readonly variables: Readonly<Record<string, string>>;
+  /** The sourceRevisions StartPipelineExecution was called with. */
+  readonly sourceRevisions: readonly SourceRevision[];
+  readonly trigger: { readonly triggerType: string; readonly triggerDetail: string };
+  readonly stop?: { readonly reason?: string; readonly abandon: boolean };
+  readonly startTime: Date;
+  readonly endTime?: Date;
+  /** Stage name → status, for the stages the execution reached. */
+  readonly stages: Readonly<Record<string, string>>;
+  readonly actions: readonly ActionView[];
+}
+
+interface DeploymentView {
+  readonly deploymentId: string;
+  readonly status: string;
+  readonly errorInformation?: ErrorDetails;
+  readonly rolledBack: boolean;
+  readonly lifecycleEvents: readonly LifecycleEventState[];
+  readonly taskSets: readonly TaskSetInfo[];
+}
+
+interface CreatedDeployment {
+  readonly deploymentId: string;
+  /** Hook execution id per lifecycle event opened, as CodeDeploy passes them to the hook Lambda. */
+  readonly hookExecutionIds: Readonly<Partial<Record<LifecycleEventName, string>>>;
+}
+
+interface Simulator {
+  /** `http://127.0.0.1:PORT` */
+  readonly endpoint: string;
+  /** Environment for child processes and SDK clients: endpoints, region, fake credentials, IMDS off. */
+  readonly env: Readonly<Record<string, string>>;
+  readonly region: string;
+  readonly calls: readonly CallRecord[];
+  callsTo(operation: string): CallRecord[];
+  addPipeline(scenario: PipelineScenario): void;
+  setFaults(faults: FaultSpec): void;
+  /** Executions started while the simulator ran (scenario history excluded), oldest first. */
+  executions(pipelineName: string): ExecutionView[];
+  /** Resolves with the execution's view once it has ended. */
+  waitForExecution(pipelineName: string, executionId: string): Promise<ExecutionView>;
+  /** Simulated now. */
+  now(): Date;
+  readonly codedeploy: {
+    addDeploymentGroup(spec: DeploymentGroupSpec): void;
+    /** A deployment outside any pipeline, InProgress with hooks open; it ends when every hook has reported. */
+    createDeployment(request: {
+      readonly applicationName: string;
+      readonly deploymentGroupName: string;
+      readonly hooks?: readonly LifecycleEventName[];
+    }): CreatedDeployment;
+    /** Accepted PutLifecycleEventHookExecutionStatus reports, in order. */
+    lifecycleReports(deploymentId: string): readonly LifecycleReport[];
+    deployment(deploymentId: string): DeploymentView;
+  };
+  readonly elbv2: {
+    addLoadBalancer(spec: LoadBalancerSpec): LoadBalancerArns;
+  };
+  /** Plays CodeDeployToECS actions with `driver` instead of the scripted timeline; undefined restores the script. */
+  setDeploymentDriver(driver: DeploymentDriver | undefined): void;
+  stop(): Promise<void>;
+}
+
+const executionView = (execution: ExecutionRecord): ExecutionView => ({
+  id: execution.pipelineExecutionId,
+  status: execution.status,
+  ...(execution.statusSummary === undefined ? {} : { statusSummary: execution.statusSummary }),
+  ...(execution.supersededBy === undefined ? {} : { supersededBy: execution.supersededBy }),
+  ...(execution.clientRequestToken === undefined ? {} : { clientRequestToken: execution.clientRequestToken }),
+  variables: Object.fromEntries(execution.variables.map((variable) => [variable.name, variable.resolvedValue])),
+  sourceRevisions: execution.sourceRevisions,
+  trigger: execution.trigger,
+  ...(execution.stop === undefined ? {} : { stop: execution.stop }),
+  startTime: execution.startTime,
+  ...(execution.endTime === undefined ? {} : { endTime: execution.endTime }),
+  stages: Object.fromEntries(execution.stages),
+  actions: execution.actions.map((run) => ({
+    stageName: run.stageName,
+    actionName: run.action.name,
+    actionExecutionId: run.actionExecutionId,
+    status: run.status,
+    startTime: run.startTime,
+    lastUpdateTime: run.lastUpdateTime,
+    ...(run.externalExecutionId === undefined ? {} : { externalExecutionId: run.externalExecutionId }),
+    ...(run.externalExecutionUrl === undefined ? {} : { externalExecutionUrl: run.externalExecutionUrl }),
+    ...(run.summary === undefined ? {} : { summary: run.summary }),
+    ...(run.errorDetails === undefined ? {} : { errorDetails: run.errorDetails }),
+  })),
+});
+
+/** Starts the simulator on 127.0.0.1 and returns its in-process control surface. */
+const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator> => {
+  const seed = options.seed ?? 1;
+  const timeScale = options.timeScale ?? 1;
+  if (!(timeScale > 0)) {
+    throw new SimulatorUsageError(`timeScale must be a number > 0 (real seconds per simulated second), got ${timeScale}.`);
+  }
+  const region = options.region ?? 'us-east-1';
+  const clock = new SimClock(timeScale);
+  const random = new SeededRandom(seed);
+  const faults = new FaultInjector(seed, options.faults);
+  const calls = new CallLog();
+  const logs = new LogStore(clock);
+  const builds = new BuildStore({ clock, random, logs, region, account: ACCOUNT });
+  const deployments = new DeploymentStore({ clock, random, region, account: ACCOUNT });
+  const loadBalancers = new LoadBalancerStore({ random, region, account: ACCOUNT });
+  let externalDriver: DeploymentDriver | undefined;
+  const engine = new PipelineEngine({
+    clock,
+    random,
+    builds,
+    deployments,
+    region,
+    account: ACCOUNT,
+    driverFor: (action) => externalDriver ?? scriptedDriver(clock, action.deployment ?? {}, action.durationSeconds ?? 10),
+  });
+  const historical = new Map<string, ReadonlySet<string>>();
+
+  const server = createServer(
+    { keepAlive: true },
+    createRouter({
+      services: [
+        codePipelineService(engine, region, ACCOUNT),
+        codeDeployService(deployments),
+        codeBuildService(builds, clock),
+        logsService(logs),
+        elbv2Service(loadBalancers),
+      ],
+      faults,
+      calls,
+      account: ACCOUNT,
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const liveExecutions = (pipelineName: string): ExecutionRecord[] => {
+    const past = historical.get(pipelineName) ?? new Set();
+    return engine.pipeline(pipelineName).executions.filter((execution) => !past.has(execution.pipelineExecutionId));
+  };
+
+  return {
+    endpoint,
+    region,
+    env: {
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_ENDPOINT_URL_CODEPIPELINE: endpoint,
+      AWS_ENDPOINT_URL_CODEDEPLOY: endpoint,
+      AWS_ENDPOINT_URL_CODEBUILD: endpoint,
+      AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint,
+      AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: endpoint,
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
+      AWS_ACCESS_KEY_ID: 'AKIAGREENLIGHTSIM000',
+      AWS_SECRET_ACCESS_KEY: 'greenlight-simulator-secret-not-a-real-key',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+    get calls() {
+      return calls.records;
+    },
+    callsTo: (operation) => calls.to(operation),
+    addPipeline: (scenario) => {
+      engine.add(scenario);
+      historical.set(scenario.name, new Set(engine.pipeline(scenario.name).executions.map((execution) => execution.pipelineExecutionId)));
+    },
+    setFaults: (spec) => faults.set(spec),
+    executions: (pipelineName) => liveExecutions(pipelineName).map(executionView),
+    waitForExecution: async (pipelineName, executionId) => {
+      const execution = engine.execution(pipelineName, executionId);
+      await execution.done;
+      return executionView(execution);
+    },
+    now: () => clock.now(),
+    codedeploy: {
+      addDeploymentGroup: (spec) => {
+        deployments.addGroup(spec);
+      },
+      createDeployment: (request) => {
+        const handle = deployments.create({ applicationName: request.applicationName, deploymentGroupName: request.deploymentGroupName });
+        const hooks = (request.hooks ?? ['AfterAllowTestTraffic']).map((name) => handle.startHook(name));
+        void Promise.all(hooks.map((hook) => hook.result)).then((statuses) => {
+          if (handle.status() !== DeploymentStatus.InProgress) {
+            return;
+          }
+          const failed = hooks.find((_hook, index) => statuses[index] === 'Failed');
+          if (failed === undefined) {
+            handle.succeed();
+          } else {
+            handle.fail({ code: 'HOOK_EXECUTION_FAILURE', message: `The ${failed.lifecycleEventName} lifecycle hook reported Failed.` });
+          }
+        });
+        return {
+          deploymentId: handle.deploymentId,
+          hookExecutionIds: Object.fromEntries(hooks.map((hook) => [hook.lifecycleEventName, hook.lifecycleEventHookExecutionId])),
+        };
+      },
+      lifecycleReports: (deploymentId) => [...deployments.get(deploymentId).reports],
+      deployment: (deploymentId) => {
+        const record = deployments.get(deploymentId);
+        return {
+          deploymentId,
+          status: record.status,
+          ...(record.errorInformation === undefined ? {} : { errorInformation: record.errorInformation }),
+          rolledBack: record.rollbackMessage !== undefined,
+          lifecycleEvents: record.lifecycleEvents.map((event) => ({ ...event })),
+          taskSets: [...record.taskSets],
+        };
+      },
+    },
+    elbv2: {
+      addLoadBalancer: (spec) => loadBalancers.add(spec, clock.now()),
+    },
+    setDeploymentDriver: (driver) => {
+      externalDriver = driver;
+    },
+    stop: async () => {
+      clock.shutdown();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+};
+
+export { startSimulator };
+export type { ActionView, CreatedDeployment, DeploymentView, ExecutionView, Simulator, SimulatorOptions };
