@@ -10,7 +10,8 @@ locals {
   # A read-only root filesystem still needs somewhere to write temporary files: /tmp is a task-scoped volume.
   tmp_volume = "tmp"
 
-  container_definition = {
+  # Unset optional fields are left out rather than sent as null, which the ECS API (and taskdef.json) rejects.
+  container_definition = { for key, value in {
     name                   = var.container_name
     essential              = true
     readonlyRootFilesystem = var.readonly_root_filesystem
@@ -39,7 +40,7 @@ locals {
         awslogs-stream-prefix = var.container_name
       }
     }
-  }
+  } : key => value if value != null }
 
   # The same task definition, with the image left as the placeholder CodeDeployToECS fills in: the pipeline's
   # build writes it as taskdef.json, so every deployment registers exactly what Terraform describes here.
