@@ -23,4 +23,12 @@ class ZipArchiveError extends Error {
   }
 }
 
-export { AppProcessError, DemoInputError, ZipArchiveError };
+/** Something the rehearsal needs (a built artifact, a free port) is missing; the message says how to get it. */
+class RehearsalSetupError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'RehearsalSetupError';
+  }
+}
+
+export { AppProcessError, DemoInputError, RehearsalSetupError, ZipArchiveError };

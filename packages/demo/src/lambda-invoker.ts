@@ -17,8 +17,6 @@ interface LambdaFunctionOptions {
   readonly timeoutMs: number;
   /** The function's environment variables (Lambda adds its own AWS_* ones). */
   readonly environment: Readonly<Record<string, string>>;
-  /** Each line the function logs (CloudWatch Logs, in AWS). */
-  readonly onLog?: (line: string) => void;
 }
 
 type InvocationOutcome =
@@ -44,9 +42,10 @@ class LambdaFunction {
     return new LambdaFunction(options, taskRoot);
   }
 
-  invoke(event: unknown): Promise<InvocationOutcome> {
+  /** One invocation; `onLog` receives each line the function logs (CloudWatch Logs, in AWS). */
+  invoke(event: unknown, onLog?: (line: string) => void): Promise<InvocationOutcome> {
     const started = Date.now();
-    const { functionName, timeoutMs, environment, onLog } = this.#options;
+    const { functionName, timeoutMs, environment } = this.#options;
     const child = fork(RUNTIME, [this.#taskRoot, this.#options.handler ?? 'index.handler', String(timeoutMs), JSON.stringify(event)], {
       execPath: node24Path(),
       cwd: this.#taskRoot,

@@ -8,23 +8,22 @@ import { LambdaFunction } from '../src/lambda-invoker.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/echo-function.zip', import.meta.url));
 
-const deploy = (timeoutMs: number, onLog?: (line: string) => void): Promise<LambdaFunction> =>
+const deploy = (timeoutMs: number): Promise<LambdaFunction> =>
   LambdaFunction.deploy({
     zipPath: FIXTURE,
     functionName: 'CodeDeployHook_demo',
     timeoutMs,
     environment: { GREENLIGHT_CONFIG: '{"checks":[]}' },
-    ...(onLog === undefined ? {} : { onLog }),
   });
 
 describe('LambdaFunction', () => {
   it('imports index.mjs from the unpacked zip and calls handler with a counting-down context and its environment', async () => {
     // Prepare
     const logs: string[] = [];
-    const fn = await deploy(30_000, (line) => logs.push(line));
+    const fn = await deploy(30_000);
 
     // Act
-    const outcome = await fn.invoke({ DeploymentId: 'd-1', LifecycleEventHookExecutionId: 'e-1' });
+    const outcome = await fn.invoke({ DeploymentId: 'd-1', LifecycleEventHookExecutionId: 'e-1' }, (line) => logs.push(line));
     await fn.remove();
 
     // Assess

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+import { parseCli, USAGE } from './cli-options.js';
+import { DemoInputError } from './errors.js';
+import { resultLines } from './results-table.js';
+import { runRehearsal } from './rehearsal.js';
+
+const EXIT = { met: 0, notMet: 1, usage: 2 } as const;
+
+const main = async (): Promise<number> => {
+  let command;
+  try {
+    command = parseCli(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof DemoInputError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (command.help) {
+    console.log(USAGE);
+    return EXIT.met;
+  }
+  const result = await runRehearsal({ ...command.options, print: (line) => console.log(line) });
+  console.log(`\n━━ 4 · Results ${'━'.repeat(60)}`);
+  for (const line of resultLines(result)) console.log(`  ${line}`);
+  return result.expectedOutcomeMet ? EXIT.met : EXIT.notMet;
+};
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`The rehearsal could not run: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = EXIT.notMet;
+  },
+);

@@ -1,0 +1,24 @@
+/**
+ * The GREENLIGHT_CONFIG examples/complete gives its hook, aimed at the local test listener. When green is
+ * meant to fail, a check for a route the release should have added (and does not) is added first.
+ */
+const hookConfig = (testListenerUrl: string, expectedVersion: string, greenFailsCheck: boolean): string =>
+  JSON.stringify({
+    targetUrl: testListenerUrl,
+    readyTimeoutSeconds: 10,
+    requestTimeoutMs: 2_000,
+    checks: [
+      { name: 'health', path: '/health', expect: { status: 200, json: { '/status': 'ok' } } },
+      ...(greenFailsCheck ? [{ name: 'checkout page', path: '/checkout', expect: { status: 200 } }] : []),
+      { name: 'serves the new version', path: '/version', expect: { status: 200, json: { '/version': expectedVersion } } },
+      {
+        name: 'home page under load',
+        path: '/',
+        requests: 50,
+        concurrency: 5,
+        expect: { status: '2xx', bodyIncludes: expectedVersion, successRatio: 1, p95Ms: 1_000 },
+      },
+    ],
+  });
+
+export { hookConfig };

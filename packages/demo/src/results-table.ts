@@ -1,0 +1,48 @@
+import { versionsText } from './progress-format.js';
+import type { RehearsalResult } from './rehearsal-outcome.js';
+import { ExpectedOutcome } from './scenarios.js';
+
+const table = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+  return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)];
+};
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+const EXPECTATION = {
+  [ExpectedOutcome.Release]: 'v2 released with no failed production request',
+  [ExpectedOutcome.Rollback]: 'the hook failed green and the deployment rolled back before production saw v2 (this is the expected outcome)',
+  [ExpectedOutcome.Stopped]: 'the cancelled workflow stopped the pipeline and traffic rolled back to v1 (this is the expected outcome)',
+} as const;
+
+/** The closing report: requests per phase, the cutover, and the figures the issue asks for. */
+const resultLines = (result: RehearsalResult): string[] => {
+  const phaseRows = result.load.phases.map((phase) => [
+    phase.phase,
+    String(phase.sent),
+    String(phase.failed),
+    versionsText(phase.versions),
+  ]);
+  const totals = [
+    ['cutover (test shift → end)', String(result.cutover.sent), String(result.cutover.failed), versionsText(result.cutover.versions)],
+    ['all production requests', String(result.load.sent), String(result.load.failed), versionsText(result.load.versions)],
+  ];
+  const lines = table(['phase', 'sent', 'failed', 'answered by'], [...phaseRows, ...totals]);
+  const facts: [string, string][] = [
+    ['action', `exit ${result.action.main.exitCode ?? `signal ${result.action.main.signal}`}${result.action.post === undefined ? '' : `, post step exit ${result.action.post.exitCode}`}`],
+    ['pipeline', result.pipelineStatus ?? 'not started'],
+    ['deployment', `${result.deploymentView?.status ?? 'not started'}${result.deploymentView?.rolledBack === true ? ' (rolled back)' : ''}`],
+    ['hook', result.deployment.hookStatus === undefined ? 'not run' : `${result.deployment.hookStatus}${result.deployment.hookReason === undefined ? '' : `: ${result.deployment.hookReason}`}`],
+    ['hook report → green', result.hookToGreenMs === undefined ? 'n/a (green never served production)' : `${result.hookToGreenMs} ms to the first production response from green`],
+    ['AWS calls', `${result.awsCalls.total} (${result.awsCalls.faulted} answered with an injected fault)`],
+    ['wall time', seconds(result.wallTimeMs)],
+  ];
+  const verdict = result.expectedOutcomeMet
+    ? `✔ expected outcome: ${EXPECTATION[result.scenario.expected]}`
+    : `✘ expected ${EXPECTATION[result.scenario.expected]}, but:\n${result.problems.map((problem) => `    - ${problem}`).join('\n')}`;
+  return [...lines, '', ...facts.map(([name, value]) => `${name.padEnd(22)}${value}`), '', verdict];
+};
+
+export { resultLines };

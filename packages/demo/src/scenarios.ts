@@ -1,0 +1,96 @@
+import { DemoInputError } from './errors.js';
+
+const ScenarioName = {
+  Success: 'success',
+  HookFails: 'hook-fails',
+  Canary: 'canary',
+  Linear: 'linear',
+  Cancel: 'cancel',
+  Faults: 'faults',
+} as const;
+type ScenarioName = (typeof ScenarioName)[keyof typeof ScenarioName];
+
+/** What must happen for the rehearsal to count as having shown what it set out to show. */
+const ExpectedOutcome = { Release: 'release', Rollback: 'rollback', Stopped: 'stopped' } as const;
+type ExpectedOutcome = (typeof ExpectedOutcome)[keyof typeof ExpectedOutcome];
+
+interface Scenario {
+  readonly name: ScenarioName;
+  readonly summary: string;
+  readonly deploymentConfig: string;
+  readonly expected: ExpectedOutcome;
+  /** The hook's checks include one green fails (a route the release should add but does not). */
+  readonly greenFailsCheck: boolean;
+  /** The workflow is cancelled (SIGINT to the action) while production is partly on green. */
+  readonly cancelDuringShift: boolean;
+  /** AWS answers with throttling and 5xx errors, seeded. */
+  readonly faults: boolean;
+}
+
+const SCENARIOS: readonly Scenario[] = [
+  {
+    name: ScenarioName.Success,
+    summary: 'the hook passes green, production moves all at once, blue is drained and stopped',
+    deploymentConfig: 'CodeDeployDefault.ECSAllAtOnce',
+    expected: ExpectedOutcome.Release,
+    greenFailsCheck: false,
+    cancelDuringShift: false,
+    faults: false,
+  },
+  {
+    name: ScenarioName.HookFails,
+    summary: 'the hook finds green broken: rollback before production ever sees it (expected outcome)',
+    deploymentConfig: 'CodeDeployDefault.ECSAllAtOnce',
+    expected: ExpectedOutcome.Rollback,
+    greenFailsCheck: true,
+    cancelDuringShift: false,
+    faults: false,
+  },
+  {
+    name: ScenarioName.Canary,
+    summary: '10% of production on green for 5 minutes (simulated), then the rest',
+    deploymentConfig: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
+    expected: ExpectedOutcome.Release,
+    greenFailsCheck: false,
+    cancelDuringShift: false,
+    faults: false,
+  },
+  {
+    name: ScenarioName.Linear,
+    summary: '10% more of production on green every minute (simulated)',
+    deploymentConfig: 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes',
+    expected: ExpectedOutcome.Release,
+    greenFailsCheck: false,
+    cancelDuringShift: false,
+    faults: false,
+  },
+  {
+    name: ScenarioName.Cancel,
+    summary: 'the workflow is cancelled during the canary: the action stops the pipeline, traffic rolls back',
+    deploymentConfig: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
+    expected: ExpectedOutcome.Stopped,
+    greenFailsCheck: false,
+    cancelDuringShift: true,
+    faults: false,
+  },
+  {
+    name: ScenarioName.Faults,
+    summary: 'success while AWS throttles and answers 5xx (seeded): same outcome, nothing lost',
+    deploymentConfig: 'CodeDeployDefault.ECSAllAtOnce',
+    expected: ExpectedOutcome.Release,
+    greenFailsCheck: false,
+    cancelDuringShift: false,
+    faults: true,
+  },
+];
+
+const findScenario = (name: string): Scenario => {
+  const scenario = SCENARIOS.find((candidate) => candidate.name === name);
+  if (scenario === undefined) {
+    throw new DemoInputError(`--scenario "${name}": expected one of ${SCENARIOS.map((known) => known.name).join(', ')}`);
+  }
+  return scenario;
+};
+
+export { ExpectedOutcome, findScenario, ScenarioName, SCENARIOS };
+export type { Scenario };
