@@ -23,6 +23,12 @@ const isValidRegExp = (source: string): boolean => {
   }
 };
 
+// strictObject reports both unknown and missing keys with its one message: tell the two apart.
+const objectMessage =
+  (fields: string) =>
+  (issue: v.StrictObjectIssue): string =>
+    issue.expected === 'never' ? `expected only the fields ${fields} (check the spelling)` : 'expected a value (the field is required)';
+
 const positiveInteger = (max: number, what: string) =>
   v.pipe(
     v.number(`expected ${what}`),
@@ -31,15 +37,22 @@ const positiveInteger = (max: number, what: string) =>
     v.maxValue(max, `expected ${what}`),
   );
 
-const statusCode = v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599));
+const STATUS_EXPECTATION = 'expected a status code (200), a non-empty list of codes ([200, 204]) or a class ("2xx")';
+
+const statusCode = v.pipe(
+  v.number(STATUS_EXPECTATION),
+  v.integer(STATUS_EXPECTATION),
+  v.minValue(100, STATUS_EXPECTATION),
+  v.maxValue(599, STATUS_EXPECTATION),
+);
 
 const statusSchema = v.union(
   [
     statusCode,
-    v.pipe(v.array(statusCode), v.minLength(1)),
-    v.pipe(v.string(), v.regex(/^[1-5]xx$/)),
+    v.pipe(v.array(statusCode, STATUS_EXPECTATION), v.minLength(1, STATUS_EXPECTATION)),
+    v.pipe(v.string(STATUS_EXPECTATION), v.regex(/^[1-5]xx$/, STATUS_EXPECTATION)),
   ],
-  'expected a status code (200), a non-empty list of codes ([200, 204]) or a class ("2xx")',
+  STATUS_EXPECTATION,
 );
 
 const expectSchema = v.strictObject(
@@ -73,7 +86,7 @@ const expectSchema = v.strictObject(
     ),
     p95Ms: v.optional(positiveInteger(600_000, 'a whole number of milliseconds ≥ 1')),
   },
-  'expected only the fields status, bodyIncludes, bodyMatches, json, maxLatencyMs, successRatio, p95Ms',
+  objectMessage('status, bodyIncludes, bodyMatches, json, maxLatencyMs, successRatio, p95Ms'),
 );
 
 const checkSchema = v.strictObject(
@@ -95,7 +108,7 @@ const checkSchema = v.strictObject(
     concurrency: v.optional(positiveInteger(256, 'a whole number from 1 to 256'), CONFIG_DEFAULTS.concurrency),
     expect: v.optional(expectSchema, {}),
   },
-  'expected only the fields name, method, path, headers, body, requests, concurrency, expect',
+  objectMessage('name, method, path, headers, body, requests, concurrency, expect'),
 );
 
 const httpUrl = v.pipe(
@@ -138,11 +151,11 @@ const configSchema = v.strictObject(
           ),
           serverName: v.optional(v.pipe(v.string('expected a host name'), v.minLength(1, 'expected a host name'))),
         },
-        'expected only the fields ca, serverName',
+        objectMessage('ca, serverName'),
       ),
     ),
   },
-  'expected only the fields targetUrl, checks, readyTimeoutSeconds, requestTimeoutMs, callBackDelaySeconds, tls',
+  objectMessage('targetUrl, checks, readyTimeoutSeconds, requestTimeoutMs, callBackDelaySeconds, tls'),
 );
 
 type HookConfigInput = v.InferInput<typeof configSchema>;
@@ -162,11 +175,24 @@ const formatPath = (issue: v.BaseIssue<unknown>): string =>
 // Header values are often credentials: an error message (which ends up in logs) must never echo them.
 const mayEchoReceived = (path: string): boolean => !/(^|\.)headers(\.|$)/.test(path);
 
+const MAX_ECHO_LENGTH = 60;
+
+const describeReceived = (input: unknown): string => {
+  if (Array.isArray(input)) {
+    return 'a list';
+  }
+  if (typeof input === 'object' && input !== null) {
+    return 'an object';
+  }
+  const text = input === undefined ? 'nothing' : (JSON.stringify(input) ?? String(input));
+  return text.length > MAX_ECHO_LENGTH ? `${text.slice(0, MAX_ECHO_LENGTH)}…` : text;
+};
+
 const describeIssue = (issue: v.BaseIssue<unknown>): string => {
   const path = formatPath(issue);
   const field = path === '' ? '(top level)' : path;
   const expectation = issue.message.startsWith('expected ') ? issue.message : `expected ${issue.expected ?? 'a valid value'}`;
-  const received = mayEchoReceived(path) ? `, received ${issue.received}` : '';
+  const received = mayEchoReceived(path) ? `, received ${describeReceived(issue.input)}` : '';
   return `${field}: ${expectation}${received}`;
 };
 

@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from '@jest/globals';
+import { unzipSync } from 'fflate';
+import { packageDir, zipPath } from '../helpers/lambda-zip.js';
+
+const run = promisify(execFile);
+
+describe('the committed Lambda zip', () => {
+  it('is byte-for-byte what the build makes from the current sources (rebuild and commit it otherwise)', async () => {
+    // Prepare
+    const outDir = await mkdtemp(path.join(tmpdir(), 'greenlight-zip-'));
+
+    // Act
+    await run(process.execPath, [path.join(packageDir, 'scripts', 'build.mjs'), '--out-dir', outDir], { cwd: packageDir });
+
+    // Assess
+    const [rebuilt, committed] = await Promise.all([readFile(path.join(outDir, 'lifecycle-hook.zip')), readFile(zipPath)]);
+    expect(rebuilt.equals(committed)).toBe(true);
+  });
+
+  it('holds index.mjs exporting the handler, its source map, and stays within 300 KB', async () => {
+    // Act
+    const bytes = await readFile(zipPath);
+    const entries = unzipSync(new Uint8Array(bytes));
+
+    // Assess
+    expect(bytes.length).toBeLessThanOrEqual(300_000);
+    expect(Object.keys(entries)).toEqual(expect.arrayContaining(['index.mjs', 'index.mjs.map']));
+    const entry = Buffer.from(entries['index.mjs'] ?? new Uint8Array()).toString('utf8');
+    expect(entry).toMatch(/export\s*\{[^}]*\bas handler\b|export\s*\{[^}]*\bhandler\b/);
+    expect(entry).toContain('//# sourceMappingURL=index.mjs.map');
+  });
+});

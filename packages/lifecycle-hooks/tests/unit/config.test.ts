@@ -1,0 +1,111 @@
+import { describe, expect, it } from '@jest/globals';
+import { LifecycleHookConfigError } from '../../src/errors.js';
+import { parseHookConfig, parseHookConfigJson } from '../../src/config.js';
+
+const messageOf = (action: () => unknown): string => {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(LifecycleHookConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the config to be rejected');
+};
+
+describe('parseHookConfigJson', () => {
+  it('applies the documented defaults to a minimal config', () => {
+    // Act
+    const config = parseHookConfigJson('{"checks":[{"path":"/health"}]}');
+
+    // Assess
+    expect(config).toEqual({
+      checks: [
+        { method: 'GET', path: '/health', headers: {}, requests: 1, concurrency: 1, expect: { status: '2xx', successRatio: 1 } },
+      ],
+      readyTimeoutSeconds: 60,
+      requestTimeoutMs: 5_000,
+      callBackDelaySeconds: 15,
+    });
+  });
+
+  it('accepts every documented field', () => {
+    // Prepare
+    const text = JSON.stringify({
+      targetUrl: 'https://green.internal:8443',
+      readyTimeoutSeconds: 30,
+      requestTimeoutMs: 2_000,
+      callBackDelaySeconds: 10,
+      tls: { serverName: 'shop.example.com' },
+      checks: [
+        {
+          name: 'order',
+          method: 'POST',
+          path: '/orders',
+          headers: { 'x-api-key': 'k' },
+          body: { item: 1 },
+          requests: 100,
+          concurrency: 10,
+          expect: { status: [200, 201], bodyIncludes: 'id', bodyMatches: '^\\{', json: { '/ok': true }, maxLatencyMs: 500, successRatio: 0.99, p95Ms: 250 },
+        },
+      ],
+    });
+
+    // Act
+    const config = parseHookConfigJson(text);
+
+    // Assess
+    expect(config.checks[0]?.expect).toEqual({
+      status: [200, 201],
+      bodyIncludes: 'id',
+      bodyMatches: '^\\{',
+      json: { '/ok': true },
+      maxLatencyMs: 500,
+      successRatio: 0.99,
+      p95Ms: 250,
+    });
+    expect(config.tls).toEqual({ serverName: 'shop.example.com' });
+  });
+
+  it.each([
+    ['an empty variable', undefined, /GREENLIGHT_CONFIG is empty: expected JSON like/],
+    ['broken JSON', '{"checks": [', /GREENLIGHT_CONFIG is not valid JSON: expected a JSON object, the syntax breaks at/],
+    ['no checks', '{"checks": []}', /checks: expected at least one check/],
+    ['a missing path', '{"checks": [{}]}', /checks\[0\]\.path: expected a value \(the field is required\), received nothing/],
+    ['a relative path', '{"checks": [{"path": "health"}]}', /checks\[0\]\.path: expected a path starting with "\/", received "health"/],
+    ['a bad status', '{"checks": [{"path": "/", "expect": {"status": "ok"}}]}', /checks\[0\]\.expect\.status: expected a status code \(200\), a non-empty list of codes/],
+    ['a bad regular expression', '{"checks": [{"path": "/", "expect": {"bodyMatches": "("}}]}', /checks\[0\]\.expect\.bodyMatches: expected a valid regular expression/],
+    ['a JSON pointer without a slash', '{"checks": [{"path": "/", "expect": {"json": {"status": 1}}}]}', /checks\[0\]\.expect\.json\.status: expected JSON-pointer keys/],
+    ['a ratio above 1', '{"checks": [{"path": "/", "expect": {"successRatio": 2}}]}', /checks\[0\]\.expect\.successRatio: expected a ratio between 0 and 1, received 2/],
+    ['a misspelt field', '{"checks": [{"path": "/"}], "readyTimeout": 5}', /readyTimeout: expected only the fields targetUrl, checks/],
+    ['a non-HTTP target', '{"targetUrl": "ftp://x", "checks": [{"path": "/"}]}', /targetUrl: expected an http:\/\/ or https:\/\/ URL/],
+    ['zero concurrency', '{"checks": [{"path": "/", "concurrency": 0}]}', /checks\[0\]\.concurrency: expected a whole number from 1 to 256, received 0/],
+  ])('rejects %s, naming the field and what was expected', (_case, text, expected) => {
+    // Act
+    const message = messageOf(() => parseHookConfigJson(text));
+
+    // Assess
+    expect(message).toMatch(expected);
+  });
+
+  it('lists every problem at once', () => {
+    // Act
+    const message = messageOf(() => parseHookConfig({ checks: [{ path: 'a' }, { path: '/', method: 'FETCH' }] }));
+
+    // Assess
+    expect(message).toMatch(/checks\[0\]\.path: .*; checks\[1\]\.method: expected one of GET, HEAD, POST/);
+  });
+
+  it('never echoes header values, which are often credentials', () => {
+    // Prepare
+    const withSecret = { checks: [{ path: '/', headers: { authorization: 12345678 } }] };
+    const brokenWithSecret = '{"checks": [{"path": "/", "headers": {"authorization": "Bearer hunter2" x}}]}';
+
+    // Act
+    const messages = [messageOf(() => parseHookConfig(withSecret)), messageOf(() => parseHookConfigJson(brokenWithSecret))];
+
+    // Assess
+    expect(messages[0]).toMatch(/checks\[0\]\.headers\.authorization: /);
+    expect(messages[0]).not.toContain('12345678');
+    expect(messages[1]).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,209 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type CheckConfig, parseHookConfig } from '../../src/config.js';
+import { runHttpCheck } from '../../src/http-check.js';
+import { type GreenApp, startGreenApp, unusedUrl } from '../helpers/green-app.js';
+
+const checkOf = (check: Record<string, unknown>): CheckConfig => {
+  const [parsed] = parseHookConfig({ checks: [check] }).checks;
+  if (parsed === undefined) {
+    throw new Error('no check parsed');
+  }
+  return parsed;
+};
+
+let green: GreenApp;
+
+beforeAll(async () => {
+  green = await startGreenApp();
+});
+
+afterAll(async () => {
+  await green.stop();
+});
+
+describe('runHttpCheck', () => {
+  it.each([
+    [204, 204, true],
+    [[200, 204], 204, true],
+    ['2xx', 204, true],
+    ['3xx', 204, false],
+    [[200, 201], 204, false],
+  ])('judges status expectation %j against a %i answer (passes: %s)', async (status, answered, passes) => {
+    // Prepare
+    green.behave(() => ({ status: answered }));
+
+    // Act
+    const result = await runHttpCheck({ baseUrl: green.url, check: checkOf({ path: '/', expect: { status } }), requestTimeoutMs: 2_000 });
+
+    // Assess
+    expect(result.passed).toBe(passes);
+  });
+
+  it('sends the method, headers and an object body as JSON', async () => {
+    // Prepare
+    green.behave(() => ({ status: 201, body: '{"id":"o-1","items":[{"sku":"A"}]}' }));
+    const before = green.received.length;
+    const check = checkOf({
+      name: 'create order',
+      method: 'POST',
+      path: '/orders?dry=1',
+      headers: { 'x-api-key': 'key-1' },
+      body: { sku: 'A' },
+      expect: { status: 201, bodyMatches: '"id":"o-\\d+"', json: { '/items/0/sku': 'A' } },
+    });
+
+    // Act
+    const result = await runHttpCheck({ baseUrl: `${green.url}/ignored-base-path`, check, requestTimeoutMs: 2_000 });
+
+    // Assess
+    expect(result).toEqual(expect.objectContaining({ name: 'create order', passed: true, requests: 1, failures: 0 }));
+    const [received] = green.received.slice(before);
+    expect(received).toEqual(
+      expect.objectContaining({ method: 'POST', url: '/orders?dry=1', body: '{"sku":"A"}' }),
+    );
+    expect(received?.headers).toEqual(expect.objectContaining({ 'x-api-key': 'key-1', 'content-type': 'application/json' }));
+  });
+
+  it('runs a load probe with at most `concurrency` requests in flight', async () => {
+    // Prepare
+    let inFlight = 0;
+    let peak = 0;
+    green.behave(() => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      setTimeout(() => (inFlight -= 1), 20);
+      return { delayMs: 20 };
+    });
+
+    // Act
+    const result = await runHttpCheck({
+      baseUrl: green.url,
+      check: checkOf({ path: '/', requests: 60, concurrency: 6 }),
+      requestTimeoutMs: 5_000,
+    });
+
+    // Assess
+    expect(result).toEqual(expect.objectContaining({ passed: true, requests: 60, failures: 0 }));
+    expect(peak).toBeLessThanOrEqual(6);
+    expect(peak).toBeGreaterThan(1);
+    expect(result.latency.p50Ms).toBeGreaterThanOrEqual(15);
+  });
+
+  it('fails a request that outlives requestTimeoutMs', async () => {
+    // Prepare
+    green.behave(() => ({ delayMs: 1_000 }));
+
+    // Act
+    const result = await runHttpCheck({ baseUrl: green.url, check: checkOf({ path: '/' }), requestTimeoutMs: 100 });
+
+    // Assess
+    expect(result.passed).toBe(false);
+    expect(result.reason).toMatch(/request failed: no complete response within 100 ms/);
+  });
+
+  it('stops starting requests once the budget signal fires, and says so', async () => {
+    // Prepare
+    green.behave(() => ({ delayMs: 50 }));
+
+    // Act
+    const result = await runHttpCheck({
+      baseUrl: green.url,
+      check: checkOf({ path: '/', requests: 1_000, concurrency: 2 }),
+      requestTimeoutMs: 5_000,
+      signal: AbortSignal.timeout(300),
+    });
+
+    // Assess
+    expect(result.passed).toBe(false);
+    expect(result.requests).toBeLessThan(1_000);
+    expect(result.reason).toMatch(/^time budget ran out after \d+ of 1000 requests/);
+  });
+
+  it('reports a refused connection as the failure reason', async () => {
+    // Act
+    const result = await runHttpCheck({ baseUrl: await unusedUrl(), check: checkOf({ path: '/' }), requestTimeoutMs: 1_000 });
+
+    // Assess
+    expect(result.reason).toMatch(/1 of 1 requests failed: request failed: ECONNREFUSED/);
+  });
+
+  it('fails a body that is not JSON when JSON values are expected', async () => {
+    // Prepare
+    green.behave(() => ({ body: '<html>' }));
+
+    // Act
+    const result = await runHttpCheck({ baseUrl: green.url, check: checkOf({ path: '/', expect: { json: { '/a': 1 } } }), requestTimeoutMs: 1_000 });
+
+    // Assess
+    expect(result.reason).toMatch(/body is not JSON, expected values at \/a/);
+  });
+});
+
+describe('runHttpCheck over HTTPS', () => {
+  let server: https.Server;
+  let certificate: string;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'greenlight-tls-'));
+    await promisify(execFile)('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=green.internal',
+      '-addext', 'subjectAltName=DNS:green.internal',
+      '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
+    ]);
+    certificate = await readFile(path.join(dir, 'cert.pem'), 'utf8');
+    const key = await readFile(path.join(dir, 'key.pem'), 'utf8');
+    server = https.createServer({ key, cert: certificate }, (request, response) => {
+      response.end(request.headers.host ?? '');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('verifies certificates: an untrusted one fails the check', async () => {
+    // Act
+    const result = await runHttpCheck({ baseUrl, check: checkOf({ path: '/' }), requestTimeoutMs: 2_000 });
+
+    // Assess
+    expect(result.passed).toBe(false);
+    expect(result.reason).toMatch(/request failed: .*(SELF_SIGNED|self-signed)/i);
+  });
+
+  it('trusts a configured CA and verifies the configured server name, sent as Host', async () => {
+    // Act
+    const result = await runHttpCheck({
+      baseUrl,
+      check: checkOf({ path: '/', expect: { bodyIncludes: 'green.internal' } }),
+      requestTimeoutMs: 2_000,
+      tls: { ca: certificate, serverName: 'green.internal' },
+    });
+
+    // Assess
+    expect(result).toEqual(expect.objectContaining({ passed: true }));
+  });
+
+  it('still rejects a trusted certificate for another host name', async () => {
+    // Act
+    const result = await runHttpCheck({
+      baseUrl,
+      check: checkOf({ path: '/' }),
+      requestTimeoutMs: 2_000,
+      tls: { ca: certificate, serverName: 'shop.example.com' },
+    });
+
+    // Assess
+    expect(result.reason).toMatch(/ERR_TLS_CERT_ALTNAME_INVALID/);
+  });
+});
