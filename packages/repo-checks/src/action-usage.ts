@@ -9,6 +9,9 @@ const ActionUsageRule = {
   MissingRequiredInput: 'missing-required-input',
 } as const;
 
+/** `./packages/pipeline-action` in this repository, `<owner>/<repo>/packages/pipeline-action@v1` in users' workflows. */
+const isPipelineActionRef = (ref: string): boolean => /(^|\/)packages\/pipeline-action(@|$)/.test(ref);
+
 interface ActionInput {
   readonly name: string;
   readonly required: boolean;
@@ -88,5 +91,5 @@ function checkActionUsage(
   return [...unknown, ...missing];
 }
 
-export { ActionUsageRule, checkActionUsage, findActionUsages, readActionInputs };
+export { ActionUsageRule, checkActionUsage, findActionUsages, isPipelineActionRef, readActionInputs };
 export type { ActionInput, ActionUsage };

@@ -10,9 +10,6 @@ import type { YamlSource } from './yaml-source.js';
 
 const yamlLanguages = new Set(['yaml', 'yml']);
 
-/** `./packages/pipeline-action` in this repository, `owner/greenlight/packages/pipeline-action@v1` in users' workflows. */
-const isPipelineActionRef = (ref: string): boolean => /(^|\/)packages\/pipeline-action(@|$)/.test(ref);
-
 interface YamlSnippets {
   readonly sources: readonly YamlSource[];
   readonly findings: readonly Finding[];
@@ -39,5 +36,5 @@ function parseYamlSnippets(document: MarkdownDocument): YamlSnippets {
   return { sources, findings };
 }
 
-export { isPipelineActionRef, parseYamlSnippets, readRepositoryDocs };
+export { parseYamlSnippets, readRepositoryDocs };
 export type { YamlSnippets };

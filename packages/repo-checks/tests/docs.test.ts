@@ -6,8 +6,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { loadActionlint } from '../src/actionlint.js';
-import { ActionUsageRule, checkActionUsage, findActionUsages, readActionInputs } from '../src/action-usage.js';
-import { isPipelineActionRef, parseYamlSnippets, readRepositoryDocs } from '../src/doc-snippets.js';
+import {
+  ActionUsageRule,
+  checkActionUsage,
+  findActionUsages,
+  isPipelineActionRef,
+  readActionInputs,
+} from '../src/action-usage.js';
+import { parseYamlSnippets, readRepositoryDocs } from '../src/doc-snippets.js';
 import { formatFindings } from '../src/finding.js';
 import { parseMarkdown } from '../src/markdown-document.js';
 import type { MarkdownDocument } from '../src/markdown-document.js';
@@ -80,6 +86,21 @@ describe('the documentation', () => {
     // Assess
     expect(usages.filter(({ file }) => file === 'README.md').length).toBeGreaterThan(0);
     expect(formatFindings(findings)).toBe('');
+  });
+
+  it("shows the Terraform example's deploy workflow in the README exactly as the example ships it", async () => {
+    // Prepare
+    const exampleFile = 'terraform/examples/complete/deploy-workflow.yml';
+    const example = await readYamlFile(join(repositoryRoot, exampleFile), exampleFile);
+    const readme = docs.find((document) => document.file === 'README.md');
+
+    // Act
+    const shown = parseYamlSnippets(readme ?? parseMarkdown('', 'README.md')).sources.filter(
+      (source) => findActionUsages(source, isPipelineActionRef).length > 0,
+    );
+
+    // Assess
+    expect(shown.map((source) => source.value)).toEqual([example.value]);
   });
 
   it('links only to files and headings that exist', () => {
