@@ -239,7 +239,6 @@ resource "aws_vpc_security_group_egress_rule" "https" {
   tags = local.tags
 }
 
-# greenlight:ignore CKV_AWS_333 assign_public_ip is false: tasks run in private subnets behind the load balancer
 resource "aws_ecs_service" "this" {
   name                              = var.name
   cluster                           = aws_ecs_cluster.this.id

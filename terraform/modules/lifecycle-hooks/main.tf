@@ -253,6 +253,13 @@ resource "aws_lambda_function" "this" {
 
   tags = local.tags
 
+  lifecycle {
+    precondition {
+      condition     = length(jsonencode(local.hook_configs[each.key])) <= 3800
+      error_message = "hooks.${each.key}: the rendered GREENLIGHT_CONFIG is longer than 3800 characters, and Lambda allows 4 KB of environment in total; shorten the checks (or a tls_ca_pem)."
+    }
+  }
+
   depends_on = [
     aws_cloudwatch_log_group.this,
     aws_iam_role_policy.this,

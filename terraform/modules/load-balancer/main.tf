@@ -26,7 +26,6 @@ resource "aws_security_group" "this" {
   }
 }
 
-# greenlight:ignore CKV_AWS_260 the production listener of a public web application answers the internet on 80/443
 resource "aws_vpc_security_group_ingress_rule" "production" {
   for_each = { for pair in setproduct(local.public_ports, var.ingress_cidr_blocks) : "${pair[0]}-${pair[1]}" => pair }
 
@@ -148,7 +147,7 @@ resource "aws_lb_listener" "redirect" {
   tags = local.tags
 }
 
-# greenlight:ignore CKV_AWS_2 plain HTTP is used only when no certificate_arn is given, documented as not for production
+# greenlight:ignore CKV2_AWS_20 plain HTTP is used only when no certificate_arn is given, documented as not for production
 resource "aws_lb_listener" "production" {
   load_balancer_arn = aws_lb.this.arn
   port              = local.production_port
@@ -169,7 +168,7 @@ resource "aws_lb_listener" "production" {
   }
 }
 
-# greenlight:ignore CKV_AWS_2 plain HTTP is used only when no certificate_arn is given, documented as not for production
+# greenlight:ignore CKV2_AWS_20 plain HTTP is used only when no certificate_arn is given, documented as not for production
 resource "aws_lb_listener" "test" {
   load_balancer_arn = aws_lb.this.arn
   port              = var.test_listener_port
