@@ -136,7 +136,7 @@ data "aws_iam_policy_document" "execution" {
   statement {
     sid       = "WriteContainerLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.this.arn}:log-stream:*"]
+    resources = ["${aws_cloudwatch_log_group.this.arn}:*"]
   }
 
   dynamic "statement" {

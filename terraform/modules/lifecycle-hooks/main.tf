@@ -125,7 +125,7 @@ data "aws_iam_policy_document" "this" {
   statement {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = [for group in aws_cloudwatch_log_group.this : "${group.arn}:log-stream:*"]
+    resources = [for group in aws_cloudwatch_log_group.this : "${group.arn}:*"]
   }
 
   statement {

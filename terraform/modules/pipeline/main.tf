@@ -229,7 +229,7 @@ data "aws_iam_policy_document" "codebuild" {
   statement {
     sid       = "WriteBuildLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.build.arn}:log-stream:*"]
+    resources = ["${aws_cloudwatch_log_group.build.arn}:*"]
   }
 
   statement {
@@ -503,7 +503,9 @@ resource "aws_codepipeline" "this" {
         FullRepositoryId     = var.repository
         BranchName           = var.branch
         OutputArtifactFormat = "CODE_ZIP"
-        DetectChanges        = length(var.push_trigger_branches) > 0 ? "true" : "false"
+        # "false": the GitHub Action starts each execution. With a push trigger the trigger's filter decides
+        # (a trigger disables default change detection), and "true" lets the connection deliver the events.
+        DetectChanges = length(var.push_trigger_branches) > 0 ? "true" : "false"
       }
     }
   }
