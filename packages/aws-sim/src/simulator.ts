@@ -12,6 +12,7 @@ import {
   DeploymentStore,
   type DeploymentGroupSpec,
   type LifecycleEventState,
+  type LifecycleHook,
   type LifecycleReport,
   type TaskSetInfo,
 } from './engine/deployment-store.js';
@@ -116,6 +117,13 @@ interface Simulator {
     /** Accepted PutLifecycleEventHookExecutionStatus reports, in order. */
     lifecycleReports(deploymentId: string): readonly LifecycleReport[];
     deployment(deploymentId: string): DeploymentView;
+    /** Hook executions waiting for a report. */
+    openHooks(deploymentId: string): LifecycleHook[];
+    /**
+     * Calls `listener` whenever a driver (scripted or external) opens a hook, as CodeDeploy would invoke the
+     * hook Lambda. Returns an unsubscribe function.
+     */
+    onHook(listener: (hook: LifecycleHook) => void): () => void;
   };
   readonly elbv2: {
     addLoadBalancer(spec: LoadBalancerSpec): LoadBalancerArns;
@@ -262,6 +270,8 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
         };
       },
       lifecycleReports: (deploymentId) => [...deployments.get(deploymentId).reports],
+      openHooks: (deploymentId) => deployments.openHooks(deploymentId),
+      onHook: (listener) => deployments.onHook(listener),
       deployment: (deploymentId) => {
         const record = deployments.get(deploymentId);
         return {

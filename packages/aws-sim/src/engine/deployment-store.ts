@@ -73,6 +73,7 @@ interface HookRecord {
   readonly eventName: LifecycleEventName;
   status: 'Pending' | HookStatus;
   readonly resolve: (status: HookStatus) => void;
+  readonly view: LifecycleHook;
 }
 
 interface DeploymentRecord {
@@ -159,6 +160,7 @@ class DeploymentStore {
   readonly #deployments = new Map<string, DeploymentRecord>();
   readonly #settle = new Map<string, (record: DeploymentRecord) => void>();
   readonly #pipelines = new Map<string, DeploymentHandle['pipeline']>();
+  readonly #hookListeners = new Set<(hook: LifecycleHook) => void>();
 
   constructor(options: { clock: SimClock; random: SeededRandom; region: string; account: string }) {
     this.#clock = options.clock;
@@ -321,6 +323,19 @@ class DeploymentStore {
     };
   }
 
+  /** Calls `listener` with every hook a driver opens (scripted or external): what CodeDeploy's Lambda invoke would do. */
+  onHook(listener: (hook: LifecycleHook) => void): () => void {
+    this.#hookListeners.add(listener);
+    return () => this.#hookListeners.delete(listener);
+  }
+
+  /** Hook executions still waiting for a report. */
+  openHooks(deploymentId: string): LifecycleHook[] {
+    return [...this.get(deploymentId).hooks.values()]
+      .filter((hook) => hook.status === 'Pending')
+      .map((hook) => hook.view);
+  }
+
   #openHook(record: DeploymentRecord, name: LifecycleEventName): LifecycleHook {
     this.#setEvent(record, name, LifecycleEventStatus.InProgress);
     const id = this.#random.fromAlphabet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 48);
@@ -328,8 +343,12 @@ class DeploymentStore {
     const result = new Promise<HookStatus>((done) => {
       resolve = done;
     });
-    record.hooks.set(id, { id, eventName: name, status: 'Pending', resolve });
-    return { lifecycleEventHookExecutionId: id, deploymentId: record.deploymentId, lifecycleEventName: name, result };
+    const view: LifecycleHook = { lifecycleEventHookExecutionId: id, deploymentId: record.deploymentId, lifecycleEventName: name, result };
+    record.hooks.set(id, { id, eventName: name, status: 'Pending', resolve, view });
+    for (const listener of this.#hookListeners) {
+      listener(view);
+    }
+    return view;
   }
 
   #setEvent(record: DeploymentRecord, name: LifecycleEventName, status: LifecycleEventStatus): void {

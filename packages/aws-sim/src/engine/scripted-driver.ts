@@ -23,7 +23,8 @@ const rollBack = (handle: DeploymentHandle): void => {
 /**
  * The default driver: plays the ECS lifecycle events one after another, `stepSeconds` of simulated time each,
  * creating the green task set at Install and moving production traffic at AllowTraffic; waits for a hook
- * report at each event listed in `script.hooks`; fails (and rolls back) at `script.failAt` or on a Failed hook.
+ * report at each event listed in `script.hooks`; fails (and rolls back) at `script.failAt` or on a Failed hook;
+ * on abort, rolls back over one step and ends Stopped.
  */
 const scriptedDriver =
   (clock: SimClock, script: DeploymentScript, durationSeconds: number): DeploymentDriver =>
@@ -85,6 +86,8 @@ const scriptedDriver =
           handle.setLifecycleEvent(event.lifecycleEventName, LifecycleEventStatus.Failed);
         }
       }
+      // Rolling back takes time on ECS too: the pipeline shows Stopping meanwhile.
+      await clock.sleep(step);
       rollBack(handle);
       handle.stopped();
     }

@@ -1,0 +1,190 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import {
+  GetPipelineExecutionCommand,
+  ListActionExecutionsCommand,
+  ListPipelineExecutionsCommand,
+  StartPipelineExecutionCommand,
+  StopPipelineExecutionCommand,
+} from '@aws-sdk/client-codepipeline';
+import { startSimulator, type Simulator } from '../src/index.js';
+import { clientsFor, type Clients } from './helpers/clients.js';
+import { blueGreenPipeline } from './helpers/scenarios.js';
+import { waitFor } from './helpers/wait-for.js';
+
+describe('CodePipeline execution endings', () => {
+  let sim: Simulator;
+  let aws: Clients;
+
+  beforeEach(async () => {
+    sim = await startSimulator({ seed: 11, timeScale: 0.005 });
+    aws = clientsFor(sim);
+  });
+
+  afterEach(async () => {
+    aws.destroy();
+    await sim.stop();
+  });
+
+  const start = async (name = 'app'): Promise<string> =>
+    (await aws.codepipeline.send(new StartPipelineExecutionCommand({ name }))).pipelineExecutionId ?? '';
+
+  const stop = (pipelineExecutionId: string, abandon: boolean, reason = 'Workflow run 42 was cancelled'): Promise<unknown> =>
+    aws.codepipeline.send(new StopPipelineExecutionCommand({ pipelineName: 'app', pipelineExecutionId, abandon, reason }));
+
+  const deployRunning = (id: string): true | undefined =>
+    sim.executions('app').find((execution) => execution.id === id)?.actions.some((action) => action.actionName === 'Deploy') === true ? true : undefined;
+
+  it('stops and waits: Stopping while the running action finishes, then Stopped with the reason, the deployment rolled back', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { stepSeconds: 60 } } } }] }));
+    const id = await start();
+    await waitFor(() => deployRunning(id));
+
+    // Act
+    await stop(id, false);
+    const { pipelineExecution: during } = await aws.codepipeline.send(new GetPipelineExecutionCommand({ pipelineName: 'app', pipelineExecutionId: id }));
+    const ended = await sim.waitForExecution('app', id);
+
+    // Assess
+    expect(during?.status).toBe('Stopping');
+    expect(ended.status).toBe('Stopped');
+    expect(ended.stop).toEqual({ reason: 'Workflow run 42 was cancelled', abandon: false });
+    const deploy = ended.actions.find((action) => action.actionName === 'Deploy');
+    expect(deploy?.status).toBe('Failed');
+    const deployment = sim.codedeploy.deployment(deploy?.externalExecutionId ?? '');
+    expect(deployment.status).toBe('Stopped');
+    expect(deployment.rolledBack).toBe(true);
+    expect(deployment.taskSets.map((taskSet) => [taskSet.taskSetLabel, taskSet.trafficWeight])).toEqual([['BLUE', 100]]);
+  });
+
+  it('answers DuplicatedStopRequestException to a second stop-and-wait, and accepts the escalation to abandon', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { stepSeconds: 60 } } } }] }));
+    const id = await start();
+    await waitFor(() => deployRunning(id));
+    await stop(id, false);
+
+    // Act
+    const duplicate = stop(id, false);
+    await expect(duplicate).rejects.toMatchObject({ name: 'DuplicatedStopRequestException' });
+    await stop(id, true);
+    const ended = sim.executions('app')[0];
+
+    // Assess
+    expect(ended?.status).toBe('Stopped');
+    expect(ended?.stop).toEqual({ reason: 'Workflow run 42 was cancelled', abandon: true });
+    expect(ended?.actions.find((action) => action.actionName === 'Deploy')?.status).toBe('Abandoned');
+  });
+
+  it('abandons at once: Stopped immediately, the running action Abandoned, nothing else starts', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app'));
+    const id = await start();
+    await waitFor(() => (sim.executions('app')[0]?.actions.some((action) => action.actionName === 'Build') === true ? true : undefined));
+
+    // Act
+    await stop(id, true);
+    const { pipelineExecution } = await aws.codepipeline.send(new GetPipelineExecutionCommand({ pipelineName: 'app', pipelineExecutionId: id }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { actionExecutionDetails } = await aws.codepipeline.send(new ListActionExecutionsCommand({ pipelineName: 'app', filter: { pipelineExecutionId: id } }));
+
+    // Assess
+    expect(pipelineExecution?.status).toBe('Stopped');
+    expect(actionExecutionDetails?.map((detail) => [detail.actionName, detail.status])).toEqual([
+      ['Build', 'Abandoned'],
+      ['Source', 'Succeeded'],
+    ]);
+  });
+
+  it('answers PipelineExecutionNotStoppableException for a finished execution and PipelineExecutionNotFoundException for an unknown one', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app'));
+    const id = await start();
+    await sim.waitForExecution('app', id);
+
+    // Act
+    const finished = stop(id, false);
+    const unknown = stop('00000000-0000-4000-a000-000000000000', false);
+
+    // Assess
+    await expect(finished).rejects.toMatchObject({ name: 'PipelineExecutionNotStoppableException' });
+    await expect(unknown).rejects.toMatchObject({ name: 'PipelineExecutionNotFoundException' });
+  });
+
+  it('ends Superseded before the scripted stage and names the newer execution', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app', { starts: [{ ending: { status: 'Superseded', beforeStage: 'Deploy' } }] }));
+
+    // Act
+    const id = await start();
+    const ended = await sim.waitForExecution('app', id);
+    const { pipelineExecution } = await aws.codepipeline.send(new GetPipelineExecutionCommand({ pipelineName: 'app', pipelineExecutionId: id }));
+    const { pipelineExecutionSummaries } = await aws.codepipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'app' }));
+
+    // Assess
+    expect(ended.status).toBe('Superseded');
+    expect(ended.supersededBy).toBeDefined();
+    expect(pipelineExecution?.statusSummary).toBe(`Superseded by pipeline execution ${ended.supersededBy}.`);
+    expect(pipelineExecutionSummaries?.[0]?.pipelineExecutionId).toBe(ended.supersededBy);
+    expect(pipelineExecutionSummaries?.[0]?.trigger?.triggerType).toBe('WebhookV2');
+    expect(ended.stages).toEqual({ Source: 'Succeeded', Build: 'Succeeded' });
+  });
+
+  it('ends Stopped by another user with the stop reason in ListPipelineExecutions', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app', { ending: { status: 'Stopped', beforeStage: 'Build', reason: 'Stopped by alice' } }));
+
+    // Act
+    const id = await start();
+    const ended = await sim.waitForExecution('app', id);
+    const { pipelineExecutionSummaries } = await aws.codepipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'app' }));
+
+    // Assess
+    expect(ended.status).toBe('Stopped');
+    expect(pipelineExecutionSummaries?.[0]?.stopTrigger?.reason).toBe('Stopped by alice');
+  });
+
+  it('ends Cancelled when the scenario says the pipeline definition changed', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app', { ending: { status: 'Cancelled', beforeStage: 'Deploy' } }));
+
+    // Act
+    const ended = await sim.waitForExecution('app', await start());
+
+    // Assess
+    expect(ended.status).toBe('Cancelled');
+    expect(ended.statusSummary).toContain('pipeline definition was updated');
+  });
+
+  it('supersedes an older execution at its next stage boundary when a newer one starts (SUPERSEDED mode)', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app'));
+    const older = await start();
+    await waitFor(() => (sim.executions('app')[0]?.actions.some((action) => action.actionName === 'Build') === true ? true : undefined));
+
+    // Act
+    const newer = await start();
+    const olderEnd = await sim.waitForExecution('app', older);
+    const newerEnd = await sim.waitForExecution('app', newer);
+
+    // Assess
+    expect(olderEnd.status).toBe('Superseded');
+    expect(olderEnd.supersededBy).toBe(newer);
+    expect(newerEnd.status).toBe('Succeeded');
+  });
+
+  it('runs QUEUED executions one after another', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app', { executionMode: 'QUEUED' }));
+
+    // Act
+    const first = await start();
+    const second = await start();
+    const [firstEnd, secondEnd] = await Promise.all([sim.waitForExecution('app', first), sim.waitForExecution('app', second)]);
+
+    // Assess
+    expect(firstEnd.status).toBe('Succeeded');
+    expect(secondEnd.status).toBe('Succeeded');
+    expect(secondEnd.actions[0]?.startTime.getTime()).toBeGreaterThanOrEqual(firstEnd.endTime?.getTime() ?? Infinity);
+  });
+});
