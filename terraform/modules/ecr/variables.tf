@@ -1,6 +1,11 @@
 variable "name" {
-  description = "Name of the ECR repository."
+  description = "Name of the ECR repository (lowercase letters, digits and . _ - /)."
   type        = string
+
+  validation {
+    condition     = can(regex("^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$", var.name))
+    error_message = "name must be lowercase letters and digits, separated by single . _ - or /, for example web-app."
+  }
 }
 
 variable "kms_key_arn" {

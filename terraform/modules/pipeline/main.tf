@@ -78,7 +78,8 @@ resource "aws_codestarconnections_connection" "this" {
 ################################################################################
 
 resource "aws_s3_bucket" "artifacts" {
-  bucket_prefix = "${substr(var.name, 0, 30)}-artifacts-"
+  # bucket_prefix allows 37 characters and bucket names only lowercase.
+  bucket_prefix = "${lower(substr(var.name, 0, 26))}-artifacts-"
   force_destroy = var.artifact_bucket_force_destroy
 
   tags = local.tags
