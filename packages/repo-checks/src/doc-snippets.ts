@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 
+import { YamlParseError } from './errors.js';
 import type { Finding } from './finding.js';
 import type { MarkdownDocument } from './markdown-document.js';
 import { parseMarkdown } from './markdown-document.js';
 import { findFiles, isMarkdown } from './repository-files.js';
-import { YamlParseError } from './errors.js';
 import { parseYaml } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -30,7 +30,12 @@ function parseYamlSnippets(document: MarkdownDocument): YamlSnippets {
       sources.push(parseYaml(block.text, document.file, block.line));
     } catch (error) {
       if (!(error instanceof YamlParseError)) throw error;
-      findings.push({ file: document.file, line: error.line, rule: 'yaml-snippet', message: error.message });
+      findings.push({
+        file: document.file,
+        line: error.line,
+        rule: 'yaml-snippet',
+        message: `the snippet is not valid YAML (${error.detail}): fix it, readers copy it as it is.`,
+      });
     }
   }
   return { sources, findings };

@@ -2,12 +2,14 @@
 class YamlParseError extends Error {
   readonly source: string;
   readonly line: number;
+  readonly detail: string;
 
   constructor(source: string, line: number, detail: string, options?: ErrorOptions) {
     super(`${source}:${line}: not valid YAML: ${detail}`, options);
     this.name = 'YamlParseError';
     this.source = source;
     this.line = line;
+    this.detail = detail;
   }
 }
 

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -101,6 +101,42 @@ describe('the documentation', () => {
 
     // Assess
     expect(shown.map((source) => source.value)).toEqual([example.value]);
+  });
+
+  it('links from the README to every package and every Terraform module', async () => {
+    // Prepare
+    const readme = docs.find((document) => document.file === 'README.md');
+    const linked = new Set(readme?.links.map((link) => link.href.replace(/\/$/, '')));
+    const directories = async (parent: string): Promise<string[]> =>
+      (await readdir(join(repositoryRoot, parent), { withFileTypes: true }))
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => `${parent}/${entry.name}`);
+
+    // Act
+    const parts = [...(await directories('packages')), ...(await directories('terraform/modules'))];
+
+    // Assess
+    expect(parts.length).toBeGreaterThan(10);
+    expect(parts.filter((part) => !linked.has(part))).toEqual([]);
+  });
+
+  it('records each decision with its context, decision and consequences, indexed in docs/adr', () => {
+    // Prepare
+    const records = docs.filter((document) => /^docs\/adr\/\d{4}-/.test(document.file));
+    const index = docs.find((document) => document.file === 'docs/adr/README.md');
+
+    // Act
+    const incomplete = records
+      .filter((record) => !['context', 'decision', 'consequences'].every((anchor) => record.anchors.has(anchor)))
+      .map((record) => record.file);
+    const unindexed = records
+      .map((record) => record.file.replace('docs/adr/', ''))
+      .filter((name) => !index?.links.some((link) => link.href === name));
+
+    // Assess
+    expect(records.length).toBeGreaterThanOrEqual(6);
+    expect(incomplete).toEqual([]);
+    expect(unindexed).toEqual([]);
   });
 
   it('links only to files and headings that exist', () => {
