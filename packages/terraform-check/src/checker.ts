@@ -1,0 +1,160 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { generateDocs, withDocs } from './docs.js';
+import { compareFindings, SEVERITY, type Finding } from './findings.js';
+import { findingAt } from './finding-factory.js';
+import { firstDifference, formatTerraform } from './formatter.js';
+import { blocksOf, isObject } from './hcl.js';
+import { childDir } from './module-calls.js';
+import { findModuleDirs, loadModule, type TfModule } from './module-loader.js';
+import { POLICY_RULES } from './policy/catalog.js';
+import { runPolicies } from './policy/run-policies.js';
+import { RULE } from './rules.js';
+import { loadSchema, type ProviderSchema } from './schema.js';
+import { validateFileFunctions } from './validate/file-functions.js';
+import { validateModuleInputs } from './validate/module-inputs.js';
+import { validateReferences } from './validate/references.js';
+import { validateSchemaBlocks } from './validate/schema-blocks.js';
+import { satisfies } from './version-constraint.js';
+import { applyWaivers, type WaiverOutcome } from './waivers.js';
+
+interface CheckOptions {
+  /** Write formatted files instead of reporting them. */
+  readonly fix?: boolean;
+  /** Rewrite README tables between the TF_DOCS markers instead of reporting drift. */
+  readonly fixDocs?: boolean;
+  readonly schema?: ProviderSchema;
+  /** Paths in findings are shown relative to this directory. */
+  readonly cwd?: string;
+}
+
+interface CheckReport {
+  readonly modules: number;
+  readonly files: number;
+  readonly resources: number;
+  readonly findings: readonly Finding[];
+  readonly waivers: WaiverOutcome['applied'];
+  readonly fixedFiles: readonly string[];
+  readonly durationMs: number;
+}
+
+const UNWAIVABLE = new Set(POLICY_RULES.filter((rule) => !rule.waivable).map((rule) => rule.id));
+
+async function checkFormat(module: TfModule, fix: boolean, fixed: string[]): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const file of module.files) {
+    const formatted = await formatTerraform(file.text);
+    if (formatted === file.text) continue;
+    if (fix) {
+      await writeFile(file.absolutePath, formatted);
+      fixed.push(file.path);
+    } else {
+      const message = 'file is not formatted as terraform fmt would write it: run terraform-check --fix';
+      findings.push({ file: file.path, line: firstDifference(file.text, formatted), rule: RULE.fmt, severity: SEVERITY.error, message });
+    }
+  }
+  return findings;
+}
+
+async function checkDocs(module: TfModule, cwd: string, fixDocs: boolean, fixed: string[]): Promise<Finding[]> {
+  const path = join(module.dir, 'README.md');
+  if (!existsSync(path)) return [];
+  const readme = await readFile(path, 'utf8');
+  const updated = withDocs(readme, generateDocs(module));
+  if (updated === undefined || updated === readme) return [];
+  const shown = relative(cwd, path) || path;
+  if (fixDocs) {
+    await writeFile(path, updated);
+    fixed.push(shown);
+    return [];
+  }
+  const message = 'inputs/outputs tables between the TF_DOCS markers are out of date: run terraform-check --fix-docs';
+  return [{ file: shown, line: firstDifference(readme, updated), rule: RULE.docs, severity: SEVERITY.error, message }];
+}
+
+function checkProviderVersion(module: TfModule, schema: ProviderSchema): Finding[] {
+  const version = schema.provenance.provider_version;
+  const findings: Finding[] = [];
+  for (const terraform of module.terraformBlocks) {
+    for (const providers of blocksOf(terraform.body.required_providers)) {
+      const aws = providers.aws;
+      const constraint = isObject(aws) && typeof aws.version === 'string' ? aws.version : undefined;
+      if (constraint !== undefined && !satisfies(version, constraint)) {
+        const message = `the checker's schema is AWS provider ${version}, which does not satisfy "${constraint}": regenerate the schema for a matching provider`;
+        findings.push(findingAt(terraform, 'required_providers', RULE.providerVersion, message));
+      }
+    }
+  }
+  return findings;
+}
+
+/** Loads modules once each: a child module is read again by every caller otherwise. */
+class ModuleCache {
+  private readonly loaded = new Map<string, Promise<TfModule>>();
+  constructor(private readonly cwd: string) {}
+  load(dir: string): Promise<TfModule> {
+    let module = this.loaded.get(dir);
+    if (!module) {
+      module = loadModule(dir, this.cwd);
+      this.loaded.set(dir, module);
+    }
+    return module;
+  }
+}
+
+async function childrenOf(module: TfModule, cache: ModuleCache): Promise<Map<string, TfModule>> {
+  const children = new Map<string, TfModule>();
+  for (const call of module.moduleCalls) {
+    const dir = childDir(module, call);
+    if (dir === undefined || !existsSync(dir)) continue;
+    const child = await cache.load(dir);
+    if (child.files.length > 0) children.set(call.labels[0] ?? '', child);
+  }
+  return children;
+}
+
+/** terraform fmt + validate + security policy + docs drift over every directory with .tf files below the roots. */
+async function checkTerraform(roots: readonly string[], options: CheckOptions = {}): Promise<CheckReport> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const schema = options.schema ?? loadSchema();
+  const cache = new ModuleCache(cwd);
+  const findings: Finding[] = [];
+  const waivers: WaiverOutcome['applied'] = [];
+  const fixed: string[] = [];
+  let files = 0;
+  let resources = 0;
+  const dirs = await findModuleDirs(roots);
+  for (const dir of dirs) {
+    const module = await cache.load(dir);
+    files += module.files.length + module.syntaxErrors.length;
+    resources += module.resources.length;
+    const children = await childrenOf(module, cache);
+    const raw = [
+      ...module.syntaxErrors,
+      ...(await checkFormat(module, options.fix ?? false, fixed)),
+      ...validateSchemaBlocks(module, schema),
+      ...(await validateReferences(module, schema, children)),
+      ...validateModuleInputs(module, children),
+      ...validateFileFunctions(module),
+      ...checkProviderVersion(module, schema),
+      ...(await runPolicies(module)),
+    ];
+    const outcome = applyWaivers(module.files, raw, UNWAIVABLE);
+    findings.push(...outcome.findings, ...(await checkDocs(module, cwd, options.fixDocs ?? false, fixed)));
+    waivers.push(...outcome.applied);
+  }
+  return {
+    modules: dirs.length,
+    files,
+    resources,
+    findings: findings.sort(compareFindings),
+    waivers,
+    fixedFiles: fixed,
+    durationMs: performance.now() - started,
+  };
+}
+
+export { checkTerraform };
+export type { CheckOptions, CheckReport };

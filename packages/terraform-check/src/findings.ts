@@ -1,0 +1,29 @@
+const SEVERITY = {
+  error: 'error',
+  warning: 'warning',
+  note: 'note',
+} as const;
+
+type Severity = (typeof SEVERITY)[keyof typeof SEVERITY];
+
+interface Finding {
+  /** Path as given to the checker (relative to the working directory when possible). */
+  readonly file: string;
+  readonly line: number;
+  /** Rule id: `fmt`, `validate/<what>`, or a policy id mirroring checkov/trivy (`CKV_AWS_18`). */
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule);
+}
+
+function formatFinding(finding: Finding): string {
+  const level = finding.severity === SEVERITY.error ? '' : ` (${finding.severity})`;
+  return `${finding.file}:${finding.line} ${finding.rule}${level} ${finding.message}`;
+}
+
+export { SEVERITY, compareFindings, formatFinding };
+export type { Finding, Severity };

@@ -1,0 +1,89 @@
+import { blocksOf, isObject, soleInterpolation, type HclObject, type HclValue } from '../hcl.js';
+import type { TfModule } from '../module-loader.js';
+import type { ValueResolver } from './values.js';
+
+interface Principal {
+  readonly type: string;
+  readonly identifiers: readonly string[];
+}
+
+interface Condition {
+  readonly test: string;
+  readonly variable: string;
+  readonly values: readonly string[];
+}
+
+/** One IAM statement, from an aws_iam_policy_document data source or a jsonencode()d policy. */
+interface Statement {
+  readonly effect: string;
+  readonly actions: readonly string[];
+  readonly resources: readonly string[];
+  readonly principals: readonly Principal[];
+  readonly conditions: readonly Condition[];
+}
+
+function asStrings(value: HclValue | undefined): string[] {
+  const items = Array.isArray(value) ? value : [value];
+  // jsonencode() keeps booleans and numbers (`"aws:SecureTransport" = false`); IAM compares them as strings.
+  return items.flatMap((item) => (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? [String(item)] : []));
+}
+
+function fromDocumentBlock(statement: HclObject): Statement {
+  return {
+    effect: typeof statement.effect === 'string' ? statement.effect : 'Allow',
+    actions: asStrings(statement.actions),
+    resources: asStrings(statement.resources),
+    principals: blocksOf(statement.principals).map((principal) => ({
+      type: typeof principal.type === 'string' ? principal.type : '',
+      identifiers: asStrings(principal.identifiers),
+    })),
+    conditions: blocksOf(statement.condition).map((condition) => ({
+      test: typeof condition.test === 'string' ? condition.test : '',
+      variable: typeof condition.variable === 'string' ? condition.variable : '',
+      values: asStrings(condition.values),
+    })),
+  };
+}
+
+function fromJsonStatement(statement: HclObject): Statement {
+  const principal = statement.Principal;
+  const principals = isObject(principal)
+    ? Object.entries(principal).map(([type, identifiers]) => ({ type, identifiers: asStrings(identifiers) }))
+    : asStrings(principal).map((identifier) => ({ type: '*', identifiers: [identifier] }));
+  const conditions: Condition[] = [];
+  if (isObject(statement.Condition)) {
+    for (const [test, variables] of Object.entries(statement.Condition)) {
+      if (!isObject(variables)) continue;
+      for (const [variable, values] of Object.entries(variables)) conditions.push({ test, variable, values: asStrings(values) });
+    }
+  }
+  return {
+    effect: typeof statement.Effect === 'string' ? statement.Effect : '',
+    actions: asStrings(statement.Action),
+    resources: asStrings(statement.Resource),
+    principals,
+    conditions,
+  };
+}
+
+/**
+ * Statements of a policy argument: `data.aws_iam_policy_document.x.json` (read from that data source, with its
+ * variables and locals resolved) or `jsonencode({...})`. Unknown when built some other way.
+ */
+async function statementsOf(module: TfModule, values: ValueResolver, policy: HclValue | undefined): Promise<Statement[] | undefined> {
+  const inner = soleInterpolation(policy)?.trim();
+  const documentName = inner === undefined ? undefined : /^data\.aws_iam_policy_document\.(\w+)\.(json|minified_json)$/.exec(inner)?.[1];
+  if (documentName !== undefined) {
+    const document = module.dataSources.find((block) => block.labels[0] === 'aws_iam_policy_document' && block.labels[1] === documentName);
+    if (!document) return undefined;
+    const resolved = await values.resolve(document.body);
+    return isObject(resolved) ? blocksOf(resolved.statement).map(fromDocumentBlock) : undefined;
+  }
+  const resolved = await values.resolve(policy);
+  if (!isObject(resolved)) return undefined;
+  const statements = resolved.Statement;
+  return (Array.isArray(statements) ? statements : [statements]).filter(isObject).map(fromJsonStatement);
+}
+
+export { statementsOf };
+export type { Condition, Principal, Statement };

@@ -1,0 +1,134 @@
+import { blocksOf, type HclObject } from '../hcl.js';
+import type { TfBlock } from '../module-loader.js';
+import { perResource } from './per-resource.js';
+import type { PolicyContext, PolicyHit, PolicyRule } from './policy-rule.js';
+import { refersTo, type ValueResolver } from './values.js';
+
+const WORLD = ['0.0.0.0/0', '::/0'];
+const ALB_PUBLIC_PORTS = [80, 443];
+const TEST_LISTENER_PORT = 8443;
+
+interface IngressRule {
+  readonly block: TfBlock;
+  readonly member: string | undefined;
+  /** Undefined when the ports are not known offline. */
+  readonly from: number | undefined;
+  readonly to: number | undefined;
+  readonly world: boolean;
+  /** Address of the security group in this module the rule belongs to, when known. */
+  readonly group: string | undefined;
+}
+
+function portOf(value: unknown): number | undefined {
+  const port = typeof value === 'string' ? Number(value) : value;
+  return typeof port === 'number' && Number.isFinite(port) ? port : undefined;
+}
+
+async function ingressRule(block: TfBlock, member: string | undefined, body: HclObject, values: ValueResolver, group: string | undefined): Promise<IngressRule> {
+  const protocol = await values.scalar(body.protocol ?? body.ip_protocol);
+  const allPorts = protocol === '-1' || protocol === -1 || protocol === 'all';
+  const cidrs = [
+    ...(await values.strings(body.cidr_blocks)),
+    ...(await values.strings(body.ipv6_cidr_blocks)),
+    ...(await values.strings(body.cidr_ipv4)),
+    ...(await values.strings(body.cidr_ipv6)),
+  ];
+  return {
+    block,
+    member,
+    from: allPorts ? 0 : portOf(await values.scalar(body.from_port)),
+    to: allPorts ? 65535 : portOf(await values.scalar(body.to_port)),
+    world: cidrs.some((cidr) => WORLD.includes(cidr)),
+    group,
+  };
+}
+
+function groupOf(context: PolicyContext, rule: TfBlock): string | undefined {
+  return context
+    .resources('aws_security_group')
+    .map((group) => group.labels.join('.'))
+    .find((address) => refersTo(rule.body.security_group_id, address));
+}
+
+async function ingressRules(context: PolicyContext): Promise<IngressRule[]> {
+  const rules: IngressRule[] = [];
+  for (const group of context.resources('aws_security_group')) {
+    for (const ingress of blocksOf(group.body.ingress)) {
+      rules.push(await ingressRule(group, 'ingress', ingress, context.values, group.labels.join('.')));
+    }
+  }
+  for (const rule of context.resources('aws_security_group_rule')) {
+    if ((await context.values.scalar(rule.body.type)) !== 'ingress') continue;
+    rules.push(await ingressRule(rule, 'cidr_blocks', rule.body, context.values, groupOf(context, rule)));
+  }
+  for (const rule of context.resources('aws_vpc_security_group_ingress_rule')) {
+    rules.push(await ingressRule(rule, undefined, rule.body, context.values, groupOf(context, rule)));
+  }
+  return rules;
+}
+
+function covers(rule: IngressRule, port: number): boolean {
+  return rule.from !== undefined && rule.to !== undefined && rule.from <= port && port <= rule.to;
+}
+
+function isLoadBalancerGroup(context: PolicyContext, group: string): boolean {
+  return context.resources('aws_lb', 'aws_alb').some((lb) => refersTo(lb.body.security_groups, group));
+}
+
+const testListenerNeverPublic: PolicyRule = {
+  id: 'GL_TEST_LISTENER_PUBLIC',
+  mirrors: 'trivy AVD-AWS-0107, applied to the blue/green test listener',
+  title: 'The test listener (:8443) is never open to the internet',
+  waivable: false,
+  async check(context) {
+    return (await ingressRules(context))
+      .filter((rule) => rule.world && covers(rule, TEST_LISTENER_PORT))
+      .map(({ block, member }) => ({
+        block,
+        ...(member ? { member } : {}),
+        message: `${block.labels.join('.')} opens port ${TEST_LISTENER_PORT} (the test listener, serving the untested green version) to the internet: allow only the VPC and the hooks' security group`,
+      }));
+  },
+};
+
+const noWorldIngress: PolicyRule = {
+  id: 'AVD-AWS-0107',
+  mirrors: 'trivy AVD-AWS-0107 / checkov CKV_AWS_24, CKV_AWS_25, CKV_AWS_260, CKV_AWS_277',
+  title: 'No ingress from 0.0.0.0/0 or ::/0 except to the ALB on 80/443',
+  waivable: true,
+  async check(context) {
+    const hits: PolicyHit[] = [];
+    for (const rule of await ingressRules(context)) {
+      if (!rule.world || rule.from === undefined || rule.to === undefined || covers(rule, TEST_LISTENER_PORT)) continue;
+      const address = rule.block.labels.join('.');
+      const albPort = rule.from === rule.to && ALB_PUBLIC_PORTS.includes(rule.from);
+      const albGroup = rule.group === undefined || isLoadBalancerGroup(context, rule.group);
+      if (albPort && albGroup) continue;
+      const message = albPort
+        ? `${address} opens port ${rule.from} to the internet on a security group no load balancer uses: restrict the source`
+        : `${address} opens ports ${rule.from}-${rule.to} to the internet: only the ALB's 80/443 may be public`;
+      hits.push({ block: rule.block, ...(rule.member ? { member: rule.member } : {}), message });
+    }
+    return hits;
+  },
+};
+
+const descriptions = perResource(
+  { id: 'CKV_AWS_23', mirrors: 'checkov CKV_AWS_23', title: 'Security groups and their rules have descriptions', waivable: true },
+  ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'],
+  (block) => {
+    const address = block.labels.join('.');
+    const hits: PolicyHit[] = [];
+    if (!('description' in block.body)) hits.push({ block, message: `${address} has no description: say what the group or rule allows and why` });
+    for (const member of ['ingress', 'egress']) {
+      blocksOf(block.body[member])
+        .filter((rule) => !('description' in rule))
+        .forEach(() => hits.push({ block, member, message: `an ${member} rule of ${address} has no description` }));
+    }
+    return Promise.resolve(hits);
+  },
+);
+
+const securityGroupRules: readonly PolicyRule[] = [testListenerNeverPublic, noWorldIngress, descriptions];
+
+export { securityGroupRules };

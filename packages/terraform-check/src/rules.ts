@@ -1,0 +1,25 @@
+// Ids of the findings that are not security policies (those carry checkov/trivy ids, see policy/).
+const RULE = {
+  syntax: 'syntax',
+  fmt: 'fmt',
+  docs: 'docs',
+  waiverReason: 'waiver/reason',
+  waiverUnused: 'waiver/unused',
+  unknownType: 'validate/unknown-type',
+  unknownArgument: 'validate/unknown-argument',
+  missingRequired: 'validate/missing-required',
+  tooManyBlocks: 'validate/too-many-blocks',
+  blockVsArgument: 'validate/block-vs-argument',
+  readOnlyArgument: 'validate/read-only-argument',
+  dynamicBlock: 'validate/dynamic-block',
+  lifecycle: 'validate/lifecycle',
+  undeclaredReference: 'validate/undeclared-reference',
+  unknownAttribute: 'validate/unknown-attribute',
+  moduleInput: 'validate/module-input',
+  moduleOutput: 'validate/module-output',
+  moduleSource: 'validate/module-source',
+  missingFile: 'validate/missing-file',
+  providerVersion: 'validate/provider-version',
+} as const;
+
+export { RULE };

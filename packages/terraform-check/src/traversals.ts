@@ -1,0 +1,87 @@
+import { getExpressionAst, getReferencesInExpression } from '@cdktf/hcl2json';
+import { soleInterpolation } from './hcl.js';
+
+interface TraversalStep {
+  readonly name: string;
+  /** `[0]`, `["key"]` or a splat: steps over one element of a collection. */
+  readonly index: boolean;
+}
+
+interface Traversal {
+  /** Source form, e.g. `aws_lb.this[0].arn`, used to find the reference's line. */
+  readonly text: string;
+  readonly steps: readonly TraversalStep[];
+}
+
+interface AstNode {
+  type: string;
+  meta?: { fullAccessor?: string; keyVar?: string; valVar?: string; traversal?: { type: string; segment: string }[] };
+  children?: AstNode[];
+}
+
+function toTraversal(node: AstNode): Traversal {
+  const steps = (node.meta?.traversal ?? []).map((part) => ({
+    name: part.segment,
+    index: part.type === 'indexTraversal',
+  }));
+  return { text: node.meta?.fullAccessor ?? steps.map((step) => step.name).join('.'), steps };
+}
+
+// Walks the AST instead of using getReferencesInExpression, which skips everything inside `for` bodies.
+function collect(node: AstNode | null | undefined, scope: ReadonlySet<string>, into: Traversal[]): void {
+  if (!node) return;
+  if (node.type === 'scopeTraversal') {
+    const traversal = toTraversal(node);
+    if (!scope.has(traversal.steps[0]?.name ?? '')) into.push(traversal);
+  }
+  let inner = scope;
+  if (node.type === 'for') {
+    inner = new Set([...scope, node.meta?.keyVar ?? '', node.meta?.valVar ?? ''].filter(Boolean));
+  }
+  for (const child of node.children ?? []) collect(child, inner, into);
+}
+
+async function traversalsOfOne(filename: string, expression: string): Promise<Traversal[]> {
+  const sole = soleInterpolation(expression);
+  const source = sole ?? `"${expression.replaceAll('\n', '\\n')}"`;
+  try {
+    const into: Traversal[] = [];
+    collect((await getExpressionAst(filename, source)) as AstNode | null, new Set(), into);
+    return into;
+  } catch {
+    // Templates with quotes or heredoc text do not survive re-quoting; the reference scanner still reads them.
+    const references = await getReferencesInExpression(filename, expression);
+    return references.map((reference) => ({
+      text: reference.value,
+      steps: reference.value.split('.').map((name) => ({ name, index: /^(\d+|".*"|\*)$/.test(name) })),
+    }));
+  }
+}
+
+/**
+ * Every reference (`var.x`, `aws_lb.this.arn`, ...) in the given hcl2json expression strings, minus `for`
+ * iteration variables. Lone interpolations are parsed in one batch (one WebAssembly call per block instead of
+ * one per expression); templates and anything the batch cannot parse are parsed one by one.
+ */
+async function traversalsOf(filename: string, expressions: readonly string[], scope: ReadonlySet<string> = new Set()): Promise<Traversal[]> {
+  const sole = expressions.map((expression) => soleInterpolation(expression));
+  const batchable = sole.filter((inner): inner is string => inner !== undefined);
+  const rest = expressions.filter((_, index) => sole[index] === undefined);
+  const into: Traversal[] = [];
+  let batched = false;
+  if (batchable.length > 1) {
+    try {
+      const ast = (await getExpressionAst(filename, `[\n${batchable.map((inner) => `(${inner})`).join(',\n')}\n]`)) as AstNode | null;
+      collect(ast, new Set(), into);
+      batched = true;
+    } catch {
+      batched = false;
+    }
+  }
+  const oneByOne = batched ? rest : expressions;
+  for (const expression of oneByOne) into.push(...(await traversalsOfOne(filename, expression)));
+  return into.filter((traversal) => !scope.has(traversal.steps[0]?.name ?? ''));
+}
+
+export { traversalsOf };
+export type { Traversal, TraversalStep };

@@ -1,0 +1,47 @@
+// Terraform version constraints (`>= 6.0`, `~> 6.12`, `>= 6.0, < 7.0`), enough to test a version against them.
+
+function parts(version: string): number[] {
+  return version.split('.').map((part) => Number.parseInt(part, 10) || 0);
+}
+
+function compare(a: readonly number[], b: readonly number[]): number {
+  for (let index = 0; index < Math.max(a.length, b.length); index += 1) {
+    const difference = (a[index] ?? 0) - (b[index] ?? 0);
+    if (difference !== 0) return Math.sign(difference);
+  }
+  return 0;
+}
+
+function satisfiesOne(version: readonly number[], clause: string): boolean {
+  const match = /^(>=|<=|!=|~>|>|<|=)?\s*v?([\d.]+)$/.exec(clause.trim());
+  if (!match) return false;
+  const [, operator = '=', bound = ''] = match;
+  const target = parts(bound);
+  const order = compare(version, target);
+  switch (operator) {
+    case '>=':
+      return order >= 0;
+    case '<=':
+      return order <= 0;
+    case '>':
+      return order > 0;
+    case '<':
+      return order < 0;
+    case '!=':
+      return order !== 0;
+    case '~>': {
+      // `~> 6.12` allows 6.x from 6.12; `~> 6.12.1` allows 6.12.x from 6.12.1.
+      const prefix = target.slice(0, Math.max(1, target.length - 1));
+      return order >= 0 && compare(version.slice(0, prefix.length), prefix) === 0;
+    }
+    default:
+      return order === 0;
+  }
+}
+
+function satisfies(version: string, constraint: string): boolean {
+  const parsed = parts(version);
+  return constraint.split(',').every((clause) => satisfiesOne(parsed, clause));
+}
+
+export { satisfies };
