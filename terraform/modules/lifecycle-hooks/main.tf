@@ -101,7 +101,8 @@ resource "aws_iam_role" "this" {
   tags = local.tags
 }
 
-# greenlight:ignore CKV_AWS_355 elasticloadbalancing:DescribeListeners and DescribeLoadBalancers have no resource-level permissions
+# elasticloadbalancing:DescribeListeners and DescribeLoadBalancers have no resource-level permissions: they alone
+# are on "*", and they only read.
 data "aws_iam_policy_document" "this" {
   statement {
     sid = "ReportToThisDeploymentGroupOnly"

@@ -147,7 +147,7 @@ resource "aws_lb_listener" "redirect" {
   tags = local.tags
 }
 
-# greenlight:ignore CKV2_AWS_20 plain HTTP is used only when no certificate_arn is given, documented as not for production
+# Plain HTTP only when no certificate_arn is given: documented as not for production.
 resource "aws_lb_listener" "production" {
   load_balancer_arn = aws_lb.this.arn
   port              = local.production_port
@@ -168,7 +168,7 @@ resource "aws_lb_listener" "production" {
   }
 }
 
-# greenlight:ignore CKV2_AWS_20 plain HTTP is used only when no certificate_arn is given, documented as not for production
+# Same protocol as production, so the hooks test green exactly as users will reach it.
 resource "aws_lb_listener" "test" {
   load_balancer_arn = aws_lb.this.arn
   port              = var.test_listener_port
