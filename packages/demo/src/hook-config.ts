@@ -16,7 +16,7 @@ const hookConfig = (testListenerUrl: string, expectedVersion: string, greenFails
         path: '/',
         requests: 50,
         concurrency: 5,
-        expect: { status: '2xx', bodyIncludes: expectedVersion, successRatio: 1, p95Ms: 1_000 },
+        expect: { status: '2xx', bodyIncludes: expectedVersion, successRatio: 1, p95Ms: 2_000 },
       },
     ],
   });

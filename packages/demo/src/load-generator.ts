@@ -40,8 +40,16 @@ interface Bucket extends Tally {
   readonly startMs: number;
 }
 
+interface PhaseChange {
+  readonly phase: string;
+  /** Epoch ms. */
+  readonly at: number;
+}
+
 interface LoadReport extends Tally {
   readonly skipped: number;
+  /** When each phase began, in order: a request that started and ended within one phase was routed in it. */
+  readonly phaseChanges: readonly PhaseChange[];
   readonly durationMs: number;
   readonly phases: readonly PhaseTally[];
   readonly buckets: readonly Bucket[];
@@ -80,6 +88,7 @@ class LoadGenerator {
   readonly #agent: Agent;
   readonly #samples: Sample[] = [];
   readonly #pending = new Set<Promise<void>>();
+  readonly #phaseChanges: PhaseChange[] = [];
   #phase = 'start';
   #skipped = 0;
   #startedAt = 0;
@@ -98,7 +107,9 @@ class LoadGenerator {
 
   /** Labels the requests started from now on, so the report can count each phase on its own. */
   setPhase(phase: string): void {
+    if (phase === this.#phase) return;
     this.#phase = phase;
+    this.#phaseChanges.push({ phase, at: Date.now() });
   }
 
   /** Samples so far, for live progress. */
@@ -135,6 +146,7 @@ class LoadGenerator {
     return {
       ...tally(samples),
       skipped: this.#skipped,
+      phaseChanges: [...this.#phaseChanges],
       durationMs: Date.now() - this.#startedAt,
       phases,
       buckets,
@@ -191,4 +203,4 @@ class LoadGenerator {
 }
 
 export { LoadGenerator, tally };
-export type { Bucket, LoadGeneratorOptions, LoadReport, PhaseTally, Sample, Tally };
+export type { Bucket, LoadGeneratorOptions, LoadReport, PhaseChange, PhaseTally, Sample, Tally };

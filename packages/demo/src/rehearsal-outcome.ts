@@ -14,6 +14,8 @@ interface RehearsalFacts {
   readonly pipelineStatus: string | undefined;
   readonly deployment: DeploymentRecord;
   readonly deploymentView: DeploymentView | undefined;
+  /** PutLifecycleEventHookExecutionStatus reports CodeDeploy accepted: exactly one when nothing is double-done. */
+  readonly hookReports: number;
   readonly load: LoadReport;
   readonly testTrafficAt: number | undefined;
   readonly deploymentEndedAt: number | undefined;
@@ -64,6 +66,10 @@ const evaluateRehearsal = (facts: RehearsalFacts): RehearsalResult => {
 
   expect(load.failed === 0, `${load.failed} of ${load.sent} production requests failed: ${load.errors.join('; ')}`);
   expect(facts.executionCount === 1, `expected exactly one pipeline execution, found ${facts.executionCount}`);
+  expect(
+    deployment.hookStatus === undefined || facts.hookReports === 1,
+    `the hook should report exactly once, CodeDeploy accepted ${facts.hookReports} reports`,
+  );
   switch (scenario.expected) {
     case ExpectedOutcome.Release:
       expect(exitCode === 0, `the action should exit 0 after a release, exited ${exitCode ?? action.main.signal}`);

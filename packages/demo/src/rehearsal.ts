@@ -31,6 +31,8 @@ const TIMINGS = { sourceSeconds: 5, buildSeconds: 90, eventSeconds: 10, hookTime
 const HOOK_LAMBDA_TIMEOUT_MS = 60_000;
 // Production keeps being measured this long after everything ended: what users see once the dust settles.
 const AFTER_MS = 1_500;
+// The cancel scenario cancels this far into the first traffic hold.
+const CANCEL_INTO_HOLD = 0.4;
 
 const PHASE = {
   pipeline: 'pipeline running, all blue',
@@ -122,7 +124,8 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
     load.setPhase(PHASE.pipeline);
     load.start();
 
-    let cancelRequested: (() => void) | undefined;
+    // Cancels a little into a traffic hold, once production has really been split, to show that rolls back too.
+    let cancelRequested: ((holdMinutes: number) => void) | undefined;
     let testTrafficAt: number | undefined;
     let deploymentEndedAt: number | undefined;
     const onProgress = (progress: DeploymentProgress): void => {
@@ -137,11 +140,11 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
           break;
         case 'production-traffic':
           if (load.phase !== PHASE.rollback) load.setPhase(PHASE.production(progress.weights.green));
-          if (progress.weights.green > 0 && progress.weights.green < 100) cancelRequested?.();
+          if (progress.weights.green > 0 && progress.weights.green < 100) cancelRequested?.(progress.holdMinutes);
           break;
         case 'termination-wait':
           load.setPhase(PHASE.terminationWait);
-          cancelRequested?.();
+          cancelRequested?.(progress.minutes);
           break;
         case 'rollback':
           load.setPhase(PHASE.rollback);
@@ -215,10 +218,12 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
       onLine: (line) => print(`  action │ ${line}`),
     });
     if (scenario.cancelDuringShift) {
-      cancelRequested = (): void => {
+      cancelRequested = (holdMinutes): void => {
         cancelRequested = undefined;
-        print('  runner ▸ the workflow run is cancelled: SIGINT to the action (SIGTERM 7.5 s later, then kill)');
-        step.cancel();
+        setTimeout(() => {
+          print('  runner ▸ the workflow run is cancelled: SIGINT to the action (SIGTERM 7.5 s later, then kill)');
+          step.cancel();
+        }, pace.realMs(holdMinutes * 60 * CANCEL_INTO_HOLD));
       };
     }
     const { main, post } = await step.done;
@@ -249,6 +254,8 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
       pipelineStatus: ended?.status,
       deployment: deployment.record,
       deploymentView,
+      hookReports:
+        deploymentView === undefined ? 0 : simulatorView.codedeploy.lifecycleReports(deploymentView.deploymentId).length,
       load: report,
       testTrafficAt,
       deploymentEndedAt,

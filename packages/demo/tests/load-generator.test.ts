@@ -45,6 +45,7 @@ describe('LoadGenerator', () => {
     expect(green?.phase).toBe('green');
     expect(green?.versions).toEqual({ v2: green?.sent });
     expect(report.sent).toBe((blue?.sent ?? 0) + (green?.sent ?? 0));
+    expect(report.phaseChanges.map((change) => change.phase)).toEqual(['blue', 'green']);
     expect(report.buckets.reduce((sum, bucket) => sum + bucket.sent, 0)).toBe(report.sent);
   });
 
