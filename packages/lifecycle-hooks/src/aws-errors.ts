@@ -41,12 +41,16 @@ const isThrottlingError = (error: unknown): boolean => {
   return THROTTLING_NAMES.has(shape.name ?? '') || shape.$metadata?.httpStatusCode === 429;
 };
 
-/** Throttling, 5xx, timeouts and dropped connections: worth another attempt while time remains. */
+/**
+ * Throttling, 5xx, timeouts and dropped connections: worth another attempt while time remains. A failure without
+ * any HTTP status never got an answer (the SDK may wrap such errors, keeping only their text): transient too.
+ */
 const isTransientAwsError = (error: unknown): boolean => {
   const shape = shapeOf(error);
-  const status = shape.$metadata?.httpStatusCode ?? 0;
+  const status = shape.$metadata?.httpStatusCode;
   return (
     isThrottlingError(error) ||
+    status === undefined ||
     status >= 500 ||
     shape.$retryable !== undefined ||
     TIMEOUT_NAMES.has(shape.name ?? '') ||
@@ -61,7 +65,7 @@ const describeAwsError = (error: unknown, action: string, permission: string): s
   if (shape.name === 'AccessDeniedException' || shape.name === 'AccessDenied' || shape.$metadata?.httpStatusCode === 403) {
     return `${what}. Grant ${permission} to the function's execution role.`;
   }
-  if (TIMEOUT_NAMES.has(shape.name ?? '') || NETWORK_CODES.has(shape.code ?? '')) {
+  if (shape.$metadata?.httpStatusCode === undefined || TIMEOUT_NAMES.has(shape.name ?? '')) {
     return `${what}. If the function runs in a VPC, give it a route to the AWS API (NAT gateway or interface endpoint).`;
   }
   if (isTransientAwsError(error)) {

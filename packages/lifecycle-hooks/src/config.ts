@@ -184,8 +184,14 @@ const describeReceived = (input: unknown): string => {
   if (typeof input === 'object' && input !== null) {
     return 'an object';
   }
-  const text = input === undefined ? 'nothing' : (JSON.stringify(input) ?? String(input));
-  return text.length > MAX_ECHO_LENGTH ? `${text.slice(0, MAX_ECHO_LENGTH)}…` : text;
+  if (input === undefined) {
+    return 'nothing';
+  }
+  if (input === null || typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean') {
+    const text = JSON.stringify(input);
+    return text.length > MAX_ECHO_LENGTH ? `${text.slice(0, MAX_ECHO_LENGTH)}…` : text;
+  }
+  return `a ${typeof input}`;
 };
 
 const describeIssue = (issue: v.BaseIssue<unknown>): string => {
