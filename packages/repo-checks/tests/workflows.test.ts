@@ -9,6 +9,7 @@ import { repositoryRoot } from '../src/repository-files.js';
 import { readNamedWorkflow, readRepositoryWorkflows } from '../src/repository-workflows.js';
 import { readWorkflow } from '../src/workflow-model.js';
 import type { Workflow } from '../src/workflow-model.js';
+import { checkRunScripts } from '../src/run-scripts.js';
 import { checkWorkflowRules, WorkflowProfile, WorkflowRule } from '../src/workflow-rules.js';
 import { parseYaml, readYamlFile } from '../src/yaml-source.js';
 
@@ -57,6 +58,17 @@ describe('the repository workflows', () => {
 
     // Act
     const findings = workflows.flatMap(({ workflow, profile }) => checkWorkflowRules(workflow, profile));
+
+    // Assess
+    expect(formatFindings(findings)).toBe('');
+  });
+
+  it('have only run scripts that parse in bash', async () => {
+    // Prepare
+    const workflows = await readRepositoryWorkflows(repositoryRoot);
+
+    // Act
+    const findings = workflows.flatMap(({ workflow }) => checkRunScripts(workflow));
 
     // Assess
     expect(formatFindings(findings)).toBe('');
@@ -125,6 +137,32 @@ describe('actionlint', () => {
     expect(findings).toEqual([
       expect.objectContaining({ file: 'broken.yml', line: 16, rule: 'actionlint/expression' }),
     ]);
+  });
+});
+
+describe('the run script check', () => {
+  it('reports a script bash cannot parse at its line, reading expressions as words', () => {
+    // Prepare
+    const workflow = workflowFrom(`
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-24.04
+    steps:
+      - run: echo "\${{ github.sha }}" && test -n "\${{ github.ref }}"
+      - run: |
+          if [ -n "$TAG" ]; then
+            echo "$TAG"
+      - shell: python
+        run: print("not bash (")
+`);
+
+    // Act
+    const findings = checkRunScripts(workflow);
+
+    // Assess
+    expect(findings).toEqual([expect.objectContaining({ rule: 'run-script-syntax', line: 8 })]);
+    expect(findings[0]?.message).toContain("step 2 in job 'build'");
   });
 });
 
