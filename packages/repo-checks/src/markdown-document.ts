@@ -18,7 +18,7 @@ interface MarkdownDocument {
   readonly file: string;
   readonly codeBlocks: readonly CodeBlock[];
   readonly links: readonly MarkdownLink[];
-  /** Heading anchors as GitHub renders them (`## How CI works` → `how-ci-works`). */
+  /** Heading anchors as GitHub renders them (`## How CI works` → `how-ci-works`), and `<a name>` anchors. */
   readonly anchors: ReadonlySet<string>;
 }
 
@@ -96,6 +96,10 @@ function parseMarkdown(text: string, file: string): MarkdownDocument {
         break;
     }
   });
+  // Explicit HTML anchors count too: terraform-docs tables link to `<a name="input_name"></a>`.
+  for (const match of text.matchAll(/<a\s[^>]*\b(?:name|id)=["']([^"']+)["']/gi)) {
+    if (match[1] !== undefined) anchors.add(match[1].toLowerCase());
+  }
   return { file, codeBlocks, links, anchors };
 }
 

@@ -169,15 +169,32 @@ describe('the documentation', () => {
 describe('the Markdown reader', () => {
   it('finds fenced blocks at their first content line, links, and GitHub heading anchors', () => {
     // Prepare
-    const text = ['# Greenlight', '', '## How CI works (`.ci/run`)', '', 'See [the ADR](docs/adr/0001-x.md#context).', '', '```yaml', 'on: push', '```', '', '## How CI works (`.ci/run`)'].join('\n');
+    const text = [
+      '# Greenlight',
+      '',
+      '## How CI works (`.ci/run`)',
+      '',
+      'See [the ADR](docs/adr/0001-x.md#context).',
+      '',
+      '```yaml',
+      'on: push',
+      '```',
+      '',
+      '## How CI works (`.ci/run`)',
+      '',
+      '| <a name="input_region"></a> [region](#input\\_region) | string |',
+    ].join('\n');
 
     // Act
     const document = parseMarkdown(text, 'README.md');
 
     // Assess
     expect(document.codeBlocks).toEqual([{ language: 'yaml', text: 'on: push', line: 8 }]);
-    expect(document.links).toEqual([{ href: 'docs/adr/0001-x.md#context', line: 5 }]);
-    expect([...document.anchors]).toEqual(['greenlight', 'how-ci-works-cirun', 'how-ci-works-cirun-1']);
+    expect(document.links).toEqual([
+      { href: 'docs/adr/0001-x.md#context', line: 5 },
+      { href: '#input_region', line: 13 },
+    ]);
+    expect([...document.anchors]).toEqual(['greenlight', 'how-ci-works-cirun', 'how-ci-works-cirun-1', 'input_region']);
   });
 });
 
