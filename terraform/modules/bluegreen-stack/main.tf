@@ -124,7 +124,8 @@ module "lifecycle_hooks" {
   test_listener_port   = var.test_listener_port
   kms_key_arn          = var.kms_key_arn
 
-  log_retention_in_days = var.log_retention_in_days
+  reserved_concurrent_executions = var.hook_reserved_concurrent_executions
+  log_retention_in_days          = var.log_retention_in_days
 
   tags = local.tags
 }

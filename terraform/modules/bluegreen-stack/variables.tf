@@ -227,6 +227,12 @@ variable "hook_runtime" {
   default     = "nodejs24.x"
 }
 
+variable "hook_reserved_concurrent_executions" {
+  description = "Concurrency reserved for each hook function; null reserves none (required while the account's Lambda concurrency quota is the new-account 10)."
+  type        = number
+  default     = 2
+}
+
 variable "pipeline_execution_mode" {
   description = "Execution mode of the pipeline: QUEUED (default: every run deploys, in order), SUPERSEDED or PARALLEL."
   type        = string

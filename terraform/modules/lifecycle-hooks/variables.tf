@@ -109,7 +109,7 @@ variable "memory_size" {
 }
 
 variable "reserved_concurrent_executions" {
-  description = "Concurrency reserved for each function. A deployment runs one hook at a time; 2 leaves room for a retry overlapping a slow first attempt."
+  description = "Concurrency reserved for each function. A deployment runs one hook at a time; 2 leaves room for a retry overlapping a slow first attempt. Null reserves none: needed in accounts whose Lambda concurrency quota is still the new-account 10, where AWS refuses any reservation."
   type        = number
   default     = 2
 }
