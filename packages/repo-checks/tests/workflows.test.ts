@@ -63,6 +63,19 @@ describe('the repository workflows', () => {
     expect(formatFindings(findings)).toBe('');
   });
 
+  it('each declare how concurrent runs of the same ref behave', async () => {
+    // Prepare
+    const workflows = await readRepositoryWorkflows(repositoryRoot);
+
+    // Act
+    const withoutConcurrency = workflows
+      .filter(({ workflow }) => workflow.definition['concurrency'] === undefined)
+      .map(({ workflow }) => workflow.source.source);
+
+    // Assess
+    expect(withoutConcurrency).toEqual([]);
+  });
+
   it('have only run scripts that parse in bash', async () => {
     // Prepare
     const workflows = await readRepositoryWorkflows(repositoryRoot);
