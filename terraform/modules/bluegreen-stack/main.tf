@@ -6,7 +6,7 @@ locals {
   # With a certificate the hooks verify TLS against the certificate's name, not the load balancer's DNS name.
   hooks = {
     for event, hook in var.hooks : event => merge(hook, {
-      tls_server_name = try(hook.tls_server_name, null) != null ? hook.tls_server_name : (local.https ? var.domain_name : null)
+      tls_server_name = try(hook.tls_server_name, null) == null && local.https ? var.domain_name : try(hook.tls_server_name, null)
     })
   }
 

@@ -9,7 +9,7 @@ variable "cidr" {
   default     = "10.0.0.0/16"
 
   validation {
-    condition     = can(cidrhost(var.cidr, 0)) && tonumber(split("/", var.cidr)[1]) <= 18
+    condition     = can(cidrhost(var.cidr, 0)) && try(tonumber(split("/", var.cidr)[1]) <= 18, false)
     error_message = "cidr must be an IPv4 CIDR block of /18 or larger (for example 10.0.0.0/16)."
   }
 }

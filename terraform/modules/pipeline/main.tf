@@ -353,6 +353,13 @@ resource "aws_iam_role" "codepipeline" {
 # ecs:RegisterTaskDefinition has no resource-level permissions (CodeDeployToECS registers every revision): it
 # alone is on "*"; what the new revisions may run as stays limited by the PassRole statement.
 data "aws_iam_policy_document" "codepipeline" {
+  lifecycle {
+    precondition {
+      condition     = local.connection_arn != null
+      error_message = "connection_arn is null while create_connection is false: pass the ARN of an existing connection, or let the module create one."
+    }
+  }
+
   statement {
     sid       = "UseThisConnectionOnly"
     actions   = ["codestar-connections:UseConnection", "codeconnections:UseConnection"]
