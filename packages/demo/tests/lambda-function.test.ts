@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,5 +71,19 @@ describe('LambdaFunction', () => {
     // Assess
     await expect(deployment).rejects.toThrow(ZipArchiveError);
     await expect(deployment).rejects.toThrow(notZip);
+  });
+
+  it('refuses an entry that would be written outside the unpack directory (zip slip)', async () => {
+    // Prepare: rename the fixture's index.mjs (9 bytes) to ../ab.mjs (9 bytes) in both headers.
+    const archive = await readFile(FIXTURE);
+    const crafted = Buffer.from(archive.toString('latin1').replaceAll('index.mjs', '../ab.mjs'), 'latin1');
+    const zipPath = path.join(tmpdir(), `zip-slip-${process.pid}.zip`);
+    await writeFile(zipPath, crafted);
+
+    // Act
+    const deployment = LambdaFunction.deploy({ zipPath, functionName: 'x', timeoutMs: 1_000, environment: {} });
+
+    // Assess
+    await expect(deployment).rejects.toThrow('entry "../ab.mjs" points outside the archive root');
   });
 });
