@@ -16,8 +16,13 @@ interface Finding {
   readonly message: string;
 }
 
+// Code-unit order, not localeCompare: the output must not depend on the machine's locale.
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function compareFindings(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule);
+  return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule);
 }
 
 function formatFinding(finding: Finding): string {

@@ -1,4 +1,4 @@
-import { blocksOf, type HclValue } from '../hcl.js';
+import { blocksOf, type HclObject, type HclValue } from '../hcl.js';
 import { perResource } from './per-resource.js';
 import type { PolicyHit, PolicyRule } from './policy-rule.js';
 import { firstBlock } from './values.js';
@@ -44,10 +44,14 @@ const ecsPublicIp = perResource(
   },
 );
 
+function containerName(container: HclObject): string {
+  return typeof container.name === 'string' ? container.name : '(unnamed)';
+}
+
 function containerHits(address: string, block: PolicyHit['block'], containers: HclValue[]): PolicyHit[] {
   const hits: PolicyHit[] = [];
   for (const container of blocksOf(containers)) {
-    const name = typeof container.name === 'string' ? container.name : '(unnamed)';
+    const name = containerName(container);
     const readOnly = container.readonlyRootFilesystem;
     if (readOnly === false || readOnly === undefined || readOnly === null) {
       hits.push({ block, member: 'container_definitions', message: `container "${name}" of ${address} has a writable root filesystem: set readonlyRootFilesystem = true` });
@@ -76,7 +80,7 @@ const noPrivilegedContainers = perResource(
       .map((container) => ({
         block,
         member: 'container_definitions',
-        message: `container "${String(container.name)}" of ${block.labels.join('.')} is privileged: remove privileged = true`,
+        message: `container "${containerName(container)}" of ${block.labels.join('.')} is privileged: remove privileged = true`,
       }));
   },
 );

@@ -8,6 +8,13 @@ import { memberNode, type ProviderSchema, type SchemaNode } from '../schema.js';
 import { escapeRegExp, findLine } from '../source-text.js';
 import { traversalsOf, type Traversal, type TraversalStep } from '../traversals.js';
 
+// Names that exist only in some blocks: each needs for_each, count needs count, self a resource.
+const CONTEXTUAL_ROOTS: Readonly<Record<string, string>> = {
+  each: 'a block with for_each',
+  count: 'a block with count',
+  self: 'a resource (provisioners, conditions)',
+};
+
 const BUILT_IN_ROOTS: Readonly<Record<string, readonly string[]>> = {
   path: ['module', 'root', 'cwd'],
   terraform: ['workspace', 'applying'],
@@ -113,6 +120,11 @@ class ReferenceChecker {
   check(scope: Scope, traversal: Traversal): void {
     const [root, first, second] = traversal.steps.map((step) => step.name);
     if (root === undefined || scope.bound.has(root)) return;
+    const context = CONTEXTUAL_ROOTS[root];
+    if (context !== undefined) {
+      this.report(scope, traversal, RULE.undeclaredReference, `"${traversal.text}" is only valid inside ${context}`);
+      return;
+    }
     if (root in BUILT_IN_ROOTS) {
       const known = BUILT_IN_ROOTS[root] ?? [];
       if (first !== undefined && !known.includes(first)) this.undeclared(scope, traversal, `${root} attribute`, first, known);
@@ -151,7 +163,7 @@ class ReferenceChecker {
 function withoutIgnoreChanges(body: HclObject): HclObject {
   // ignore_changes holds attribute paths of the block itself, not references.
   if (!('lifecycle' in body)) return body;
-  const lifecycle = blocksOf(body.lifecycle).map(({ ignore_changes: _ignored, ...rest }) => rest);
+  const lifecycle = blocksOf(body.lifecycle).map((block) => Object.fromEntries(Object.entries(block).filter(([key]) => key !== 'ignore_changes')));
   return { ...body, lifecycle };
 }
 

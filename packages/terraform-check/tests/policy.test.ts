@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals';
+import { POLICY_RULES } from '../src/policy/catalog.js';
+import { checkFixture, lineRules } from './fixture-check.js';
+
+describe('security policy', () => {
+  it.each([
+    ['s3', ['1 CKV2_AWS_6', '1 CKV_AWS_19', '1 CKV_AWS_21', '1 GL_S3_TLS_ONLY', '5 CKV_AWS_19', '5 GL_S3_TLS_ONLY', '12 CKV2_AWS_6', '20 CKV_AWS_21']],
+    ['ecr', ['7 CKV_AWS_163', '7 CKV_AWS_51', '13 CKV_AWS_51', '15 CKV_AWS_163']],
+    ['alb', ['1 CKV_AWS_131', '9 CKV_AWS_103', '23 CKV2_AWS_20']],
+    ['security-groups', ['12 GL_TEST_LISTENER_PUBLIC', '29 CKV_AWS_23', '34 AVD-AWS-0107', '34 CKV_AWS_23', '42 AVD-AWS-0107']],
+    ['iam', ['20 AVD-AWS-0057', '20 AVD-AWS-0342', '20 CKV_AWS_63', '26 AVD-AWS-0342']],
+    ['oidc', ['25 CKV_AWS_358', '25 GL_OIDC_AUDIENCE', '30 CKV_AWS_358']],
+    ['services', ['1 CKV_AWS_66', '17 CKV_AWS_316', '25 CKV_AWS_50', '35 CKV_AWS_334', '35 CKV_AWS_336', '55 CKV_AWS_333']],
+  ])('fires every %s rule on the offending line', async (fixture, expected) => {
+    // Prepare / Act
+    const report = await checkFixture(fixture);
+
+    // Assess
+    expect(lineRules(report)).toEqual(expected);
+  });
+
+  it('resolves variable defaults: a world-open list passed through a variable still opens the test listener', async () => {
+    // Prepare / Act
+    const report = await checkFixture('security-groups');
+
+    // Assess
+    const testListener = report.findings.find((finding) => finding.rule === 'GL_TEST_LISTENER_PUBLIC');
+    expect(testListener?.message).toContain('opens port 8443');
+  });
+
+  it('reads both aws_iam_policy_document data sources and jsonencode() policies', async () => {
+    // Prepare / Act
+    const report = await checkFixture('iam');
+
+    // Assess
+    const passRole = report.findings.filter((finding) => finding.rule === 'AVD-AWS-0342').map((finding) => finding.message);
+    expect(passRole).toEqual([
+      'aws_iam_policy.deploy: allows iam:PassRole on "*": name the roles that may be passed',
+      'aws_iam_role_policy.inline: allows iam:PassRole without an iam:PassedToService condition: say which service may receive the role',
+    ]);
+  });
+
+  it('gives every rule the checkov or trivy id it mirrors, and unique ids', () => {
+    // Prepare
+    const ids = POLICY_RULES.map((rule) => rule.id);
+
+    // Act
+    const unmirrored = POLICY_RULES.filter((rule) => !/checkov|trivy|Security Hub|GitHub/.test(rule.mirrors));
+
+    // Assess
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(unmirrored).toEqual([]);
+  });
+});

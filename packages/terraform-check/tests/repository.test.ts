@@ -1,0 +1,31 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { checkTerraform } from '../src/checker.js';
+import { formatFinding } from '../src/findings.js';
+import { renderReport } from '../src/report.js';
+import { PACKAGE_DIR } from './fixture-check.js';
+
+const TERRAFORM_DIR = join(PACKAGE_DIR, '../../terraform');
+
+describe("the repository's Terraform", () => {
+  it('has modules to check', async () => {
+    // Prepare / Act
+    const modules = await readdir(join(TERRAFORM_DIR, 'modules'));
+
+    // Assess
+    expect(modules.length).toBeGreaterThan(0);
+  });
+
+  it('passes fmt, validate, policy and docs with zero errors', async () => {
+    // Prepare / Act
+    const report = await checkTerraform([TERRAFORM_DIR], { cwd: PACKAGE_DIR });
+    process.stdout.write(renderReport(report));
+
+    // Assess
+    const errors = report.findings.filter((finding) => finding.severity === 'error').map(formatFinding);
+    expect(errors).toEqual([]);
+    expect(report.modules).toBeGreaterThan(1);
+    for (const { waiver } of report.waivers) expect(waiver.reason.length).toBeGreaterThan(10);
+  }, 120_000);
+});
