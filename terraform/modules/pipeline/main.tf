@@ -10,10 +10,11 @@ locals {
   connection_arn = var.create_connection ? aws_codestarconnections_connection.this[0].arn : var.connection_arn
 
   source_action_name = "Source"
-  source_artifact    = "source"
-  build_artifact     = "build"
+  source_artifact    = "SourceArtifact"
+  build_artifact     = "BuildArtifact"
 
-  build_log_group_name = "/aws/codebuild/${var.name}"
+  build_project_name   = "${var.name}-build"
+  build_log_group_name = "/aws/codebuild/${local.build_project_name}"
 
   registry = split("/", var.ecr_repository_url)[0]
 
@@ -285,7 +286,7 @@ resource "aws_iam_role_policy" "codebuild" {
 
 # greenlight:ignore CKV_AWS_316 docker build needs privileged mode (the Docker daemon runs inside the build container)
 resource "aws_codebuild_project" "this" {
-  name           = var.name
+  name           = local.build_project_name
   description    = "Builds and pushes the image of ${var.name} for the commit the pipeline runs, and writes the CodeDeploy artifacts."
   service_role   = aws_iam_role.codebuild.arn
   build_timeout  = var.build_timeout_in_minutes
@@ -523,7 +524,7 @@ resource "aws_codepipeline" "this" {
     name = "Build"
 
     action {
-      name             = "Image"
+      name             = "Build"
       category         = "Build"
       owner            = "AWS"
       provider         = "CodeBuild"
@@ -543,7 +544,7 @@ resource "aws_codepipeline" "this" {
     name = "Deploy"
 
     action {
-      name            = "BlueGreen"
+      name            = "Deploy"
       category        = "Deploy"
       owner           = "AWS"
       provider        = "CodeDeployToECS"
