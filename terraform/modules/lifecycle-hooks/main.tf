@@ -178,6 +178,11 @@ resource "aws_security_group" "this" {
 
   lifecycle {
     create_before_destroy = true
+
+    precondition {
+      condition     = var.vpc_id != null
+      error_message = "vpc_subnet_ids is set but vpc_id is null: pass the VPC of those subnets."
+    }
   }
 }
 
