@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseCliOptions, USAGE } from './cli-options.js';
+import { validateScenario } from './scenario.js';
 import { startSimulator } from './simulator.js';
 
 const main = async (): Promise<void> => {
@@ -8,6 +9,8 @@ const main = async (): Promise<void> => {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  // Validate everything before listening, so a bad file never leaves a half-started server behind.
+  options.pipelines.forEach(validateScenario);
   const sim = await startSimulator(options.simulator);
   for (const pipeline of options.pipelines) {
     sim.addPipeline(pipeline);

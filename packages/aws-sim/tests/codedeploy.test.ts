@@ -225,8 +225,9 @@ describe('CodeDeploy', () => {
   it('rolls back and fails the pipeline when a scripted hook reports Failed', async () => {
     // Prepare
     sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { hooks: ['AfterAllowTestTraffic'] } } } }] }));
+    const reports: Promise<unknown>[] = [];
     sim.codedeploy.onHook((hook) => {
-      void report(hook.deploymentId, hook.lifecycleEventHookExecutionId, 'Failed');
+      reports.push(report(hook.deploymentId, hook.lifecycleEventHookExecutionId, 'Failed'));
     });
 
     // Act
@@ -234,8 +235,10 @@ describe('CodeDeploy', () => {
     const ended = await sim.waitForExecution('app', pipelineExecutionId ?? '');
     const deploy = ended.actions.find((action) => action.actionName === 'Deploy');
     const deployment = sim.codedeploy.deployment(deploy?.externalExecutionId ?? '');
+    await Promise.all(reports);
 
     // Assess
+    expect(reports).toHaveLength(1);
     expect(ended.status).toBe('Failed');
     expect(deployment).toMatchObject({ status: 'Failed', rolledBack: true, errorInformation: { code: 'HOOK_EXECUTION_FAILURE' } });
     expect(deployment.taskSets.map((taskSet) => [taskSet.taskSetLabel, taskSet.trafficWeight])).toEqual([['BLUE', 100]]);

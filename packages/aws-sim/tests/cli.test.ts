@@ -1,0 +1,127 @@
+import { describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CodePipelineClient, GetPipelineCommand } from '@aws-sdk/client-codepipeline';
+import { blueGreenPipeline } from './helpers/scenarios.js';
+
+const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+
+interface CliRun {
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const runCli = (args: readonly string[], onOutput?: (stdout: string, stop: () => void) => void): Promise<CliRun> =>
+  new Promise((resolve, reject) => {
+    // process.execPath is the Node 24 that runs the test scripts.
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      onOutput?.(stdout, () => child.kill('SIGINT'));
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (exitCode) => {
+      clearTimeout(killer);
+      resolve({ exitCode, stdout, stderr });
+    });
+  });
+
+const scenarioFile = async (content: unknown): Promise<string> => {
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'aws-sim-cli-')), 'scenario.json');
+  await writeFile(file, JSON.stringify(content));
+  return file;
+};
+
+describe('aws-sim CLI', () => {
+  it('serves the scenario, prints the endpoint and env exports, and stops cleanly on SIGINT', async () => {
+    // Prepare
+    const file = await scenarioFile({ pipelines: [blueGreenPipeline('cli-app')] });
+    let answered: string | undefined;
+    let asked = false;
+
+    // Act
+    const run = await runCli(['--scenario', file, '--seed', '3', '--time-scale', '0.01'], (stdout, stop) => {
+      const endpoint = /^export AWS_ENDPOINT_URL_CODEPIPELINE=(\S+)$/m.exec(stdout)?.[1];
+      if (endpoint === undefined || asked) {
+        return;
+      }
+      asked = true;
+      const client = new CodePipelineClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+      void client
+        .send(new GetPipelineCommand({ name: 'cli-app' }))
+        .then((answer) => {
+          answered = answer.pipeline?.name;
+        })
+        .finally(() => {
+          client.destroy();
+          stop();
+        });
+    });
+
+    // Assess
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/^aws-sim listening on http:\/\/127\.0\.0\.1:\d+ \(pipelines: cli-app\)$/m);
+    expect(run.stdout).toContain('export AWS_EC2_METADATA_DISABLED=true');
+    expect(run.stdout).toContain('export AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2=');
+    expect(run.stdout).toContain('aws-sim stopped');
+    expect(answered).toBe('cli-app');
+  });
+
+  it.each([
+    [['--throttle', '2'], '--throttle expects a rate between 0 and 1'],
+    [['--latency', '50'], '--latency expects MIN,MAX'],
+    [['--time-scale', '0'], '--time-scale must be greater than 0'],
+    [['--port', 'eighty'], '--port expects a non-negative integer'],
+    [['--bogus'], "Unknown option '--bogus'"],
+  ])('rejects %j naming the flag and what it expects', async (args, message) => {
+    // Prepare
+    const file = await scenarioFile(blueGreenPipeline('cli-app'));
+
+    // Act
+    const run = await runCli(['--scenario', file, ...args]);
+
+    // Assess
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('requires a scenario file and explains it', async () => {
+    // Act
+    const run = await runCli([]);
+
+    // Assess
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('--scenario is required');
+  });
+
+  it('rejects an invalid scenario naming what is wrong', async () => {
+    // Prepare
+    const file = await scenarioFile({ name: 'bad', stages: [] });
+
+    // Act
+    const run = await runCli(['--scenario', file]);
+
+    // Assess
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('Pipeline scenario "bad": stages must be an array of at least two stages');
+  });
+
+  it('prints its usage with --help', async () => {
+    // Act
+    const run = await runCli(['--help']);
+
+    // Assess
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('Usage: aws-sim --scenario file.json');
+  });
+});
