@@ -1,3 +1,5 @@
+data "aws_partition" "current" {}
+
 locals {
   tags = merge({ Name = var.name }, var.tags)
 
@@ -84,8 +86,6 @@ resource "aws_iam_role_policy_attachment" "this" {
   role       = aws_iam_role.this.name
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSCodeDeployRoleForECSLimited"
 }
-
-data "aws_partition" "current" {}
 
 resource "aws_codedeploy_deployment_group" "this" {
   app_name               = aws_codedeploy_app.this.name
