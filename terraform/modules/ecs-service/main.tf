@@ -15,7 +15,6 @@ locals {
     name                   = var.container_name
     essential              = true
     readonlyRootFilesystem = var.readonly_root_filesystem
-    privileged             = false
     user                   = var.container_user
     command                = var.container_command
     portMappings = [{
