@@ -45,6 +45,8 @@ interface DeploymentScript {
   readonly rollback?: boolean;
   /** Simulated seconds per lifecycle event; default: the action's duration spread over the events. */
   readonly stepSeconds?: number;
+  /** Simulated seconds a hook may take to report before the deployment fails, as in AWS (default 3600). */
+  readonly hookTimeoutSeconds?: number;
 }
 
 interface ActionScenario {

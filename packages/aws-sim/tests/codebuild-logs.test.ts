@@ -118,6 +118,25 @@ describe('CodeBuild and CloudWatch Logs', () => {
     expect(typeof tail.events?.[0]?.timestamp).toBe('number');
   });
 
+  it('accepts the log group as logGroupIdentifier (an ARN) instead of logGroupName', async () => {
+    // Prepare
+    const { buildId, executionId } = await runBuild('Succeeded');
+    await sim.waitForExecution('app', executionId);
+    const build = await getBuild(buildId);
+
+    // Act
+    const page = await aws.logs.send(
+      new GetLogEventsCommand({
+        logGroupIdentifier: `arn:aws:logs:us-east-1:123456789012:log-group:${build?.logs?.groupName ?? ''}`,
+        logStreamName: build?.logs?.streamName,
+        startFromHead: true,
+      }),
+    );
+
+    // Assess
+    expect(page.events?.map((event) => event.message)).toEqual(LOG_LINES);
+  });
+
   it('reveals log lines as the build runs', async () => {
     // Prepare
     const { buildId } = await runBuild('Succeeded');

@@ -243,4 +243,23 @@ describe('CodeDeploy', () => {
     expect(deployment).toMatchObject({ status: 'Failed', rolledBack: true, errorInformation: { code: 'HOOK_EXECUTION_FAILURE' } });
     expect(deployment.taskSets.map((taskSet) => [taskSet.taskSetLabel, taskSet.trafficWeight])).toEqual([['BLUE', 100]]);
   });
+
+  it('fails and rolls back a scripted deployment whose hook never reports within the hook timeout', async () => {
+    // Prepare
+    sim.addPipeline(
+      blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { hooks: ['AfterAllowTestTraffic'], hookTimeoutSeconds: 120 } } } }] }),
+    );
+
+    // Act
+    const { pipelineExecutionId } = await aws.codepipeline.send(new StartPipelineExecutionCommand({ name: 'app' }));
+    const ended = await sim.waitForExecution('app', pipelineExecutionId ?? '');
+    const deploy = ended.actions.find((action) => action.actionName === 'Deploy');
+    const deployment = sim.codedeploy.deployment(deploy?.externalExecutionId ?? '');
+
+    // Assess
+    expect(ended.status).toBe('Failed');
+    expect(deployment.errorInformation?.message).toContain('did not report within 120 seconds');
+    expect(deployment.lifecycleEvents.find((event) => event.lifecycleEventName === 'AfterAllowTestTraffic')?.status).toBe('Failed');
+    expect(deployment.rolledBack).toBe(true);
+  });
 });

@@ -187,4 +187,21 @@ describe('CodePipeline execution endings', () => {
     expect(secondEnd.status).toBe('Succeeded');
     expect(secondEnd.actions[0]?.startTime.getTime()).toBeGreaterThanOrEqual(firstEnd.endTime?.getTime() ?? Infinity);
   });
+
+  it('stops a QUEUED execution that is still waiting for its turn without running any stage', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app', { executionMode: 'QUEUED' }));
+    const first = await start();
+    const queued = await start();
+
+    // Act
+    await stop(queued, false);
+    const queuedEnd = await sim.waitForExecution('app', queued);
+    const firstEnd = await sim.waitForExecution('app', first);
+
+    // Assess
+    expect(queuedEnd.status).toBe('Stopped');
+    expect(queuedEnd.actions).toHaveLength(0);
+    expect(firstEnd.status).toBe('Succeeded');
+  });
 });

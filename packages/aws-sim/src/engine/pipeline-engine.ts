@@ -303,8 +303,12 @@ class PipelineEngine {
     earlier: readonly ExecutionRecord[],
   ): Promise<void> {
     if (execution.executionMode === ExecutionMode.Queued) {
-      // QUEUED: an execution waits for the ones started before it, then runs alone.
-      await untilAborted(Promise.all(earlier.map((previous) => previous.done)), execution.abandon.signal);
+      // QUEUED: an execution waits for the ones started before it, then runs alone; a stop ends the wait.
+      await untilAborted(Promise.all(earlier.map((previous) => previous.done)), execution.stopping.signal).catch((error: unknown) => {
+        if (!execution.stopping.signal.aborted) {
+          throw error;
+        }
+      });
     }
     const end = override.ending ?? ending;
     for (const stage of pipeline.scenario.stages) {

@@ -11,6 +11,9 @@ import { LifecycleEventStatus, type DeploymentHandle } from './deployment-store.
  */
 type DeploymentDriver = (handle: DeploymentHandle, signal: AbortSignal) => Promise<void>;
 
+// CodeDeploy fails a deployment whose hook has not reported within an hour.
+const HOOK_TIMEOUT_SECONDS = 3600;
+
 const rollBack = (handle: DeploymentHandle): void => {
   handle.setTaskSets(
     handle
@@ -45,12 +48,21 @@ const scriptedDriver =
           handle.setTrafficWeights({ blue: 0, green: 100 });
         }
         if (script.hooks?.includes(event) === true) {
-          const status = await untilAborted(handle.startHook(event).result, signal);
-          if (status === 'Failed') {
+          const timeoutSeconds = script.hookTimeoutSeconds ?? HOOK_TIMEOUT_SECONDS;
+          const reported = new AbortController();
+          const timeout = clock.sleep(timeoutSeconds, AbortSignal.any([signal, reported.signal])).then(() => 'TimedOut' as const);
+          const status = await untilAborted(Promise.race([handle.startHook(event).result, timeout]), signal).finally(() =>
+            reported.abort(),
+          );
+          if (status !== 'Succeeded') {
+            handle.setLifecycleEvent(event, LifecycleEventStatus.Failed);
             rollBack(handle);
             handle.fail({
               code: 'HOOK_EXECUTION_FAILURE',
-              message: `The ${event} lifecycle hook reported Failed: the deployment was rolled back.`,
+              message:
+                status === 'Failed'
+                  ? `The ${event} lifecycle hook reported Failed: the deployment was rolled back.`
+                  : `The ${event} lifecycle hook did not report within ${timeoutSeconds} seconds: the deployment was rolled back.`,
             });
             return;
           }
