@@ -14,19 +14,41 @@ const outDir = path.resolve(values['out-dir']);
 // A fixed, timezone-independent (local-time) stamp: the same sources always give the same zip bytes.
 const FIXED_MTIME = new Date(2020, 0, 1, 0, 0, 0);
 // Unix host, regular file, rw-r--r--: Lambda needs the files readable by its runtime user.
-const FILE_ATTRIBUTES = { os: 3, attrs: (0o100644 << 16) >>> 0, mtime: FIXED_MTIME, level: 9 };
+const FILE_ATTRIBUTES = { os: 3, attrs: (0o100644 << 16) >>> 0, mtime: FIXED_MTIME, level: 9, mem: 12 };
 
-// Lazily imported SDK modules that CodeDeploy and ELBv2 calls under Node never load: the browser user-agent
-// parser and event-stream serde. Leaving them out keeps the zip small; if one were ever loaded it fails loudly.
-const NEVER_LOADED = /^(bowser|@smithy\/core\/event-streams)$/;
+// Lazily imported SDK modules that CodeDeploy and ELBv2 calls on Lambda never load: the browser user-agent parser,
+// event-stream serde, and the credential sources Lambda does not have (profiles, SSO, credential processes, web
+// identity tokens: Lambda hands credentials over in environment variables, or the container endpoint, both kept).
+// Leaving them out keeps the zip small; a left-out credential source tells the SDK chain to try the next source.
+const LEFT_OUT = {
+  bowser: 'throw new Error("bowser is not bundled in the greenlight lifecycle hook");',
+  '@smithy/core/event-streams': 'throw new Error("event streams are not bundled in the greenlight lifecycle hook");',
+};
+const LEFT_OUT_CREDENTIAL_SOURCES = {
+  '@aws-sdk/credential-provider-sso': ['fromSSO'],
+  '@aws-sdk/credential-provider-ini': ['fromIni'],
+  '@aws-sdk/credential-provider-process': ['fromProcess'],
+  '@aws-sdk/credential-provider-web-identity': ['fromTokenFile', 'fromWebToken'],
+};
+const credentialSourceStub = (name, exports) =>
+  exports
+    .map(
+      (exported) =>
+        `export const ${exported} = () => async () => { throw Object.assign(new Error(${JSON.stringify(
+          `${name} is not bundled in the greenlight lifecycle hook: on Lambda, credentials come from the environment`,
+        )}), { name: 'CredentialsProviderError', tryNextLink: true }); };`,
+    )
+    .join('\n');
+const leftOutModules = {
+  ...LEFT_OUT,
+  ...Object.fromEntries(Object.entries(LEFT_OUT_CREDENTIAL_SOURCES).map(([name, exports]) => [name, credentialSourceStub(name, exports)])),
+};
 const leaveOutNeverLoaded = {
   name: 'leave-out-never-loaded',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: NEVER_LOADED }, (args) => ({ path: args.path, namespace: 'left-out' }));
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`${args.path} is not bundled in the greenlight lifecycle hook`)});`,
-      loader: 'js',
-    }));
+    const names = Object.keys(leftOutModules).map((name) => name.replace(/[/.-]/g, '\\$&'));
+    pluginBuild.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'left-out' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({ contents: leftOutModules[args.path], loader: 'js' }));
   },
 };
 

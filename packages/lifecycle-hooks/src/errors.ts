@@ -30,7 +30,16 @@ class LifecycleReportError extends Error {
   }
 }
 
+/** Green answered something that is not a well-formed HTTP/1.1 response. */
+class HttpResponseParseError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'HttpResponseParseError';
+  }
+}
+
 export {
+  HttpResponseParseError,
   LifecycleHookConfigError,
   LifecycleHookEventError,
   LifecycleReportError,

@@ -41,7 +41,7 @@ const runHttpCheck = async (options: HttpCheckOptions): Promise<CheckResult> => 
   const { body, headers } = encodeBody(check);
   const readBody = needsBody(check.expect);
   const concurrency = Math.min(check.concurrency, check.requests);
-  const requester = options.requester ?? createHttpRequester({ maxSockets: concurrency, ...(options.tls ? { tls: options.tls } : {}) });
+  const requester = options.requester ?? createHttpRequester(options.tls === undefined ? {} : { tls: options.tls });
 
   const latencies: number[] = [];
   let started = 0;

@@ -75,10 +75,7 @@ const summarize = (checks: readonly CheckResult[], targetUrl: string): Verdict =
 const validateGreen = async (options: GreenValidationOptions): Promise<GreenValidation> => {
   const { config, logger, signal, targetUrl } = options;
   const [firstCheck] = config.checks;
-  const requester = createHttpRequester({
-    maxSockets: Math.max(...config.checks.map((check) => check.concurrency)),
-    ...(config.tls === undefined ? {} : { tls: config.tls }),
-  });
+  const requester = createHttpRequester(config.tls === undefined ? {} : { tls: config.tls });
   const httpCheck = (check: CheckConfig): Promise<CheckResult> =>
     runHttpCheck({ baseUrl: targetUrl, check, requestTimeoutMs: config.requestTimeoutMs, signal, requester });
   try {

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import https from 'node:https';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type CheckConfig, parseHookConfig } from '../../src/config.js';
 import { runHttpCheck } from '../../src/http-check.js';
+import { createHttpRequester } from '../../src/http-request.js';
 import { type GreenApp, startGreenApp, unusedUrl } from '../helpers/green-app.js';
 
 const checkOf = (check: Record<string, unknown>): CheckConfig => {
@@ -205,5 +207,56 @@ describe('runHttpCheck over HTTPS', () => {
 
     // Assess
     expect(result.reason).toMatch(/ERR_TLS_CERT_ALTNAME_INVALID/);
+  });
+});
+
+describe('runHttpCheck on raw connections', () => {
+  it('sends a GET again on a fresh connection when the server closed the pooled one', async () => {
+    // Prepare
+    let connections = 0;
+    const server = net.createServer((socket) => {
+      connections += 1;
+      const firstConnection = connections === 1;
+      let requests = 0;
+      socket.on('data', () => {
+        requests += 1;
+        if (firstConnection && requests === 2) {
+          // The keep-alive race: the server drops the idle connection just as the next request arrives.
+          socket.destroy();
+        } else {
+          socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const requester = createHttpRequester();
+    const spec = { url, method: 'GET', headers: {}, body: undefined, timeoutMs: 2_000, readBody: true };
+
+    // Act
+    const first = await requester.send(spec);
+    const second = await requester.send(spec);
+    requester.close();
+    await new Promise((resolve) => server.close(resolve));
+
+    // Assess
+    expect(first).toEqual(expect.objectContaining({ ok: true, status: 200, body: 'ok' }));
+    expect(second).toEqual(expect.objectContaining({ ok: true, status: 200, body: 'ok' }));
+    expect(connections).toBe(2);
+  });
+
+  it('refuses a header value with a line break instead of smuggling a header', async () => {
+    // Prepare
+    green.behave(() => ({ status: 200 }));
+
+    // Act
+    const result = await runHttpCheck({
+      baseUrl: green.url,
+      check: checkOf({ path: '/', headers: { 'x-a': 'b\r\nx-injected: 1' } }),
+      requestTimeoutMs: 1_000,
+    });
+
+    // Assess
+    expect(result.reason).toMatch(/invalid header "x-a"/);
   });
 });

@@ -1,0 +1,147 @@
+// `npm run bench`: prints the figures of the lifecycle hook. Nothing here asserts: it measures and reports.
+//  1. size of dist/lifecycle-hook.zip
+//  2. cold import of index.mjs under Node 24, net of Node's own start (median of alternating runs), and the same
+//     with the lazily loaded AWS SDK chunk (what a CodeDeploy invocation pays once)
+//  3. a 1,000-request, concurrency-20 probe (runHttpCheck) against a local server, next to autocannon against the
+//     same server in the same run
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { unzipSync } from 'fflate';
+import { node24Path } from '@greenlight/testkit';
+import { parseHookConfig, runHttpCheck } from '../lib/index.js';
+
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const zipPath = path.join(packageDir, 'dist', 'lifecycle-hook.zip');
+const IMPORT_RUNS = 21;
+const PROBE_ROUNDS = 5;
+const REQUESTS = 1_000;
+const CONCURRENCY = 20;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+const unpack = async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'greenlight-bench-'));
+  for (const [name, content] of Object.entries(unzipSync(new Uint8Array(await readFile(zipPath))))) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), content);
+  }
+  return dir;
+};
+
+const timeRun = (script) => {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(node24Path(), [script], { stdio: 'ignore' });
+  if (run.status !== 0) {
+    throw new Error(`${script} exited with ${run.status}`);
+  }
+  return Number(process.hrtime.bigint() - started) / 1e6;
+};
+
+const measureColdImport = async (dir) => {
+  const sdkChunk = (await readdir(path.join(dir, 'chunks'))).find((name) => name.startsWith('aws-sdk-'));
+  const scripts = {
+    empty: path.join(dir, 'bench-empty.mjs'),
+    hook: path.join(dir, 'bench-import.mjs'),
+    hookWithSdk: path.join(dir, 'bench-import-sdk.mjs'),
+  };
+  const indexUrl = pathToFileURL(path.join(dir, 'index.mjs')).href;
+  await writeFile(scripts.empty, '');
+  await writeFile(scripts.hook, `await import(${JSON.stringify(indexUrl)});\n`);
+  await writeFile(
+    scripts.hookWithSdk,
+    `await import(${JSON.stringify(indexUrl)});\nawait import(${JSON.stringify(pathToFileURL(path.join(dir, 'chunks', sdkChunk)).href)});\n`,
+  );
+  const times = { empty: [], hook: [], hookWithSdk: [] };
+  timeRun(scripts.empty);
+  for (let run = 0; run < IMPORT_RUNS; run += 1) {
+    for (const [name, script] of Object.entries(scripts)) {
+      times[name].push(timeRun(script));
+    }
+  }
+  const nodeStart = median(times.empty);
+  return { nodeStart, hook: median(times.hook) - nodeStart, hookWithSdk: median(times.hookWithSdk) - nodeStart };
+};
+
+const startServer = async () => {
+  const child = spawn(node24Path(), [path.join(packageDir, 'scripts', 'bench-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve) => child.stdout.once('data', (data) => resolve(Number(String(data).trim()))));
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+};
+
+const runProbe = async (url) => {
+  const [check] = parseHookConfig({ checks: [{ path: '/', requests: REQUESTS, concurrency: CONCURRENCY, expect: { status: 200 } }] }).checks;
+  const started = performance.now();
+  const result = await runHttpCheck({ baseUrl: url, check, requestTimeoutMs: 5_000 });
+  const seconds = (performance.now() - started) / 1_000;
+  if (!result.passed) {
+    throw new Error(`the probe failed: ${result.reason}`);
+  }
+  return { rps: REQUESTS / seconds, p50: result.latency.p50Ms, p95: result.latency.p95Ms, max: result.latency.maxMs };
+};
+
+// autocannon ends its runs on a 1-second tick, so its wall time says nothing for 1,000 requests: its throughput
+// is timed from its start to its 1,000th response instead.
+const runAutocannon = (url) =>
+  new Promise((resolve, reject) => {
+    const started = performance.now();
+    let lastResponseAt = started;
+    const instance = autocannon({ url, connections: CONCURRENCY, amount: REQUESTS }, (error, result) => {
+      if (error !== null && error !== undefined) {
+        reject(error);
+      } else if (result.non2xx > 0 || result.errors > 0) {
+        reject(new Error(`autocannon saw ${result.non2xx} non-2xx answers and ${result.errors} errors`));
+      } else {
+        const seconds = (lastResponseAt - started) / 1_000;
+        resolve({ rps: REQUESTS / seconds, p50: result.latency.p50, p95: result.latency.p97_5, max: result.latency.max });
+      }
+    });
+    instance.on('response', () => {
+      lastResponseAt = performance.now();
+    });
+  });
+
+const fmt = (value, digits = 1) => value.toFixed(digits);
+
+const zipBytes = (await readFile(zipPath)).length;
+console.log(`zip size: ${zipBytes} bytes (${fmt(zipBytes / 1024)} KiB; target ≤ 300 KB)`);
+
+const dir = await unpack();
+const imports = await measureColdImport(dir);
+console.log(
+  `cold import under Node ${spawnSync(node24Path(), ['--version']).stdout.toString().trim()} (median of ${IMPORT_RUNS}, net of ` +
+    `Node's start ${fmt(imports.nodeStart)} ms): index.mjs ${fmt(imports.hook)} ms (target ≤ 40 ms); ` +
+    `with the AWS SDK chunk ${fmt(imports.hookWithSdk)} ms`,
+);
+
+const server = await startServer();
+try {
+  await runProbe(server.url);
+  await runAutocannon(server.url);
+  const probes = [];
+  const cannons = [];
+  for (let round = 0; round < PROBE_ROUNDS; round += 1) {
+    probes.push(await runProbe(server.url));
+    cannons.push(await runAutocannon(server.url));
+  }
+  const summary = (runs) => ({
+    rps: median(runs.map((run) => run.rps)),
+    p50: median(runs.map((run) => run.p50)),
+    p95: median(runs.map((run) => run.p95)),
+    max: median(runs.map((run) => run.max)),
+  });
+  const probe = summary(probes);
+  const cannon = summary(cannons);
+  console.log(`probe of ${REQUESTS} requests at concurrency ${CONCURRENCY} (median of ${PROBE_ROUNDS} rounds, after a warm-up):`);
+  console.log(`  runHttpCheck: ${fmt(probe.rps, 0)} req/s, p50 ${fmt(probe.p50)} ms, p95 ${fmt(probe.p95)} ms, max ${fmt(probe.max)} ms`);
+  console.log(`  autocannon:   ${fmt(cannon.rps, 0)} req/s, p50 ${fmt(cannon.p50)} ms, p97.5 ${fmt(cannon.p95)} ms, max ${fmt(cannon.max)} ms`);
+  console.log(`  ratio: ${fmt(probe.rps / cannon.rps, 2)}× autocannon's throughput (target ≥ 0.8×)`);
+} finally {
+  server.stop();
+}
