@@ -1,5 +1,5 @@
-import { getExpressionAst, getReferencesInExpression } from '@cdktf/hcl2json';
-import { soleInterpolation } from './hcl.js';
+import { getExpressionAst } from '@cdktf/hcl2json';
+import { closingBrace, soleInterpolation } from './hcl.js';
 
 interface TraversalStep {
   readonly name: string;
@@ -41,21 +41,36 @@ function collect(node: AstNode | null | undefined, scope: ReadonlySet<string>, i
   for (const child of node.children ?? []) collect(child, inner, into);
 }
 
+function escapeLiteral(text: string): string {
+  return text.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
+}
+
+/**
+ * hcl2json hands templates back unquoted (`prefix-${var.a}-"x"`); re-quoting them for the expression parser
+ * means escaping the literal parts only, not the interpolated expressions.
+ */
+function quotedTemplate(template: string): string {
+  let quoted = '';
+  let position = 0;
+  for (let start = template.indexOf('${'); start !== -1; start = template.indexOf('${', position)) {
+    const end = closingBrace(template, start + 1);
+    if (end === -1) break;
+    quoted += `${escapeLiteral(template.slice(position, start))}${template.slice(start, end + 1).replaceAll('\n', ' ')}`;
+    position = end + 1;
+  }
+  return `"${quoted}${escapeLiteral(template.slice(position))}"`;
+}
+
 async function traversalsOfOne(filename: string, expression: string): Promise<Traversal[]> {
   const sole = soleInterpolation(expression);
-  const source = sole ?? `"${expression.replaceAll('\n', '\\n')}"`;
+  const into: Traversal[] = [];
   try {
-    const into: Traversal[] = [];
-    collect((await getExpressionAst(filename, source)) as AstNode | null, new Set(), into);
-    return into;
+    collect((await getExpressionAst(filename, sole ?? quotedTemplate(expression))) as AstNode | null, new Set(), into);
   } catch {
-    // Templates with quotes or heredoc text do not survive re-quoting; the reference scanner still reads them.
-    const references = await getReferencesInExpression(filename, expression);
-    return references.map((reference) => ({
-      text: reference.value,
-      steps: reference.value.split('.').map((name) => ({ name, index: /^(\d+|".*"|\*)$/.test(name) })),
-    }));
+    // Whatever the parser cannot read here (template directives spanning lines) is skipped, not guessed at:
+    // the file itself parsed, so this loses reference checks, never correctness of other findings.
   }
+  return into;
 }
 
 /**

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { POLICY_RULES } from '../src/policy/catalog.js';
-import { checkFixture, lineRules } from './fixture-check.js';
+import { checkFixture, lineRules, PACKAGE_DIR } from './fixture-check.js';
 
 describe('security policy', () => {
   it.each([
@@ -8,7 +10,7 @@ describe('security policy', () => {
     ['ecr', ['7 CKV_AWS_163', '7 CKV_AWS_51', '13 CKV_AWS_51', '15 CKV_AWS_163']],
     ['alb', ['1 CKV_AWS_131', '9 CKV_AWS_103', '23 CKV2_AWS_20']],
     ['security-groups', ['12 GL_TEST_LISTENER_PUBLIC', '29 CKV_AWS_23', '34 AVD-AWS-0107', '34 CKV_AWS_23', '42 AVD-AWS-0107']],
-    ['iam', ['20 AVD-AWS-0057', '20 AVD-AWS-0342', '20 CKV_AWS_63', '26 AVD-AWS-0342']],
+    ['iam', ['20 AVD-AWS-0057', '20 AVD-AWS-0342', '20 CKV_AWS_63', '26 AVD-AWS-0342', '57 AVD-AWS-0057']],
     ['oidc', ['25 CKV_AWS_358', '25 GL_OIDC_AUDIENCE', '30 CKV_AWS_358']],
     ['services', ['1 CKV_AWS_66', '17 CKV_AWS_316', '25 CKV_AWS_50', '35 CKV_AWS_334', '35 CKV_AWS_336', '55 CKV_AWS_333']],
   ])('fires every %s rule on the offending line', async (fixture, expected) => {
@@ -50,5 +52,18 @@ describe('security policy', () => {
     // Assess
     expect(new Set(ids).size).toBe(ids.length);
     expect(unmirrored).toEqual([]);
+  });
+
+  it('documents every rule in the README table with the id, mirrored rules and waivability of the code', () => {
+    // Prepare
+    const readme = readFileSync(join(PACKAGE_DIR, 'README.md'), 'utf8');
+
+    // Act
+    const missing = POLICY_RULES.filter(
+      (rule) => !readme.includes(`| ${rule.id} | ${rule.mirrors} | ${rule.title} | ${rule.waivable ? 'yes' : '**no**'} |`),
+    );
+
+    // Assess
+    expect(missing.map((rule) => rule.id)).toEqual([]);
   });
 });

@@ -77,7 +77,10 @@ async function statementsOf(module: TfModule, values: ValueResolver, policy: Hcl
     const document = module.dataSources.find((block) => block.labels[0] === 'aws_iam_policy_document' && block.labels[1] === documentName);
     if (!document) return undefined;
     const resolved = await values.resolve(document.body);
-    return isObject(resolved) ? blocksOf(resolved.statement).map(fromDocumentBlock) : undefined;
+    if (!isObject(resolved)) return undefined;
+    // `dynamic "statement"` contents count too: their iterator values stay unknown, their actions do not.
+    const dynamicStatements = blocksOf(isObject(resolved.dynamic) ? resolved.dynamic.statement : undefined).flatMap((item) => blocksOf(item.content));
+    return [...blocksOf(resolved.statement), ...dynamicStatements].map(fromDocumentBlock);
   }
   const resolved = await values.resolve(policy);
   if (!isObject(resolved)) return undefined;

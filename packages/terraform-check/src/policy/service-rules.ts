@@ -4,7 +4,7 @@ import type { PolicyHit, PolicyRule } from './policy-rule.js';
 import { firstBlock } from './values.js';
 
 const logRetention = perResource(
-  { id: 'CKV_AWS_66', mirrors: 'checkov CKV_AWS_66 / trivy AVD-AWS-0017 (retention)', title: 'Log groups have a retention period', waivable: true },
+  { id: 'CKV_AWS_66', mirrors: 'checkov CKV_AWS_66', title: 'Log groups have a retention period', waivable: true },
   ['aws_cloudwatch_log_group'],
   async (block, { values }) => {
     const days = 'retention_in_days' in block.body ? await values.scalar(block.body.retention_in_days) : 0;
