@@ -1,0 +1,93 @@
+import { type CodePipelineClient, StopPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
+import { isNamed } from './aws-errors.js';
+import { retryTransient } from './retry.js';
+
+const StopResult = {
+  /** Stop-and-wait accepted: running actions finish, nothing new starts. */
+  Stopping: 'Stopping',
+  /** A stop-and-wait was already pending, so the execution was abandoned outright. */
+  Abandoned: 'Abandoned',
+  /** It had already ended (or was already being abandoned): nothing to stop. */
+  NotStoppable: 'NotStoppable',
+} as const;
+type StopResult = (typeof StopResult)[keyof typeof StopResult];
+
+// The runner sends SIGTERM 7.5 s after SIGINT and kills the process 2.5 s later: the stop must land before that.
+const StopBudgetMs = 7_000;
+
+const send = (client: CodePipelineClient, pipelineName: string, executionId: string, reason: string, abandon: boolean) =>
+  client.send(
+    new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId, reason, abandon }),
+    { abortSignal: AbortSignal.timeout(StopBudgetMs) },
+  );
+
+/**
+ * Stops an execution, retrying transient failures within the cancellation window. A stop-and-wait lets the running
+ * action (say, a deployment) finish cleanly; if one is already pending (DuplicatedStopRequestException), the
+ * caller clearly wants it gone, so the stop escalates to abandon.
+ */
+const stopExecution = async (
+  client: CodePipelineClient,
+  pipelineName: string,
+  executionId: string,
+  reason: string,
+): Promise<StopResult> => {
+  let retried = false;
+  const retry = {
+    signal: new AbortController().signal,
+    deadline: Date.now() + StopBudgetMs,
+    delayMs: (failures: number) => 200 * 2 ** failures,
+    onRetry: () => {
+      retried = true;
+    },
+  };
+  try {
+    await retryTransient(() => send(client, pipelineName, executionId, reason, false), retry);
+    return StopResult.Stopping;
+  } catch (error) {
+    if (isNamed(error, 'PipelineExecutionNotStoppableException')) return StopResult.NotStoppable;
+    if (!isNamed(error, 'DuplicatedStopRequestException')) throw error;
+    // Our own earlier attempt got through before its answer was lost: that stop is the one pending.
+    if (retried) return StopResult.Stopping;
+  }
+  try {
+    await retryTransient(() => send(client, pipelineName, executionId, reason, true), retry);
+    return StopResult.Abandoned;
+  } catch (error) {
+    if (isNamed(error, 'PipelineExecutionNotStoppableException') || isNamed(error, 'DuplicatedStopRequestException')) {
+      return StopResult.NotStoppable;
+    }
+    throw error;
+  }
+};
+
+/**
+ * Turns the runner's cancellation signals (SIGINT, then SIGTERM 7.5 s later) into an AbortSignal, so the follow
+ * loop ends at once and the step can stop the execution instead of the process dying mid-wait.
+ */
+class CancellationWatch {
+  readonly #controller = new AbortController();
+  readonly #onSignal = (signal: NodeJS.Signals): void => {
+    if (!this.#controller.signal.aborted) this.#controller.abort(new Error(`received ${signal}`));
+  };
+
+  constructor() {
+    process.on('SIGINT', this.#onSignal);
+    process.on('SIGTERM', this.#onSignal);
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  get cancelled(): boolean {
+    return this.#controller.signal.aborted;
+  }
+
+  dispose(): void {
+    process.off('SIGINT', this.#onSignal);
+    process.off('SIGTERM', this.#onSignal);
+  }
+}
+
+export { CancellationWatch, stopExecution, StopResult };

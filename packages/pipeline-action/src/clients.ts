@@ -1,0 +1,22 @@
+import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+
+const UserAgent = 'greenlight-pipeline-action';
+
+/**
+ * Settings shared by every AWS client. Credentials and endpoints come from the standard chain and the
+ * environment (AWS_ENDPOINT_URL_<SERVICE> included), never from inputs. The SDK retries throttling, 5xx and
+ * dropped connections itself; the follow loop retries on top of that, so a bad minute never ends the run.
+ */
+const clientConfig = (region: string) =>
+  ({
+    region,
+    maxAttempts: 4,
+    retryMode: 'standard',
+    customUserAgent: UserAgent,
+    // A slow answer must not stall the loop past the timeout or the cancellation window.
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+  }) as const;
+
+const createCodePipelineClient = (region: string): CodePipelineClient => new CodePipelineClient(clientConfig(region));
+
+export { clientConfig, createCodePipelineClient };

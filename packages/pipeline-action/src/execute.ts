@@ -1,0 +1,259 @@
+import { GetPipelineCommand, type CodePipelineClient, type PipelineDeclaration } from '@aws-sdk/client-codepipeline';
+import { error as annotateError, info, summary as jobSummary, warning } from '@actions/core';
+import { isCodeBuildAction } from './action-kinds.js';
+import { ActionTracker, plannedStages } from './action-tracker.js';
+import { describeAwsError, isNamed } from './aws-errors.js';
+import type { BuildLogTail } from './build-logs.js';
+import { CancellationWatch, stopExecution } from './cancel.js';
+import { createCodePipelineClient } from './clients.js';
+import type { DeploymentDetails } from './deployment-details.js';
+import { PipelineActionError } from './errors.js';
+import type { GitHubDeployment } from './github-deployment.js';
+import { learnTypicalDurations, type TypicalDurations } from './history.js';
+import type { ActionInputs } from './inputs.js';
+import { followExecution, getExecution, isTerminal, refreshActions, type FollowContext } from './monitor.js';
+import { findNewerExecution } from './newer-execution.js';
+import { recordExecution, recordFinished, recordReport, recordStopRequested } from './outputs.js';
+import { PollSchedule } from './poll-schedule.js';
+import { ProgressLog } from './progress.js';
+import { describeOutcome, executionUrl, failureMessage, Outcome, outcomeError, type ExecutionReport } from './report.js';
+import { buildReport, type ReportFacts } from './report-builder.js';
+import { retryTransient } from './retry.js';
+import { ServerClock } from './server-clock.js';
+import { clientRequestToken, planSourceRevisions, startExecution } from './start.js';
+import { readWorkflowRun, stopReason, type WorkflowRun } from './workflow-run.js';
+
+interface Session {
+  readonly inputs: ActionInputs;
+  readonly run: WorkflowRun;
+  readonly client: CodePipelineClient;
+  readonly watch: CancellationWatch;
+  readonly deadline: number;
+  readonly startedAt: number;
+}
+
+// Setup calls (GetPipeline, StartPipelineExecution) retry transient failures with this backoff.
+const setupRetry = (session: Session) => ({
+  signal: session.watch.signal,
+  deadline: session.deadline,
+  delayMs: (failures: number) => Math.min(20_000, 500 * 2 ** failures * (1 + Math.random() / 4)),
+});
+
+const callContext = (session: Session, permission: string, executionId?: string) => ({
+  permission,
+  pipelineName: session.inputs.pipelineName,
+  region: session.inputs.region,
+  ...(executionId === undefined ? {} : { executionId }),
+});
+
+const getPipeline = async (session: Session): Promise<PipelineDeclaration | undefined> => {
+  try {
+    const answer = await retryTransient(
+      () => session.client.send(new GetPipelineCommand({ name: session.inputs.pipelineName }), { abortSignal: session.watch.signal }),
+      setupRetry(session),
+    );
+    return answer.pipeline;
+  } catch (error) {
+    if (session.watch.cancelled) throw error;
+    throw describeAwsError(error, callContext(session, 'codepipeline:GetPipeline'));
+  }
+};
+
+/** Starts the execution; deliberately not cancellable midway, so an execution never exists without us knowing its ID. */
+const start = async (session: Session, pipeline: PipelineDeclaration | undefined): Promise<string> => {
+  const plan = planSourceRevisions(session.inputs, pipeline, session.run);
+  for (const note of plan.notes) info(note);
+  const token = clientRequestToken(session.inputs, session.run);
+  try {
+    return await retryTransient(() => startExecution(session.client, session.inputs, plan, token, new AbortController().signal), {
+      ...setupRetry(session),
+      signal: new AbortController().signal,
+    });
+  } catch (error) {
+    throw describeAwsError(error, callContext(session, 'codepipeline:StartPipelineExecution'));
+  }
+};
+
+const writeSummary = async (report: ExecutionReport): Promise<void> => {
+  try {
+    const { renderSummary } = await import('./summary.js');
+    await jobSummary.addRaw(renderSummary(report)).write();
+  } catch (error) {
+    info(`Job summary not written: ${(error as Error).message}`);
+  }
+};
+
+/** Outputs, summary, GitHub deployment status and the one annotation: the end of every path that has a report. */
+const finish = async (report: ExecutionReport, deployment: GitHubDeployment | undefined): Promise<void> => {
+  recordReport(report, failureMessage(report));
+  await writeSummary(report);
+  await deployment?.update(report.outcome, `Pipeline ${report.pipelineName}: ${describeOutcome(report)}`);
+  const failure = outcomeError(report);
+  if (failure === undefined) {
+    info(`Pipeline ${report.pipelineName} execution ${report.executionId}: ${describeOutcome(report)}. ${report.executionUrl}`);
+    return;
+  }
+  annotateError(failure.message, { title: failure.title });
+  process.exitCode = 1;
+};
+
+const failedBuildLog = async (session: Session, tracker: ActionTracker, progress: ProgressLog): Promise<BuildLogTail | undefined> => {
+  const failed = tracker.failed();
+  if (failed?.externalId === undefined || !isCodeBuildAction(failed.provider)) return undefined;
+  const { buildLogTail } = await import('./build-logs.js');
+  const tail = await buildLogTail(session.inputs.region, failed.externalId, AbortSignal.timeout(15_000));
+  progress.line(failed, tail.lines.length > 0 ? `Last ${tail.lines.length} lines of build ${failed.externalId}:` : (tail.note ?? ''));
+  for (const line of tail.lines) progress.line(failed, `  ${line}`);
+  return tail;
+};
+
+/** On cancellation: stop what we started (if allowed), or say why it is left running. */
+const handleCancellation = async (session: Session, facts: Omit<ReportFacts, 'elapsedMs'>, startedByUs: boolean): Promise<ExecutionReport> => {
+  const elapsedMs = Date.now() - session.startedAt;
+  if (!startedByUs || !session.inputs.stopOnCancel) {
+    warning(
+      startedByUs
+        ? "Workflow cancelled; stop-on-cancel is false, so the execution was left running."
+        : 'Workflow cancelled; the execution was not started by this step, so it was left running.',
+    );
+    return buildReport({ ...facts, elapsedMs, outcome: Outcome.LeftRunning, status: 'InProgress' });
+  }
+  const reason = stopReason(session.run, 'Workflow run cancelled');
+  const result = await stopExecution(session.client, session.inputs.pipelineName, facts.executionId, reason);
+  recordStopRequested();
+  info(`Stop requested for execution ${facts.executionId} (${result}): ${reason}`);
+  return buildReport({ ...facts, elapsedMs, outcome: Outcome.StopRequested, status: result === 'Abandoned' ? 'Stopped' : 'Stopping' });
+};
+
+const follow = async (
+  session: Session,
+  context: FollowContext,
+  facts: Omit<ReportFacts, 'elapsedMs' | 'execution'>,
+): Promise<ExecutionReport> => {
+  const result = await followExecution(context);
+  let execution = result.execution;
+  if (result.kind === 'timeout') {
+    // The end may have come during the last wait: one more look decides between "ended" and "still running".
+    execution = await getExecution(context).catch(() => execution);
+  }
+  await refreshActions(context);
+  context.progress.close();
+  const elapsedMs = Date.now() - session.startedAt;
+  if (!isTerminal(execution?.status)) {
+    return buildReport({ ...facts, execution, elapsedMs, outcome: Outcome.TimedOut, status: execution?.status ?? 'InProgress' });
+  }
+  const buildLog = await failedBuildLog(session, context.tracker, context.progress);
+  context.progress.close();
+  const supersededBy =
+    execution?.status === 'Superseded'
+      ? await findNewerExecution(session.client, session.inputs.pipelineName, facts.executionId, AbortSignal.timeout(15_000)).catch(
+          () => undefined,
+        )
+      : undefined;
+  return buildReport({
+    ...facts,
+    execution,
+    elapsedMs,
+    ...(buildLog === undefined ? {} : { buildLog }),
+    ...(supersededBy === undefined ? {} : { supersededBy }),
+  });
+};
+
+/** Everything after the inputs are valid: start (or find) the execution, follow it, report. */
+const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<void> => {
+  const session: Session = {
+    inputs,
+    run: readWorkflowRun(env),
+    client: createCodePipelineClient(inputs.region),
+    watch: new CancellationWatch(),
+    deadline: Date.now() + inputs.timeoutMinutes * 60_000,
+    startedAt: Date.now(),
+  };
+  let executionId: string | undefined;
+  try {
+    const historyPromise: Promise<TypicalDurations> = inputs.wait
+      ? learnTypicalDurations(session.client, inputs.pipelineName, session.watch.signal)
+      : Promise.resolve(new Map());
+    const pipeline = await getPipeline(session);
+    const startedByUs = inputs.executionId === undefined;
+    executionId = inputs.executionId ?? (await start(session, pipeline));
+    const startedLocalMs = startedByUs ? Date.now() : undefined;
+    const url = executionUrl(inputs.region, inputs.pipelineName, executionId);
+    recordExecution({
+      executionId,
+      executionUrl: url,
+      pipelineName: inputs.pipelineName,
+      region: inputs.region,
+      startedByUs,
+      stopOnCancel: inputs.stopOnCancel,
+    });
+    info(`${startedByUs ? 'Started' : 'Following'} execution ${executionId} of pipeline ${inputs.pipelineName}: ${url}`);
+
+    const deployment = inputs.githubDeployment === undefined
+      ? undefined
+      : await (await import('./github-deployment.js')).GitHubDeployment.create(inputs.githubDeployment, session.run, inputs.pipelineName, url);
+    const tracker = new ActionTracker(plannedStages(pipeline));
+    const facts = {
+      pipelineName: inputs.pipelineName,
+      region: inputs.region,
+      executionId,
+      timeoutMinutes: inputs.timeoutMinutes,
+      tracker,
+    };
+    const context: FollowContext = {
+      client: session.client,
+      pipelineName: inputs.pipelineName,
+      region: inputs.region,
+      executionId,
+      tracker,
+      durations: await historyPromise,
+      clock: new ServerClock(),
+      schedule: new PollSchedule(),
+      deadline: session.deadline,
+      startedLocalMs,
+      signal: session.watch.signal,
+      progress: new ProgressLog(),
+      deploymentDetails: lazyDeploymentDetails(inputs.region, session.watch.signal),
+    };
+
+    const cancel = async (): Promise<ExecutionReport> => {
+      context.progress.close();
+      return handleCancellation(session, { ...facts, execution: undefined }, startedByUs);
+    };
+    let report: ExecutionReport;
+    if (session.watch.cancelled) {
+      report = await cancel();
+    } else if (!inputs.wait) {
+      report = buildReport({ ...facts, execution: undefined, elapsedMs: Date.now() - session.startedAt, outcome: Outcome.Started, status: 'InProgress' });
+    } else {
+      try {
+        report = await follow(session, context, facts);
+      } catch (error) {
+        if (!session.watch.cancelled) throw error;
+        report = await cancel();
+      }
+    }
+    if (report.outcome !== Outcome.StopRequested) recordFinished();
+    await finish(report, deployment);
+  } catch (error) {
+    if (session.watch.cancelled && executionId === undefined) {
+      recordFinished();
+      throw new PipelineActionError('Workflow cancelled', 'The workflow was cancelled before the pipeline execution started; nothing was started.', { cause: error });
+    }
+    if (!session.watch.cancelled) recordFinished();
+    throw isNamed(error, 'AbortError') ? error : describeAwsError(error, callContext(session, 'codepipeline', executionId));
+  } finally {
+    session.watch.dispose();
+  }
+};
+
+/** The CodeDeploy client and its chunk load only when a pipeline actually runs a CodeDeploy action. */
+const lazyDeploymentDetails = (region: string, signal: AbortSignal): (() => Promise<DeploymentDetails>) => {
+  let details: Promise<DeploymentDetails> | undefined;
+  return () => {
+    details ??= import('./deployment-details.js').then(({ DeploymentDetails }) => new DeploymentDetails(region, signal));
+    return details;
+  };
+};
+
+export { execute };

@@ -1,0 +1,102 @@
+import { warning } from '@actions/core';
+import { getOctokit } from '@actions/github';
+import type { GitHubDeploymentInputs } from './inputs.js';
+import { Outcome } from './report.js';
+import type { WorkflowRun } from './workflow-run.js';
+
+type DeploymentState = 'in_progress' | 'success' | 'failure' | 'inactive' | 'error';
+
+/** How each outcome shows on the repository's Environments page; Started stays in_progress (wait: false). */
+const StateByOutcome: Readonly<Record<Outcome, DeploymentState>> = {
+  [Outcome.Succeeded]: 'success',
+  [Outcome.Failed]: 'failure',
+  [Outcome.Stopped]: 'inactive',
+  [Outcome.Cancelled]: 'inactive',
+  [Outcome.Superseded]: 'inactive',
+  [Outcome.StopRequested]: 'inactive',
+  [Outcome.TimedOut]: 'inactive',
+  [Outcome.LeftRunning]: 'inactive',
+  [Outcome.Started]: 'in_progress',
+};
+
+const RequestTimeoutMs = 10_000;
+
+interface DeploymentTarget {
+  readonly owner: string;
+  readonly repo: string;
+  readonly deploymentId: number;
+}
+
+/**
+ * A GitHub deployment for the workflow's commit that mirrors the pipeline execution: in_progress while it runs,
+ * then success, failure or inactive, linking the execution and the environment. GitHub being unreachable or
+ * refusing (token permissions) is a warning: it never changes the step's outcome.
+ */
+class GitHubDeployment {
+  readonly #octokit: ReturnType<typeof getOctokit>;
+  readonly #config: GitHubDeploymentInputs;
+  readonly #target: DeploymentTarget;
+  readonly #executionUrl: string;
+
+  private constructor(config: GitHubDeploymentInputs, target: DeploymentTarget, executionUrl: string) {
+    this.#octokit = getOctokit(config.token);
+    this.#config = config;
+    this.#target = target;
+    this.#executionUrl = executionUrl;
+  }
+
+  static async create(
+    config: GitHubDeploymentInputs,
+    run: WorkflowRun,
+    pipelineName: string,
+    executionUrl: string,
+  ): Promise<GitHubDeployment | undefined> {
+    const [owner, repo] = (run.repository ?? '').split('/');
+    if (owner === undefined || repo === undefined || run.sha === undefined) {
+      warning('GitHub deployment skipped: GITHUB_REPOSITORY and GITHUB_SHA are needed to create one.');
+      return undefined;
+    }
+    try {
+      const octokit = getOctokit(config.token);
+      const created = await octokit.rest.repos.createDeployment({
+        owner,
+        repo,
+        ref: run.sha,
+        environment: config.environment,
+        auto_merge: false,
+        required_contexts: [],
+        description: `CodePipeline ${pipelineName}`,
+        request: { signal: AbortSignal.timeout(RequestTimeoutMs) },
+      });
+      if (!('id' in created.data)) {
+        warning(`GitHub deployment not created: ${created.data.message ?? 'GitHub answered without a deployment'}.`);
+        return undefined;
+      }
+      const deployment = new GitHubDeployment(config, { owner, repo, deploymentId: created.data.id }, executionUrl);
+      await deployment.update(Outcome.Started, `Pipeline ${pipelineName} is running`);
+      return deployment;
+    } catch (error) {
+      warning(`GitHub deployment not created (${(error as Error).message}); give the job 'deployments: write'.`);
+      return undefined;
+    }
+  }
+
+  async update(outcome: Outcome, description: string): Promise<void> {
+    try {
+      await this.#octokit.rest.repos.createDeploymentStatus({
+        owner: this.#target.owner,
+        repo: this.#target.repo,
+        deployment_id: this.#target.deploymentId,
+        state: StateByOutcome[outcome],
+        log_url: this.#executionUrl,
+        description: description.slice(0, 140),
+        ...(this.#config.environmentUrl === undefined ? {} : { environment_url: this.#config.environmentUrl }),
+        request: { signal: AbortSignal.timeout(RequestTimeoutMs) },
+      });
+    } catch (error) {
+      warning(`GitHub deployment status not updated (${(error as Error).message}).`);
+    }
+  }
+}
+
+export { GitHubDeployment };

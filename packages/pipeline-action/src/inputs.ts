@@ -1,0 +1,239 @@
+import { InputError } from './errors.js';
+
+const RevisionTypes = ['COMMIT_ID', 'IMAGE_DIGEST', 'S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'] as const;
+type RevisionType = (typeof RevisionTypes)[number];
+
+/** Limits from the CodePipeline API reference (StartPipelineExecution, StopPipelineExecution). */
+const Limits = {
+  pipelineName: /^[A-Za-z0-9.@\-_]{1,100}$/,
+  actionName: /^[A-Za-z0-9.@\-_]{1,100}$/,
+  variableName: /^[A-Za-z0-9@\-_]{1,128}$/,
+  variableValueLength: 1000,
+  revisionValueLength: 1500,
+  entries: 50,
+  executionId: /^[0-9a-f-]{36}$/,
+  clientRequestToken: /^[a-zA-Z0-9-]{1,128}$/,
+  region: /^[a-z]{2}(-[a-z]+)+-\d+$/,
+  maxTimeoutMinutes: 7 * 24 * 60,
+} as const;
+
+interface PipelineVariable {
+  readonly name: string;
+  readonly value: string;
+}
+
+interface SourceRevision {
+  readonly actionName: string;
+  readonly revisionType: RevisionType;
+  readonly revisionValue: string;
+}
+
+interface GitHubDeploymentInputs {
+  readonly token: string;
+  readonly environment: string;
+  readonly environmentUrl: string | undefined;
+}
+
+interface ActionInputs {
+  readonly pipelineName: string;
+  readonly region: string;
+  readonly wait: boolean;
+  readonly timeoutMinutes: number;
+  readonly variables: readonly PipelineVariable[];
+  readonly sourceRevisions: readonly SourceRevision[];
+  readonly pinCommit: boolean;
+  readonly executionId: string | undefined;
+  readonly stopOnCancel: boolean;
+  readonly clientRequestToken: string | undefined;
+  readonly githubDeployment: GitHubDeploymentInputs | undefined;
+}
+
+/** Reads one input as the runner passes it (already trimmed); '' when unset. */
+type InputReader = (name: string) => string;
+
+// YAML 1.2 core-schema booleans, as @actions/core's getBooleanInput accepts them.
+const parseBoolean = (name: string, raw: string, fallback: boolean): boolean => {
+  if (raw === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(raw)) return true;
+  if (['false', 'False', 'FALSE'].includes(raw)) return false;
+  throw new InputError(name, `must be true or false, got '${raw}'.`);
+};
+
+const parseTimeout = (raw: string): number => {
+  if (raw === '') return 60;
+  const minutes = Number(raw);
+  if (!/^\d*\.?\d+$/.test(raw) || !Number.isFinite(minutes) || minutes <= 0 || minutes > Limits.maxTimeoutMinutes) {
+    throw new InputError(
+      'timeout-minutes',
+      `must be a positive number of minutes up to ${Limits.maxTimeoutMinutes} (fractions allowed, e.g. 0.5), got '${raw}'.`,
+    );
+  }
+  return minutes;
+};
+
+interface Line {
+  readonly number: number;
+  readonly key: string;
+  readonly value: string;
+}
+
+// Blank lines and lines starting with '#' are skipped so that multi-line YAML blocks can be commented.
+const parseLines = (input: string, raw: string, keyLabel: string): Line[] => {
+  const lines = raw
+    .split(/\r?\n/)
+    .map((text, index) => ({ text: text.trim(), number: index + 1 }))
+    .filter(({ text }) => text !== '' && !text.startsWith('#'));
+  if (lines.length > Limits.entries) {
+    throw new InputError(input, `accepts at most ${Limits.entries} lines, got ${lines.length}.`);
+  }
+  const seen = new Set<string>();
+  return lines.map(({ text, number }) => {
+    const separator = text.indexOf('=');
+    if (separator <= 0) {
+      throw new InputError(input, `line ${number} must look like ${keyLabel}=VALUE, got '${text}'.`);
+    }
+    const key = text.slice(0, separator).trim();
+    if (seen.has(key)) throw new InputError(input, `line ${number} repeats '${key}'; each may appear once.`);
+    seen.add(key);
+    return { number, key, value: text.slice(separator + 1).trim() };
+  });
+};
+
+const parseVariables = (raw: string): PipelineVariable[] =>
+  parseLines('variables', raw, 'NAME').map(({ number, key, value }) => {
+    if (!Limits.variableName.test(key)) {
+      throw new InputError(
+        'variables',
+        `line ${number}: the name '${key}' must be 1-128 characters of letters, digits, @, - or _.`,
+      );
+    }
+    if (value === '' || value.length > Limits.variableValueLength) {
+      throw new InputError(
+        'variables',
+        `line ${number}: the value of '${key}' must be 1-${Limits.variableValueLength} characters.`,
+      );
+    }
+    return { name: key, value };
+  });
+
+const isRevisionType = (candidate: string): candidate is RevisionType =>
+  (RevisionTypes as readonly string[]).includes(candidate);
+
+const parseSourceRevisions = (raw: string): SourceRevision[] =>
+  parseLines('source-revisions', raw, 'ActionName').map(({ number, key, value }) => {
+    if (!Limits.actionName.test(key)) {
+      throw new InputError(
+        'source-revisions',
+        `line ${number}: the action name '${key}' must be 1-100 characters of letters, digits, ., @, - or _.`,
+      );
+    }
+    // Only an upper-case word before the first ':' is a TYPE, so digests such as sha256:... stay values.
+    const typed = /^([A-Z][A-Z0-9_]*):(.*)$/.exec(value);
+    let revisionType: RevisionType = 'COMMIT_ID';
+    let revisionValue = value;
+    if (typed) {
+      const [, type = '', rest = ''] = typed;
+      if (!isRevisionType(type)) {
+        throw new InputError(
+          'source-revisions',
+          `line ${number}: the revision type '${type}' must be one of ${RevisionTypes.join(', ')}.`,
+        );
+      }
+      revisionType = type;
+      revisionValue = rest.trim();
+    }
+    if (revisionValue === '' || revisionValue.length > Limits.revisionValueLength) {
+      throw new InputError(
+        'source-revisions',
+        `line ${number}: the revision of '${key}' must be 1-${Limits.revisionValueLength} characters.`,
+      );
+    }
+    return { actionName: key, revisionType, revisionValue };
+  });
+
+const parseRegion = (raw: string, env: NodeJS.ProcessEnv): string => {
+  const region = raw || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || '';
+  if (region === '') {
+    throw new InputError(
+      'region',
+      'is required when neither AWS_REGION nor AWS_DEFAULT_REGION is set (aws-actions/configure-aws-credentials sets AWS_REGION).',
+    );
+  }
+  if (!Limits.region.test(region)) {
+    throw new InputError('region', `must be an AWS region such as eu-west-1, got '${region}'.`);
+  }
+  return region;
+};
+
+const parseGitHubDeployment = (read: InputReader): GitHubDeploymentInputs | undefined => {
+  const token = read('github-token');
+  const environment = read('environment');
+  const environmentUrl = read('environment-url');
+  if (token === '' && environment === '') {
+    if (environmentUrl !== '') {
+      throw new InputError('environment-url', "needs 'environment' and 'github-token' to create a GitHub deployment.");
+    }
+    return undefined;
+  }
+  if (environment === '') throw new InputError('environment', "is required when 'github-token' is set.");
+  if (token === '') {
+    throw new InputError('github-token', "is required when 'environment' is set (use ${{ github.token }}).");
+  }
+  if (environmentUrl !== '' && !/^https?:\/\/\S+$/.test(environmentUrl)) {
+    throw new InputError('environment-url', `must be an http(s) URL, got '${environmentUrl}'.`);
+  }
+  return { token, environment, environmentUrl: environmentUrl === '' ? undefined : environmentUrl };
+};
+
+/** Parses and validates every input; throws InputError naming the first bad input. No AWS call happens here. */
+const parseInputs = (read: InputReader, env: NodeJS.ProcessEnv): ActionInputs => {
+  const pipelineName = read('pipeline-name');
+  if (pipelineName === '') throw new InputError('pipeline-name', 'is required: the name of the CodePipeline pipeline.');
+  if (!Limits.pipelineName.test(pipelineName)) {
+    throw new InputError(
+      'pipeline-name',
+      `must be 1-100 characters of letters, digits, ., @, - or _, got '${pipelineName}'.`,
+    );
+  }
+  const region = parseRegion(read('region'), env);
+  const wait = parseBoolean('wait', read('wait'), true);
+  const timeoutMinutes = parseTimeout(read('timeout-minutes'));
+  const variables = parseVariables(read('variables'));
+  const sourceRevisions = parseSourceRevisions(read('source-revisions'));
+  const pinCommit = parseBoolean('pin-commit', read('pin-commit'), true);
+  const stopOnCancel = parseBoolean('stop-on-cancel', read('stop-on-cancel'), true);
+
+  const rawExecutionId = read('execution-id');
+  if (rawExecutionId !== '' && !Limits.executionId.test(rawExecutionId)) {
+    throw new InputError('execution-id', `must be a pipeline execution ID (36 characters of 0-9, a-f and -), got '${rawExecutionId}'.`);
+  }
+  const executionId = rawExecutionId === '' ? undefined : rawExecutionId;
+  if (executionId !== undefined && (variables.length > 0 || sourceRevisions.length > 0)) {
+    throw new InputError(
+      'execution-id',
+      "follows an execution that already exists, so it cannot be combined with 'variables' or 'source-revisions'.",
+    );
+  }
+
+  const rawToken = read('client-request-token');
+  if (rawToken !== '' && !Limits.clientRequestToken.test(rawToken)) {
+    throw new InputError('client-request-token', `must be 1-128 characters of letters, digits and -, got '${rawToken}'.`);
+  }
+
+  return {
+    pipelineName,
+    region,
+    wait,
+    timeoutMinutes,
+    variables,
+    sourceRevisions,
+    pinCommit,
+    executionId,
+    stopOnCancel,
+    clientRequestToken: rawToken === '' ? undefined : rawToken,
+    githubDeployment: parseGitHubDeployment(read),
+  };
+};
+
+export { parseInputs, RevisionTypes };
+export type { ActionInputs, GitHubDeploymentInputs, InputReader, PipelineVariable, RevisionType, SourceRevision };

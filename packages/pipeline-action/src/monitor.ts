@@ -1,0 +1,193 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  type ActionExecutionDetail,
+  type CodePipelineClient,
+  GetPipelineExecutionCommand,
+  ListActionExecutionsCommand,
+  type PipelineExecution,
+} from '@aws-sdk/client-codepipeline';
+import { debug } from '@actions/core';
+import { isCodeDeployAction } from './action-kinds.js';
+import type { ActionRun, ActionTracker } from './action-tracker.js';
+import { describeAwsError, isTransient } from './aws-errors.js';
+import type { DeploymentDetails } from './deployment-details.js';
+import { actionKey, type TypicalDurations } from './history.js';
+import type { PollSchedule } from './poll-schedule.js';
+import type { ProgressLog } from './progress.js';
+import type { ServerClock } from './server-clock.js';
+
+const TerminalStatuses = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
+// While actions run, the execution's own status is read every few polls anyway, so an ending that leaves actions
+// untouched (Cancelled, Superseded while waiting) is still noticed.
+const StatusCheckEvery = 5;
+
+interface FollowContext {
+  readonly client: CodePipelineClient;
+  readonly pipelineName: string;
+  readonly region: string;
+  readonly executionId: string;
+  readonly tracker: ActionTracker;
+  readonly durations: TypicalDurations;
+  readonly clock: ServerClock;
+  readonly schedule: PollSchedule;
+  /** Local epoch milliseconds at which following stops (timeout-minutes). */
+  readonly deadline: number;
+  /** Local moment the execution was started by us, anchoring the server clock; undefined when following one. */
+  readonly startedLocalMs: number | undefined;
+  readonly signal: AbortSignal;
+  readonly progress: ProgressLog;
+  /** Loaded on first need: only pipelines with a CodeDeploy action pay for the CodeDeploy client. */
+  readonly deploymentDetails: () => Promise<DeploymentDetails>;
+}
+
+type FollowResult =
+  | { readonly kind: 'ended'; readonly execution: PipelineExecution }
+  | { readonly kind: 'timeout'; readonly execution: PipelineExecution | undefined };
+
+const isTerminal = (status: string | undefined): boolean => TerminalStatuses.has(status ?? '');
+
+/** Every action execution of one pipeline execution, all pages. */
+const listActionExecutions = async (context: FollowContext): Promise<ActionExecutionDetail[]> => {
+  const details: ActionExecutionDetail[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await context.client.send(
+      new ListActionExecutionsCommand({
+        pipelineName: context.pipelineName,
+        filter: { pipelineExecutionId: context.executionId },
+        maxResults: 100,
+        ...(nextToken === undefined ? {} : { nextToken }),
+      }),
+      { abortSignal: context.signal },
+    );
+    details.push(...(page.actionExecutionDetails ?? []));
+    nextToken = page.nextToken;
+  } while (nextToken !== undefined);
+  return details;
+};
+
+const getExecution = async (
+  context: Pick<FollowContext, 'client' | 'pipelineName' | 'executionId' | 'signal'>,
+): Promise<PipelineExecution> => {
+  const answer = await context.client.send(
+    new GetPipelineExecutionCommand({ pipelineName: context.pipelineName, pipelineExecutionId: context.executionId }),
+    { abortSignal: context.signal },
+  );
+  return answer.pipelineExecution ?? {};
+};
+
+const observeTimestamps = (context: FollowContext, details: readonly ActionExecutionDetail[], localMs: number): void => {
+  const { clock } = context;
+  const starts = details.flatMap((detail) => (detail.startTime === undefined ? [] : [detail.startTime.getTime()]));
+  // The first action starts as the execution does: that pairs a server time with the local moment we started it.
+  if (context.startedLocalMs !== undefined && starts.length > 0) clock.anchor(Math.min(...starts), context.startedLocalMs);
+  for (const detail of details) {
+    for (const timestamp of [detail.startTime, detail.lastUpdateTime]) {
+      if (timestamp !== undefined) clock.observe(timestamp.getTime(), localMs);
+    }
+  }
+};
+
+/**
+ * When the next change is likely: the earliest moment a running action is expected to end, from how long it took
+ * in recent executions. Undefined when any running action has no history (then the schedule backs off instead);
+ * "now" between stages, when the next action is about to start.
+ */
+const expectedChangeAt = (context: FollowContext, running: readonly ActionRun[], now: number): number | undefined => {
+  if (running.length === 0) return now;
+  const predictions = running.map((run) => {
+    const typical = context.durations.get(actionKey(run.stageName, run.actionName));
+    return typical === undefined || run.startTime === undefined
+      ? undefined
+      : context.clock.toLocal(run.startTime.getTime() + typical);
+  });
+  if (predictions.some((prediction) => prediction === undefined)) return undefined;
+  return Math.min(...(predictions as number[]));
+};
+
+const runningFor = (context: FollowContext, running: readonly ActionRun[], now: number): number | undefined => {
+  const starts = running.flatMap((run) => {
+    const local = run.startTime === undefined ? undefined : context.clock.toLocal(run.startTime.getTime());
+    return local === undefined ? [] : [local];
+  });
+  return starts.length === 0 ? undefined : now - Math.min(...starts);
+};
+
+/** Shows CodeDeploy lifecycle and traffic changes of running deployment actions; true when anything changed. */
+const followDeployments = async (context: FollowContext): Promise<boolean> => {
+  const deploying = context.tracker
+    .inProgress()
+    .filter((run) => isCodeDeployAction(run.provider) && run.externalId !== undefined);
+  let changed = false;
+  for (const run of deploying) {
+    const details = await context.deploymentDetails();
+    const lines = await details.changes(run.externalId ?? '');
+    for (const line of lines) context.progress.line(run, line);
+    changed ||= lines.length > 0;
+  }
+  return changed;
+};
+
+/**
+ * Follows one execution to its end or the deadline: each poll lists the execution's action executions (all
+ * pages), prints what started or ended, and reads the execution's status when nothing runs any more (or every
+ * few polls). Transient failures are retried with backoff and never end the run.
+ */
+const followExecution = async (context: FollowContext): Promise<FollowResult> => {
+  let delay = context.schedule.bounds.minIntervalMs;
+  let failures = 0;
+  let pollsSinceStatus = 0;
+  let lastExecution: PipelineExecution | undefined;
+  for (;;) {
+    const remaining = context.deadline - Date.now();
+    if (remaining <= 0) return { kind: 'timeout', execution: lastExecution };
+    await sleep(Math.min(delay, remaining), undefined, { signal: context.signal });
+    try {
+      const details = await listActionExecutions(context);
+      const now = Date.now();
+      observeTimestamps(context, details, now);
+      const events = context.tracker.update(details);
+      context.progress.events(events);
+      const deploymentChanged = await followDeployments(context);
+      const running = context.tracker.inProgress();
+      if (running.length === 0 || ++pollsSinceStatus >= StatusCheckEvery) {
+        pollsSinceStatus = 0;
+        lastExecution = await getExecution(context);
+        if (isTerminal(lastExecution.status)) return { kind: 'ended', execution: lastExecution };
+      }
+      failures = 0;
+      delay = context.schedule.next({
+        now,
+        changed: events.length > 0 || deploymentChanged,
+        expectedChangeAt: expectedChangeAt(context, running, now),
+        runningForMs: runningFor(context, running, now),
+      });
+    } catch (error) {
+      if (context.signal.aborted) throw error;
+      if (!isTransient(error)) {
+        throw describeAwsError(error, {
+          permission: 'codepipeline:ListActionExecutions / codepipeline:GetPipelineExecution',
+          pipelineName: context.pipelineName,
+          region: context.region,
+          executionId: context.executionId,
+        });
+      }
+      failures++;
+      delay = context.schedule.afterError(failures);
+      debug(`Poll failed (${(error as Error).name}), retrying in ${delay} ms: ${(error as Error).message}`);
+    }
+  }
+};
+
+/** One last look after the end, so the summary shows every action's final state. */
+const refreshActions = async (context: FollowContext): Promise<void> => {
+  if (context.tracker.inProgress().length === 0) return;
+  try {
+    context.progress.events(context.tracker.update(await listActionExecutions(context)));
+  } catch (error) {
+    debug(`Final action refresh failed: ${(error as Error).message}`);
+  }
+};
+
+export { followExecution, getExecution, isTerminal, listActionExecutions, refreshActions };
+export type { FollowContext, FollowResult };

@@ -1,0 +1,52 @@
+import { saveState, setOutput } from '@actions/core';
+import type { ExecutionReport } from './report.js';
+
+/** What the main step leaves for the post step (read back from STATE_<key>). */
+const StateKeys = {
+  executionId: 'execution-id',
+  pipelineName: 'pipeline-name',
+  region: 'region',
+  /** 'true' only for executions this step started: the post step never stops someone else's execution. */
+  startedByUs: 'started-by-us',
+  stopOnCancel: 'stop-on-cancel',
+  /** 'true' once the main step ended normally (any outcome): nothing for the post step to do. */
+  finished: 'finished',
+  /** 'true' once the main step asked CodePipeline to stop the execution. */
+  stopRequested: 'stop-requested',
+} as const;
+
+interface KnownExecution {
+  readonly executionId: string;
+  readonly executionUrl: string;
+  readonly pipelineName: string;
+  readonly region: string;
+  readonly startedByUs: boolean;
+  readonly stopOnCancel: boolean;
+}
+
+/** Written the moment the execution ID is known, so later steps and the post step have it whatever happens next. */
+const recordExecution = (execution: KnownExecution): void => {
+  setOutput('execution-id', execution.executionId);
+  setOutput('execution-url', execution.executionUrl);
+  saveState(StateKeys.executionId, execution.executionId);
+  saveState(StateKeys.pipelineName, execution.pipelineName);
+  saveState(StateKeys.region, execution.region);
+  saveState(StateKeys.startedByUs, String(execution.startedByUs));
+  saveState(StateKeys.stopOnCancel, String(execution.stopOnCancel));
+};
+
+const recordReport = (report: ExecutionReport, failureMessage: string | undefined): void => {
+  setOutput('status', report.status);
+  setOutput('failed-stage', report.failedRun?.stageName ?? '');
+  setOutput('failed-action', report.failedRun?.actionName ?? '');
+  setOutput('failure-message', failureMessage ?? '');
+  setOutput('deployment-id', report.deploymentId ?? '');
+  setOutput('duration-seconds', String(Math.round(report.durationMs / 1000)));
+};
+
+const recordFinished = (): void => saveState(StateKeys.finished, 'true');
+
+const recordStopRequested = (): void => saveState(StateKeys.stopRequested, 'true');
+
+export { recordExecution, recordFinished, recordReport, recordStopRequested, StateKeys };
+export type { KnownExecution };

@@ -1,0 +1,67 @@
+import type { PipelineExecution } from '@aws-sdk/client-codepipeline';
+import type { ActionTracker } from './action-tracker.js';
+import { isCodeDeployAction } from './action-kinds.js';
+import type { BuildLogTail } from './build-logs.js';
+import { Outcome, executionUrl, type ExecutionReport, type NewerExecution } from './report.js';
+
+const StatusOutcomes: Readonly<Record<string, Outcome>> = {
+  Succeeded: Outcome.Succeeded,
+  Failed: Outcome.Failed,
+  Stopped: Outcome.Stopped,
+  Cancelled: Outcome.Cancelled,
+  Superseded: Outcome.Superseded,
+};
+
+interface ReportFacts {
+  readonly pipelineName: string;
+  readonly region: string;
+  readonly executionId: string;
+  readonly timeoutMinutes: number;
+  readonly tracker: ActionTracker;
+  /** The last GetPipelineExecution answer, if any. */
+  readonly execution: PipelineExecution | undefined;
+  /** Overrides the outcome the status implies (Started, TimedOut, StopRequested). */
+  readonly outcome?: Outcome;
+  readonly status?: string;
+  readonly buildLog?: BuildLogTail;
+  readonly supersededBy?: NewerExecution;
+  /** Local milliseconds spent, used when the actions' own timestamps cannot tell the duration. */
+  readonly elapsedMs: number;
+}
+
+/** The execution's span from its actions' timestamps (the service's clock), else our own elapsed time. */
+const executionDuration = (tracker: ActionTracker, elapsedMs: number): number => {
+  const runs = tracker.runs();
+  const starts = runs.flatMap((run) => (run.startTime === undefined ? [] : [run.startTime.getTime()]));
+  const ends = runs.flatMap((run) => (run.endTime === undefined ? [] : [run.endTime.getTime()]));
+  if (starts.length === 0 || ends.length === 0 || runs.some((run) => run.endTime === undefined)) return elapsedMs;
+  return Math.max(...ends) - Math.min(...starts);
+};
+
+const buildReport = (facts: ReportFacts): ExecutionReport => {
+  const status = facts.status ?? facts.execution?.status ?? 'InProgress';
+  const deployment = facts.tracker
+    .runs()
+    .filter((run) => isCodeDeployAction(run.provider) && run.externalId !== undefined)
+    .at(-1);
+  return {
+    pipelineName: facts.pipelineName,
+    region: facts.region,
+    executionId: facts.executionId,
+    executionUrl: executionUrl(facts.region, facts.pipelineName, facts.executionId),
+    outcome: facts.outcome ?? StatusOutcomes[status] ?? Outcome.TimedOut,
+    status,
+    statusSummary: facts.execution?.statusSummary || undefined,
+    stages: facts.tracker.stages,
+    runs: facts.tracker.runs(),
+    failedRun: facts.tracker.failed(),
+    buildLog: facts.buildLog,
+    supersededBy: facts.supersededBy,
+    deploymentId: deployment?.externalId,
+    durationMs: executionDuration(facts.tracker, facts.elapsedMs),
+    timeoutMinutes: facts.timeoutMinutes,
+  };
+};
+
+export { buildReport };
+export type { ReportFacts };

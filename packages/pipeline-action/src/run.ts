@@ -1,0 +1,29 @@
+import { error as annotateError, getInput, setFailed } from '@actions/core';
+import { PipelineActionError } from './errors.js';
+import { parseInputs } from './inputs.js';
+
+const reportFailure = (failure: unknown): void => {
+  if (failure instanceof PipelineActionError) {
+    annotateError(failure.message, { title: failure.title });
+    process.exitCode = 1;
+    return;
+  }
+  const message = failure instanceof Error ? failure.message : String(failure);
+  setFailed(`Unexpected error: ${message}. Re-run the job; if it happens again, report it with this log.`);
+};
+
+/**
+ * The main step. Inputs are validated first, before the AWS SDK is even loaded: a bad input fails in
+ * milliseconds and nothing is started.
+ */
+const run = async (): Promise<void> => {
+  try {
+    const inputs = parseInputs((name) => getInput(name), process.env);
+    const { execute } = await import('./execute.js');
+    await execute(inputs, process.env);
+  } catch (failure) {
+    reportFailure(failure);
+  }
+};
+
+export { reportFailure, run };
