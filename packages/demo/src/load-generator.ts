@@ -68,6 +68,17 @@ const tally = (samples: readonly Sample[]): Tally => {
   return { sent: samples.length, failed, versions };
 };
 
+/** What was answered between two tallies of the same generator. */
+const tallyDifference = (current: Tally, previous: Tally): Tally => ({
+  sent: current.sent - previous.sent,
+  failed: current.failed - previous.failed,
+  versions: Object.fromEntries(
+    Object.entries(current.versions)
+      .map(([version, count]) => [version, count - (previous.versions[version] ?? 0)] as const)
+      .filter(([, count]) => count > 0),
+  ),
+});
+
 const groupBy = <K>(samples: readonly Sample[], key: (sample: Sample) => K): Map<K, Sample[]> => {
   const groups = new Map<K, Sample[]>();
   for (const sample of samples) {
@@ -202,5 +213,5 @@ class LoadGenerator {
   }
 }
 
-export { LoadGenerator, tally };
+export { LoadGenerator, tally, tallyDifference };
 export type { Bucket, LoadGeneratorOptions, LoadReport, PhaseChange, PhaseTally, Sample, Tally };

@@ -19,6 +19,8 @@ interface RehearsalFacts {
   readonly load: LoadReport;
   readonly testTrafficAt: number | undefined;
   readonly deploymentEndedAt: number | undefined;
+  /** When the action's step (and its post step, after a cancel) exited. */
+  readonly actionEndedAt: number;
   readonly firstGreenProductionAt: number | undefined;
   readonly calls: readonly CallRecord[];
   readonly wallTimeMs: number;

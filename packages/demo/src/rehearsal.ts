@@ -15,7 +15,7 @@ import { DEFAULT_FAULTS, describeFaults } from './fault-options.js';
 import { hookConfig } from './hook-config.js';
 import { LambdaFunction } from './lambda-invoker.js';
 import { LoadBalancer } from './load-balancer.js';
-import { LoadGenerator } from './load-generator.js';
+import { LoadGenerator, tallyDifference, type Tally } from './load-generator.js';
 import { Pace } from './pace.js';
 import { progressText, tallyText } from './progress-format.js';
 import { evaluateRehearsal, type RehearsalResult } from './rehearsal-outcome.js';
@@ -31,6 +31,8 @@ const TIMINGS = { sourceSeconds: 5, buildSeconds: 90, eventSeconds: 10, hookTime
 const HOOK_LAMBDA_TIMEOUT_MS = 60_000;
 // Production keeps being measured this long after everything ended: what users see once the dust settles.
 const AFTER_MS = 1_500;
+// What production users see, printed this often while the rehearsal runs.
+const PROGRESS_EVERY_MS = 2_000;
 // The cancel scenario cancels this far into the first traffic hold.
 const CANCEL_INTO_HOLD = 0.4;
 
@@ -123,6 +125,13 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
     field('load generator', `${options.ratePerSecond ?? DEFAULTS.ratePerSecond} requests/s on the production listener (keep-alive)`);
     load.setPhase(PHASE.pipeline);
     load.start();
+    let previous: Tally = load.tally();
+    const ticker = setInterval(() => {
+      const current = load.tally();
+      print(`  load   ▸ last ${PROGRESS_EVERY_MS / 1000} s: ${tallyText(tallyDifference(current, previous))}`);
+      previous = current;
+    }, PROGRESS_EVERY_MS);
+    cleanups.push(() => Promise.resolve(clearInterval(ticker)));
 
     // Cancels a little into a traffic hold, once production has really been split, to show that rolls back too.
     let cancelRequested: ((holdMinutes: number) => void) | undefined;
@@ -227,6 +236,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
       };
     }
     const { main, post } = await step.done;
+    const actionEndedAt = Date.now();
     print(`  runner ▸ the action exited with code ${main.exitCode ?? `none (signal ${main.signal})`}`);
 
     const executions = sim.executions(STACK.pipelineName);
@@ -234,6 +244,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
     const ended = execution === undefined ? undefined : await sim.waitForExecution(STACK.pipelineName, execution.id);
     await deployment.settled();
     await new Promise((resolve) => setTimeout(resolve, AFTER_MS));
+    clearInterval(ticker);
     const report = await load.stop();
 
     section('3 · Job summary');
@@ -259,6 +270,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
       load: report,
       testTrafficAt,
       deploymentEndedAt,
+      actionEndedAt,
       firstGreenProductionAt: balancer.production.stats.firstServedAt.green,
       calls: simulatorView.calls,
       wallTimeMs: Date.now() - started,

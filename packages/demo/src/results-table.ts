@@ -9,6 +9,18 @@ const table = (header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)];
 };
 
+const BAR_WIDTH = 40;
+
+/** Which version answered over time, one bar per bucket: ░ blue (v1), █ green (v2), ✖ failed. */
+const timelineLines = (result: RehearsalResult): string[] =>
+  result.load.buckets.map((bucket) => {
+    const share = (count: number): number => (bucket.sent === 0 ? 0 : Math.round((count / bucket.sent) * BAR_WIDTH));
+    const failed = share(bucket.failed);
+    const green = Math.min(BAR_WIDTH - failed, share(bucket.versions['v2'] ?? 0));
+    const bar = `${'░'.repeat(BAR_WIDTH - failed - green)}${'█'.repeat(green)}${'✖'.repeat(failed)}`;
+    return `${`${(bucket.startMs / 1000).toFixed(0)} s`.padStart(6)}  ${bar}  ${bucket.sent} sent, ${bucket.failed} failed, ${versionsText(bucket.versions)}`;
+  });
+
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 const EXPECTATION = {
@@ -36,13 +48,28 @@ const resultLines = (result: RehearsalResult): string[] => {
     ['deployment', `${result.deploymentView?.status ?? 'not started'}${result.deploymentView?.rolledBack === true ? ' (rolled back)' : ''}`],
     ['hook', result.deployment.hookStatus === undefined ? 'not run' : `${result.deployment.hookStatus}${result.deployment.hookReason === undefined ? '' : `: ${result.deployment.hookReason}`}`],
     ['hook report → green', result.hookToGreenMs === undefined ? 'n/a (green never served production)' : `${result.hookToGreenMs} ms to the first production response from green`],
+    [
+      'action saw the end',
+      result.deploymentEndedAt === undefined
+        ? 'n/a'
+        : `${seconds(result.actionEndedAt - result.deploymentEndedAt)} after the deployment ended (the action's end detection)`,
+    ],
     ['AWS calls', `${result.awsCalls.total} (${result.awsCalls.faulted} answered with an injected fault)`],
     ['wall time', seconds(result.wallTimeMs)],
   ];
   const verdict = result.expectedOutcomeMet
     ? `✔ expected outcome: ${EXPECTATION[result.scenario.expected]}`
     : `✘ expected ${EXPECTATION[result.scenario.expected]}, but:\n${result.problems.map((problem) => `    - ${problem}`).join('\n')}`;
-  return [...lines, '', ...facts.map(([name, value]) => `${name.padEnd(22)}${value}`), '', verdict];
+  return [
+    'production answers over time: ░ blue (v1)  █ green (v2)  ✖ failed',
+    ...timelineLines(result),
+    '',
+    ...lines,
+    '',
+    ...facts.map(([name, value]) => `${name.padEnd(22)}${value}`),
+    '',
+    verdict,
+  ];
 };
 
 export { resultLines };

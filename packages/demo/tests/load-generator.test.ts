@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { LoadBalancer } from '../src/load-balancer.js';
-import { LoadGenerator } from '../src/load-generator.js';
+import { LoadGenerator, tallyDifference } from '../src/load-generator.js';
 import { ALL_GREEN } from '../src/weights.js';
 import { startBackend, type Backend } from './support/backend.js';
 
@@ -103,5 +103,17 @@ describe('LoadGenerator', () => {
     expect(report.sent).toBe(2);
     expect(report.skipped).toBeGreaterThan(0);
     expect(report.versions).toEqual({ slow: 2 });
+  });
+
+  it('reports what was answered between two tallies, leaving out versions that did not answer', () => {
+    // Prepare
+    const earlier = { sent: 10, failed: 1, versions: { v1: 9 } };
+    const later = { sent: 25, failed: 1, versions: { v1: 9, v2: 15 } };
+
+    // Act
+    const difference = tallyDifference(later, earlier);
+
+    // Assess
+    expect(difference).toEqual({ sent: 15, failed: 0, versions: { v2: 15 } });
   });
 });
