@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Context } from 'aws-lambda';
 import { type Simulator, startSimulator } from '@greenlight/aws-sim';
 import { createAwsApi } from '../../src/aws-api.js';
 import { createLifecycleHook } from '../../src/create-lifecycle-hook.js';
@@ -30,9 +31,29 @@ afterEach(() => {
   sim.setFaults({});
 });
 
-const lambdaContext = (timeoutMs: number) => {
+// Typed as the real Lambda Context, so the handler is known to accept what the Lambda runtime passes.
+const lambdaContext = (timeoutMs: number): { deadline: number; context: Context } => {
   const deadline = Date.now() + timeoutMs;
-  return { deadline, context: { awsRequestId: 'req-7', getRemainingTimeInMillis: () => deadline - Date.now() } };
+  const unsupported = (): never => {
+    throw new Error('callback-style completion is not used by async handlers');
+  };
+  return {
+    deadline,
+    context: {
+      awsRequestId: 'req-7',
+      callbackWaitsForEmptyEventLoop: false,
+      functionName: 'CodeDeployHook_shop',
+      functionVersion: '$LATEST',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:CodeDeployHook_shop',
+      memoryLimitInMB: '256',
+      logGroupName: '/aws/lambda/CodeDeployHook_shop',
+      logStreamName: '2026/11/26/[$LATEST]0',
+      getRemainingTimeInMillis: () => deadline - Date.now(),
+      done: unsupported,
+      fail: unsupported,
+      succeed: unsupported,
+    },
+  };
 };
 
 const deploymentEvent = () => {
