@@ -12,6 +12,7 @@ import { POLICY_RULES } from './policy/catalog.js';
 import { runPolicies } from './policy/run-policies.js';
 import { RULE } from './rules.js';
 import { loadSchema, type ProviderSchema } from './schema.js';
+import { validateDeclarations } from './validate/declarations.js';
 import { validateFileFunctions } from './validate/file-functions.js';
 import { validateModuleInputs } from './validate/module-inputs.js';
 import { validateReferences } from './validate/references.js';
@@ -135,6 +136,7 @@ async function checkTerraform(roots: readonly string[], options: CheckOptions = 
       ...module.syntaxErrors,
       ...(await checkFormat(module, options.fix ?? false, fixed)),
       ...validateSchemaBlocks(module, schema),
+      ...validateDeclarations(module),
       ...(await validateReferences(module, schema, children)),
       ...validateModuleInputs(module, children),
       ...validateFileFunctions(module),

@@ -23,4 +23,4 @@ function didYouMean(name: string, candidates: Iterable<string>): string {
   return best && best.distance <= threshold ? ` (did you mean "${best.candidate}"?)` : '';
 }
 
-export { didYouMean, levenshtein };
+export { didYouMean };

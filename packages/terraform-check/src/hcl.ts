@@ -82,5 +82,5 @@ function expressionsIn(value: HclValue | undefined, into: string[] = []): string
   return into;
 }
 
-export { blocksOf, closingBrace, expressionsIn, isExpression, isObject, parseHclFile, soleInterpolation };
+export { blocksOf, closingBrace, expressionsIn, isObject, parseHclFile, soleInterpolation };
 export type { HclObject, HclSyntaxError, HclValue, ParseResult };

@@ -32,7 +32,9 @@ interface TfModule {
   readonly dataSources: readonly TfBlock[];
   readonly variables: readonly TfBlock[];
   readonly outputs: readonly TfBlock[];
+  /** Where each local value is declared (the last one wins when declared twice), and every locals block. */
   readonly locals: ReadonlyMap<string, TfBlock>;
+  readonly localBlocks: readonly TfBlock[];
   readonly moduleCalls: readonly TfBlock[];
   readonly providers: readonly TfBlock[];
   readonly terraformBlocks: readonly TfBlock[];
@@ -78,8 +80,9 @@ async function loadModule(path: string, cwd: string = process.cwd()): Promise<Tf
     if (error) syntaxErrors.push(error);
   }
   const all = (keyword: string, depth: number) => files.flatMap((file) => labelledBlocks(file, keyword, depth));
+  const localBlocks = all('locals', 0);
   const locals = new Map<string, TfBlock>();
-  for (const block of all('locals', 0)) {
+  for (const block of localBlocks) {
     for (const name of Object.keys(block.body)) locals.set(name, block);
   }
   return {
@@ -91,6 +94,7 @@ async function loadModule(path: string, cwd: string = process.cwd()): Promise<Tf
     variables: all('variable', 1),
     outputs: all('output', 1),
     locals,
+    localBlocks,
     moduleCalls: all('module', 1),
     providers: all('provider', 1),
     terraformBlocks: all('terraform', 0),

@@ -8,6 +8,8 @@ const RULE = {
   unknownType: 'validate/unknown-type',
   unknownArgument: 'validate/unknown-argument',
   missingRequired: 'validate/missing-required',
+  duplicate: 'validate/duplicate',
+  undocumentedVariable: 'validate/undocumented',
   tooManyBlocks: 'validate/too-many-blocks',
   blockVsArgument: 'validate/block-vs-argument',
   readOnlyArgument: 'validate/read-only-argument',

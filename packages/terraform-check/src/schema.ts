@@ -64,10 +64,5 @@ function memberNode(node: SchemaNode, name: string): SchemaNode | undefined {
   return node.blocks[name] ?? node.attributes[name]?.nested;
 }
 
-/** Attributes that can be referenced (`aws_x.y.<name>`): arguments, computed attributes and blocks. */
-function hasMember(node: SchemaNode, name: string): boolean {
-  return name in node.attributes || name in node.blocks;
-}
-
-export { defaultSchemaPath, hasMember, loadSchema, memberNode };
+export { loadSchema, memberNode };
 export type { ProviderSchema, SchemaAttribute, SchemaBlock, SchemaNode };

@@ -73,15 +73,4 @@ function writtenAsBlock(lines: readonly string[], name: string, from: number, to
   return findLine(lines, new RegExp(`^\\s*${escapeRegExp(name)}\\s*\\{`), from, to, 0) !== 0;
 }
 
-/** Lines of the run of `#`/`//` comments directly above `line` (nearest first). */
-function commentsAbove(lines: readonly string[], line: number): { line: number; text: string }[] {
-  const comments: { line: number; text: string }[] = [];
-  for (let index = line - 2; index >= 0; index -= 1) {
-    const text = (lines[index] ?? '').trim();
-    if (!text.startsWith('#') && !text.startsWith('//')) break;
-    comments.push({ line: index + 1, text });
-  }
-  return comments;
-}
-
-export { blockEndLine, blockHeaderLine, commentsAbove, escapeRegExp, findLine, lineAt, memberLine, writtenAsBlock };
+export { blockEndLine, blockHeaderLine, escapeRegExp, findLine, memberLine, writtenAsBlock };

@@ -73,6 +73,23 @@ describe('validation against the AWS provider schema', () => {
     expect(report.findings[0]?.message).toMatch(/^templatefile\("\$\{path\.module\}\/missing\.tpl"\) reads a file that does not exist: .*fixtures\/files\/missing\.tpl$/);
   });
 
+  it('reports duplicate declarations across files, unknown variable arguments and undocumented inputs', async () => {
+    // Prepare / Act
+    const report = await checkFixture('declarations');
+
+    // Assess
+    expect(report.findings.map((finding) => `${finding.file.split('/').pop() ?? ''}:${finding.line} ${finding.rule}`)).toEqual([
+      'a.tf:3 validate/unknown-argument',
+      'a.tf:7 validate/undocumented',
+      'b.tf:2 validate/duplicate',
+      'b.tf:5 validate/duplicate',
+      'b.tf:10 validate/undocumented',
+    ]);
+    expect(report.findings[3]?.message).toBe(
+      'resource "aws_cloudwatch_log_group.this" is declared twice (first at tests/fixtures/declarations/a.tf:15)',
+    );
+  });
+
   it('reports a syntax error at the file and line the parser names', async () => {
     // Prepare / Act
     const report = await checkFixture('syntax');

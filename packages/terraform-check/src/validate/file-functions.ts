@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding } from '../findings.js';
+import { SEVERITY, type Finding } from '../findings.js';
 import { expressionsIn } from '../hcl.js';
 import type { TfBlock, TfModule } from '../module-loader.js';
 import { RULE } from '../rules.js';
@@ -21,7 +21,7 @@ function blocksOfModule(module: TfModule): TfBlock[] {
     ...module.dataSources,
     ...module.outputs,
     ...module.moduleCalls,
-    ...new Set(module.locals.values()),
+    ...module.localBlocks,
   ];
 }
 
@@ -38,7 +38,7 @@ function validateFileFunctions(module: TfModule): Finding[] {
           file: block.file.path,
           line,
           rule: RULE.missingFile,
-          severity: 'error',
+          severity: SEVERITY.error,
           message: `${fn}("${raw}") reads a file that does not exist: ${path}`,
         });
       }

@@ -1,5 +1,5 @@
 import { didYouMean } from '../did-you-mean.js';
-import type { Finding } from '../findings.js';
+import { SEVERITY, type Finding } from '../findings.js';
 import { blocksOf, expressionsIn, isObject, type HclObject, type HclValue } from '../hcl.js';
 import type { ChildModules } from '../module-calls.js';
 import type { TfBlock, TfModule } from '../module-loader.js';
@@ -92,7 +92,7 @@ class ReferenceChecker {
     const { lines } = scope.block.file;
     const head = traversal.steps.slice(0, 2).map((step) => escapeRegExp(step.name)).join('\\s*\\.\\s*');
     const line = findLine(lines, new RegExp(head), scope.block.line, scope.block.endLine, scope.block.line);
-    this.findings.push({ file: scope.block.file.path, line, rule, severity: 'error', message });
+    this.findings.push({ file: scope.block.file.path, line, rule, severity: SEVERITY.error, message });
   }
 
   private checkResourceAttributes(scope: Scope, traversal: Traversal, node: SchemaNode | undefined, address: string, start: number): void {
@@ -181,7 +181,7 @@ async function validateReferences(module: TfModule, schema: ProviderSchema, chil
   const scopes: { block: TfBlock; value: HclValue; selfAllowed: boolean }[] = [
     ...[...module.resources, ...module.dataSources].map((block) => ({ block, value: withoutIgnoreChanges(block.body), selfAllowed: true })),
     ...[...module.outputs, ...module.moduleCalls, ...module.providers, ...module.checks].map((block) => ({ block, value: block.body, selfAllowed: false })),
-    ...[...new Set(module.locals.values())].map((block) => ({ block, value: block.body, selfAllowed: false })),
+    ...module.localBlocks.map((block) => ({ block, value: block.body, selfAllowed: false })),
     // A variable's validation may only reference the variable itself; its default holds no references.
     ...module.variables.map((block) => ({ block, value: block.body.validation ?? null, selfAllowed: false })),
   ];
