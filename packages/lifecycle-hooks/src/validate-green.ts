@@ -94,16 +94,20 @@ const validateGreen = async (options: GreenValidationOptions): Promise<GreenVali
         return { ready: false, attempts: readiness.attempts, probe: readiness.last };
       }
     }
+    const runs: (() => Promise<CheckResult>)[] = [
+      ...config.checks.map((check) => () => httpCheck(check)),
+      ...options.customChecks.map((check) => () => runCustomCheck(check, { targetUrl, signal, logger })),
+    ];
     const results: CheckResult[] = [];
-    for (const check of config.checks) {
-      const result = await httpCheck(check);
+    for (const run of runs) {
+      const result = await run();
       logCheckResult(logger, result);
       results.push(result);
-    }
-    for (const check of options.customChecks) {
-      const result = await runCustomCheck(check, { targetUrl, signal, logger });
-      logCheckResult(logger, result);
-      results.push(result);
+      // Once the budget is spent the verdict is Failed whatever follows: the rest would only add noise.
+      if (signal.aborted && results.length < runs.length) {
+        const reason = `time budget ran out after ${results.length} of ${runs.length} checks`;
+        return { ready: true, verdict: { status: VERDICT_STATUS.failed, reason, checks: results } };
+      }
     }
     return { ready: true, verdict: summarize(results, targetUrl) };
   } finally {
