@@ -3,6 +3,7 @@ import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { BatchGetBuildsCommand, type Build } from '@aws-sdk/client-codebuild';
 import { StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type Simulator } from '../src/index.js';
+import { startedAction } from './helpers/actions.js';
 import { clientsFor, type Clients } from './helpers/clients.js';
 import { blueGreenPipeline } from './helpers/scenarios.js';
 import { waitFor } from './helpers/wait-for.js';
@@ -30,7 +31,7 @@ describe('CodeBuild and CloudWatch Logs', () => {
       }),
     );
     const { pipelineExecutionId } = await aws.codepipeline.send(new StartPipelineExecutionCommand({ name: 'app' }));
-    const buildId = await waitFor(() => sim.executions('app')[0]?.actions.find((action) => action.actionName === 'Build')?.externalExecutionId);
+    const buildId = await waitFor(() => startedAction(sim, 'app', 'Build')?.externalExecutionId);
     return { buildId, executionId: pipelineExecutionId ?? '' };
   };
 

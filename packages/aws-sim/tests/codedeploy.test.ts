@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-codedeploy';
 import { StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type Simulator } from '../src/index.js';
+import { actionOf, startedAction } from './helpers/actions.js';
 import { clientsFor, type Clients } from './helpers/clients.js';
 import { blueGreenPipeline } from './helpers/scenarios.js';
 import { waitFor } from './helpers/wait-for.js';
@@ -119,7 +120,7 @@ describe('CodeDeploy', () => {
     sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { stepSeconds: 8 } } } }] }));
     const { pipelineExecutionId } = await aws.codepipeline.send(new StartPipelineExecutionCommand({ name: 'app' }));
     const deploymentId = await waitFor(() =>
-      sim.executions('app')[0]?.actions.find((action) => action.actionName === 'Deploy')?.externalExecutionId,
+      startedAction(sim, 'app', 'Deploy')?.externalExecutionId,
     );
     const { targetIds } = await aws.codedeploy.send(new ListDeploymentTargetsCommand({ deploymentId }));
     const targetId = targetIds?.[0] ?? '';
@@ -181,7 +182,7 @@ describe('CodeDeploy', () => {
     // Act
     const { pipelineExecutionId } = await aws.codepipeline.send(new StartPipelineExecutionCommand({ name: 'app' }));
     const ended = await sim.waitForExecution('app', pipelineExecutionId ?? '');
-    const deploy = ended.actions.find((action) => action.actionName === 'Deploy');
+    const deploy = actionOf(ended, 'Deploy');
     const { deploymentInfo } = await aws.codedeploy.send(new GetDeploymentCommand({ deploymentId: deploy?.externalExecutionId }));
     const view = sim.codedeploy.deployment(deploy?.externalExecutionId ?? '');
 
@@ -201,7 +202,7 @@ describe('CodeDeploy', () => {
     const announced: string[] = [];
     sim.codedeploy.onHook((hook) => announced.push(`${hook.deploymentId}/${hook.lifecycleEventName}`));
     const { pipelineExecutionId } = await aws.codepipeline.send(new StartPipelineExecutionCommand({ name: 'app' }));
-    const deploymentId = await waitFor(() => sim.executions('app')[0]?.actions.find((action) => action.actionName === 'Deploy')?.externalExecutionId);
+    const deploymentId = await waitFor(() => startedAction(sim, 'app', 'Deploy')?.externalExecutionId);
     const [hook] = await waitFor(() => {
       const open = sim.codedeploy.openHooks(deploymentId);
       return open.length > 0 ? open : undefined;
@@ -233,7 +234,7 @@ describe('CodeDeploy', () => {
     // Act
     const { pipelineExecutionId } = await aws.codepipeline.send(new StartPipelineExecutionCommand({ name: 'app' }));
     const ended = await sim.waitForExecution('app', pipelineExecutionId ?? '');
-    const deploy = ended.actions.find((action) => action.actionName === 'Deploy');
+    const deploy = actionOf(ended, 'Deploy');
     const deployment = sim.codedeploy.deployment(deploy?.externalExecutionId ?? '');
     await Promise.all(reports);
 
@@ -253,7 +254,7 @@ describe('CodeDeploy', () => {
     // Act
     const { pipelineExecutionId } = await aws.codepipeline.send(new StartPipelineExecutionCommand({ name: 'app' }));
     const ended = await sim.waitForExecution('app', pipelineExecutionId ?? '');
-    const deploy = ended.actions.find((action) => action.actionName === 'Deploy');
+    const deploy = actionOf(ended, 'Deploy');
     const deployment = sim.codedeploy.deployment(deploy?.externalExecutionId ?? '');
 
     // Assess

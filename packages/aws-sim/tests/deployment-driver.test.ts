@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { PutLifecycleEventHookExecutionStatusCommand, GetDeploymentCommand } from '@aws-sdk/client-codedeploy';
 import { StartPipelineExecutionCommand, StopPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type DeploymentHandle, type Simulator } from '../src/index.js';
+import { actionOf, startedAction } from './helpers/actions.js';
 import { clientsFor, type Clients } from './helpers/clients.js';
 import { blueGreenPipeline } from './helpers/scenarios.js';
 import { waitFor } from './helpers/wait-for.js';
@@ -56,7 +57,7 @@ describe('external deployment driver', () => {
     });
     const id = await startPipeline();
     const [hook] = await waitFor(() => {
-      const deploymentId = sim.executions('app')[0]?.actions.find((action) => action.actionName === 'Deploy')?.externalExecutionId;
+      const deploymentId = startedAction(sim, 'app', 'Deploy')?.externalExecutionId;
       const open = deploymentId === undefined ? [] : sim.codedeploy.openHooks(deploymentId);
       return open.length > 0 ? open : undefined;
     });
@@ -93,7 +94,7 @@ describe('external deployment driver', () => {
 
     // Act
     const ended = await sim.waitForExecution('app', await startPipeline());
-    const deploy = ended.actions.find((action) => action.actionName === 'Deploy');
+    const deploy = actionOf(ended, 'Deploy');
     const { deploymentInfo } = await aws.codedeploy.send(new GetDeploymentCommand({ deploymentId: deploy?.externalExecutionId }));
 
     // Assess
@@ -116,7 +117,7 @@ describe('external deployment driver', () => {
       handle.stopped();
     });
     const id = await startPipeline();
-    const deploymentId = await waitFor(() => sim.executions('app')[0]?.actions.find((action) => action.actionName === 'Deploy')?.externalExecutionId);
+    const deploymentId = await waitFor(() => startedAction(sim, 'app', 'Deploy')?.externalExecutionId);
 
     // Act
     await aws.codepipeline.send(new StopPipelineExecutionCommand({ pipelineName: 'app', pipelineExecutionId: id, reason: 'cancelled' }));
@@ -125,7 +126,7 @@ describe('external deployment driver', () => {
     // Assess
     expect(abortedWith).toContain('stopped');
     expect(ended.status).toBe('Stopped');
-    expect(ended.actions.find((action) => action.actionName === 'Deploy')?.status).toBe('Failed');
+    expect(actionOf(ended, 'Deploy')?.status).toBe('Failed');
     const deployment = sim.codedeploy.deployment(deploymentId);
     expect(deployment.status).toBe('Stopped');
     expect(deployment.rolledBack).toBe(true);
@@ -138,7 +139,7 @@ describe('external deployment driver', () => {
 
     // Act
     const ended = await sim.waitForExecution('app', await startPipeline());
-    const deploy = ended.actions.find((action) => action.actionName === 'Deploy');
+    const deploy = actionOf(ended, 'Deploy');
 
     // Assess
     expect(ended.status).toBe('Failed');
@@ -186,7 +187,7 @@ describe('external deployment driver', () => {
 
     // Act
     const ended = await sim.waitForExecution('app', await startPipeline());
-    const deploy = ended.actions.find((action) => action.actionName === 'Deploy');
+    const deploy = actionOf(ended, 'Deploy');
 
     // Assess
     expect(ended.status).toBe('Succeeded');

@@ -6,7 +6,8 @@ import {
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
-import { startSimulator, type Simulator } from '../src/index.js';
+import { startSimulator, type ActionView, type Simulator } from '../src/index.js';
+import { actionOf, startedAction } from './helpers/actions.js';
 import { clientsFor, type Clients } from './helpers/clients.js';
 import { blueGreenPipeline } from './helpers/scenarios.js';
 import { waitFor } from './helpers/wait-for.js';
@@ -31,12 +32,15 @@ describe('CodePipeline execution endings', () => {
   const stop = (pipelineExecutionId: string, abandon: boolean, reason = 'Workflow run 42 was cancelled'): Promise<unknown> =>
     aws.codepipeline.send(new StopPipelineExecutionCommand({ pipelineName: 'app', pipelineExecutionId, abandon, reason }));
 
-  const deployRunning = (id: string): true | undefined =>
-    sim.executions('app').find((execution) => execution.id === id)?.actions.some((action) => action.actionName === 'Deploy') === true ? true : undefined;
+  const deployRunning = (id: string): ActionView | undefined =>
+    actionOf(
+      sim.executions('app').find((execution) => execution.id === id),
+      'Deploy',
+    );
 
   it('stops and waits: Stopping while the running action finishes, then Stopped with the reason, the deployment rolled back', async () => {
     // Prepare
-    sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { stepSeconds: 60 } } } }] }));
+    sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { stepSeconds: 200 } } } }] }));
     const id = await start();
     await waitFor(() => deployRunning(id));
 
@@ -49,7 +53,7 @@ describe('CodePipeline execution endings', () => {
     expect(during?.status).toBe('Stopping');
     expect(ended.status).toBe('Stopped');
     expect(ended.stop).toEqual({ reason: 'Workflow run 42 was cancelled', abandon: false });
-    const deploy = ended.actions.find((action) => action.actionName === 'Deploy');
+    const deploy = actionOf(ended, 'Deploy');
     expect(deploy?.status).toBe('Failed');
     const deployment = sim.codedeploy.deployment(deploy?.externalExecutionId ?? '');
     expect(deployment.status).toBe('Stopped');
@@ -59,7 +63,7 @@ describe('CodePipeline execution endings', () => {
 
   it('answers DuplicatedStopRequestException to a second stop-and-wait, and accepts the escalation to abandon', async () => {
     // Prepare
-    sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { stepSeconds: 60 } } } }] }));
+    sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { stepSeconds: 200 } } } }] }));
     const id = await start();
     await waitFor(() => deployRunning(id));
     await stop(id, false);
@@ -73,14 +77,14 @@ describe('CodePipeline execution endings', () => {
     // Assess
     expect(ended?.status).toBe('Stopped');
     expect(ended?.stop).toEqual({ reason: 'Workflow run 42 was cancelled', abandon: true });
-    expect(ended?.actions.find((action) => action.actionName === 'Deploy')?.status).toBe('Abandoned');
+    expect(actionOf(ended, 'Deploy')?.status).toBe('Abandoned');
   });
 
   it('abandons at once: Stopped immediately, the running action Abandoned, nothing else starts', async () => {
     // Prepare
     sim.addPipeline(blueGreenPipeline('app'));
     const id = await start();
-    await waitFor(() => (sim.executions('app')[0]?.actions.some((action) => action.actionName === 'Build') === true ? true : undefined));
+    await waitFor(() => startedAction(sim, 'app', 'Build'));
 
     // Act
     await stop(id, true);
@@ -160,7 +164,7 @@ describe('CodePipeline execution endings', () => {
     // Prepare
     sim.addPipeline(blueGreenPipeline('app'));
     const older = await start();
-    await waitFor(() => (sim.executions('app')[0]?.actions.some((action) => action.actionName === 'Build') === true ? true : undefined));
+    await waitFor(() => startedAction(sim, 'app', 'Build'));
 
     // Act
     const newer = await start();

@@ -265,11 +265,7 @@ class PipelineEngine {
       name: variable.name,
       resolvedValue: given.get(variable.name) ?? variable.defaultValue ?? '',
     }));
-    const execution: ExecutionRecord = {
-      pipelineName: scenario.name,
-      pipelineExecutionId: random.uuid(),
-      pipelineVersion: 1,
-      executionMode: scenario.executionMode ?? ExecutionMode.Superseded,
+    const execution = newExecutionRecord(scenario, random.uuid(), {
       startTime: now,
       ...(request.clientRequestToken === undefined ? {} : { clientRequestToken: request.clientRequestToken }),
       variables: declared,
@@ -277,13 +273,7 @@ class PipelineEngine {
       trigger,
       status: ExecutionStatus.InProgress,
       lastUpdateTime: now,
-      artifactRevisions: [],
-      actions: [],
-      stages: new Map(),
-      abandon: new AbortController(),
-      stopping: new AbortController(),
-      done: Promise.resolve(),
-    };
+    });
     const earlier = pipeline.executions.filter((candidate) => !isFinished(candidate.status));
     pipeline.executions.push(execution);
     execution.done = this.#run(pipeline, execution, override, ending, earlier).catch((error: unknown) => {
@@ -556,11 +546,7 @@ class PipelineEngine {
     const endMs = clock.nowMs() - endedSecondsAgo * 1000;
     const totalSeconds = scenario.stages.reduce((total, stage) => total + stageDurationSeconds(stage, durations), 0);
     let cursor = endMs - totalSeconds * 1000;
-    const execution: ExecutionRecord = {
-      pipelineName: scenario.name,
-      pipelineExecutionId: random.uuid(),
-      pipelineVersion: 1,
-      executionMode: scenario.executionMode ?? ExecutionMode.Superseded,
+    const execution = newExecutionRecord(scenario, random.uuid(), {
       startTime: new Date(cursor),
       variables: (scenario.variables ?? []).map((variable) => ({ name: variable.name, resolvedValue: variable.defaultValue ?? '' })),
       sourceRevisions: [],
@@ -568,13 +554,7 @@ class PipelineEngine {
       status,
       lastUpdateTime: new Date(endMs),
       endTime: new Date(endMs),
-      artifactRevisions: [],
-      actions: [],
-      stages: new Map(),
-      abandon: new AbortController(),
-      stopping: new AbortController(),
-      done: Promise.resolve(),
-    };
+    });
     const lastAction = scenario.stages.at(-1)?.actions.at(-1)?.name;
     for (const stage of scenario.stages) {
       for (const group of runOrderGroups(stage)) {
@@ -601,6 +581,23 @@ class PipelineEngine {
     return execution;
   }
 }
+
+type ExecutionFields = Pick<ExecutionRecord, 'startTime' | 'variables' | 'sourceRevisions' | 'trigger' | 'status' | 'lastUpdateTime'> &
+  Partial<Pick<ExecutionRecord, 'clientRequestToken' | 'endTime'>>;
+
+const newExecutionRecord = (scenario: PipelineScenario, pipelineExecutionId: string, fields: ExecutionFields): ExecutionRecord => ({
+  pipelineName: scenario.name,
+  pipelineExecutionId,
+  pipelineVersion: 1,
+  executionMode: scenario.executionMode ?? ExecutionMode.Superseded,
+  ...fields,
+  artifactRevisions: [],
+  actions: [],
+  stages: new Map(),
+  abandon: new AbortController(),
+  stopping: new AbortController(),
+  done: Promise.resolve(),
+});
 
 const isDeploymentDone = (status: string): boolean =>
   status === DeploymentStatus.Succeeded || status === DeploymentStatus.Failed || status === DeploymentStatus.Stopped;
