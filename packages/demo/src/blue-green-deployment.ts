@@ -136,10 +136,13 @@ class BlueGreenDeployment {
 
       const hook = await this.#runHook(deployment, signal);
       if (hook.status === 'Failed') {
+        const name = this.#options.hookFunctionName;
+        const what = hook.timedOut
+          ? `did not report within ${this.#options.hookTimeoutMinutes} minutes`
+          : `reported Failed: ${hook.reason ?? 'no reason logged'}`;
         const message =
-          `The AfterAllowTestTraffic hook ${this.#options.hookFunctionName} reported Failed: ` +
-          `${hook.reason ?? 'no reason logged'}. Production traffic never moved; the test listener is back on the ` +
-          `original task set. Fix green and run the pipeline again; the hook's logs are in /aws/lambda/${this.#options.hookFunctionName}.`;
+          `The AfterAllowTestTraffic hook ${name} ${what}. Production traffic never moved; the test listener is back ` +
+          `on the original task set. Fix green and run the pipeline again; the hook's logs are in /aws/lambda/${name}.`;
         await this.#rollBack(deployment, message);
         deployment.fail({ code: 'HOOK_EXECUTION_FAILURE', message });
         this.#ended('Failed', message);
@@ -192,7 +195,7 @@ class BlueGreenDeployment {
   async #runHook(
     deployment: DeploymentControl,
     signal: AbortSignal,
-  ): Promise<{ status: HookStatus; reason: string | undefined }> {
+  ): Promise<{ status: HookStatus; reason: string | undefined; timedOut: boolean }> {
     const { pace, onProgress } = this.#options;
     const hook = deployment.startHook('AfterAllowTestTraffic');
     onProgress({ kind: 'lifecycle', event: 'AfterAllowTestTraffic', status: 'InProgress' });
@@ -215,15 +218,15 @@ class BlueGreenDeployment {
       ]);
       if (status === 'timeout') {
         deployment.setLifecycleEvent('AfterAllowTestTraffic', 'Failed');
-        const reason = `it did not report within ${this.#options.hookTimeoutMinutes} minutes`;
+        const reason = `no report within ${this.#options.hookTimeoutMinutes} minutes`;
         this.#noteHook('Failed', reason);
-        return { status: 'Failed', reason };
+        return { status: 'Failed', reason, timedOut: true };
       }
       // The decision is logged around the report: let the invocation end to read it.
       if (status === 'Failed') await Promise.race([invocation, delay(DECISION_LOG_GRACE_MS, undefined, { signal: timeout.signal })]);
       const reason = findHookDecision(logs)?.reason;
       this.#noteHook(status, reason);
-      return { status, reason };
+      return { status, reason, timedOut: false };
     } finally {
       timeout.abort();
     }
@@ -298,7 +301,8 @@ class BlueGreenDeployment {
 
   #greenTaskSet(deployment: DeploymentControl, weight: number): TaskSet {
     return {
-      identifier: `ecs-svc/${deployment.deploymentId.slice(2).replace(/\D/g, '7').padEnd(19, '0')}`,
+      // ECS task set ids are ecs-svc/<19 digits>: derive a stable one from the deployment id.
+      identifier: `ecs-svc/${[...deployment.deploymentId].map((character) => character.charCodeAt(0) % 10).join('').padEnd(19, '0').slice(0, 19)}`,
       taskSetLabel: 'GREEN',
       desiredCount: 1,
       runningCount: 1,

@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSimulator, type Simulator } from '@greenlight/aws-sim';
+import { startSimulator } from '@greenlight/aws-sim';
 import { runnerInputs } from './action-inputs.js';
 import { startActionStep } from './action-step.js';
 import { AppProcess } from './app-process.js';
@@ -83,13 +83,11 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
   field('speed', `${speed}× (one simulated minute takes ${(60 / speed).toFixed(1)} s)`);
   field('AWS faults', faults === undefined ? 'none' : `${describeFaults(faults)} (seed ${seed})`);
 
-  const cleanups: (() => Promise<unknown>)[] = [];
-  let sim: Simulator | undefined;
+  const cleanups: (() => unknown)[] = [];
   try {
     section('1 · Set-up: only AWS is simulated');
-    sim = await startSimulator({ seed, timeScale: pace.timeScale, ...(faults === undefined ? {} : { faults }) });
-    const simulator = sim;
-    cleanups.push(() => simulator.stop());
+    const sim = await startSimulator({ seed, timeScale: pace.timeScale, ...(faults === undefined ? {} : { faults }) });
+    cleanups.push(() => sim.stop());
     field('aws-sim', `${sim.endpoint} (CodePipeline, CodeDeploy, CodeBuild, CloudWatch Logs, ELBv2)`);
     const appLog = (line: string): void => print(`  app  │ ${line}`);
     const blue = await AppProcess.start({ version: 'v1', onLog: appLog });
@@ -131,7 +129,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
       print(`  load   ▸ last ${PROGRESS_EVERY_MS / 1000} s: ${tallyText(tallyDifference(current, previous))}`);
       previous = current;
     }, PROGRESS_EVERY_MS);
-    cleanups.push(() => Promise.resolve(clearInterval(ticker)));
+    cleanups.push(() => clearInterval(ticker));
 
     // Cancels a little into a traffic hold, once production has really been split, to show that rolls back too.
     let cancelRequested: ((holdMinutes: number) => void) | undefined;
@@ -252,9 +250,8 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
     field('written to', summaryPath);
     for (const line of summaryKeyLines(main.summary)) print(`  │ ${line}`);
 
-    const simulatorView = sim;
     const deploymentView =
-      deployment.record.deploymentId === undefined ? undefined : simulatorView.codedeploy.deployment(deployment.record.deploymentId);
+      deployment.record.deploymentId === undefined ? undefined : sim.codedeploy.deployment(deployment.record.deploymentId);
     return evaluateRehearsal({
       scenario,
       deploymentConfig: deploymentConfig.name,
@@ -266,17 +263,24 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
       deployment: deployment.record,
       deploymentView,
       hookReports:
-        deploymentView === undefined ? 0 : simulatorView.codedeploy.lifecycleReports(deploymentView.deploymentId).length,
+        deploymentView === undefined ? 0 : sim.codedeploy.lifecycleReports(deploymentView.deploymentId).length,
       load: report,
       testTrafficAt,
       deploymentEndedAt,
       actionEndedAt,
       firstGreenProductionAt: balancer.production.stats.firstServedAt.green,
-      calls: simulatorView.calls,
+      calls: sim.calls,
       wallTimeMs: Date.now() - started,
     });
   } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    // Best effort: one piece failing to stop must not leave the others (processes, ports) running.
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch {
+        continue;
+      }
+    }
   }
 };
 
