@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSimulator, type CallRecord, type FaultSpec, type PipelineScenario, type Simulator } from '@greenlight/aws-sim';
+import { runAction, startAction, type ActionRunResult, type RunningAction } from '@greenlight/testkit';
+
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const mainEntry = path.join(packageDir, 'dist', 'index.js');
+const postEntry = path.join(packageDir, 'dist', 'post.js');
+
+const Repository = 'octo/app';
+const Sha = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+
+/** The GITHUB_* variables the runner sets for a job. */
+const githubEnv = (overrides: Readonly<Record<string, string>> = {}): Record<string, string> => ({
+  GITHUB_REPOSITORY: Repository,
+  GITHUB_SHA: Sha,
+  GITHUB_RUN_ID: '4242',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_JOB: 'deploy',
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_WORKFLOW: 'Deploy',
+  ...overrides,
+});
+
+/**
+ * A pipeline like the one the Terraform example builds: GitHub source, CodeBuild, CodeDeploy blue/green.
+ * Durations are simulated seconds; tests play them at timeScale 0.01 (a 60 s run takes 0.6 s).
+ */
+const appPipeline = (name: string, overrides: Partial<PipelineScenario> = {}): PipelineScenario => ({
+  name,
+  variables: [{ name: 'IMAGE_TAG', defaultValue: 'latest' }],
+  stages: [
+    {
+      name: 'Source',
+      actions: [
+        {
+          name: 'Source',
+          category: 'Source',
+          provider: 'CodeStarSourceConnection',
+          configuration: { ConnectionArn: 'arn:aws:codeconnections:us-east-1:111111111111:connection/x', FullRepositoryId: Repository, BranchName: 'main' },
+          outputArtifacts: ['SourceArtifact'],
+          durationSeconds: 5,
+        },
+      ],
+    },
+    {
+      name: 'Build',
+      actions: [
+        {
+          name: 'Build',
+          category: 'Build',
+          provider: 'CodeBuild',
+          configuration: { ProjectName: 'app-build' },
+          durationSeconds: 30,
+          build: { logLines: ['npm ci', 'npm test', 'FAIL src/x.test.ts', 'Tests: 1 failed, 41 passed'] },
+        },
+      ],
+    },
+    {
+      name: 'Deploy',
+      actions: [
+        {
+          name: 'Deploy',
+          category: 'Deploy',
+          provider: 'CodeDeployToECS',
+          configuration: { ApplicationName: 'app', DeploymentGroupName: 'app-dg' },
+          durationSeconds: 25,
+        },
+      ],
+    },
+  ],
+  ...overrides,
+});
+
+interface Harness {
+  readonly sim: Simulator;
+  run(inputs: Readonly<Record<string, string>>, env?: Readonly<Record<string, string>>): Promise<ActionRunResult>;
+  start(inputs: Readonly<Record<string, string>>, env?: Readonly<Record<string, string>>): Promise<RunningAction>;
+  post(state: Readonly<Record<string, string>>): Promise<ActionRunResult>;
+  stop(): Promise<void>;
+  /** Calls to one operation whose input names this pipeline (`name` or `pipelineName`). */
+  callsFor(operation: string, pipelineName: string): CallRecord[];
+}
+
+interface HarnessOptions {
+  readonly timeScale?: number;
+  readonly faults?: FaultSpec;
+  readonly seed?: number;
+}
+
+const KillAfterMs = 60_000;
+
+const startHarness = async (pipelines: readonly PipelineScenario[], options: HarnessOptions = {}): Promise<Harness> => {
+  const sim = await startSimulator({ seed: options.seed ?? 1, timeScale: options.timeScale ?? 0.01, faults: options.faults ?? {} });
+  for (const pipeline of pipelines) sim.addPipeline(pipeline);
+  const env = (extra: Readonly<Record<string, string>> = {}): Record<string, string> => ({ ...sim.env, ...githubEnv(), ...extra });
+  return {
+    sim,
+    run: (inputs, extra) => runAction({ entry: mainEntry, inputs, env: env(extra), killAfterMs: KillAfterMs }),
+    start: (inputs, extra) => startAction({ entry: mainEntry, inputs, env: env(extra), killAfterMs: KillAfterMs }),
+    post: (state) => runAction({ entry: postEntry, state, env: env(), killAfterMs: KillAfterMs }),
+    stop: () => sim.stop(),
+    callsFor: (operation, pipelineName) =>
+      sim.callsTo(operation).filter((call) => (call.input['name'] ?? call.input['pipelineName']) === pipelineName),
+  };
+};
+
+export { appPipeline, githubEnv, mainEntry, packageDir, postEntry, Repository, Sha, startHarness };
+export type { Harness };
