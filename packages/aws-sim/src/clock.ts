@@ -1,3 +1,5 @@
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * The simulated clock. Simulated time starts at the wall-clock time of `startSimulator` and runs 1/timeScale
  * times as fast as real time, so `timeScale: 0.01` plays a 60 s deployment in 0.6 s while every timestamp the
@@ -40,14 +42,26 @@ class SimClock {
         reject(combined.reason as Error);
         return;
       }
+      let remaining = this.realMs(simSeconds);
+      let timer: NodeJS.Timeout | undefined;
       const onAbort = (): void => {
         clearTimeout(timer);
         reject(combined.reason as Error);
       };
-      const timer = setTimeout(() => {
-        combined.removeEventListener('abort', onAbort);
-        resolve();
-      }, this.realMs(simSeconds));
+      // setTimeout fires at once beyond ~24.8 days; scenarios that mean "never ends" wait in chunks instead.
+      const arm = (): void => {
+        const chunk = Math.min(remaining, MAX_TIMER_MS);
+        remaining -= chunk;
+        timer = setTimeout(() => {
+          if (remaining > 0) {
+            arm();
+            return;
+          }
+          combined.removeEventListener('abort', onAbort);
+          resolve();
+        }, chunk);
+      };
+      arm();
       combined.addEventListener('abort', onAbort, { once: true });
     });
   }
