@@ -11,8 +11,8 @@ describe('security policy', () => {
     ['alb', ['1 CKV_AWS_131', '9 CKV_AWS_103', '23 CKV2_AWS_20']],
     ['security-groups', ['12 GL_TEST_LISTENER_PUBLIC', '29 CKV_AWS_23', '34 AVD-AWS-0107', '34 CKV_AWS_23', '42 AVD-AWS-0107']],
     ['iam', ['20 AVD-AWS-0057', '20 AVD-AWS-0342', '20 CKV_AWS_63', '26 AVD-AWS-0342', '57 AVD-AWS-0057']],
-    ['oidc', ['25 CKV_AWS_358', '25 GL_OIDC_AUDIENCE', '30 CKV_AWS_358']],
-    ['services', ['1 CKV_AWS_66', '17 CKV_AWS_316', '25 CKV_AWS_50', '35 CKV_AWS_334', '35 CKV_AWS_336', '55 CKV_AWS_333']],
+    ['oidc', ['30 CKV_AWS_358', '30 GL_OIDC_AUDIENCE', '35 CKV_AWS_358']],
+    ['services', ['1 CKV_AWS_66', '17 CKV_AWS_316', '25 CKV_AWS_50', '35 CKV_AWS_334', '35 CKV_AWS_336', '55 CKV_AWS_333', '74 CKV_AWS_336']],
   ])('fires every %s rule on the offending line', async (fixture, expected) => {
     // Prepare / Act
     const report = await checkFixture(fixture);
@@ -40,6 +40,17 @@ describe('security policy', () => {
       'aws_iam_policy.deploy: allows iam:PassRole on "*": name the roles that may be passed',
       'aws_iam_role_policy.inline: allows iam:PassRole without an iam:PassedToService condition: say which service may receive the role',
     ]);
+  });
+
+  it('flags wildcard repositories and refs in the OIDC sub, and lets pinned or plan-time subjects pass', async () => {
+    // Prepare / Act
+    const report = await checkFixture('oidc');
+
+    // Assess
+    const subject = report.findings.find((finding) => finding.rule === 'CKV_AWS_358' && finding.line === 30);
+    expect(subject?.message).toBe(
+      'aws_iam_role.wide: sub "repo:acme/app:*", "repo:acme/*:ref:refs/heads/main" is not pinned: name the repository and its branches or environments',
+    );
   });
 
   it('gives every rule the checkov or trivy id it mirrors, and unique ids', () => {

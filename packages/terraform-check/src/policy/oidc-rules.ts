@@ -18,9 +18,13 @@ function values(statement: Statement, claim: string): string[] | undefined {
   return matching.length === 0 ? undefined : matching.flatMap((condition) => condition.values);
 }
 
-/** A `sub` that any repository, or any branch/environment of one, can present. */
+/**
+ * A `sub` that any repository, or any ref of one, can present: `*`, `repo:org/*:...`, `repo:org/app:*`.
+ * Subjects built from expressions are known only at plan time and pass.
+ */
 function unpinned(sub: string): boolean {
-  return sub === '*' || /^repo:\*/.test(sub) || /^repo:[^:]+:\*$/.test(sub) || /^repo:[^/]*\*/.test(sub);
+  if (sub.includes('${')) return false;
+  return !/^repo:[^*:/]+\/[^*:/]+:/.test(sub) || /:\*$/.test(sub);
 }
 
 async function trustStatements(context: PolicyContext): Promise<{ role: TfBlock; statement: Statement }[]> {

@@ -1,4 +1,4 @@
-import { blocksOf, type HclObject, type HclValue } from '../hcl.js';
+import { blocksOf, isObject, type HclObject, type HclValue } from '../hcl.js';
 import { perResource } from './per-resource.js';
 import type { PolicyHit, PolicyRule } from './policy-rule.js';
 import { firstBlock } from './values.js';
@@ -65,7 +65,14 @@ const readOnlyRoot = perResource(
   ['aws_ecs_task_definition'],
   async (block, { values }) => {
     const containers = await values.resolve(block.body.container_definitions);
-    return Array.isArray(containers) ? containerHits(block.labels.join('.'), block, containers) : undefined;
+    if (Array.isArray(containers) && containers.every((container) => isObject(container))) {
+      return containerHits(block.labels.join('.'), block, containers);
+    }
+    // Built with merge() or a filtering for: judge by what readonlyRootFilesystem is set to in the source.
+    const setting = await values.fieldInSource(block.body.container_definitions, 'readonlyRootFilesystem');
+    if (setting !== 'absent' && setting !== false) return undefined;
+    const how = setting === 'absent' ? 'sets no readonlyRootFilesystem' : 'sets readonlyRootFilesystem to false';
+    return { block, member: 'container_definitions', message: `${block.labels.join('.')} ${how}: set readonlyRootFilesystem = true` };
   },
 );
 
@@ -74,7 +81,11 @@ const noPrivilegedContainers = perResource(
   ['aws_ecs_task_definition'],
   async (block, { values }) => {
     const containers = await values.resolve(block.body.container_definitions);
-    if (!Array.isArray(containers)) return undefined;
+    if (!Array.isArray(containers) || !containers.every((container) => isObject(container))) {
+      const privileged = await values.fieldInSource(block.body.container_definitions, 'privileged');
+      if (privileged !== true) return undefined;
+      return { block, member: 'container_definitions', message: `${block.labels.join('.')} runs a privileged container: remove privileged = true` };
+    }
     return blocksOf(containers)
       .filter((container) => container.privileged === true)
       .map((container) => ({

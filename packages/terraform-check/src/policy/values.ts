@@ -1,5 +1,5 @@
 import { parse } from '@cdktf/hcl2json';
-import { blocksOf, isObject, soleInterpolation, type HclObject, type HclValue } from '../hcl.js';
+import { blocksOf, expressionsIn, isObject, soleInterpolation, type HclObject, type HclValue } from '../hcl.js';
 import type { TfBlock, TfModule } from '../module-loader.js';
 
 const MAX_DEPTH = 8;
@@ -58,6 +58,35 @@ class ValueResolver {
     const resolved = await this.resolve(value);
     if (typeof resolved === 'string') return resolved.includes('${') ? undefined : resolved;
     return typeof resolved === 'number' || typeof resolved === 'boolean' ? resolved : undefined;
+  }
+
+  /**
+   * The source text of `value` and of the locals it uses (transitively): where an expression is beyond this
+   * resolver (`merge()`, a filtering `for`), rules can still find what one field is set to.
+   */
+  private sourceText(value: HclValue | undefined): string {
+    const texts: string[] = [];
+    const seen = new Set<string>();
+    const pending = [...expressionsIn(value)];
+    for (let text = pending.shift(); text !== undefined; text = pending.shift()) {
+      texts.push(text);
+      for (const [, name = ''] of text.matchAll(/\blocal\.(\w+)/g)) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        pending.push(...expressionsIn(this.module.locals.get(name)?.body[name]));
+      }
+    }
+    return texts.join('\n');
+  }
+
+  /**
+   * What `field = ...` is set to anywhere in the text behind `value`: `absent` when never set, the literal
+   * value when known offline, undefined when it depends on something unknown.
+   */
+  async fieldInSource(value: HclValue | undefined, field: string): Promise<'absent' | string | number | boolean | undefined> {
+    const match = new RegExp(`\\b${field}\\s*=\\s*([^\\n,}]+)`).exec(this.sourceText(value));
+    if (!match) return 'absent';
+    return this.scalar(`\${${(match[1] ?? '').trim()}}`);
   }
 
   /** Literal strings of a resolved list (or of a single string); expressions are left out. */
