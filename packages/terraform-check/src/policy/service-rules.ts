@@ -70,8 +70,8 @@ const readOnlyRoot = perResource(
     }
     // Built with merge() or a filtering for: judge by what readonlyRootFilesystem is set to in the source.
     const setting = await values.fieldInSource(block.body.container_definitions, 'readonlyRootFilesystem');
-    if (setting !== 'absent' && setting !== false) return undefined;
-    const how = setting === 'absent' ? 'sets no readonlyRootFilesystem' : 'sets readonlyRootFilesystem to false';
+    if (setting.set && setting.value !== false) return undefined;
+    const how = setting.set ? 'sets readonlyRootFilesystem to false' : 'sets no readonlyRootFilesystem';
     return { block, member: 'container_definitions', message: `${block.labels.join('.')} ${how}: set readonlyRootFilesystem = true` };
   },
 );
@@ -83,7 +83,7 @@ const noPrivilegedContainers = perResource(
     const containers = await values.resolve(block.body.container_definitions);
     if (!Array.isArray(containers) || !containers.every((container) => isObject(container))) {
       const privileged = await values.fieldInSource(block.body.container_definitions, 'privileged');
-      if (privileged !== true) return undefined;
+      if (privileged.value !== true) return undefined;
       return { block, member: 'container_definitions', message: `${block.labels.join('.')} runs a privileged container: remove privileged = true` };
     }
     return blocksOf(containers)

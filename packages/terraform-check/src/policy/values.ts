@@ -80,13 +80,13 @@ class ValueResolver {
   }
 
   /**
-   * What `field = ...` is set to anywhere in the text behind `value`: `absent` when never set, the literal
-   * value when known offline, undefined when it depends on something unknown.
+   * What `field = ...` is set to anywhere in the text behind `value`: whether it is set at all, and its literal
+   * value when known offline (undefined when it depends on something unknown).
    */
-  async fieldInSource(value: HclValue | undefined, field: string): Promise<'absent' | string | number | boolean | undefined> {
+  async fieldInSource(value: HclValue | undefined, field: string): Promise<{ set: boolean; value: string | number | boolean | undefined }> {
     const match = new RegExp(`\\b${field}\\s*=\\s*([^\\n,}]+)`).exec(this.sourceText(value));
-    if (!match) return 'absent';
-    return this.scalar(`\${${(match[1] ?? '').trim()}}`);
+    if (!match) return { set: false, value: undefined };
+    return { set: true, value: await this.scalar(`\${${(match[1] ?? '').trim()}}`) };
   }
 
   /** Literal strings of a resolved list (or of a single string); expressions are left out. */
