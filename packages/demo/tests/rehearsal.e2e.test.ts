@@ -142,4 +142,24 @@ describe('the blue/green rehearsal, end to end', () => {
     },
     E2E_TIMEOUT_MS,
   );
+
+  it(
+    'releases the same way when AWS drops connections and answers slowly: exactly one execution, nothing failed',
+    async () => {
+      // Act
+      const result = await rehearse({
+        scenario: 'success',
+        seed: 4,
+        faults: { dropRate: 0.15, throttleRate: 0.2, latencyMs: [20, 300] },
+      });
+
+      // Assess
+      expect(result.problems).toEqual([]);
+      expect(result.calls.some((call) => call.fault === 'drop-before-handling' || call.fault === 'drop-after-handling')).toBe(true);
+      expect(result.executionCount).toBe(1);
+      expect(result.hookReports).toBe(1);
+      expect(result.load.failed).toBe(0);
+    },
+    E2E_TIMEOUT_MS,
+  );
 });
