@@ -263,4 +263,43 @@ describe('CodeDeploy', () => {
     expect(deployment.lifecycleEvents.find((event) => event.lifecycleEventName === 'AfterAllowTestTraffic')?.status).toBe('Failed');
     expect(deployment.rolledBack).toBe(true);
   });
+
+  it('shifts production traffic by the canary steps of the deployment configuration', async () => {
+    // Prepare
+    sim.codedeploy.addDeploymentGroup({
+      applicationName: 'app',
+      deploymentGroupName: 'canary-dg',
+      prodListenerArns: ['prod'],
+      testListenerArns: ['test'],
+      targetGroups: ['blue', 'green'],
+      deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
+    });
+    const scenario = blueGreenPipeline('app');
+    sim.addPipeline({
+      ...scenario,
+      stages: scenario.stages.map((stage) => ({
+        ...stage,
+        actions: stage.actions.map((action) =>
+          action.name === 'Deploy' ? { ...action, configuration: { ApplicationName: 'app', DeploymentGroupName: 'canary-dg' } } : action,
+        ),
+      })),
+    });
+    const { pipelineExecutionId } = await aws.codepipeline.send(new StartPipelineExecutionCommand({ name: 'app' }));
+    const deploymentId = await waitFor(() => startedAction(sim, 'app', 'Deploy')?.externalExecutionId);
+
+    // Act
+    const canary = await waitFor(async () => {
+      const { deploymentTarget } = await aws.codedeploy.send(new GetDeploymentTargetCommand({ deploymentId, targetId: 'cluster:service' }));
+      const weights = deploymentTarget?.ecsTarget?.taskSetsInfo?.map((taskSet) => `${taskSet.taskSetLabel}:${taskSet.trafficWeight}`).join(',');
+      return weights === 'BLUE:90,GREEN:10' ? weights : undefined;
+    });
+    const ended = await sim.waitForExecution('app', pipelineExecutionId ?? '');
+    const { deploymentInfo } = await aws.codedeploy.send(new GetDeploymentCommand({ deploymentId }));
+
+    // Assess
+    expect(canary).toBe('BLUE:90,GREEN:10');
+    expect(ended.status).toBe('Succeeded');
+    expect(deploymentInfo?.deploymentConfigName).toBe('CodeDeployDefault.ECSCanary10Percent5Minutes');
+    expect((deploymentInfo?.completeTime?.getTime() ?? 0) - (deploymentInfo?.startTime?.getTime() ?? 0)).toBeGreaterThanOrEqual(300_000);
+  });
 });

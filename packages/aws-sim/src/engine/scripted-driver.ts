@@ -1,6 +1,7 @@
 import type { SimClock } from '../clock.js';
 import { EcsLifecycleEvents, type DeploymentScript } from '../scenario.js';
 import { untilAborted } from './abortable.js';
+import { trafficSteps } from './deployment-config.js';
 import { LifecycleEventStatus, type DeploymentHandle } from './deployment-store.js';
 
 /**
@@ -25,7 +26,8 @@ const rollBack = (handle: DeploymentHandle): void => {
 
 /**
  * The default driver: plays the ECS lifecycle events one after another, `stepSeconds` of simulated time each,
- * creating the green task set at Install and moving production traffic at AllowTraffic; waits for a hook
+ * creating the green task set at Install and moving production traffic at AllowTraffic (all at once, or by the
+ * canary/linear steps its deployment configuration names, waiting their minutes); waits for a hook
  * report at each event listed in `script.hooks`; fails (and rolls back) at `script.failAt` or on a Failed hook;
  * on abort, rolls back over one step and ends Stopped.
  */
@@ -45,7 +47,10 @@ const scriptedDriver =
           ]);
         }
         if (event === 'AllowTraffic') {
-          handle.setTrafficWeights({ blue: 0, green: 100 });
+          for (const shift of trafficSteps(handle.deploymentConfigName)) {
+            handle.setTrafficWeights({ blue: 100 - shift.greenPercent, green: shift.greenPercent });
+            await clock.sleep(shift.waitSeconds, signal);
+          }
         }
         if (script.hooks?.includes(event) === true) {
           const timeoutSeconds = script.hookTimeoutSeconds ?? HOOK_TIMEOUT_SECONDS;
