@@ -54,6 +54,11 @@ const resultLines = (result: RehearsalResult): string[] => {
         ? 'n/a'
         : `${seconds(result.actionEndedAt - result.deploymentEndedAt)} after the deployment ended (the action's end detection)`,
     ],
+    [
+      'load generator',
+      `${result.load.sent} requests in ${seconds(result.load.durationMs)}` +
+        (result.load.skipped === 0 ? '' : `, ${result.load.skipped} ticks skipped while the in-flight limit was reached`),
+    ],
     ['AWS calls', `${result.awsCalls.total} (${result.awsCalls.faulted} answered with an injected fault)`],
     ['wall time', seconds(result.wallTimeMs)],
   ];

@@ -1,19 +1,15 @@
 import { Agent } from 'node:http';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { LoadBalancer } from '../src/load-balancer.js';
 import { ALL_GREEN, greenShare } from '../src/weights.js';
-import { get, startBackend, versionOf, type Backend } from './support/backend.js';
+import { get, versionOf } from './support/backend.js';
+import { startBalancedBackends, type BalancedBackends } from './support/balancer.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 
-const startBalancer = async (): Promise<{ balancer: LoadBalancer; blue: Backend; green: Backend }> => {
-  const [blue, green] = await Promise.all([startBackend('v1'), startBackend('v2')]);
-  const balancer = new LoadBalancer({ seed: 7 });
-  balancer.blue.register(blue.port);
-  balancer.green.register(green.port);
-  await balancer.start();
-  cleanups.push(() => balancer.stop(), () => blue.close(), () => green.close());
-  return { balancer, blue, green };
+const startBalancer = async (): Promise<BalancedBackends> => {
+  const started = await startBalancedBackends(7);
+  cleanups.push(started.close);
+  return started;
 };
 
 afterEach(async () => {

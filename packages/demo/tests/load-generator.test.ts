@@ -1,19 +1,15 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { LoadBalancer } from '../src/load-balancer.js';
 import { LoadGenerator, tallyDifference } from '../src/load-generator.js';
 import { ALL_GREEN } from '../src/weights.js';
-import { startBackend, type Backend } from './support/backend.js';
+import { startBackend } from './support/backend.js';
+import { startBalancedBackends, type BalancedBackends } from './support/balancer.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 
-const startBalancer = async (): Promise<{ balancer: LoadBalancer; blue: Backend }> => {
-  const [blue, green] = await Promise.all([startBackend('v1'), startBackend('v2')]);
-  const balancer = new LoadBalancer({ seed: 1 });
-  balancer.blue.register(blue.port);
-  balancer.green.register(green.port);
-  await balancer.start();
-  cleanups.push(() => balancer.stop(), () => blue.close(), () => green.close());
-  return { balancer, blue };
+const startBalancer = async (): Promise<BalancedBackends> => {
+  const started = await startBalancedBackends(1);
+  cleanups.push(started.close);
+  return started;
 };
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
