@@ -41,7 +41,7 @@ const progressText = (progress: DeploymentProgress): string | undefined => {
     case 'hook-function-error':
       return `hook invocation ${progress.attempt} ended in a function error: ${progress.error}`;
     case 'hook-log':
-      return `  hook │ ${hookLogText(progress.line)}`;
+      return `  hook   │ ${hookLogText(progress.line)}`;
     case 'hook-reported':
       return `hook reported ${progress.status}${progress.reason === undefined ? '' : `: ${progress.reason}`}`;
     case 'production-traffic':

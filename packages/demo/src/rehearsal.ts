@@ -89,7 +89,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
     const sim = await startSimulator({ seed, timeScale: pace.timeScale, ...(faults === undefined ? {} : { faults }) });
     cleanups.push(() => sim.stop());
     field('aws-sim', `${sim.endpoint} (CodePipeline, CodeDeploy, CodeBuild, CloudWatch Logs, ELBv2)`);
-    const appLog = (line: string): void => print(`  app  │ ${line}`);
+    const appLog = (line: string): void => print(`  app    │ ${line}`);
     const blue = await AppProcess.start({ version: 'v1', onLog: appLog });
     cleanups.push(() => blue.stop());
     field('blue task set', `sample app v1 on 127.0.0.1:${blue.port}`);

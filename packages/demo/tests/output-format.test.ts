@@ -59,6 +59,6 @@ describe('progressText', () => {
     });
 
     // Assess
-    expect(text).toBe('  hook │ WARN check result check=health passed=false reason=timeout');
+    expect(text).toBe('  hook   │ WARN check result check=health passed=false reason=timeout');
   });
 });
