@@ -158,5 +158,4 @@ async function checkTerraform(roots: readonly string[], options: CheckOptions = 
   };
 }
 
-export { checkTerraform };
-export type { CheckOptions, CheckReport };
+export { checkTerraform, type CheckOptions, type CheckReport };

@@ -30,5 +30,4 @@ function formatFinding(finding: Finding): string {
   return `${finding.file}:${finding.line} ${finding.rule}${level} ${finding.message}`;
 }
 
-export { SEVERITY, compareFindings, formatFinding };
-export type { Finding, Severity };
+export { SEVERITY, compareFindings, formatFinding, type Finding, type Severity };

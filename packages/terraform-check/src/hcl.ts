@@ -82,5 +82,4 @@ function expressionsIn(value: HclValue | undefined, into: string[] = []): string
   return into;
 }
 
-export { blocksOf, closingBrace, expressionsIn, isObject, parseHclFile, soleInterpolation };
-export type { HclObject, HclSyntaxError, HclValue, ParseResult };
+export { blocksOf, closingBrace, expressionsIn, isObject, parseHclFile, soleInterpolation, type HclObject, type HclSyntaxError, type HclValue, type ParseResult };

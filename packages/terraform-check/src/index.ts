@@ -27,5 +27,8 @@ export {
   SEVERITY,
   TerraformCheckError,
   withDocs,
+  type CheckOptions,
+  type CheckReport,
+  type Finding,
+  type Severity,
 };
-export type { CheckOptions, CheckReport, Finding, Severity };

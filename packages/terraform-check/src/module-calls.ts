@@ -1,4 +1,4 @@
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import type { TfBlock, TfModule } from './module-loader.js';
 
 /** Local sources (`./x`, `../x`) can be read and checked; registry and git sources cannot, offline. */
@@ -11,11 +11,10 @@ function localSource(call: TfBlock): string | undefined {
 function childDir(module: TfModule, call: TfBlock): string | undefined {
   const source = localSource(call);
   if (source === undefined) return undefined;
-  return isAbsolute(source) ? source : join(module.dir, source);
+  return join(module.dir, source);
 }
 
 /** Children of the module keyed by call name; absent when the source is not local. */
 type ChildModules = ReadonlyMap<string, TfModule>;
 
-export { childDir, localSource };
-export type { ChildModules };
+export { childDir, localSource, type ChildModules };

@@ -123,5 +123,4 @@ async function findModuleDirs(roots: readonly string[]): Promise<string[]> {
   return [...found].sort();
 }
 
-export { findModuleDirs, loadModule };
-export type { TfBlock, TfFile, TfModule };
+export { findModuleDirs, loadModule, type TfBlock, type TfFile, type TfModule };

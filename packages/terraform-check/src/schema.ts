@@ -64,5 +64,4 @@ function memberNode(node: SchemaNode, name: string): SchemaNode | undefined {
   return node.blocks[name] ?? node.attributes[name]?.nested;
 }
 
-export { loadSchema, memberNode };
-export type { ProviderSchema, SchemaAttribute, SchemaBlock, SchemaNode };
+export { loadSchema, memberNode, type ProviderSchema, type SchemaAttribute, type SchemaBlock, type SchemaNode };

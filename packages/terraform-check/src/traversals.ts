@@ -98,5 +98,4 @@ async function traversalsOf(filename: string, expressions: readonly string[], sc
   return into.filter((traversal) => !scope.has(traversal.steps[0]?.name ?? ''));
 }
 
-export { traversalsOf };
-export type { Traversal, TraversalStep };
+export { traversalsOf, type Traversal, type TraversalStep };

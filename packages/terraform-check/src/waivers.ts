@@ -76,5 +76,4 @@ function applyWaivers(files: readonly TfFile[], findings: readonly Finding[], un
   return { findings: kept, applied };
 }
 
-export { applyWaivers };
-export type { Waiver, WaiverOutcome };
+export { applyWaivers, type Waiver, type WaiverOutcome };

@@ -27,5 +27,5 @@ describe("the repository's Terraform", () => {
     expect(errors).toEqual([]);
     expect(report.modules).toBeGreaterThan(1);
     for (const { waiver } of report.waivers) expect(waiver.reason.length).toBeGreaterThan(10);
-  }, 120_000);
+  });
 });

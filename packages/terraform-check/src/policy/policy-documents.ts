@@ -88,5 +88,4 @@ async function statementsOf(module: TfModule, values: ValueResolver, policy: Hcl
   return (Array.isArray(statements) ? statements : [statements]).filter(isObject).map(fromJsonStatement);
 }
 
-export { statementsOf };
-export type { Condition, Principal, Statement };
+export { statementsOf, type Condition, type Principal, type Statement };

@@ -24,4 +24,4 @@ interface PolicyRule {
   check(context: PolicyContext): Promise<PolicyHit[]>;
 }
 
-export type { PolicyContext, PolicyHit, PolicyRule };
+export { type PolicyContext, type PolicyHit, type PolicyRule };
