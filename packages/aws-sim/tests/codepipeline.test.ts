@@ -224,6 +224,31 @@ describe('CodePipeline', () => {
     expect(single.nextToken).toBeDefined();
   });
 
+  it('puts a failed action on a later page when a parallel action declared before it ran alongside', async () => {
+    // Prepare
+    const scenario = blueGreenPipeline('app', { listPageSize: 1 });
+    sim.addPipeline({
+      ...scenario,
+      stages: scenario.stages.map((stage) =>
+        stage.name === 'Build'
+          ? { ...stage, actions: [{ name: 'Lint', category: 'Test', provider: 'CodeBuild', durationSeconds: 5 }, { ...stage.actions[0]!, outcome: 'Failed' as const }] }
+          : stage,
+      ),
+    });
+    const id = await start();
+    await sim.waitForExecution('app', id);
+
+    // Act
+    const first = await aws.codepipeline.send(new ListActionExecutionsCommand({ pipelineName: 'app', filter: { pipelineExecutionId: id } }));
+    const second = await aws.codepipeline.send(
+      new ListActionExecutionsCommand({ pipelineName: 'app', filter: { pipelineExecutionId: id }, nextToken: first.nextToken }),
+    );
+
+    // Assess
+    expect(first.actionExecutionDetails?.map((detail) => [detail.actionName, detail.status])).toEqual([['Lint', 'Succeeded']]);
+    expect(second.actionExecutionDetails?.map((detail) => [detail.actionName, detail.status])).toEqual([['Build', 'Failed']]);
+  });
+
   it.each([0, 101])('rejects maxResults %i with ValidationException', async (maxResults) => {
     // Prepare
     sim.addPipeline(blueGreenPipeline('app'));

@@ -322,7 +322,11 @@ class PipelineEngine {
       }
       execution.stages.set(stage.name, 'InProgress');
       for (const group of runOrderGroups(stage)) {
-        const runs = await Promise.all(group.map((action) => this.#runAction(execution, stage.name, mergeOverride(action, override))));
+        // A group's actions start together: one start time, so that ties list in declaration order.
+        const groupStart = this.#options.clock.now();
+        const runs = await Promise.all(
+          group.map((action) => this.#runAction(execution, stage.name, mergeOverride(action, override), groupStart)),
+        );
         if (isFinished(execution.status)) {
           return;
         }
@@ -389,9 +393,8 @@ class PipelineEngine {
     execution.endTime = now;
   }
 
-  async #runAction(execution: ExecutionRecord, stageName: string, action: ActionScenario): Promise<ActionRun> {
+  async #runAction(execution: ExecutionRecord, stageName: string, action: ActionScenario, now: Date): Promise<ActionRun> {
     const { clock, random } = this.#options;
-    const now = clock.now();
     const run: ActionRun = {
       actionExecutionId: random.uuid(),
       pipelineExecutionId: execution.pipelineExecutionId,
