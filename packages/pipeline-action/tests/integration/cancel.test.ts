@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { appPipeline, startHarness, type Harness } from '../support/harness.js';
+
+// An hour-long build at timeScale 0.01 runs 36 s: long enough to cancel mid-way.
+const slowPipeline = (name: string) =>
+  appPipeline(name, {
+    stages: appPipeline(name).stages.map((stage) => ({
+      ...stage,
+      actions: stage.actions.map((action) => (action.name === 'Build' ? { ...action, durationSeconds: 3600 } : action)),
+    })),
+  });
+
+const StopWindowMs = 5_000;
+
+describe('cancellation', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness(['by-signal', 'by-post', 'not-ours', 'keep-running', 'after-end'].map(slowPipeline));
+  });
+  afterAll(async () => harness.stop());
+
+  it('stops the execution within 5 s of SIGINT, with a reason naming the workflow run', async () => {
+    // Prepare
+    const running = await harness.start({ 'pipeline-name': 'by-signal' });
+    await running.waitForOutput(/▶ Build › Build started/);
+
+    // Act
+    const cancelledAt = Date.now();
+    running.kill('SIGINT');
+    const result = await running.result;
+
+    // Assess
+    const stops = harness.callsFor('StopPipelineExecution', 'by-signal');
+    expect(stops).toHaveLength(1);
+    expect(stops[0]?.at.getTime() ?? Infinity).toBeLessThan(cancelledAt + StopWindowMs);
+    expect(stops[0]?.input['reason']).toBe('Workflow run cancelled by https://github.com/octo/app/actions/runs/4242/attempts/1');
+    expect(stops[0]?.input['abandon']).toBe(false);
+    expect(['Stopping', 'Stopped']).toContain(harness.sim.executions('by-signal')[0]?.status);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs['status']).toBe('Stopping');
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.properties['title']).toBe('Workflow cancelled: pipeline stop requested');
+    expect(result.state['stop-requested']).toBe('true');
+  });
+
+  it('lets the post step stop the execution after a hard kill', async () => {
+    // Prepare
+    const running = await harness.start({ 'pipeline-name': 'by-post' });
+    await running.waitForOutput(/▶ Build › Build started/);
+    running.kill('SIGKILL');
+    const killed = await running.result;
+
+    // Act
+    const post = await harness.post(killed.state);
+
+    // Assess
+    const stops = harness.callsFor('StopPipelineExecution', 'by-post');
+    expect(killed.state['execution-id']).toBe(harness.sim.executions('by-post')[0]?.id);
+    expect(post.exitCode).toBe(0);
+    expect(stops).toHaveLength(1);
+    expect(stops[0]?.input['pipelineExecutionId']).toBe(killed.state['execution-id']);
+    expect(String(stops[0]?.input['reason'])).toContain('actions/runs/4242');
+    expect(['Stopping', 'Stopped']).toContain(harness.sim.executions('by-post')[0]?.status);
+  });
+
+  it('never stops an execution it did not start', async () => {
+    // Prepare
+    const started = await harness.run({ 'pipeline-name': 'not-ours', wait: 'false' });
+    const running = await harness.start({ 'pipeline-name': 'not-ours', 'execution-id': started.outputs['execution-id'] ?? '' });
+    await running.waitForOutput(/▶ Build › Build started/);
+
+    // Act
+    running.kill('SIGINT');
+    const result = await running.result;
+    const post = await harness.post(result.state);
+
+    // Assess
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]?.properties['title']).toBe('Workflow cancelled: pipeline left running');
+    expect(post.exitCode).toBe(0);
+    expect(harness.callsFor('StopPipelineExecution', 'not-ours')).toHaveLength(0);
+    expect(harness.sim.executions('not-ours')[0]?.status).toBe('InProgress');
+  });
+
+  it('leaves the execution running on cancel when stop-on-cancel is false', async () => {
+    // Prepare
+    const running = await harness.start({ 'pipeline-name': 'keep-running', 'stop-on-cancel': 'false' });
+    await running.waitForOutput(/▶ Build › Build started/);
+
+    // Act
+    running.kill('SIGINT');
+    const result = await running.result;
+    const post = await harness.post(result.state);
+
+    // Assess
+    expect(result.exitCode).toBe(1);
+    expect(post.exitCode).toBe(0);
+    expect(harness.callsFor('StopPipelineExecution', 'keep-running')).toHaveLength(0);
+    expect(harness.sim.executions('keep-running')[0]?.status).toBe('InProgress');
+  });
+
+  it('does nothing in the post step after a normal end', async () => {
+    // Prepare
+    const finished = await harness.run({ 'pipeline-name': 'after-end', 'timeout-minutes': '0.02' });
+    const callsBefore = harness.sim.calls.length;
+
+    // Act
+    const post = await harness.post(finished.state);
+
+    // Assess
+    expect(finished.state['finished']).toBe('true');
+    expect(post.exitCode).toBe(0);
+    expect(post.stdout).toContain('needs nothing more');
+    expect(harness.sim.calls.length).toBe(callsBefore);
+    expect(harness.sim.executions('after-end')[0]?.status).toBe('InProgress');
+  });
+});

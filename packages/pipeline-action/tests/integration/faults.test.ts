@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { FaultSpec, PipelineScenario } from '@greenlight/aws-sim';
+import { appPipeline, startHarness, type Harness } from '../support/harness.js';
+
+// Every CodePipeline call meets a fault with probability ≥ 0.3 + 0.1 + 0.1, plus slow answers.
+const Faults: FaultSpec = {
+  throttleRate: 0.3,
+  serverErrorRate: 0.1,
+  dropRate: 0.1,
+  dropPhase: 'both',
+  latencyMs: [20, 250],
+};
+
+const failing = (name: string): PipelineScenario =>
+  appPipeline(name, {
+    stages: appPipeline(name).stages.map((stage) => ({
+      ...stage,
+      actions: stage.actions.map((action) =>
+        action.name === 'Build'
+          ? { ...action, outcome: 'Failed' as const, errorDetails: { code: 'JobFailed', message: 'Build terminated with state: FAILED' } }
+          : action,
+      ),
+    })),
+  });
+
+describe('under throttling, 5xx, dropped connections and slow answers', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    // Slower simulated time, so the execution spans many polls that each may meet a fault.
+    harness = await startHarness([appPipeline('calm-success'), appPipeline('stormy-success'), failing('calm-failure'), failing('stormy-failure')], {
+      timeScale: 0.05,
+      seed: 7,
+    });
+  });
+  afterAll(async () => harness.stop());
+
+  it.each([
+    ['success', 'calm-success', 'stormy-success'],
+    ['failure', 'calm-failure', 'stormy-failure'],
+  ])('reaches the same %s outcome with exactly one execution started', async (_outcome, calm, stormy) => {
+    // Prepare
+    harness.sim.setFaults({});
+    const reference = await harness.run({ 'pipeline-name': calm });
+    harness.sim.setFaults(Faults);
+    const firstCall = harness.sim.calls.length;
+
+    // Act
+    const result = await harness.run({ 'pipeline-name': stormy });
+
+    // Assess
+    harness.sim.setFaults({});
+    const faulted = harness.sim.calls.slice(firstCall).filter((call) => call.fault !== undefined);
+    expect(faulted.length).toBeGreaterThanOrEqual(3);
+    expect(harness.sim.executions(stormy)).toHaveLength(1);
+    expect(result.exitCode).toBe(reference.exitCode);
+    expect(result.errors.map((error) => error.properties['title'])).toEqual(reference.errors.map((error) => error.properties['title']));
+    for (const output of ['status', 'failed-stage', 'failed-action', 'failure-message'] as const) {
+      expect(result.outputs[output]).toBe(reference.outputs[output]);
+    }
+    expect(result.outputs['execution-id']).toBe(harness.sim.executions(stormy)[0]?.id);
+    for (const action of ['Source › Source', 'Build › Build']) {
+      expect(result.stdout.split('\n').filter((line) => line.includes(`▶ ${action} started`))).toHaveLength(1);
+    }
+  });
+});
