@@ -36,9 +36,16 @@ function rewriteLine(line: string, inVariable: boolean): string {
 
 function rewrite(text: string): string {
   let inVariable = false;
+  let heredoc: string | undefined;
   return text
     .split('\n')
     .map((line) => {
+      // Heredoc bodies are data (scripts, YAML, policies): terraform fmt leaves them byte for byte.
+      if (heredoc !== undefined) {
+        if (line.trim() === heredoc) heredoc = undefined;
+        return line;
+      }
+      heredoc = /<<-?(\w+)\s*$/.exec(line)?.[1];
       if (/^\S/.test(line)) inVariable = line.startsWith('variable');
       return rewriteLine(line, inVariable);
     })

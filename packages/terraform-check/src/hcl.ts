@@ -13,7 +13,7 @@ interface HclSyntaxError {
 
 type ParseResult = { readonly body: HclObject } | { readonly error: HclSyntaxError };
 
-const DIAGNOSTIC = /:(\d+),\d+(?:-\d+(?:,\d+)?)?: ([^\]]+)/;
+const DIAGNOSTIC = /:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^\]]+)/;
 
 /** Parses one file on its own, so that syntax errors point at this file (hcl2json's merge loses that). */
 async function parseHclFile(path: string, text: string): Promise<ParseResult> {
@@ -25,7 +25,7 @@ async function parseHclFile(path: string, text: string): Promise<ParseResult> {
     return {
       error: {
         line: diagnostic ? Number(diagnostic[1]) : 1,
-        message: (diagnostic?.[2] ?? message).trim(),
+        message: diagnostic ? `column ${diagnostic[2] ?? ''}: ${(diagnostic[3] ?? '').trim()}` : message.trim(),
       },
     };
   }

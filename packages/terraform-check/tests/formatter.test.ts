@@ -56,6 +56,17 @@ describe('terraform fmt', () => {
     expect(formatted).toBe(text);
   });
 
+  it('leaves heredoc bodies alone, even lines that look like rewritable HCL', async () => {
+    // Prepare
+    const text = 'locals {\n  script = <<-EOT\n    name = "${var.a}"\n    resource aws_x y {\n  EOT\n}\n';
+
+    // Act
+    const formatted = await formatTerraform(text);
+
+    // Assess
+    expect(formatted).toBe(text);
+  });
+
   it('reports an unformatted file at its first differing line', async () => {
     // Prepare / Act
     const report = await checkFixture('fmt');

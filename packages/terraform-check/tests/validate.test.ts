@@ -98,6 +98,7 @@ describe('validation against the AWS provider schema', () => {
     expect(report.findings).toEqual([
       expect.objectContaining({ file: 'tests/fixtures/syntax/main.tf', line: 2, rule: 'syntax', severity: 'error' }),
     ]);
+    expect(report.findings[0]?.message).toMatch(/^column 11: Invalid expression/);
   });
 
   it('finds nothing wrong in a clean module that calls a local child module', async () => {
