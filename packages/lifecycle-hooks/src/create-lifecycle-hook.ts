@@ -58,17 +58,19 @@ const errorText = (error: unknown): string =>
 
 const failedVerdict = (reason: string): Verdict => ({ status: VERDICT_STATUS.failed, reason, checks: [] });
 
+const BUDGET_SPENT = 'time budget for the checks ran out (raise the Lambda timeout or shorten the checks)';
+
 /**
- * Resolves at the deadline with a Failed verdict: guarantees the report goes out in time even when a check
- * (a custom one, say) ignores the abort signal.
+ * Runs `decide` and turns any exception into a failure; at the deadline, resolves with a failure anyway: the
+ * answer goes out in time even when a check (a custom one, say) ignores the abort signal.
  */
-const raceDeadline = async <T>(work: Promise<T>, deadline: number, onTimeout: () => T): Promise<T> => {
+const decideInTime = async <T>(decide: () => Promise<T>, deadline: number, failed: (reason: string) => T): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(onTimeout()), Math.max(0, deadline - Date.now()));
+    timer = setTimeout(() => resolve(failed(BUDGET_SPENT)), Math.max(0, deadline - Date.now()));
   });
   try {
-    return await Promise.race([work, timeout]);
+    return await Promise.race([decide().catch((error: unknown) => failed(errorText(error))), timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -83,6 +85,16 @@ const createLifecycleHook = (options: LifecycleHookOptions): LifecycleHookHandle
   const rootLogger = options.logger ?? createJsonLogger();
   const customChecks = options.customChecks ?? [];
   const aws = createAwsApi(options.clients);
+
+  const beginInvocation = (context: LambdaContextLike, fields: Readonly<Record<string, string>>) => {
+    const logger = rootLogger.child({
+      ...(context.awsRequestId === undefined ? {} : { requestId: context.awsRequestId }),
+      ...fields,
+    });
+    const budget = planBudget(context.getRemainingTimeInMillis(), options.reportingMarginMs);
+    const signal = AbortSignal.timeout(Math.max(1, budget.checksDeadline - Date.now()));
+    return { logger, budget, signal };
+  };
 
   const decideCodeDeploy = async (event: CodeDeployHookEvent, budget: Budget, signal: AbortSignal, logger: HookLogger) => {
     const config = loadConfig(options.config);
@@ -111,17 +123,8 @@ const createLifecycleHook = (options: LifecycleHookOptions): LifecycleHookHandle
   };
 
   const handleCodeDeploy = async (event: CodeDeployHookEvent, context: LambdaContextLike): Promise<CodeDeployHookResult> => {
-    const logger = rootLogger.child({
-      ...(context.awsRequestId === undefined ? {} : { requestId: context.awsRequestId }),
-      deploymentId: event.DeploymentId,
-    });
-    const budget = planBudget(context.getRemainingTimeInMillis(), options.reportingMarginMs);
-    const signal = AbortSignal.timeout(Math.max(1, budget.checksDeadline - Date.now()));
-    const verdict = await raceDeadline(
-      decideCodeDeploy(event, budget, signal, logger).catch((error: unknown) => failedVerdict(errorText(error))),
-      budget.checksDeadline,
-      () => failedVerdict('time budget for the checks ran out (raise the Lambda timeout or shorten the checks)'),
-    );
+    const { logger, budget, signal } = beginInvocation(context, { deploymentId: event.DeploymentId });
+    const verdict = await decideInTime(() => decideCodeDeploy(event, budget, signal, logger), budget.checksDeadline, failedVerdict);
     logDecision(logger, verdict);
     try {
       const report = await reportLifecycleStatus(
@@ -143,19 +146,15 @@ const createLifecycleHook = (options: LifecycleHookOptions): LifecycleHookHandle
   };
 
   const handleEcsNative = async (event: EcsNativeHookEvent, context: LambdaContextLike): Promise<EcsHookResponse> => {
-    const logger = rootLogger.child({
-      ...(context.awsRequestId === undefined ? {} : { requestId: context.awsRequestId }),
+    const { logger, budget, signal } = beginInvocation(context, {
       executionId: event.executionId,
       lifecycleStage: event.lifecycleStage,
     });
-    const budget = planBudget(context.getRemainingTimeInMillis(), options.reportingMarginMs);
-    const signal = AbortSignal.timeout(Math.max(1, budget.checksDeadline - Date.now()));
     const failed = (reason: string): EcsHookResponse & { reason: string } => ({ hookStatus: ECS_HOOK_STATUS.failed, reason });
-    const decide = async () => handleEcsNativeEvent({ event, config: loadConfig(options.config), customChecks, logger, signal });
-    const { reason, ...response } = await raceDeadline(
-      decide().catch((error: unknown) => failed(errorText(error))),
+    const { reason, ...response } = await decideInTime(
+      async () => handleEcsNativeEvent({ event, config: loadConfig(options.config), customChecks, logger, signal }),
       budget.checksDeadline,
-      () => failed('time budget for the checks ran out (raise the Lambda timeout or shorten the checks)'),
+      failed,
     );
     logger.log(response.hookStatus === ECS_HOOK_STATUS.failed ? 'WARN' : 'INFO', 'decision', {
       hookStatus: response.hookStatus,

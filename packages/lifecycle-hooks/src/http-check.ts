@@ -1,5 +1,5 @@
 import type { CheckConfig } from './config.js';
-import { createHttpRequester, type HttpRequester, type TlsOptions } from './http-request.js';
+import { createHttpRequester, type HttpRequester, type HttpRequestSpec, type TlsOptions } from './http-request.js';
 import { summarizeLatencies } from './latency.js';
 import { needsBody, responseProblem } from './response-expectations.js';
 import type { CheckResult } from './results.js';
@@ -48,18 +48,19 @@ const runHttpCheck = async (options: HttpCheckOptions): Promise<CheckResult> => 
   let failures = 0;
   let firstProblem: string | undefined;
 
+  const spec: HttpRequestSpec = {
+    url,
+    method: check.method,
+    headers,
+    body,
+    timeoutMs: options.requestTimeoutMs,
+    readBody,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
   const worker = async (): Promise<void> => {
     while (started < check.requests && options.signal?.aborted !== true) {
       started += 1;
-      const outcome = await requester.send({
-        url,
-        method: check.method,
-        headers,
-        body,
-        timeoutMs: options.requestTimeoutMs,
-        readBody,
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-      });
+      const outcome = await requester.send(spec);
       latencies.push(outcome.latencyMs);
       const problem = responseProblem(check.expect, outcome);
       if (problem !== undefined) {

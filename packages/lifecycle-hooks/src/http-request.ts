@@ -31,6 +31,22 @@ interface HttpRequester {
 
 type Socket = net.Socket | tls.TLSSocket;
 
+interface ExchangeResult {
+  readonly outcome: HttpOutcome;
+  /** The connection is still usable for another request. */
+  readonly reusable: boolean;
+  /** It failed before any byte of an answer: a pooled connection the server had already closed. */
+  readonly stale: boolean;
+}
+
+interface PendingExchange {
+  readonly parser: HttpResponseParser;
+  readonly started: number;
+  readonly timer: NodeJS.Timeout;
+  readonly signal: AbortSignal | undefined;
+  readonly resolve: (result: ExchangeResult) => void;
+}
+
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_VALUE = /^[^\r\n\0]*$/;
 // Methods safe to send again when a pooled connection turns out to have been closed by the server.
@@ -43,7 +59,7 @@ const describeError = (error: unknown): string => {
   return code === undefined ? message : `${code}: ${message}`;
 };
 
-const serializeRequest = (spec: HttpRequestSpec, hostHeader: string): string => {
+const serializeRequest = (spec: HttpRequestSpec, hostHeader: string): Buffer => {
   const lines = [`${spec.method} ${spec.url.pathname}${spec.url.search} HTTP/1.1`];
   const names = new Set(Object.keys(spec.headers).map((name) => name.toLowerCase()));
   if (!names.has('host')) {
@@ -58,18 +74,105 @@ const serializeRequest = (spec: HttpRequestSpec, hostHeader: string): string => 
   if (spec.body !== undefined) {
     lines.push(`content-length: ${Buffer.byteLength(spec.body)}`);
   }
-  return `${lines.join('\r\n')}\r\n\r\n${spec.body ?? ''}`;
+  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${spec.body ?? ''}`, 'utf8');
 };
+
+/**
+ * One keep-alive connection carrying one request at a time. Its socket listeners are attached once and feed
+ * whichever exchange is current: per-request listener churn was a large part of the client's cost.
+ */
+class Connection {
+  readonly socket: Socket;
+  #pending: PendingExchange | undefined;
+  readonly #onAbort = (): void => this.#fail(new Error('aborted: the time budget ran out'));
+
+  constructor(socket: Socket, onClose: () => void) {
+    this.socket = socket;
+    socket.on('data', (data: Buffer) => this.#onData(data));
+    socket.on('end', () => this.#onEnd());
+    // An idle connection's late error must not crash the process; a current exchange fails with it.
+    socket.on('error', (error) => this.#fail(error));
+    socket.on('close', () => {
+      this.#fail(new Error('the connection closed before the response was complete'));
+      onClose();
+    });
+  }
+
+  exchange(spec: HttpRequestSpec, request: Buffer, started: number): Promise<ExchangeResult> {
+    return new Promise((resolve) => {
+      this.#pending = {
+        parser: new HttpResponseParser({ readBody: spec.readBody, method: spec.method }),
+        started,
+        timer: setTimeout(() => this.#fail(new Error(`no complete response within ${spec.timeoutMs} ms`)), spec.timeoutMs),
+        signal: spec.signal,
+        resolve,
+      };
+      spec.signal?.addEventListener('abort', this.#onAbort, { once: true });
+      this.socket.write(request);
+    });
+  }
+
+  #finish(outcome: (latencyMs: number) => HttpOutcome, reusable: boolean, stale: boolean): void {
+    const pending = this.#pending;
+    if (pending === undefined) {
+      return;
+    }
+    this.#pending = undefined;
+    clearTimeout(pending.timer);
+    pending.signal?.removeEventListener('abort', this.#onAbort);
+    if (!reusable) {
+      this.socket.destroy();
+    }
+    pending.resolve({ outcome: outcome(performance.now() - pending.started), reusable, stale });
+  }
+
+  #fail(error: unknown): void {
+    const stale = this.#pending?.parser.started === false;
+    this.#finish((latencyMs) => ({ ok: false, error: describeError(error), latencyMs }), false, stale);
+  }
+
+  #onData(data: Buffer): void {
+    const parser = this.#pending?.parser;
+    if (parser === undefined) {
+      // Bytes nobody asked for: the connection cannot be trusted for another request.
+      this.socket.destroy();
+      return;
+    }
+    try {
+      const response = parser.push(data);
+      if (response !== undefined) {
+        const { status, body, keepAlive } = response;
+        this.#finish((latencyMs) => ({ ok: true, status, body, latencyMs }), keepAlive, false);
+      }
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #onEnd(): void {
+    const parser = this.#pending?.parser;
+    if (parser === undefined) {
+      return;
+    }
+    try {
+      const { status, body } = parser.end();
+      this.#finish((latencyMs) => ({ ok: true, status, body, latencyMs }), false, false);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+}
 
 /**
  * A lean HTTP/1.1 client: keep-alive connections over node:net / node:tls, one request at a time per connection,
  * a connection per concurrent request, reused afterwards. node:http's client reached under half of autocannon's
- * throughput on the load probe; this one clears the 0.8× target (see the README's figures). TLS certificates are
- * always verified; `tls.ca` adds trust, never removes it.
+ * throughput on the load probe (see the README's figures). TLS certificates are always verified; `tls.ca` adds
+ * trust, never removes it.
  */
 const createHttpRequester = (options: { readonly tls?: TlsOptions } = {}): HttpRequester => {
-  const idle = new Map<string, Socket[]>();
-  const open = new Set<Socket>();
+  const idle = new Map<string, Connection[]>();
+  const open = new Set<Connection>();
+  const serializedRequests = new WeakMap<HttpRequestSpec, Buffer>();
   const serverName = options.tls?.serverName;
   // node:tls (and crypto) take a good part of a cold start: loaded only when a target speaks HTTPS.
   let tlsModule: Promise<typeof tls> | undefined;
@@ -85,73 +188,42 @@ const createHttpRequester = (options: { readonly tls?: TlsOptions } = {}): HttpR
     const sni = serverName ?? (net.isIP(host) === 0 ? host : undefined);
     return tlsApi
       .connect({
-      host,
-      port,
-      ALPNProtocols: ['http/1.1'],
-      ...(sni === undefined ? {} : { servername: sni }),
-      ...(options.tls?.ca === undefined ? {} : { ca: [...tlsApi.rootCertificates, options.tls.ca] }),
-    })
+        host,
+        port,
+        ALPNProtocols: ['http/1.1'],
+        ...(sni === undefined ? {} : { servername: sni }),
+        ...(options.tls?.ca === undefined ? {} : { ca: [...tlsApi.rootCertificates, options.tls.ca] }),
+      })
       .setNoDelay(true);
   };
 
-  /** Keeps an idle connection's late error from crashing the process, and forgets it once it closes. */
-  const track = (socket: Socket, key: string): Socket => {
-    open.add(socket);
-    socket.on('error', () => undefined);
-    socket.once('close', () => {
-      open.delete(socket);
-      idle.set(key, (idle.get(key) ?? []).filter((candidate) => candidate !== socket));
+  const openConnection = async (url: URL, key: string): Promise<Connection> => {
+    const connection: Connection = new Connection(await connect(url), () => {
+      open.delete(connection);
+      idle.set(key, (idle.get(key) ?? []).filter((candidate) => candidate !== connection));
     });
-    return socket;
+    open.add(connection);
+    return connection;
   };
 
-  const exchange = (socket: Socket, spec: HttpRequestSpec, request: string, started: number) =>
-    new Promise<{ outcome: HttpOutcome; reusable: boolean; stale: boolean }>((resolve) => {
-      const parser = new HttpResponseParser({ readBody: spec.readBody, method: spec.method });
-      const elapsed = (): number => performance.now() - started;
-      const finish = (outcome: HttpOutcome, reusable: boolean, stale = false): void => {
-        clearTimeout(timer);
-        socket.off('data', onData);
-        socket.off('end', onEnd);
-        socket.off('error', onError);
-        socket.off('close', onClose);
-        spec.signal?.removeEventListener('abort', onAbort);
-        if (!reusable) {
-          socket.destroy();
-        }
-        resolve({ outcome, reusable, stale });
-      };
-      const fail = (error: unknown): void =>
-        finish({ ok: false, error: describeError(error), latencyMs: elapsed() }, false, !parser.started);
-      const onData = (data: Buffer): void => {
-        try {
-          const response = parser.push(data);
-          if (response !== undefined) {
-            finish({ ok: true, status: response.status, body: response.body, latencyMs: elapsed() }, response.keepAlive);
-          }
-        } catch (error) {
-          fail(error);
-        }
-      };
-      const onEnd = (): void => {
-        try {
-          const response = parser.end();
-          finish({ ok: true, status: response.status, body: response.body, latencyMs: elapsed() }, false);
-        } catch (error) {
-          fail(error);
-        }
-      };
-      const onError = (error: Error): void => fail(error);
-      const onClose = (): void => fail(new Error('the connection closed before the response was complete'));
-      const onAbort = (): void => fail(new Error('aborted: the time budget ran out'));
-      const timer = setTimeout(() => fail(new Error(`no complete response within ${spec.timeoutMs} ms`)), spec.timeoutMs);
-      socket.on('data', onData);
-      socket.on('end', onEnd);
-      socket.on('error', onError);
-      socket.on('close', onClose);
-      spec.signal?.addEventListener('abort', onAbort, { once: true });
-      socket.write(request);
-    });
+  const release = (key: string, connection: Connection): void => {
+    const connections = idle.get(key);
+    if (connections === undefined) {
+      idle.set(key, [connection]);
+    } else {
+      connections.push(connection);
+    }
+  };
+
+  // Callers send the same spec object many times (a load probe): its bytes are serialized once.
+  const requestBytes = (spec: HttpRequestSpec): Buffer => {
+    let bytes = serializedRequests.get(spec);
+    if (bytes === undefined) {
+      bytes = serializeRequest(spec, serverName ?? spec.url.host);
+      serializedRequests.set(spec, bytes);
+    }
+    return bytes;
+  };
 
   const send = async (spec: HttpRequestSpec): Promise<HttpOutcome> => {
     const started = performance.now();
@@ -159,23 +231,23 @@ const createHttpRequester = (options: { readonly tls?: TlsOptions } = {}): HttpR
       return { ok: false, error: 'aborted: the time budget ran out', latencyMs: 0 };
     }
     const key = `${spec.url.protocol}//${spec.url.host}`;
-    let request: string;
+    let request: Buffer;
     try {
-      request = serializeRequest(spec, serverName ?? spec.url.host);
+      request = requestBytes(spec);
     } catch (error) {
       return { ok: false, error: describeError(error), latencyMs: 0 };
     }
     for (let attempt = 1; ; attempt += 1) {
       const pooled = idle.get(key)?.pop();
-      let socket: Socket;
+      let connection: Connection;
       try {
-        socket = pooled ?? track(await connect(spec.url), key);
+        connection = pooled ?? (await openConnection(spec.url, key));
       } catch (error) {
         return { ok: false, error: describeError(error), latencyMs: performance.now() - started };
       }
-      const { outcome, reusable, stale } = await exchange(socket, spec, request, started);
+      const { outcome, reusable, stale } = await connection.exchange(spec, request, started);
       if (reusable) {
-        idle.set(key, [...(idle.get(key) ?? []), socket]);
+        release(key, connection);
       }
       // A pooled connection the server had already closed fails before any answer: one retry on a fresh one.
       if (pooled !== undefined && stale && attempt === 1 && IDEMPOTENT.has(spec.method) && !isAborted(spec.signal)) {
@@ -188,8 +260,8 @@ const createHttpRequester = (options: { readonly tls?: TlsOptions } = {}): HttpR
   return {
     send,
     close: () => {
-      for (const socket of open) {
-        socket.destroy();
+      for (const connection of open) {
+        connection.socket.destroy();
       }
       open.clear();
       idle.clear();

@@ -14,6 +14,7 @@ export type {
 } from './create-lifecycle-hook.js';
 export { discoverTestListenerUrl } from './discovery.js';
 export {
+  HttpResponseParseError,
   LifecycleHookConfigError,
   LifecycleHookEventError,
   LifecycleReportError,
