@@ -186,7 +186,6 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
     account: ACCOUNT,
     driverFor: (action) => externalDriver ?? scriptedDriver(clock, action.deployment ?? {}, action.durationSeconds ?? 10),
   });
-  const historical = new Map<string, ReadonlySet<string>>();
 
   const server = createServer(
     { keepAlive: true },
@@ -209,11 +208,6 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
   });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const liveExecutions = (pipelineName: string): ExecutionRecord[] => {
-    const past = historical.get(pipelineName) ?? new Set();
-    return engine.pipeline(pipelineName).executions.filter((execution) => !past.has(execution.pipelineExecutionId));
-  };
-
   return {
     endpoint,
     region,
@@ -234,12 +228,13 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
       return calls.records;
     },
     callsTo: (operation) => calls.to(operation),
-    addPipeline: (scenario) => {
-      engine.add(scenario);
-      historical.set(scenario.name, new Set(engine.pipeline(scenario.name).executions.map((execution) => execution.pipelineExecutionId)));
-    },
+    addPipeline: (scenario) => engine.add(scenario),
     setFaults: (spec) => faults.set(spec),
-    executions: (pipelineName) => liveExecutions(pipelineName).map(executionView),
+    executions: (pipelineName) =>
+      engine
+        .pipeline(pipelineName)
+        .executions.filter((execution) => !execution.historical)
+        .map(executionView),
     waitForExecution: async (pipelineName, executionId) => {
       const execution = engine.execution(pipelineName, executionId);
       await execution.done;

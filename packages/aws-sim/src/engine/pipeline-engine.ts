@@ -78,6 +78,8 @@ interface ExecutionRecord {
   readonly variables: readonly { readonly name: string; readonly resolvedValue: string }[];
   readonly sourceRevisions: readonly SourceRevision[];
   readonly trigger: ExecutionTrigger;
+  /** From the scenario's history, not started while the simulator ran. */
+  readonly historical: boolean;
   status: ExecutionStatus;
   statusSummary?: string;
   lastUpdateTime: Date;
@@ -167,10 +169,6 @@ class PipelineEngine {
       throw new AwsServiceError('PipelineNotFoundException', `Account '${this.#options.account}' does not have a pipeline with name '${name}'`);
     }
     return record;
-  }
-
-  has(name: string): boolean {
-    return this.#pipelines.has(name);
   }
 
   execution(pipelineName: string, executionId: string): ExecutionRecord {
@@ -271,6 +269,7 @@ class PipelineEngine {
       variables: declared,
       sourceRevisions: request.sourceRevisions ?? [],
       trigger,
+      historical: false,
       status: ExecutionStatus.InProgress,
       lastUpdateTime: now,
     });
@@ -315,9 +314,7 @@ class PipelineEngine {
       }
       const newer = this.#supersedingExecution(pipeline, execution);
       if (newer !== undefined) {
-        execution.supersededBy = newer.pipelineExecutionId;
-        execution.statusSummary = `Superseded by pipeline execution ${newer.pipelineExecutionId}.`;
-        this.#finish(execution, ExecutionStatus.Superseded);
+        this.#supersede(execution, newer);
         return;
       }
       execution.stages.set(stage.name, 'InProgress');
@@ -378,12 +375,17 @@ class PipelineEngine {
           triggerType: 'WebhookV2',
           triggerDetail: ending.reason ?? 'A newer commit was pushed.',
         });
-        execution.supersededBy = newer.pipelineExecutionId;
-        execution.statusSummary = `Superseded by pipeline execution ${newer.pipelineExecutionId}.`;
-        this.#finish(execution, ExecutionStatus.Superseded);
+        this.#supersede(execution, newer);
         return;
       }
     }
+  }
+
+  #supersede(execution: ExecutionRecord, newer: ExecutionRecord): void {
+    execution.supersededBy = newer.pipelineExecutionId;
+    // GetPipelineExecution has no field for the newer execution: statusSummary is where a client can read it.
+    execution.statusSummary = `Superseded by pipeline execution ${newer.pipelineExecutionId}.`;
+    this.#finish(execution, ExecutionStatus.Superseded);
   }
 
   #finish(execution: ExecutionRecord, status: ExecutionStatus): void {
@@ -554,6 +556,7 @@ class PipelineEngine {
       variables: (scenario.variables ?? []).map((variable) => ({ name: variable.name, resolvedValue: variable.defaultValue ?? '' })),
       sourceRevisions: [],
       trigger: { triggerType: 'WebhookV2', triggerDetail: 'A commit was pushed.' },
+      historical: true,
       status,
       lastUpdateTime: new Date(endMs),
       endTime: new Date(endMs),
@@ -585,7 +588,10 @@ class PipelineEngine {
   }
 }
 
-type ExecutionFields = Pick<ExecutionRecord, 'startTime' | 'variables' | 'sourceRevisions' | 'trigger' | 'status' | 'lastUpdateTime'> &
+type ExecutionFields = Pick<
+  ExecutionRecord,
+  'startTime' | 'variables' | 'sourceRevisions' | 'trigger' | 'historical' | 'status' | 'lastUpdateTime'
+> &
   Partial<Pick<ExecutionRecord, 'clientRequestToken' | 'endTime'>>;
 
 const newExecutionRecord = (scenario: PipelineScenario, pipelineExecutionId: string, fields: ExecutionFields): ExecutionRecord => ({
