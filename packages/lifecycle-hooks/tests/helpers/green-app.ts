@@ -8,6 +8,7 @@ interface GreenResponse {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** How green answers; `index` counts the requests since this behaviour was set, from 0. */
 type GreenBehaviour = (request: http.IncomingMessage, index: number) => GreenResponse;
 
 interface ReceivedRequest {
@@ -71,6 +72,7 @@ const startGreenApp = async (initial: GreenBehaviour = () => ({ status: 200, bod
     received,
     behave: (next) => {
       behaviour = next;
+      index = 0;
     },
     stop: () =>
       new Promise((resolve) => {

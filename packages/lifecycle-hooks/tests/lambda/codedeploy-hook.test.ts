@@ -114,7 +114,8 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
     ['a slow answer', () => ({ delayMs: 400 }), { path: '/', expect: { maxLatencyMs: 100 } }, /took \d+ ms, expected at most 100 ms/],
     [
       'a low success ratio',
-      (_request, index) => ({ status: index % 4 === 0 ? 500 : 200 }),
+      // Request 0 is the readiness probe; of the 20 that follow, every fourth fails.
+      (_request, index) => ({ status: index % 4 === 3 ? 500 : 200 }),
       { path: '/', requests: 20, concurrency: 4, expect: { successRatio: 0.9 } },
       /5 of 20 requests failed \(success ratio 0\.75, expected at least 0\.9\): status 500/,
     ],
@@ -149,7 +150,7 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
     const { deploymentId, event } = newDeployment();
 
     // Act
-    const invocation = await invoke(event, { targetUrl: green.url, readyTimeoutSeconds: 4, checks: [{ path: '/health' }] });
+    const invocation = await invoke(event, { targetUrl: green.url, readyTimeoutSeconds: 10, checks: [{ path: '/health' }] }, 15_000);
 
     // Assess
     clearTimeout(restart);

@@ -115,7 +115,7 @@ describe('createLifecycleHook', () => {
       logger: capture().logger,
     });
     const { deploymentId, event } = deploymentEvent();
-    const { context, deadline } = lambdaContext(1_500);
+    const { context, deadline } = lambdaContext(3_000);
 
     // Act
     const result = await handler(event, context);

@@ -50,7 +50,7 @@ describe('waitUntilReady', () => {
     const { probe, calls } = probeFailing(Number.POSITIVE_INFINITY);
 
     // Act
-    const readiness = await waitUntilReady({ probe, readyBy: Date.now() + 600 });
+    const readiness = await waitUntilReady({ probe, readyBy: Date.now() + 1_500 });
 
     // Assess
     expect(readiness.ready).toBe(false);
