@@ -1,0 +1,97 @@
+import { describe, expect, it } from '@jest/globals';
+import { InputError } from '../../src/errors.js';
+import { parseInputs } from '../../src/inputs.js';
+
+const reader = (inputs: Record<string, string>) => (name: string): string => inputs[name] ?? '';
+const env = { AWS_REGION: 'eu-west-1' };
+
+describe('parseInputs', () => {
+  it('applies the documented defaults when only pipeline-name is given', () => {
+    // Act
+    const inputs = parseInputs(reader({ 'pipeline-name': 'app' }), env);
+
+    // Assess
+    expect(inputs).toEqual({
+      pipelineName: 'app',
+      region: 'eu-west-1',
+      wait: true,
+      timeoutMinutes: 60,
+      variables: [],
+      sourceRevisions: [],
+      pinCommit: true,
+      executionId: undefined,
+      stopOnCancel: true,
+      clientRequestToken: undefined,
+      githubDeployment: undefined,
+    });
+  });
+
+  it('prefers the region input, then AWS_REGION, then AWS_DEFAULT_REGION', () => {
+    // Act
+    const regions = [
+      parseInputs(reader({ 'pipeline-name': 'app', region: 'us-west-2' }), env).region,
+      parseInputs(reader({ 'pipeline-name': 'app' }), { AWS_DEFAULT_REGION: 'ap-south-1', ...env }).region,
+      parseInputs(reader({ 'pipeline-name': 'app' }), { AWS_DEFAULT_REGION: 'ap-south-1' }).region,
+    ];
+
+    // Assess
+    expect(regions).toEqual(['us-west-2', 'eu-west-1', 'ap-south-1']);
+  });
+
+  it('parses source revisions with and without a type, keeping digests with colons as values', () => {
+    // Act
+    const inputs = parseInputs(
+      reader({
+        'pipeline-name': 'app',
+        'source-revisions': 'Source=abc123\nImage=IMAGE_DIGEST:sha256:ffee\nArtifacts=S3_OBJECT_KEY:builds/app.zip',
+      }),
+      env,
+    );
+
+    // Assess
+    expect(inputs.sourceRevisions).toEqual([
+      { actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: 'abc123' },
+      { actionName: 'Image', revisionType: 'IMAGE_DIGEST', revisionValue: 'sha256:ffee' },
+      { actionName: 'Artifacts', revisionType: 'S3_OBJECT_KEY', revisionValue: 'builds/app.zip' },
+    ]);
+  });
+
+  it('accepts fractional timeouts and YAML booleans', () => {
+    // Act
+    const inputs = parseInputs(reader({ 'pipeline-name': 'app', 'timeout-minutes': '0.5', wait: 'False', 'pin-commit': 'TRUE' }), env);
+
+    // Assess
+    expect(inputs).toMatchObject({ timeoutMinutes: 0.5, wait: false, pinCommit: true });
+  });
+
+  it('keeps variable values that contain = signs', () => {
+    // Act
+    const inputs = parseInputs(reader({ 'pipeline-name': 'app', variables: 'QUERY=a=b&c=d' }), env);
+
+    // Assess
+    expect(inputs.variables).toEqual([{ name: 'QUERY', value: 'a=b&c=d' }]);
+  });
+
+  it('reads the GitHub deployment settings together', () => {
+    // Act
+    const inputs = parseInputs(
+      reader({ 'pipeline-name': 'app', 'github-token': 'tok', environment: 'prod', 'environment-url': 'https://x.example' }),
+      env,
+    );
+
+    // Assess
+    expect(inputs.githubDeployment).toEqual({ token: 'tok', environment: 'prod', environmentUrl: 'https://x.example' });
+  });
+
+  it('rejects more than 50 variables naming the input and the limit', () => {
+    // Prepare
+    const variables = Array.from({ length: 51 }, (_, index) => `V${index}=x`).join('\n');
+
+    // Act
+    const parse = (): unknown => parseInputs(reader({ 'pipeline-name': 'app', variables }), env);
+
+    // Assess
+    expect(parse).toThrow(InputError);
+    expect(parse).toThrow("Input 'variables' accepts at most 50 lines, got 51.");
+  });
+});
