@@ -1,5 +1,6 @@
 export { startSimulator } from './simulator.js';
-export type { ActionView, CreatedDeployment, DeploymentView, ExecutionView, Simulator, SimulatorOptions } from './simulator.js';
+export type { ActionView, DeploymentView, ExecutionView, Simulator, SimulatorOptions } from './simulator.js';
+export type { CreatedDeployment, HookTestDeploymentRequest } from './engine/hook-test-deployment.js';
 export type { CallRecord } from './call-log.js';
 export { DropPhase, InjectedFault } from './faults.js';
 export type { FaultSpec } from './faults.js';

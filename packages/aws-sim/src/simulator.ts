@@ -7,8 +7,8 @@ import { FaultInjector, type FaultSpec } from './faults.js';
 import { SeededRandom } from './random.js';
 import { createRouter } from './router.js';
 import { BuildStore } from './engine/build-store.js';
+import { createHookTestDeployment, type CreatedDeployment, type HookTestDeploymentRequest } from './engine/hook-test-deployment.js';
 import {
-  DeploymentStatus,
   DeploymentStore,
   type DeploymentGroupSpec,
   type LifecycleEventState,
@@ -20,7 +20,7 @@ import { LoadBalancerStore, type LoadBalancerArns, type LoadBalancerSpec } from 
 import { LogStore } from './engine/log-store.js';
 import { PipelineEngine, type ExecutionRecord, type SourceRevision } from './engine/pipeline-engine.js';
 import { scriptedDriver, type DeploymentDriver } from './engine/scripted-driver.js';
-import type { ErrorDetails, LifecycleEventName, PipelineScenario } from './scenario.js';
+import type { ErrorDetails, PipelineScenario } from './scenario.js';
 import { codeBuildService } from './services/codebuild.js';
 import { codeDeployService } from './services/codedeploy.js';
 import { codePipelineService } from './services/codepipeline.js';
@@ -84,12 +84,6 @@ interface DeploymentView {
   readonly taskSets: readonly TaskSetInfo[];
 }
 
-interface CreatedDeployment {
-  readonly deploymentId: string;
-  /** Hook execution id per lifecycle event opened, as CodeDeploy passes them to the hook Lambda. */
-  readonly hookExecutionIds: Readonly<Partial<Record<LifecycleEventName, string>>>;
-}
-
 interface Simulator {
   /** `http://127.0.0.1:PORT` */
   readonly endpoint: string;
@@ -108,12 +102,8 @@ interface Simulator {
   now(): Date;
   readonly codedeploy: {
     addDeploymentGroup(spec: DeploymentGroupSpec): void;
-    /** A deployment outside any pipeline, InProgress with hooks open; it ends when every hook has reported. */
-    createDeployment(request: {
-      readonly applicationName: string;
-      readonly deploymentGroupName: string;
-      readonly hooks?: readonly LifecycleEventName[];
-    }): CreatedDeployment;
+    /** A deployment outside any pipeline, InProgress with hooks open; it ends as its hooks report. */
+    createDeployment(request: HookTestDeploymentRequest): CreatedDeployment;
     /** Accepted PutLifecycleEventHookExecutionStatus reports, in order. */
     lifecycleReports(deploymentId: string): readonly LifecycleReport[];
     deployment(deploymentId: string): DeploymentView;
@@ -245,25 +235,7 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
       addDeploymentGroup: (spec) => {
         deployments.addGroup(spec);
       },
-      createDeployment: (request) => {
-        const handle = deployments.create({ applicationName: request.applicationName, deploymentGroupName: request.deploymentGroupName });
-        const hooks = (request.hooks ?? ['AfterAllowTestTraffic']).map((name) => handle.startHook(name));
-        void Promise.all(hooks.map((hook) => hook.result)).then((statuses) => {
-          if (handle.status() !== DeploymentStatus.InProgress) {
-            return;
-          }
-          const failed = hooks.find((_hook, index) => statuses[index] === 'Failed');
-          if (failed === undefined) {
-            handle.succeed();
-          } else {
-            handle.fail({ code: 'HOOK_EXECUTION_FAILURE', message: `The ${failed.lifecycleEventName} lifecycle hook reported Failed.` });
-          }
-        });
-        return {
-          deploymentId: handle.deploymentId,
-          hookExecutionIds: Object.fromEntries(hooks.map((hook) => [hook.lifecycleEventName, hook.lifecycleEventHookExecutionId])),
-        };
-      },
+      createDeployment: (request) => createHookTestDeployment(deployments, request),
       lifecycleReports: (deploymentId) => [...deployments.get(deploymentId).reports],
       openHooks: (deploymentId) => deployments.openHooks(deploymentId),
       onHook: (listener) => deployments.onHook(listener),
@@ -296,4 +268,4 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
 };
 
 export { startSimulator };
-export type { ActionView, CreatedDeployment, DeploymentView, ExecutionView, Simulator, SimulatorOptions };
+export type { ActionView, DeploymentView, ExecutionView, Simulator, SimulatorOptions };

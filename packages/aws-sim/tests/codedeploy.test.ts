@@ -98,6 +98,24 @@ describe('CodeDeploy', () => {
     expect(deploymentInfo?.errorInformation?.code).toBe('HOOK_EXECUTION_FAILURE');
   });
 
+  it('keeps a hook-test deployment with several hooks running until the last reports, and fails it at the first Failed', async () => {
+    // Prepare
+    const passing = sim.codedeploy.createDeployment({ applicationName: 'app', deploymentGroupName: 'app-dg', hooks: ['BeforeInstall', 'AfterAllowTestTraffic'] });
+    const failing = sim.codedeploy.createDeployment({ applicationName: 'app', deploymentGroupName: 'app-dg', hooks: ['BeforeInstall', 'AfterAllowTestTraffic'] });
+
+    // Act
+    await report(passing.deploymentId, passing.hookExecutionIds.BeforeInstall ?? '');
+    const afterFirst = sim.codedeploy.deployment(passing.deploymentId).status;
+    await report(passing.deploymentId, passing.hookExecutionIds.AfterAllowTestTraffic ?? '');
+    await report(failing.deploymentId, failing.hookExecutionIds.AfterAllowTestTraffic ?? '', 'Failed');
+
+    // Assess
+    expect(afterFirst).toBe('InProgress');
+    expect(sim.codedeploy.deployment(passing.deploymentId).status).toBe('Succeeded');
+    expect(sim.codedeploy.deployment(failing.deploymentId)).toMatchObject({ status: 'Failed', errorInformation: { code: 'HOOK_EXECUTION_FAILURE' } });
+    expect(sim.codedeploy.openHooks(failing.deploymentId)).toEqual([]);
+  });
+
   it.each([
     ['an unknown hook execution id', (id: string) => report(id, 'not-a-hook'), 'InvalidLifecycleEventHookExecutionIdException'],
     ['a status other than Succeeded or Failed', (id: string, hook: string) => report(id, hook, 'Pending'), 'InvalidLifecycleEventHookExecutionStatusException'],

@@ -329,9 +329,13 @@ class DeploymentStore {
     return () => this.#hookListeners.delete(listener);
   }
 
-  /** Hook executions still waiting for a report. */
+  /** Hook executions still waiting for a report (none once the deployment has ended). */
   openHooks(deploymentId: string): LifecycleHook[] {
-    return [...this.get(deploymentId).hooks.values()]
+    const record = this.get(deploymentId);
+    if (TERMINAL.includes(record.status)) {
+      return [];
+    }
+    return [...record.hooks.values()]
       .filter((hook) => hook.status === 'Pending')
       .map((hook) => hook.view);
   }
