@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { node24Path } from '@greenlight/testkit';
+import { reapOnExit } from './child-reaper.js';
 import { AppProcessError } from './errors.js';
 
 // The very app examples/complete ships in its image, so the demo rehearses what production will run.
@@ -31,7 +32,10 @@ class AppProcess {
     const child = spawn(node24Path(), [SAMPLE_APP], {
       env: { PATH: process.env['PATH'] ?? '', PORT: '0', APP_VERSION: options.version },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, like a task on ECS: Ctrl-C in the terminal cancels the workflow, not the service.
+      detached: true,
     });
+    reapOnExit(child);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     let buffered = '';
     const port = await new Promise<number>((resolve, reject) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { node24Path } from '@greenlight/testkit';
+import { reapOnExit } from './child-reaper.js';
 import { extractZip } from './zip-archive.js';
 
 // Resolved through dist from src (under jest) and from dist alike: the runtime must be plain JavaScript for Node.
@@ -59,7 +60,10 @@ class LambdaFunction {
         ...environment,
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      // Lambda runs in AWS, out of reach of a Ctrl-C in the terminal that cancels the workflow.
+      detached: true,
     });
+    reapOnExit(child);
     const forward = (stream: NodeJS.ReadableStream | null): void => {
       let buffered = '';
       stream?.setEncoding('utf8');
