@@ -117,6 +117,38 @@ describe('the bundled hook answering an ECS native blue/green event', () => {
     expect(green.received.slice(requestsBefore).map((request) => request.url)).toEqual(['/from-hook-details', '/from-hook-details']);
   });
 
+  it('returns FAILED, naming the field, when hookDetails.targetUrl is not an HTTP URL', async () => {
+    // Act
+    const invocation = await invoke(ecsEvent({ hookDetails: { targetUrl: 'file:///etc/passwd' } }), { checks: [{ path: '/' }] });
+
+    // Assess
+    expect(invocation.outcome.result).toEqual({ hookStatus: 'FAILED' });
+    expect(invocation.logs.find((line) => line.message === 'decision')?.['reason']).toBe(
+      'hookDetails.targetUrl: expected an http:// or https:// URL',
+    );
+  });
+
+  it('checks green normally when production traffic shifts forward', async () => {
+    // Prepare
+    const requestsBefore = green.received.length;
+    const forward = ecsEvent({
+      lifecycleStage: 'POST_PRODUCTION_TRAFFIC_SHIFT',
+      executionDetails: {
+        serviceArn: SERVICE,
+        targetServiceRevisionArn: GREEN,
+        testTrafficWeights: { [BLUE]: 0, [GREEN]: 100 },
+        productionTrafficWeights: { [BLUE]: 0, [GREEN]: 100 },
+      },
+    });
+
+    // Act
+    const invocation = await invoke(forward, { targetUrl: green.url, checks: [{ path: '/after-shift' }] });
+
+    // Assess
+    expect(invocation.outcome.result).toEqual({ hookStatus: 'SUCCEEDED' });
+    expect(green.received.slice(requestsBefore).map((request) => request.url)).toContain('/after-shift');
+  });
+
   it('succeeds without testing during a rollback, when the test traffic went back to blue', async () => {
     // Prepare
     green.behave(() => ({ status: 500 }));

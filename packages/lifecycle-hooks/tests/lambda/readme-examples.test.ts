@@ -1,0 +1,98 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type Simulator, startSimulator } from '@greenlight/aws-sim';
+import { build } from 'esbuild';
+import { parseHookConfig } from '../../src/config.js';
+import { type GreenApp, startGreenApp } from '../helpers/green-app.js';
+import { invokeHook, packageDir } from '../helpers/lambda-zip.js';
+
+const codeBlocks = (markdown: string, language: string): string[] =>
+  [...markdown.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1] ?? '');
+
+const parsesAsObject = (text: string): Record<string, unknown> | undefined => {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+let readme: string;
+
+beforeAll(async () => {
+  readme = await readFile(path.join(packageDir, 'README.md'), 'utf8');
+});
+
+describe('the README', () => {
+  it('shows only GREENLIGHT_CONFIG examples that the hook accepts', () => {
+    // Prepare
+    const configs = codeBlocks(readme, 'json')
+      .map(parsesAsObject)
+      .filter((value): value is Record<string, unknown> => value !== undefined && 'checks' in value);
+
+    // Act
+    const parse = () => configs.map((config) => parseHookConfig(config, 'README example'));
+
+    // Assess
+    expect(configs.length).toBeGreaterThanOrEqual(2);
+    expect(parse).not.toThrow();
+  });
+
+  describe('custom hook example', () => {
+    let sim: Simulator;
+    let green: GreenApp;
+
+    beforeAll(async () => {
+      [sim, green] = await Promise.all([startSimulator({ seed: 13 }), startGreenApp()]);
+      sim.codedeploy.addDeploymentGroup({
+        applicationName: 'app',
+        deploymentGroupName: 'group',
+        prodListenerArns: [],
+        testListenerArns: [],
+        targetGroups: ['blue', 'green'],
+      });
+    });
+
+    afterAll(async () => {
+      await Promise.all([sim.stop(), green.stop()]);
+    });
+
+    it('bundles with the documented esbuild options and reports its custom check', async () => {
+      // Prepare
+      const [source] = codeBlocks(readme, 'ts');
+      const functionDir = await mkdtemp(path.join(tmpdir(), 'greenlight-custom-hook-'));
+      await build({
+        stdin: { contents: source ?? '', loader: 'ts', resolveDir: packageDir, sourcefile: 'hook.ts' },
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node22',
+        minify: true,
+        sourcemap: true,
+        outfile: path.join(functionDir, 'index.mjs'),
+        banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
+        logLevel: 'silent',
+      });
+      green.behave((request) => ({ body: request.url === '/internal/schema-version' ? '{"version": 41}' : 'ok' }));
+      const created = sim.codedeploy.createDeployment({ applicationName: 'app', deploymentGroupName: 'group' });
+
+      // Act
+      const invocation = await invokeHook({
+        functionDir,
+        event: { DeploymentId: created.deploymentId, LifecycleEventHookExecutionId: created.hookExecutionIds.AfterAllowTestTraffic },
+        config: JSON.stringify({ targetUrl: green.url, readyTimeoutSeconds: 0, checks: [{ path: '/health' }] }),
+        env: sim.env,
+        timeoutMs: 8_000,
+      });
+
+      // Assess
+      expect(sim.codedeploy.lifecycleReports(created.deploymentId).map((report) => report.status)).toEqual(['Failed']);
+      expect(invocation.logs.find((line) => line.message === 'decision')?.['reason']).toBe(
+        'check "migrations applied" failed: schema version 41, expected ≥ 42',
+      );
+    });
+  });
+});
