@@ -1,0 +1,55 @@
+import { describe, expect, it } from '@jest/globals';
+import { describeAwsError, isAccessDenied, isTransient } from '../../src/aws-errors.js';
+import { AccessDeniedError, ExpiredCredentialsError, MissingCredentialsError, PipelineNotFoundError, StartRejectedError } from '../../src/errors.js';
+
+const sdkError = (name: string, status: number, message = 'boom') =>
+  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+const context = { permission: 'codepipeline:StartPipelineExecution', pipelineName: 'app', region: 'eu-west-1' };
+
+describe('isTransient', () => {
+  it('treats throttling, 5xx and dropped connections as worth retrying', () => {
+    // Act
+    const verdicts = [
+      sdkError('ThrottlingException', 400, 'Rate exceeded'),
+      sdkError('InternalFailure', 500),
+      sdkError('ServiceUnavailable', 503),
+      Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+    ].map(isTransient);
+
+    // Assess
+    expect(verdicts).toEqual([true, true, true, true]);
+  });
+
+  it('does not retry validation, permission or missing-resource errors', () => {
+    // Act
+    const verdicts = [sdkError('ValidationException', 400), sdkError('AccessDeniedException', 403), sdkError('PipelineNotFoundException', 400)].map(isTransient);
+
+    // Assess
+    expect(verdicts).toEqual([false, false, false]);
+    expect(isAccessDenied(sdkError('AccessDeniedException', 403))).toBe(true);
+  });
+});
+
+describe('describeAwsError', () => {
+  it('turns each refusal into the specific error that says what to do', () => {
+    // Act
+    const errors = [
+      describeAwsError(sdkError('PipelineNotFoundException', 400), context),
+      describeAwsError(sdkError('AccessDeniedException', 403), context),
+      describeAwsError(sdkError('ExpiredTokenException', 400), context),
+      describeAwsError(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), context),
+      describeAwsError(sdkError('ConcurrentPipelineExecutionsLimitExceededException', 400, 'limit'), context),
+    ];
+
+    // Assess
+    expect(errors[0]).toBeInstanceOf(PipelineNotFoundError);
+    expect(errors[1]).toBeInstanceOf(AccessDeniedError);
+    expect(errors[1]?.message).toContain("Add 'codepipeline:StartPipelineExecution'");
+    expect(errors[2]).toBeInstanceOf(ExpiredCredentialsError);
+    expect(errors[3]).toBeInstanceOf(MissingCredentialsError);
+    expect(errors[3]?.message).toContain('id-token: write');
+    expect(errors[4]).toBeInstanceOf(StartRejectedError);
+    expect(errors[4]?.message).toContain('QUEUED or PARALLEL');
+    expect(errors.every((error) => error.cause !== undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from '@jest/globals';
+import { executionUrl, Outcome, outcomeError, type ExecutionReport } from '../../src/report.js';
+import { renderSummary } from '../../src/summary.js';
+import { actionRun } from './runs.js';
+
+const failedBuild = actionRun({
+  stageName: 'Build',
+  actionName: 'Unit|Tests',
+  provider: 'CodeBuild',
+  status: 'Failed',
+  startTime: new Date('2026-11-26T10:00:05Z'),
+  endTime: new Date('2026-11-26T10:01:05Z'),
+  externalId: 'app-build:1234',
+  externalUrl: 'https://console.aws.amazon.com/codebuild/1234',
+  errorCode: 'JobFailed',
+  errorMessage: 'Build terminated with state: FAILED',
+});
+
+const report = (overrides: Partial<ExecutionReport> = {}): ExecutionReport => ({
+  pipelineName: 'app',
+  region: 'eu-west-1',
+  executionId: '11111111-2222-3333-4444-555555555555',
+  executionUrl: executionUrl('eu-west-1', 'app', '11111111-2222-3333-4444-555555555555'),
+  outcome: Outcome.Failed,
+  status: 'Failed',
+  statusSummary: undefined,
+  stages: [
+    { name: 'Source', actions: [{ stageName: 'Source', actionName: 'Source', provider: 'CodeStarSourceConnection' }] },
+    { name: 'Build', actions: [{ stageName: 'Build', actionName: 'Unit|Tests', provider: 'CodeBuild' }] },
+    { name: 'Deploy', actions: [{ stageName: 'Deploy', actionName: 'Deploy', provider: 'CodeDeployToECS' }] },
+  ],
+  runs: [actionRun({ stageName: 'Source', actionName: 'Source', endTime: new Date('2026-11-26T10:00:05Z') }), failedBuild],
+  failedRun: failedBuild,
+  buildLog: { lines: ['npm test', 'FAIL src/a.test.ts'], note: undefined },
+  supersededBy: undefined,
+  deploymentId: undefined,
+  durationMs: 65_000,
+  timeoutMinutes: 60,
+  ...overrides,
+});
+
+describe('outcomeError', () => {
+  it('passes only on success and on a start without waiting', () => {
+    // Act
+    const errors = [Outcome.Succeeded, Outcome.Started].map((outcome) => outcomeError(report({ outcome })));
+
+    // Assess
+    expect(errors).toEqual([undefined, undefined]);
+  });
+
+  it('names the failed stage, action, error and link for a failure', () => {
+    // Act
+    const error = outcomeError(report());
+
+    // Assess
+    expect(error?.title).toBe('Pipeline failed at Build › Unit|Tests');
+    expect(error?.message).toContain(
+      "Execution 11111111-2222-3333-4444-555555555555 of pipeline 'app' failed in stage Build, action Unit|Tests: Build terminated with state: FAILED (JobFailed).",
+    );
+    expect(error?.message).toContain('https://console.aws.amazon.com/codebuild/1234');
+  });
+
+  it('names the newer execution when superseded and says it is not followed', () => {
+    // Act
+    const error = outcomeError(
+      report({ outcome: Outcome.Superseded, status: 'Superseded', failedRun: undefined, supersededBy: { executionId: 'newer-id', status: 'InProgress' } }),
+    );
+
+    // Assess
+    expect(error?.message).toContain('superseded by newer execution newer-id (InProgress)');
+    expect(error?.message).toContain('this job does not follow it');
+  });
+
+  it('says the pipeline was left running on a timeout and how to follow it', () => {
+    // Act
+    const error = outcomeError(report({ outcome: Outcome.TimedOut, status: 'InProgress', failedRun: undefined, timeoutMinutes: 0.05 }));
+
+    // Assess
+    expect(error?.title).toBe('Pipeline still running at timeout');
+    expect(error?.message).toContain('timeout-minutes (0.05)');
+    expect(error?.message).toContain("'execution-id: 11111111-2222-3333-4444-555555555555'");
+  });
+});
+
+describe('renderSummary', () => {
+  it('shows the outcome, a row per planned action and the console link', () => {
+    // Act
+    const markdown = renderSummary(report());
+
+    // Assess
+    expect(markdown).toContain('## Pipeline `app` ❌ failed');
+    expect(markdown).toContain(
+      '(https://eu-west-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/app/executions/11111111-2222-3333-4444-555555555555/timeline?region=eu-west-1)',
+    );
+    expect(markdown).toContain('| Build | Unit\\|Tests | ❌ Failed | 10:00:05 | 1 min 00 s | [app-build:1234](https://console.aws.amazon.com/codebuild/1234) |');
+    expect(markdown).toContain('| Deploy | Deploy | not run | | | |');
+  });
+
+  it('includes the failure and the build log tail', () => {
+    // Act
+    const markdown = renderSummary(report());
+
+    // Assess
+    expect(markdown).toContain('### Failure');
+    expect(markdown).toContain('**Build › Unit\\|Tests**: Build terminated with state: FAILED (JobFailed)');
+    expect(markdown).toContain('```text\nnpm test\nFAIL src/a.test.ts\n```');
+  });
+
+  it('draws a mermaid gantt timeline with failed actions marked critical', () => {
+    // Act
+    const markdown = renderSummary(report());
+
+    // Assess
+    expect(markdown).toContain('```mermaid\ngantt\n  dateFormat x');
+    expect(markdown).toContain(`  section Build\n  Unit|Tests :crit, a1, ${Date.parse('2026-11-26T10:00:05Z')}, ${Date.parse('2026-11-26T10:01:05Z')}`);
+  });
+
+  it('omits failure details and the timeline when nothing ran', () => {
+    // Act
+    const markdown = renderSummary(report({ outcome: Outcome.Started, status: 'InProgress', runs: [], failedRun: undefined, buildLog: undefined }));
+
+    // Assess
+    expect(markdown).toContain('▶️ started');
+    expect(markdown).not.toContain('### Failure');
+    expect(markdown).not.toContain('mermaid');
+  });
+});
