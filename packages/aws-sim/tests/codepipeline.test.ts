@@ -136,6 +136,19 @@ describe('CodePipeline', () => {
     expect(sim.executions('app')).toHaveLength(0);
   });
 
+  it('rejects a malformed pipeline name or execution id with ValidationException naming the member', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app'));
+
+    // Act
+    const badName = aws.codepipeline.send(new GetPipelineCommand({ name: 'has spaces' }));
+    const badId = aws.codepipeline.send(new GetPipelineExecutionCommand({ pipelineName: 'app', pipelineExecutionId: 'not-an-id' }));
+
+    // Assess
+    await expect(badName).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining("at 'name'") });
+    await expect(badId).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining("at 'pipelineExecutionId'") });
+  });
+
   it('rejects variables on a V1 pipeline', async () => {
     // Prepare
     sim.addPipeline(blueGreenPipeline('app', { pipelineType: 'V1' }));

@@ -6,8 +6,19 @@ import { paginate } from './pagination.js';
 import type { ServiceDefinition } from './service.js';
 
 const VARIABLE_NAME = /^[A-Za-z0-9@\-_]+$/;
+const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]{1,100}$/;
+const EXECUTION_ID = /^[0-9a-f-]{36}$/;
 const TOKEN = /^[a-zA-Z0-9-]+$/;
 const REVISION_TYPES = ['COMMIT_ID', 'IMAGE_DIGEST', 'S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'] as const;
+
+/** Reads a member that AWS constrains by pattern, answering its ValidationException wording. */
+const patterned = (input: Input, member: string, pattern: RegExp): string => {
+  const value = requiredString(input, member);
+  if (!pattern.test(value)) {
+    throw constraintError(value, member, `Member must satisfy regular expression pattern: ${pattern.source}`);
+  }
+  return value;
+};
 
 const actionTypeId = (action: ActionScenario): object => ({
   category: action.category,
@@ -134,7 +145,7 @@ const codePipelineService = (engine: PipelineEngine, region: string, account: st
   service: 'codepipeline',
   operations: {
     GetPipeline: (input) => {
-      const pipeline = engine.pipeline(requiredString(input, 'name'));
+      const pipeline = engine.pipeline(patterned(input, 'name', PIPELINE_NAME));
       const scenario = pipeline.scenario;
       return {
         pipeline: {
@@ -168,7 +179,7 @@ const codePipelineService = (engine: PipelineEngine, region: string, account: st
     },
 
     StartPipelineExecution: (input) => {
-      const name = requiredString(input, 'name');
+      const name = patterned(input, 'name', PIPELINE_NAME);
       const token = optionalString(input, 'clientRequestToken');
       if (token !== undefined && (token.length > 128 || !TOKEN.test(token))) {
         throw constraintError(token, 'clientRequestToken', `Member must satisfy regular expression pattern: ${TOKEN.source}`);
@@ -187,7 +198,7 @@ const codePipelineService = (engine: PipelineEngine, region: string, account: st
     },
 
     GetPipelineExecution: (input) => {
-      const execution = engine.execution(requiredString(input, 'pipelineName'), requiredString(input, 'pipelineExecutionId'));
+      const execution = engine.execution(patterned(input, 'pipelineName', PIPELINE_NAME), patterned(input, 'pipelineExecutionId', EXECUTION_ID));
       return {
         pipelineExecution: {
           pipelineName: execution.pipelineName,
@@ -205,8 +216,9 @@ const codePipelineService = (engine: PipelineEngine, region: string, account: st
     },
 
     ListActionExecutions: (input) => {
-      const pipeline = engine.pipeline(requiredString(input, 'pipelineName'));
-      const executionId = optionalString(optionalObject(input, 'filter') ?? {}, 'pipelineExecutionId');
+      const pipeline = engine.pipeline(patterned(input, 'pipelineName', PIPELINE_NAME));
+      const filter = optionalObject(input, 'filter') ?? {};
+      const executionId = filter['pipelineExecutionId'] === undefined ? undefined : patterned(filter, 'pipelineExecutionId', EXECUTION_ID);
       if (executionId !== undefined) {
         engine.execution(pipeline.scenario.name, executionId);
       }
@@ -220,7 +232,7 @@ const codePipelineService = (engine: PipelineEngine, region: string, account: st
     },
 
     GetPipelineState: (input) => {
-      const pipeline = engine.pipeline(requiredString(input, 'name'));
+      const pipeline = engine.pipeline(patterned(input, 'name', PIPELINE_NAME));
       const newestFirst = [...pipeline.executions].sort((a, b) => b.startTime.getTime() - a.startTime.getTime());
       return {
         pipelineName: pipeline.scenario.name,
@@ -260,7 +272,7 @@ const codePipelineService = (engine: PipelineEngine, region: string, account: st
     },
 
     ListPipelineExecutions: (input) => {
-      const pipeline = engine.pipeline(requiredString(input, 'pipelineName'));
+      const pipeline = engine.pipeline(patterned(input, 'pipelineName', PIPELINE_NAME));
       const maxResults = optionalNumber(input, 'maxResults', 1, 100) ?? 100;
       const newestFirst = [...pipeline.executions].sort((a, b) => b.startTime.getTime() - a.startTime.getTime());
       const page = paginate(newestFirst, maxResults, optionalString(input, 'nextToken'), pipeline.scenario.listPageSize);
@@ -268,8 +280,8 @@ const codePipelineService = (engine: PipelineEngine, region: string, account: st
     },
 
     StopPipelineExecution: (input) => {
-      const pipelineName = requiredString(input, 'pipelineName');
-      const pipelineExecutionId = requiredString(input, 'pipelineExecutionId');
+      const pipelineName = patterned(input, 'pipelineName', PIPELINE_NAME);
+      const pipelineExecutionId = patterned(input, 'pipelineExecutionId', EXECUTION_ID);
       const reason = optionalString(input, 'reason');
       if (reason !== undefined && reason.length > 200) {
         throw constraintError(reason, 'reason', 'Member must have length less than or equal to 200');
