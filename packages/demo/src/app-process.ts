@@ -76,5 +76,5 @@ class AppProcess {
   }
 }
 
-export { AppProcess, SAMPLE_APP };
+export { AppProcess };
 export type { AppProcessOptions };

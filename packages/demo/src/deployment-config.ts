@@ -81,5 +81,5 @@ const trafficSteps = (config: DeploymentConfig): TrafficStep[] => {
   }
 };
 
-export { ALL_AT_ONCE, parseDeploymentConfig, ShiftKind, trafficSteps };
+export { parseDeploymentConfig, ShiftKind, trafficSteps };
 export type { DeploymentConfig, TrafficStep };

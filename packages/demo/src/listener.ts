@@ -71,10 +71,10 @@ class Listener {
     this.#weights = weights;
   }
 
-  async listen(port = 0): Promise<number> {
+  async listen(): Promise<number> {
     await new Promise<void>((resolve, reject) => {
       this.#server.once('error', reject);
-      this.#server.listen(port, '127.0.0.1', () => {
+      this.#server.listen(0, '127.0.0.1', () => {
         this.#server.off('error', reject);
         resolve();
       });

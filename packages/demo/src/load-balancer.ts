@@ -5,9 +5,6 @@ import { ALL_BLUE, type TrafficWeights } from './weights.js';
 
 interface LoadBalancerOptions {
   readonly seed: number;
-  /** Fixed ports for a human to curl during the demo; 0 (any free port) by default. */
-  readonly productionPort?: number;
-  readonly testPort?: number;
 }
 
 /**
@@ -19,7 +16,6 @@ class LoadBalancer {
   readonly green = new TargetGroup('green');
   readonly production: Listener;
   readonly test: Listener;
-  readonly #ports: { readonly production: number; readonly test: number };
 
   constructor(options: LoadBalancerOptions) {
     const listener = (name: string): Listener =>
@@ -32,12 +28,12 @@ class LoadBalancer {
       });
     this.production = listener('production');
     this.test = listener('test');
-    this.#ports = { production: options.productionPort ?? 0, test: options.testPort ?? 0 };
   }
 
+  /** Both listeners on free loopback ports: rehearsals can run side by side. */
   async start(): Promise<void> {
-    await this.production.listen(this.#ports.production);
-    await this.test.listen(this.#ports.test);
+    await this.production.listen();
+    await this.test.listen();
   }
 
   /** Both listeners back to blue in one turn of the event loop: no request sees one moved and not the other. */

@@ -45,10 +45,6 @@ class TargetGroup {
     this.name = name;
   }
 
-  get registeredPort(): number | undefined {
-    return this.#port;
-  }
-
   get stats(): TargetGroupStats {
     return { forwarded: this.#forwarded, failed: this.#failed, inFlight: this.#inFlight };
   }
