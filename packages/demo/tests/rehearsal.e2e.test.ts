@@ -162,4 +162,22 @@ describe('the blue/green rehearsal, end to end', () => {
     },
     E2E_TIMEOUT_MS,
   );
+
+  it(
+    'stops and rolls back the same way when the workflow is cancelled while AWS throttles and answers 5xx',
+    async () => {
+      // Act
+      const result = await rehearse({ scenario: 'cancel', seed: 2, faults: { throttleRate: 0.3, serverErrorRate: 0.1 } });
+
+      // Assess
+      expect(result.problems).toEqual([]);
+      expect(result.awsCalls.faulted).toBeGreaterThan(0);
+      expect(result.pipelineStatus).toBe('Stopped');
+      expect(result.deploymentView).toMatchObject({ status: 'Stopped', rolledBack: true });
+      expect(result.executionCount).toBe(1);
+      expect(result.load.failed).toBe(0);
+      expect(result.final.versions).toEqual({ v1: result.final.sent });
+    },
+    E2E_TIMEOUT_MS,
+  );
 });
