@@ -2,14 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SimulatorCliError } from './errors.js';
 import type { FaultSpec } from './faults.js';
-import type { PipelineScenario } from './scenario.js';
 import type { SimulatorOptions } from './simulator.js';
+import { worldFrom, type SimulatorWorld } from './world.js';
 
 const USAGE = `Usage: aws-sim --scenario file.json [options]
 
 Serves CodePipeline, CodeDeploy, CodeBuild, CloudWatch Logs and ELBv2 on 127.0.0.1 until SIGINT.
 
-  --scenario FILE        JSON: a pipeline scenario, an array of them, or { "pipelines": [...] }
+  --scenario FILE        JSON: a pipeline scenario, an array of them, or
+                         { "pipelines": [...], "loadBalancers": [...], "deploymentGroups": [...] }
   --port N               listen port (default: a free one)
   --seed N               seed for ids and faults (default 1)
   --time-scale X         real seconds per simulated second (default 1)
@@ -24,7 +25,7 @@ Serves CodePipeline, CodeDeploy, CodeBuild, CloudWatch Logs and ELBv2 on 127.0.0
 interface CliOptions {
   readonly help: boolean;
   readonly simulator: SimulatorOptions;
-  readonly pipelines: readonly PipelineScenario[];
+  readonly world: SimulatorWorld;
 }
 
 const rate = (flag: string, value: string | undefined): number | undefined => {
@@ -49,23 +50,14 @@ const positive = (flag: string, value: string | undefined, integer: boolean): nu
   return parsed;
 };
 
-const loadPipelines = async (file: string): Promise<PipelineScenario[]> => {
+const loadWorld = async (file: string): Promise<SimulatorWorld> => {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     throw new SimulatorCliError(`--scenario ${file} could not be read as JSON: ${(error as Error).message}`, { cause: error });
   }
-  if (Array.isArray(parsed)) {
-    return parsed as PipelineScenario[];
-  }
-  if (parsed !== null && typeof parsed === 'object' && Array.isArray((parsed as { pipelines?: unknown }).pipelines)) {
-    return (parsed as { pipelines: PipelineScenario[] }).pipelines;
-  }
-  if (parsed !== null && typeof parsed === 'object') {
-    return [parsed as PipelineScenario];
-  }
-  throw new SimulatorCliError(`--scenario ${file} must hold a pipeline scenario, an array of them, or { "pipelines": [...] }.`);
+  return worldFrom(parsed, `--scenario ${file}`);
 };
 
 /** Parses the CLI's arguments into simulator options and scenarios, naming the flag at fault on error. */
@@ -93,7 +85,7 @@ const parseCliOptions = async (args: readonly string[]): Promise<CliOptions> => 
     throw new SimulatorCliError(`${(error as Error).message}\n\n${USAGE}`, { cause: error });
   }
   if (values.help === true) {
-    return { help: true, simulator: {}, pipelines: [] };
+    return { help: true, simulator: {}, world: { pipelines: [] } };
   }
   if (values.scenario === undefined) {
     throw new SimulatorCliError(`--scenario is required: a JSON file with the pipeline scenario(s) to serve.\n\n${USAGE}`);
@@ -131,7 +123,7 @@ const parseCliOptions = async (args: readonly string[]): Promise<CliOptions> => 
       ...(seed === undefined ? {} : { seed }),
       ...(timeScale === undefined ? {} : { timeScale }),
     },
-    pipelines: await loadPipelines(values.scenario),
+    world: await loadWorld(values.scenario),
   };
 };
 

@@ -4,10 +4,15 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CodePipelineClient, GetPipelineCommand } from '@aws-sdk/client-codepipeline';
+import { CodeDeployClient, GetDeploymentGroupCommand, PutLifecycleEventHookExecutionStatusCommand } from '@aws-sdk/client-codedeploy';
+import { CodePipelineClient, GetPipelineCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
+import { DescribeListenersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { blueGreenPipeline } from './helpers/scenarios.js';
+import { waitFor } from './helpers/wait-for.js';
 
-const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+const PACKAGE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(PACKAGE, 'dist', 'cli.js');
+const EXAMPLE = path.join(PACKAGE, 'examples', 'blue-green.json');
 
 interface CliRun {
   readonly exitCode: number | null;
@@ -15,7 +20,16 @@ interface CliRun {
   readonly stderr: string;
 }
 
-const runCli = (args: readonly string[], onOutput?: (stdout: string, stop: () => void) => void): Promise<CliRun> =>
+/** The CLI's stdout so far, for callbacks that wait on later lines. */
+interface OutputSoFar {
+  current: string;
+}
+
+const runCli = (
+  args: readonly string[],
+  onOutput?: (stdout: string, stop: () => void) => void,
+  output: OutputSoFar = { current: '' },
+): Promise<CliRun> =>
   new Promise((resolve, reject) => {
     // process.execPath is the Node 24 that runs the test scripts.
     const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -24,6 +38,7 @@ const runCli = (args: readonly string[], onOutput?: (stdout: string, stop: () =>
     const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
+      output.current = stdout;
       onOutput?.(stdout, () => child.kill('SIGINT'));
     });
     child.stderr.on('data', (chunk: Buffer) => {
@@ -77,6 +92,48 @@ describe('aws-sim CLI', () => {
     expect(answered).toBe('cli-app');
   });
 
+  it('serves the example world: listener references resolved, hooks announced for manual reports', async () => {
+    // Prepare
+    const answers: { testListenerPort?: number | undefined; hookReported?: string | undefined } = {};
+    const output: OutputSoFar = { current: '' };
+    let started = false;
+
+    // Act
+    const run = await runCli(['--scenario', EXAMPLE, '--time-scale', '0.005'], (stdout, stop) => {
+      const endpoint = /^export AWS_ENDPOINT_URL=(\S+)$/m.exec(stdout)?.[1];
+      if (endpoint === undefined || started) {
+        return;
+      }
+      started = true;
+      const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } };
+      const codedeploy = new CodeDeployClient(config);
+      const codepipeline = new CodePipelineClient(config);
+      const elbv2 = new ElasticLoadBalancingV2Client(config);
+      void (async () => {
+        const { deploymentGroupInfo } = await codedeploy.send(new GetDeploymentGroupCommand({ applicationName: 'app', deploymentGroupName: 'app-dg' }));
+        const testListenerArns = deploymentGroupInfo?.loadBalancerInfo?.targetGroupPairInfoList?.[0]?.testTrafficRoute?.listenerArns;
+        const { Listeners } = await elbv2.send(new DescribeListenersCommand({ ListenerArns: testListenerArns }));
+        answers.testListenerPort = Listeners?.[0]?.Port;
+        await codepipeline.send(new StartPipelineExecutionCommand({ name: 'app' }));
+        const hook = await waitFor(
+          () => /^hook open: deployment (d-\w+) AfterAllowTestTraffic lifecycleEventHookExecutionId=(\w+)$/m.exec(output.current) ?? undefined,
+        );
+        const reported = await codedeploy.send(
+          new PutLifecycleEventHookExecutionStatusCommand({ deploymentId: hook[1], lifecycleEventHookExecutionId: hook[2], status: 'Succeeded' }),
+        );
+        answers.hookReported = reported.lifecycleEventHookExecutionId;
+      })().finally(() => {
+        [codedeploy, codepipeline, elbv2].forEach((client) => client.destroy());
+        stop();
+      });
+    }, output);
+
+    // Assess
+    expect(run.exitCode).toBe(0);
+    expect(answers.testListenerPort).toBe(8443);
+    expect(answers.hookReported).toMatch(/^\w{48}$/);
+  });
+
   it.each([
     [['--throttle', '2'], '--throttle expects a rate between 0 and 1'],
     [['--latency', '50'], '--latency expects MIN,MAX'],
@@ -114,6 +171,22 @@ describe('aws-sim CLI', () => {
     // Assess
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('Pipeline scenario "bad": stages must be an array of at least two stages');
+  });
+
+  it('rejects a deployment group naming a listener that no load balancer has', async () => {
+    // Prepare
+    const file = await scenarioFile({
+      pipelines: [blueGreenPipeline('cli-app')],
+      loadBalancers: [{ name: 'alb', dnsName: 'alb.test', scheme: 'internal', listeners: [{ port: 443, protocol: 'HTTPS' }] }],
+      deploymentGroups: [{ applicationName: 'app', deploymentGroupName: 'dg', prodListenerArns: ['alb:443'], testListenerArns: ['alb:8443'], targetGroups: ['b', 'g'] }],
+    });
+
+    // Act
+    const run = await runCli(['--scenario', file]);
+
+    // Assess
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('Deployment group "dg": listener "alb:8443" is neither an ARN nor loadBalancerName:port');
   });
 
   it('prints its usage with --help', async () => {
