@@ -74,4 +74,4 @@ const describeAwsError = (error: unknown, action: string, permission: string): s
   return `${what}. Check the deployment and the function's configuration.`;
 };
 
-export { describeAwsError, isThrottlingError, isTransientAwsError };
+export { describeAwsError, isTransientAwsError };

@@ -29,5 +29,5 @@ const planBudget = (remainingMs: number, reportingMarginMs: number = BUDGET_DEFA
 const attemptSignal = (deadline: number): AbortSignal =>
   AbortSignal.timeout(Math.max(1, Math.min(MAX_ATTEMPT_MS, deadline - Date.now())));
 
-export { attemptSignal, BUDGET_DEFAULTS, planBudget };
+export { attemptSignal, planBudget };
 export type { Budget };

@@ -111,5 +111,5 @@ const handleEcsNativeEvent = async (options: EcsNativeHookOptions): Promise<EcsH
   };
 };
 
-export { handleEcsNativeEvent, READINESS_STARTED_KEY };
+export { handleEcsNativeEvent };
 export type { EcsNativeHookOptions };

@@ -43,5 +43,5 @@ const isCodeDeployHookEvent = (event: unknown): event is CodeDeployHookEvent =>
 const isEcsNativeHookEvent = (event: unknown): event is EcsNativeHookEvent =>
   isRecord(event) && isNonEmptyString(event['executionId']) && isNonEmptyString(event['lifecycleStage']);
 
-export { ECS_HOOK_STATUS, isCodeDeployHookEvent, isEcsNativeHookEvent, isRecord };
+export { ECS_HOOK_STATUS, isCodeDeployHookEvent, isEcsNativeHookEvent };
 export type { CodeDeployHookEvent, EcsHookResponse, EcsHookStatus, EcsNativeHookEvent };

@@ -107,5 +107,5 @@ const runHttpCheck = async (options: HttpCheckOptions): Promise<CheckResult> => 
   return { ...base, passed: true };
 };
 
-export { checkName, runHttpCheck };
+export { runHttpCheck };
 export type { HttpCheckOptions };

@@ -200,5 +200,5 @@ class HttpResponseParser {
   }
 }
 
-export { HttpResponseParser, MAX_BODY_BYTES };
+export { HttpResponseParser };
 export type { ParsedResponse };

@@ -74,4 +74,4 @@ const responseProblem = (expect: ExpectConfig, outcome: HttpOutcome): string | u
   return undefined;
 };
 
-export { needsBody, responseProblem, statusMatches };
+export { needsBody, responseProblem };
