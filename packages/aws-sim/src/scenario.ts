@@ -141,6 +141,9 @@ const fail = (pipeline: string, message: string): never => {
 
 /** Checks a scenario (from the API or a CLI JSON file) before anything runs, naming what is wrong. */
 const validateScenario = (scenario: PipelineScenario): void => {
+  if (scenario === null || typeof scenario !== 'object') {
+    throw new SimulatorScenarioError(`A pipeline scenario must be an object, got ${JSON.stringify(scenario)}.`);
+  }
   if (typeof scenario.name !== 'string' || !NAME_PATTERN.test(scenario.name)) {
     throw new SimulatorScenarioError(`Pipeline scenario name must match ${NAME_PATTERN.source}, got ${JSON.stringify(scenario.name)}.`);
   }
@@ -151,6 +154,9 @@ const validateScenario = (scenario: PipelineScenario): void => {
   const stageNames = new Set<string>();
   const actionNames = new Set<string>();
   for (const stage of scenario.stages) {
+    if (stage === null || typeof stage !== 'object' || typeof stage.name !== 'string') {
+      fail(name, `every stage must be an object with a name, got ${JSON.stringify(stage)}.`);
+    }
     if (stageNames.has(stage.name)) {
       fail(name, `stage name "${stage.name}" is used twice.`);
     }
@@ -159,6 +165,9 @@ const validateScenario = (scenario: PipelineScenario): void => {
       fail(name, `stage "${stage.name}" must have at least one action.`);
     }
     for (const action of stage.actions) {
+      if (action === null || typeof action !== 'object' || typeof action.name !== 'string') {
+        fail(name, `every action of stage "${stage.name}" must be an object with a name, got ${JSON.stringify(action)}.`);
+      }
       if (actionNames.has(action.name)) {
         fail(name, `action name "${action.name}" is used twice (the simulator needs action names unique per pipeline).`);
       }

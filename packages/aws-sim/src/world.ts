@@ -36,6 +36,26 @@ const worldFrom = (parsed: unknown, source: string): SimulatorWorld => {
 /** Checks every part of the world before anything is created, naming what is wrong. */
 const validateWorld = (world: SimulatorWorld): void => {
   world.pipelines.forEach(validateScenario);
+  for (const balancer of world.loadBalancers ?? []) {
+    if (typeof balancer.name !== 'string' || typeof balancer.dnsName !== 'string' || !Array.isArray(balancer.listeners)) {
+      throw new SimulatorScenarioError(
+        `Load balancer ${JSON.stringify(balancer.name)}: expected { "name", "dnsName", "scheme", "listeners": [{ "port", "protocol" }] }.`,
+      );
+    }
+  }
+  for (const group of world.deploymentGroups ?? []) {
+    if (
+      typeof group.applicationName !== 'string' ||
+      typeof group.deploymentGroupName !== 'string' ||
+      !Array.isArray(group.prodListenerArns) ||
+      !Array.isArray(group.testListenerArns) ||
+      !Array.isArray(group.targetGroups)
+    ) {
+      throw new SimulatorScenarioError(
+        `Deployment group ${JSON.stringify(group.deploymentGroupName)}: expected { "applicationName", "deploymentGroupName", "prodListenerArns": [], "testListenerArns": [], "targetGroups": [] }.`,
+      );
+    }
+  }
   const ports = new Map((world.loadBalancers ?? []).map((balancer) => [balancer.name, new Set(balancer.listeners.map((listener) => listener.port))]));
   for (const group of world.deploymentGroups ?? []) {
     for (const reference of [...group.prodListenerArns, ...group.testListenerArns]) {
