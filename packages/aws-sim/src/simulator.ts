@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CallLog, type CallRecord } from './call-log.js';
 import { SimClock } from './clock.js';
-import { SimulatorUsageError } from './errors.js';
+import { AwsServiceError, SimulatorUsageError } from './errors.js';
 import { FaultInjector, type FaultSpec } from './faults.js';
 import { SeededRandom } from './random.js';
 import { createRouter } from './router.js';
@@ -150,6 +150,18 @@ const executionView = (execution: ExecutionRecord): ExecutionView => ({
   })),
 });
 
+/** In-process lookups fail as API misuse, not as an AWS answer: the caller is a test, not an SDK client. */
+const inProcess = <T>(lookup: () => T): T => {
+  try {
+    return lookup();
+  } catch (error) {
+    if (error instanceof AwsServiceError) {
+      throw new SimulatorUsageError(error.message, { cause: error });
+    }
+    throw error;
+  }
+};
+
 /** Starts the simulator on 127.0.0.1 and returns its in-process control surface. */
 const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator> => {
   const seed = options.seed ?? 1;
@@ -221,12 +233,11 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
     addPipeline: (scenario) => engine.add(scenario),
     setFaults: (spec) => faults.set(spec),
     executions: (pipelineName) =>
-      engine
-        .pipeline(pipelineName)
+      inProcess(() => engine.pipeline(pipelineName))
         .executions.filter((execution) => !execution.historical)
         .map(executionView),
     waitForExecution: async (pipelineName, executionId) => {
-      const execution = engine.execution(pipelineName, executionId);
+      const execution = inProcess(() => engine.execution(pipelineName, executionId));
       await execution.done;
       return executionView(execution);
     },
@@ -236,11 +247,11 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
         deployments.addGroup(spec);
       },
       createDeployment: (request) => createHookTestDeployment(deployments, request),
-      lifecycleReports: (deploymentId) => [...deployments.get(deploymentId).reports],
-      openHooks: (deploymentId) => deployments.openHooks(deploymentId),
+      lifecycleReports: (deploymentId) => [...inProcess(() => deployments.get(deploymentId)).reports],
+      openHooks: (deploymentId) => inProcess(() => deployments.openHooks(deploymentId)),
       onHook: (listener) => deployments.onHook(listener),
       deployment: (deploymentId) => {
-        const record = deployments.get(deploymentId);
+        const record = inProcess(() => deployments.get(deploymentId));
         return {
           deploymentId,
           status: record.status,

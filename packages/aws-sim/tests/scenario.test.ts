@@ -5,7 +5,7 @@ import { blueGreenPipeline } from './helpers/scenarios.js';
 const source = { name: 'Source', actions: [{ name: 'Source', category: 'Source', provider: 'S3' }] };
 const build = { name: 'Build', actions: [{ name: 'Build', category: 'Build', provider: 'CodeBuild' }] };
 
-describe('scenario validation', () => {
+describe('scenario validation and in-process misuse', () => {
   let sim: Simulator;
 
   beforeEach(async () => {
@@ -50,5 +50,17 @@ describe('scenario validation', () => {
 
     // Assess
     await expect(start).rejects.toMatchObject({ name: 'SimulatorUsageError', message: expect.stringContaining('timeScale must be a number > 0') });
+  });
+
+  it('answers in-process lookups of unknown pipelines and deployments with SimulatorUsageError', async () => {
+    // Act
+    const executions = (): unknown => sim.executions('missing');
+    const deployment = (): unknown => sim.codedeploy.deployment('d-AAAAAAAAA');
+    const wait = sim.waitForExecution('missing', '00000000-0000-4000-a000-000000000000');
+
+    // Assess
+    expect(executions).toThrow(expect.objectContaining({ name: 'SimulatorUsageError', message: expect.stringContaining("pipeline with name 'missing'") }));
+    expect(deployment).toThrow(expect.objectContaining({ name: 'SimulatorUsageError', message: expect.stringContaining('d-AAAAAAAAA') }));
+    await expect(wait).rejects.toMatchObject({ name: 'SimulatorUsageError' });
   });
 });
