@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AppProcess } from './app-process.js';
 import { parseDeploymentConfig, trafficSteps } from './deployment-config.js';
+import { waitUntilHealthy } from './health-check.js';
 import { findHookDecision } from './hook-verdict.js';
 import type { LambdaFunction } from './lambda-invoker.js';
 import type { LoadBalancer } from './load-balancer.js';
@@ -94,6 +95,8 @@ interface DeploymentRecord {
 
 // Lambda retries a failed asynchronous invocation twice, about one and two minutes later.
 const LAMBDA_RETRY_MINUTES = [1, 2] as const;
+// The target group's health check from examples/complete (GET /health), at loopback pace.
+const GREEN_HEALTH_CHECK = { path: '/health', healthyThreshold: 2, intervalMs: 100, timeoutMs: 30_000 } as const;
 // How long to wait for the hook's process to end after its Failed report, to read the reason it logged.
 const DECISION_LOG_GRACE_MS = 10_000;
 
@@ -122,6 +125,7 @@ class BlueGreenDeployment {
       await this.#plainEvent(deployment, 'BeforeInstall', signal);
       this.#setEvent(deployment, 'Install', 'InProgress');
       this.#green = await this.#options.startGreen();
+      await waitUntilHealthy({ port: this.#green.port, ...GREEN_HEALTH_CHECK });
       balancer.green.register(this.#green.port);
       onProgress({ kind: 'green-started', port: this.#green.port });
       deployment.setTaskSets([...this.#blueTaskSets(deployment, 100), this.#greenTaskSet(deployment, 0)]);

@@ -31,4 +31,12 @@ class RehearsalSetupError extends Error {
   }
 }
 
-export { AppProcessError, DemoInputError, RehearsalSetupError, ZipArchiveError };
+/** A new target never became healthy in its target group. */
+class TargetHealthError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'TargetHealthError';
+  }
+}
+
+export { AppProcessError, DemoInputError, RehearsalSetupError, TargetHealthError, ZipArchiveError };

@@ -11,4 +11,4 @@ export type { FaultSettings } from './fault-options.js';
 export { LoadBalancer } from './load-balancer.js';
 export { LoadGenerator } from './load-generator.js';
 export type { LoadReport, Sample, Tally } from './load-generator.js';
-export { AppProcessError, DemoInputError, RehearsalSetupError, ZipArchiveError } from './errors.js';
+export { AppProcessError, DemoInputError, RehearsalSetupError, TargetHealthError, ZipArchiveError } from './errors.js';

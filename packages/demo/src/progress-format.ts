@@ -33,7 +33,7 @@ const progressText = (progress: DeploymentProgress): string | undefined => {
     case 'lifecycle':
       return progress.status === 'InProgress' ? `${progress.event} …` : undefined;
     case 'green-started':
-      return `green task set (v2) started on 127.0.0.1:${progress.port}, registered in the green target group`;
+      return `green task set (v2) started on 127.0.0.1:${progress.port}, healthy (GET /health) and registered in the green target group`;
     case 'test-traffic':
       return `test listener → ${weightsText(progress.weights)}`;
     case 'hook-invoked':
