@@ -20,6 +20,8 @@ const TerminalStatuses = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled',
 // While actions run, the execution's own status is read every few polls anyway, so an ending that leaves actions
 // untouched (Cancelled, Superseded while waiting) is still noticed.
 const StatusCheckEvery = 5;
+// A deployment seen within its first seconds has nothing to show yet: its details wait for a later poll.
+const DeploymentWarmupMs = 2_000;
 
 interface FollowContext {
   readonly client: CodePipelineClient;
@@ -114,10 +116,11 @@ const runningFor = (context: FollowContext, running: readonly ActionRun[], now: 
 };
 
 /** Shows CodeDeploy lifecycle and traffic changes of running deployment actions; true when anything changed. */
-const followDeployments = async (context: FollowContext): Promise<boolean> => {
+const followDeployments = async (context: FollowContext, now: number): Promise<boolean> => {
   const deploying = context.tracker
     .inProgress()
-    .filter((run) => isCodeDeployAction(run.provider) && run.externalId !== undefined);
+    .filter((run) => isCodeDeployAction(run.provider) && run.externalId !== undefined)
+    .filter((run) => (runningFor(context, [run], now) ?? 0) >= DeploymentWarmupMs);
   let changed = false;
   for (const run of deploying) {
     const details = await context.deploymentDetails();
@@ -148,7 +151,7 @@ const followExecution = async (context: FollowContext): Promise<FollowResult> =>
       observeTimestamps(context, details, now);
       const events = context.tracker.update(details);
       context.progress.events(events);
-      const deploymentChanged = await followDeployments(context);
+      const deploymentChanged = await followDeployments(context, now);
       const running = context.tracker.inProgress();
       if (running.length === 0 || ++pollsSinceStatus >= StatusCheckEvery) {
         pollsSinceStatus = 0;

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FaultSpec, PipelineScenario } from '@greenlight/aws-sim';
 import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 
-// Every CodePipeline call meets a fault with probability ≥ 0.3 + 0.1 + 0.1, plus slow answers.
+// Every call meets a fault with probability 0.3 + 0.15 + 0.15, plus slow answers.
 const Faults: FaultSpec = {
   throttleRate: 0.3,
-  serverErrorRate: 0.1,
-  dropRate: 0.1,
+  serverErrorRate: 0.15,
+  dropRate: 0.15,
   dropPhase: 'both',
   latencyMs: [20, 250],
 };
@@ -28,9 +28,9 @@ describe('under throttling, 5xx, dropped connections and slow answers', () => {
 
   beforeAll(async () => {
     // Slower simulated time, so the execution spans many polls that each may meet a fault.
-    harness = await startHarness([appPipeline('calm-success'), appPipeline('stormy-success'), failing('calm-failure'), failing('stormy-failure')], {
-      timeScale: 0.05,
-      seed: 7,
+    harness = await startHarness([appPipeline('calm-success'), appPipeline('stormy-success'), failing('calm-failure'), failing('stormy-failure'), appPipeline('lost-answers')], {
+      timeScale: 0.1,
+      seed: 11,
     });
   });
   afterAll(async () => harness.stop());
@@ -62,5 +62,22 @@ describe('under throttling, 5xx, dropped connections and slow answers', () => {
     for (const action of ['Source › Source', 'Build › Build']) {
       expect(result.stdout.split('\n').filter((line) => line.includes(`▶ ${action} started`))).toHaveLength(1);
     }
+  });
+
+  it('starts exactly one execution when StartPipelineExecution answers are lost after it started', async () => {
+    // Prepare
+    harness.sim.setFaults({ operations: ['StartPipelineExecution'], dropRate: 1, dropPhase: 'after', maxFaults: 2 });
+
+    // Act
+    const result = await harness.run({ 'pipeline-name': 'lost-answers', wait: 'false' });
+
+    // Assess
+    harness.sim.setFaults({});
+    const starts = harness.callsFor('StartPipelineExecution', 'lost-answers');
+    expect(starts.filter((call) => call.fault === 'drop-after-handling')).toHaveLength(2);
+    expect(new Set(starts.map((call) => call.input['clientRequestToken'])).size).toBe(1);
+    expect(harness.sim.executions('lost-answers')).toHaveLength(1);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs['execution-id']).toBe(harness.sim.executions('lost-answers')[0]?.id);
   });
 });

@@ -1,0 +1,141 @@
+// Prints the action's performance figures (never asserted in tests):
+// - cold start of dist/index.js to the missing-input exit, net of `node -e 0` (median of N runs), and peak RSS;
+// - bundle sizes (what loads at startup, each lazy chunk);
+// - following scripted ~60 s executions in aws-sim at timeScale 1: API calls per minute and end-detection
+//   latency (execution end → process exit), p50/p95.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSimulator } from '@greenlight/aws-sim';
+import { node24Path } from '@greenlight/testkit';
+
+const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const dist = path.join(packageDir, 'dist');
+const node = node24Path();
+const ColdRuns = Number(process.env['BENCH_COLD_RUNS'] ?? 30);
+const FollowRuns = Number(process.env['BENCH_FOLLOW_RUNS'] ?? 6);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const timeOnce = (args) => {
+  const started = process.hrtime.bigint();
+  spawnSync(node, args, { env: { PATH: process.env['PATH'] }, stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - started) / 1e6;
+};
+
+const peakRssKb = (args) => {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', node, ...args], { env: { PATH: process.env['PATH'] }, encoding: 'utf8' });
+  return Number(result.stderr.trim().split('\n').at(-1));
+};
+
+const coldStart = () => {
+  const baseline = [];
+  const action = [];
+  // Interleaved, so load on the shared machine hits both series alike.
+  for (let run = 0; run < ColdRuns; run++) {
+    baseline.push(timeOnce(['-e', '0']));
+    action.push(timeOnce([path.join(dist, 'index.js')]));
+  }
+  const exit = spawnSync(node, [path.join(dist, 'index.js')], { env: { PATH: process.env['PATH'] }, encoding: 'utf8' });
+  console.log(`cold start (missing input → exit ${exit.status}), median of ${ColdRuns}:`);
+  console.log(`  node -e 0          ${median(baseline).toFixed(1)} ms`);
+  console.log(`  node dist/index.js ${median(action).toFixed(1)} ms`);
+  console.log(`  net of Node        ${(median(action) - median(baseline)).toFixed(1)} ms`);
+  console.log(`  peak RSS           node -e 0: ${(peakRssKb(['-e', '0']) / 1024).toFixed(1)} MiB, action: ${(peakRssKb([path.join(dist, 'index.js')]) / 1024).toFixed(1)} MiB`);
+};
+
+const startupGraph = (entry, seen = new Set()) => {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const source = readFileSync(entry, 'utf8');
+  for (const [, specifier] of source.matchAll(/(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["'](\.[^"']+)["']/g)) {
+    startupGraph(path.resolve(path.dirname(entry), specifier), seen);
+  }
+  return seen;
+};
+
+const bundleSizes = () => {
+  const size = (file) => statSync(file).size;
+  const startup = [...startupGraph(path.join(dist, 'index.js'))].reduce((total, file) => total + size(file), 0);
+  const files = readdirSync(dist, { recursive: true }).map((file) => path.join(dist, file)).filter((file) => statSync(file).isFile());
+  console.log('bundle:');
+  console.log(`  loaded at startup (index.js + static imports) ${kb(startup)}`);
+  console.log(`  dist/ total                                  ${kb(files.reduce((total, file) => total + size(file), 0))}`);
+  for (const file of files.filter((name) => /chunks\/(execute|deployment-details|build-logs|summary|github-deployment)-/.test(name))) {
+    console.log(`  lazy ${path.basename(file).padEnd(40)} ${kb(size(file))}`);
+  }
+};
+
+// ~60 s: 5 s source, 30 s build, 25 s blue/green deployment; five earlier executions to learn from.
+const benchPipeline = (name) => ({
+  name,
+  stages: [
+    { name: 'Source', actions: [{ name: 'Source', category: 'Source', provider: 'CodeStarSourceConnection', configuration: { FullRepositoryId: 'octo/app' }, durationSeconds: 5 }] },
+    { name: 'Build', actions: [{ name: 'Build', category: 'Build', provider: 'CodeBuild', configuration: { ProjectName: 'app' }, durationSeconds: 30 }] },
+    { name: 'Deploy', actions: [{ name: 'Deploy', category: 'Deploy', provider: 'CodeDeployToECS', configuration: { ApplicationName: 'app', DeploymentGroupName: 'app-dg' }, durationSeconds: 25 }] },
+  ],
+  history: [1, 2, 3, 4, 5].map((index) => ({ status: 'Succeeded', endedSecondsAgo: index * 3600 })),
+});
+
+const followOnce = (sim, name) =>
+  new Promise((resolve, reject) => {
+    const workDir = mkdtempSync(path.join(tmpdir(), 'pipeline-action-bench-'));
+    const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary.md' };
+    for (const file of Object.values(files)) writeFileSync(path.join(workDir, file), '');
+    const env = {
+      PATH: process.env['PATH'],
+      ...sim.env,
+      ...Object.fromEntries(Object.entries(files).map(([key, file]) => [key, path.join(workDir, file)])),
+      'INPUT_PIPELINE-NAME': name,
+      GITHUB_REPOSITORY: 'octo/app',
+      GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+      GITHUB_RUN_ID: '1',
+      GITHUB_JOB: name,
+    };
+    const started = Date.now();
+    const child = spawn(node, [path.join(dist, 'index.js')], { env, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, started, exited: Date.now() }));
+  });
+
+const follow = async () => {
+  const sim = await startSimulator({ seed: 3, timeScale: 1 });
+  const names = Array.from({ length: FollowRuns }, (_, index) => `bench-${index}`);
+  for (const name of names) sim.addPipeline(benchPipeline(name));
+  // Concurrent runs: several samples in one minute; each pipeline's calls are counted apart.
+  const runs = await Promise.all(names.map((name) => followOnce(sim, name)));
+  const rates = [];
+  const latencies = [];
+  names.forEach((name, index) => {
+    const run = runs[index];
+    const [execution] = sim.executions(name);
+    const deploymentIds = new Set(execution.actions.map((action) => action.externalExecutionId).filter(Boolean));
+    const calls = sim.calls.filter(
+      (call) => (call.input['name'] ?? call.input['pipelineName']) === name || deploymentIds.has(call.input['deploymentId']),
+    );
+    rates.push(calls.length / ((run.exited - run.started) / 60_000));
+    latencies.push(run.exited - execution.endTime.getTime());
+    if (run.code !== 0 || execution.status !== 'Succeeded') console.log(`  ${name}: exit ${run.code}, ${execution.status}`);
+  });
+  await sim.stop();
+  const callsPerRun = rates.map((rate, index) => Math.round((rate * (runs[index].exited - runs[index].started)) / 60_000));
+  console.log(`following a ~60 s execution at timeScale 1 (${FollowRuns} runs, history of 5 executions):`);
+  console.log(`  API calls per run   ${callsPerRun.join(', ')}`);
+  console.log(`  API calls / minute  mean ${(rates.reduce((a, b) => a + b, 0) / rates.length).toFixed(1)}, max ${Math.max(...rates).toFixed(1)}`);
+  console.log(`  end detection       p50 ${(percentile(latencies, 50) / 1000).toFixed(2)} s, p95 ${(percentile(latencies, 95) / 1000).toFixed(2)} s (execution end → process exit)`);
+};
+
+console.log(`node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()} at ${node}`);
+coldStart();
+bundleSizes();
+await follow();
