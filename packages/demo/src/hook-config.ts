@@ -1,6 +1,8 @@
 /**
- * The GREENLIGHT_CONFIG examples/complete gives its hook, aimed at the local test listener. When green is
- * meant to fail, a check for a route the release should have added (and does not) is added first.
+ * The hook checks examples/complete configures (health, version, home-under-load), aimed at the local test
+ * listener; the version check is pinned to the release being deployed and the load probe is lighter, for a
+ * shared laptop. When green is meant to fail, a check for a route the release should have added (and does
+ * not) comes second.
  */
 const hookConfig = (testListenerUrl: string, expectedVersion: string, greenFailsCheck: boolean): string =>
   JSON.stringify({
@@ -10,9 +12,9 @@ const hookConfig = (testListenerUrl: string, expectedVersion: string, greenFails
     checks: [
       { name: 'health', path: '/health', expect: { status: 200, json: { '/status': 'ok' } } },
       ...(greenFailsCheck ? [{ name: 'checkout page', path: '/checkout', expect: { status: 200 } }] : []),
-      { name: 'serves the new version', path: '/version', expect: { status: 200, json: { '/version': expectedVersion } } },
+      { name: 'version', path: '/version', expect: { status: 200, json: { '/version': expectedVersion } } },
       {
-        name: 'home page under load',
+        name: 'home-under-load',
         path: '/',
         requests: 50,
         concurrency: 5,

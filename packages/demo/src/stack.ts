@@ -37,7 +37,7 @@ interface StackTimings {
 }
 
 /**
- * The pipeline the Terraform pipeline module builds: Source (GitHub through a CodeStar connection), Build
+ * The pipeline terraform/modules/pipeline builds (same stage, action, artifact and configuration names): Source (GitHub through a CodeStar connection), Build
  * (CodeBuild producing the image, taskdef.json and appspec.yaml), Deploy (CodeDeployToECS, blue/green).
  */
 const pipelineScenario = (timings: StackTimings): PipelineScenario => ({
@@ -57,6 +57,8 @@ const pipelineScenario = (timings: StackTimings): PipelineScenario => ({
             FullRepositoryId: STACK.repository,
             BranchName: STACK.branch,
             OutputArtifactFormat: 'CODE_ZIP',
+            // The GitHub workflow starts the pipeline (through the action), not a push trigger.
+            DetectChanges: 'false',
           },
           outputArtifacts: ['SourceArtifact'],
           namespace: 'SourceVariables',
@@ -74,6 +76,7 @@ const pipelineScenario = (timings: StackTimings): PipelineScenario => ({
           configuration: { ProjectName: STACK.buildProject },
           inputArtifacts: ['SourceArtifact'],
           outputArtifacts: ['BuildArtifact'],
+          namespace: 'BuildVariables',
           durationSeconds: timings.buildSeconds,
           build: { logLines: BUILD_LOG },
         },
