@@ -119,7 +119,10 @@ const handleCancellation = async (session: Session, facts: Omit<ReportFacts, 'el
     return buildReport({ ...facts, elapsedMs, outcome: Outcome.LeftRunning, status: 'InProgress' });
   }
   const reason = stopReason(session.run, 'Workflow run cancelled');
-  const result = await stopExecution(session.client, session.inputs.pipelineName, facts.executionId, reason);
+  const result = await stopExecution(session.client, session.inputs.pipelineName, facts.executionId, reason).catch((error: unknown) => {
+    // Not recorded as requested: the post step will try again.
+    throw describeAwsError(error, callContext(session, 'codepipeline:StopPipelineExecution', facts.executionId));
+  });
   recordStopRequested();
   info(`Stop requested for execution ${facts.executionId} (${result}): ${reason}`);
   return buildReport({ ...facts, elapsedMs, outcome: Outcome.StopRequested, status: result === 'Abandoned' ? 'Stopped' : 'Stopping' });
@@ -241,7 +244,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
       throw new PipelineActionError('Workflow cancelled', 'The workflow was cancelled before the pipeline execution started; nothing was started.', { cause: error });
     }
     if (!session.watch.cancelled) recordFinished();
-    throw isNamed(error, 'AbortError') ? error : describeAwsError(error, callContext(session, 'codepipeline', executionId));
+    throw isNamed(error, 'AbortError') ? error : describeAwsError(error, callContext(session, 'the CodePipeline API', executionId));
   } finally {
     session.watch.dispose();
   }

@@ -1,3 +1,4 @@
+import { CodePipelineClient, StopPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 
@@ -16,7 +17,7 @@ describe('cancellation', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await startHarness(['by-signal', 'by-post', 'not-ours', 'keep-running', 'after-end'].map(slowPipeline));
+    harness = await startHarness(['by-signal', 'by-post', 'not-ours', 'keep-running', 'after-end', 'already-stopping'].map(slowPipeline));
   });
   afterAll(async () => harness.stop());
 
@@ -42,6 +43,33 @@ describe('cancellation', () => {
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]?.properties['title']).toBe('Workflow cancelled: pipeline stop requested');
     expect(result.state['stop-requested']).toBe('true');
+  });
+
+  it('abandons the execution when a stop-and-wait is already pending', async () => {
+    // Prepare
+    const running = await harness.start({ 'pipeline-name': 'already-stopping' });
+    await running.waitForOutput(/▶ Build › Build started/);
+    const client = new CodePipelineClient({
+      region: harness.sim.region,
+      endpoint: harness.sim.endpoint,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    const executionId = harness.sim.executions('already-stopping')[0]?.id ?? '';
+    await client.send(new StopPipelineExecutionCommand({ pipelineName: 'already-stopping', pipelineExecutionId: executionId, reason: 'operator' }));
+
+    // Act
+    running.kill('SIGINT');
+    const result = await running.result;
+
+    // Assess
+    const ours = harness.callsFor('StopPipelineExecution', 'already-stopping').slice(1);
+    expect(ours.map((call) => [call.input['abandon'], call.errorType ?? 'ok'])).toEqual([
+      [false, 'DuplicatedStopRequestException'],
+      [true, 'ok'],
+    ]);
+    expect(harness.sim.executions('already-stopping')[0]?.status).toBe('Stopped');
+    expect(result.outputs['status']).toBe('Stopped');
+    expect(result.exitCode).toBe(1);
   });
 
   it('lets the post step stop the execution after a hard kill', async () => {

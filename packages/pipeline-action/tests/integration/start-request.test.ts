@@ -177,6 +177,18 @@ describe('AWS refusals', () => {
     expect(result.errors[0]?.message).toContain("no pipeline named 'missing' in us-east-1");
   });
 
+  it('says the execution-id does not belong to the pipeline when it is unknown', async () => {
+    // Act
+    const result = await harness.run({ 'pipeline-name': 'app', 'execution-id': '0123abcd-0123-4567-89ab-0123456789ab' });
+
+    // Assess
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.properties['title']).toBe('Pipeline execution not found');
+    expect(result.errors[0]?.message).toContain("Check the 'execution-id' input");
+    expect(harness.sim.callsTo('StartPipelineExecution')).toHaveLength(0);
+  });
+
   it('names the missing permission when StartPipelineExecution is denied', async () => {
     // Prepare
     harness.sim.setFaults({ deny: ['codepipeline:StartPipelineExecution'] });
