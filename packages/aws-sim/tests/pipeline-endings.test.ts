@@ -160,26 +160,32 @@ describe('CodePipeline execution endings', () => {
     expect(ended.statusSummary).toContain('pipeline definition was updated');
   });
 
-  it('supersedes an older execution at its next stage boundary when a newer one starts (SUPERSEDED mode)', async () => {
+  it('supersedes an execution waiting for a busy stage when a newer one arrives there (SUPERSEDED mode)', async () => {
     // Prepare
-    sim.addPipeline(blueGreenPipeline('app'));
-    const older = await start();
-    await waitFor(() => startedAction(sim, 'app', 'Build'));
+    sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { durationSeconds: 300 } } }] }));
+    const first = await start();
+    await waitFor(() => startedAction(sim, 'app', 'Deploy'));
+    const second = await start();
+    const buildDone = (id: string) => (): true | undefined =>
+      actionOf(sim.executions('app').find((execution) => execution.id === id), 'Build')?.status === 'Succeeded' ? true : undefined;
+    await waitFor(buildDone(second));
 
     // Act
-    const newer = await start();
-    const olderEnd = await sim.waitForExecution('app', older);
-    const newerEnd = await sim.waitForExecution('app', newer);
+    const third = await start();
+    const [firstEnd, secondEnd, thirdEnd] = await Promise.all([first, second, third].map((id) => sim.waitForExecution('app', id)));
 
     // Assess
-    expect(olderEnd.status).toBe('Superseded');
-    expect(olderEnd.supersededBy).toBe(newer);
-    expect(newerEnd.status).toBe('Succeeded');
+    expect(secondEnd.status).toBe('Superseded');
+    expect(secondEnd.supersededBy).toBe(third);
+    expect(secondEnd.stages).toEqual({ Source: 'Succeeded', Build: 'Succeeded' });
+    expect(firstEnd.status).toBe('Succeeded');
+    expect(thirdEnd.status).toBe('Succeeded');
+    expect(actionOf(thirdEnd, 'Deploy')?.startTime.getTime()).toBeGreaterThanOrEqual(firstEnd.endTime?.getTime() ?? Infinity);
   });
 
-  it('runs QUEUED executions one after another', async () => {
+  it('makes a newer execution wait at each busy stage, so both succeed in order (SUPERSEDED mode)', async () => {
     // Prepare
-    sim.addPipeline(blueGreenPipeline('app', { executionMode: 'QUEUED' }));
+    sim.addPipeline(blueGreenPipeline('app'));
 
     // Act
     const first = await start();
@@ -187,14 +193,44 @@ describe('CodePipeline execution endings', () => {
     const [firstEnd, secondEnd] = await Promise.all([sim.waitForExecution('app', first), sim.waitForExecution('app', second)]);
 
     // Assess
-    expect(firstEnd.status).toBe('Succeeded');
-    expect(secondEnd.status).toBe('Succeeded');
-    expect(secondEnd.actions[0]?.startTime.getTime()).toBeGreaterThanOrEqual(firstEnd.endTime?.getTime() ?? Infinity);
+    expect([firstEnd.status, secondEnd.status]).toEqual(['Succeeded', 'Succeeded']);
+    for (const stage of ['Source', 'Build', 'Deploy']) {
+      expect(actionOf(secondEnd, stage)?.startTime.getTime()).toBeGreaterThanOrEqual(actionOf(firstEnd, stage)?.lastUpdateTime.getTime() ?? Infinity);
+    }
+  });
+
+  it('queues executions stage by stage in QUEUED mode, none superseded', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app', { executionMode: 'QUEUED', starts: [{ actions: { Deploy: { durationSeconds: 200 } } }] }));
+
+    // Act
+    const ids = [await start(), await start(), await start()];
+    const ends = await Promise.all(ids.map((id) => sim.waitForExecution('app', id)));
+
+    // Assess
+    expect(ends.map((end) => end.status)).toEqual(['Succeeded', 'Succeeded', 'Succeeded']);
+    const deployStarts = ends.map((end) => actionOf(end, 'Deploy')?.startTime.getTime() ?? 0);
+    expect([...deployStarts].sort((a, b) => a - b)).toEqual(deployStarts);
+    expect(deployStarts[1]).toBeGreaterThanOrEqual(ends[0]?.endTime?.getTime() ?? Infinity);
+  });
+
+  it('runs PARALLEL executions side by side', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app', { executionMode: 'PARALLEL' }));
+
+    // Act
+    const first = await start();
+    const second = await start();
+    const [firstEnd, secondEnd] = await Promise.all([sim.waitForExecution('app', first), sim.waitForExecution('app', second)]);
+
+    // Assess
+    expect([firstEnd.status, secondEnd.status]).toEqual(['Succeeded', 'Succeeded']);
+    expect(actionOf(secondEnd, 'Deploy')?.startTime.getTime()).toBeLessThan(firstEnd.endTime?.getTime() ?? 0);
   });
 
   it('stops a QUEUED execution that is still waiting for its turn without running any stage', async () => {
     // Prepare
-    sim.addPipeline(blueGreenPipeline('app', { executionMode: 'QUEUED' }));
+    sim.addPipeline(blueGreenPipeline('app', { executionMode: 'QUEUED', starts: [{ actions: { Source: { durationSeconds: 200 } } }] }));
     const first = await start();
     const queued = await start();
 

@@ -14,6 +14,7 @@ import {
   type StartOverride,
 } from '../scenario.js';
 import { untilAborted } from './abortable.js';
+import { StageLocks } from './stage-locks.js';
 import type { BuildStore } from './build-store.js';
 import { DeploymentStatus, type DeploymentStore } from './deployment-store.js';
 import type { DeploymentDriver } from './scripted-driver.js';
@@ -99,6 +100,7 @@ interface ExecutionRecord {
 
 interface PipelineRecord {
   readonly scenario: PipelineScenario;
+  readonly locks: StageLocks;
   readonly created: Date;
   readonly executions: ExecutionRecord[];
   readonly tokens: Map<string, string>;
@@ -156,7 +158,14 @@ class PipelineEngine {
 
   add(scenario: PipelineScenario): void {
     validateScenario(scenario);
-    const record: PipelineRecord = { scenario, created: this.#options.clock.now(), executions: [], tokens: new Map(), starts: 0 };
+    const record: PipelineRecord = {
+      scenario,
+      locks: new StageLocks(scenario.executionMode ?? ExecutionMode.Superseded),
+      created: this.#options.clock.now(),
+      executions: [],
+      tokens: new Map(),
+      starts: 0,
+    };
     this.#pipelines.set(scenario.name, record);
     (scenario.history ?? []).forEach((past, index) => {
       record.executions.push(this.#historical(record, past.status ?? 'Succeeded', past.endedSecondsAgo ?? 3600 * (index + 1), past.actionDurations));
@@ -273,9 +282,8 @@ class PipelineEngine {
       status: ExecutionStatus.InProgress,
       lastUpdateTime: now,
     });
-    const earlier = pipeline.executions.filter((candidate) => !isFinished(candidate.status));
     pipeline.executions.push(execution);
-    execution.done = this.#run(pipeline, execution, override, ending, earlier).catch((error: unknown) => {
+    execution.done = this.#run(pipeline, execution, override, ending).catch((error: unknown) => {
       if (!clock.shutdownSignal.aborted && !isFinished(execution.status)) {
         execution.statusSummary = `The simulator failed to play this execution: ${(error as Error).message}`;
         this.#finish(execution, ExecutionStatus.Failed);
@@ -289,16 +297,7 @@ class PipelineEngine {
     execution: ExecutionRecord,
     override: StartOverride,
     ending: ExecutionEnding | undefined,
-    earlier: readonly ExecutionRecord[],
   ): Promise<void> {
-    if (execution.executionMode === ExecutionMode.Queued) {
-      // QUEUED: an execution waits for the ones started before it, then runs alone; a stop ends the wait.
-      await untilAborted(Promise.all(earlier.map((previous) => previous.done)), execution.stopping.signal).catch((error: unknown) => {
-        if (!execution.stopping.signal.aborted) {
-          throw error;
-        }
-      });
-    }
     const end = override.ending ?? ending;
     for (const stage of pipeline.scenario.stages) {
       if (isFinished(execution.status)) {
@@ -312,9 +311,15 @@ class PipelineEngine {
         this.#end(pipeline, execution, end);
         return;
       }
-      const newer = this.#supersedingExecution(pipeline, execution);
-      if (newer !== undefined) {
-        this.#supersede(execution, newer);
+      const admission = await pipeline.locks.enter(stage.name, execution.pipelineExecutionId, execution.stopping.signal);
+      if (admission.kind === 'superseded') {
+        this.#supersede(execution, admission.by);
+        return;
+      }
+      if (admission.kind === 'withdrawn') {
+        if (!isFinished(execution.status)) {
+          this.#finish(execution, ExecutionStatus.Stopped);
+        }
         return;
       }
       execution.stages.set(stage.name, 'InProgress');
@@ -341,23 +346,9 @@ class PipelineEngine {
         }
       }
       execution.stages.set(stage.name, 'Succeeded');
+      pipeline.locks.release(execution.pipelineExecutionId);
     }
     this.#finish(execution, ExecutionStatus.Succeeded);
-  }
-
-  /**
-   * SUPERSEDED mode, approximated: an execution gives way at its next stage boundary to any newer execution of
-   * the same pipeline that is still running (AWS lets the newer one overtake while the older waits for a stage).
-   */
-  #supersedingExecution(pipeline: PipelineRecord, execution: ExecutionRecord): ExecutionRecord | undefined {
-    if (execution.executionMode !== ExecutionMode.Superseded) {
-      return undefined;
-    }
-    const index = pipeline.executions.indexOf(execution);
-    return pipeline.executions
-      .slice(index + 1)
-      .reverse()
-      .find((candidate) => !isFinished(candidate.status) && candidate.executionMode === ExecutionMode.Superseded);
   }
 
   #end(pipeline: PipelineRecord, execution: ExecutionRecord, ending: ExecutionEnding): void {
@@ -375,16 +366,16 @@ class PipelineEngine {
           triggerType: 'WebhookV2',
           triggerDetail: ending.reason ?? 'A newer commit was pushed.',
         });
-        this.#supersede(execution, newer);
+        this.#supersede(execution, newer.pipelineExecutionId);
         return;
       }
     }
   }
 
-  #supersede(execution: ExecutionRecord, newer: ExecutionRecord): void {
-    execution.supersededBy = newer.pipelineExecutionId;
+  #supersede(execution: ExecutionRecord, newerId: string): void {
+    execution.supersededBy = newerId;
     // GetPipelineExecution has no field for the newer execution: statusSummary is where a client can read it.
-    execution.statusSummary = `Superseded by pipeline execution ${newer.pipelineExecutionId}.`;
+    execution.statusSummary = `Superseded by pipeline execution ${newerId}.`;
     this.#finish(execution, ExecutionStatus.Superseded);
   }
 
@@ -393,6 +384,7 @@ class PipelineEngine {
     execution.status = status;
     execution.lastUpdateTime = now;
     execution.endTime = now;
+    this.#pipelines.get(execution.pipelineName)?.locks.release(execution.pipelineExecutionId);
   }
 
   async #runAction(execution: ExecutionRecord, stageName: string, action: ActionScenario, now: Date): Promise<ActionRun> {
