@@ -12,6 +12,9 @@ const StopResult = {
 } as const;
 type StopResult = (typeof StopResult)[keyof typeof StopResult];
 
+const sdkAttempts = (error: unknown): number =>
+  (error as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts ?? 1;
+
 // The runner sends SIGTERM 7.5 s after SIGINT and kills the process 2.5 s later: the stop must land before that.
 const StopBudgetMs = 7_000;
 
@@ -47,8 +50,9 @@ const stopExecution = async (
   } catch (error) {
     if (isNamed(error, 'PipelineExecutionNotStoppableException')) return StopResult.NotStoppable;
     if (!isNamed(error, 'DuplicatedStopRequestException')) throw error;
-    // Our own earlier attempt got through before its answer was lost: that stop is the one pending.
-    if (retried) return StopResult.Stopping;
+    // Our own earlier attempt (retried by us or by the SDK) got through before its answer was lost: that stop is
+    // the one pending.
+    if (retried || sdkAttempts(error) > 1) return StopResult.Stopping;
   }
   try {
     await retryTransient(() => send(client, pipelineName, executionId, reason, true), retry);

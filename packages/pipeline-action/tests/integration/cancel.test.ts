@@ -17,7 +17,7 @@ describe('cancellation', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await startHarness(['by-signal', 'by-post', 'not-ours', 'keep-running', 'after-end', 'already-stopping'].map(slowPipeline));
+    harness = await startHarness(['by-signal', 'by-post', 'not-ours', 'keep-running', 'after-end', 'already-stopping', 'lost-stop'].map(slowPipeline));
   });
   afterAll(async () => harness.stop());
 
@@ -70,6 +70,29 @@ describe('cancellation', () => {
     expect(harness.sim.executions('already-stopping')[0]?.status).toBe('Stopped');
     expect(result.outputs['status']).toBe('Stopped');
     expect(result.exitCode).toBe(1);
+  });
+
+  it('does not escalate to abandon when only the answer to its own stop was lost', async () => {
+    // Prepare
+    const running = await harness.start({ 'pipeline-name': 'lost-stop' });
+    await running.waitForOutput(/▶ Build › Build started/);
+    harness.sim.setFaults({ operations: ['StopPipelineExecution'], dropRate: 1, dropPhase: 'after', maxFaults: 1 });
+
+    // Act
+    const cancelledAt = Date.now();
+    running.kill('SIGINT');
+    const result = await running.result;
+
+    // Assess
+    harness.sim.setFaults({});
+    const stops = harness.callsFor('StopPipelineExecution', 'lost-stop');
+    expect(stops.map((call) => [call.input['abandon'], call.fault ?? call.errorType ?? 'ok'])).toEqual([
+      [false, 'drop-after-handling'],
+      [false, 'DuplicatedStopRequestException'],
+    ]);
+    expect(stops.at(-1)?.at.getTime() ?? Infinity).toBeLessThan(cancelledAt + StopWindowMs);
+    expect(harness.sim.executions('lost-stop')[0]?.stop?.abandon).toBe(false);
+    expect(result.outputs['status']).toBe('Stopping');
   });
 
   it('lets the post step stop the execution after a hard kill', async () => {
