@@ -172,7 +172,11 @@ describe('CodePipeline execution endings', () => {
 
     // Act
     const third = await start();
-    const [firstEnd, secondEnd, thirdEnd] = await Promise.all([first, second, third].map((id) => sim.waitForExecution('app', id)));
+    const [firstEnd, secondEnd, thirdEnd] = await Promise.all([
+      sim.waitForExecution('app', first),
+      sim.waitForExecution('app', second),
+      sim.waitForExecution('app', third),
+    ]);
 
     // Assess
     expect(secondEnd.status).toBe('Superseded');
