@@ -4,7 +4,7 @@ import { isCodeBuildAction } from './action-kinds.js';
 import { ActionTracker, plannedStages } from './action-tracker.js';
 import { describeAwsError, isNamed } from './aws-errors.js';
 import type { BuildLogTail } from './build-logs.js';
-import { CancellationWatch, stopExecution } from './cancel.js';
+import { CancellationWatch, stopExecution, StopResult } from './cancel.js';
 import { createCodePipelineClient } from './clients.js';
 import type { DeploymentDetails } from './deployment-details.js';
 import { PipelineActionError } from './errors.js';
@@ -125,7 +125,7 @@ const handleCancellation = async (session: Session, facts: Omit<ReportFacts, 'el
   });
   recordStopRequested();
   info(`Stop requested for execution ${facts.executionId} (${result}): ${reason}`);
-  return buildReport({ ...facts, elapsedMs, outcome: Outcome.StopRequested, status: result === 'Abandoned' ? 'Stopped' : 'Stopping' });
+  return buildReport({ ...facts, elapsedMs, outcome: Outcome.StopRequested, status: result === StopResult.Abandoned ? 'Stopped' : 'Stopping' });
 };
 
 const follow = async (

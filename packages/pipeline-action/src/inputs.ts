@@ -235,5 +235,5 @@ const parseInputs = (read: InputReader, env: NodeJS.ProcessEnv): ActionInputs =>
   };
 };
 
-export { parseInputs, RevisionTypes };
+export { parseInputs };
 export type { ActionInputs, GitHubDeploymentInputs, InputReader, PipelineVariable, RevisionType, SourceRevision };

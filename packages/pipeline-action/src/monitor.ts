@@ -145,6 +145,8 @@ const followExecution = async (context: FollowContext): Promise<FollowResult> =>
     const remaining = context.deadline - Date.now();
     if (remaining <= 0) return { kind: 'timeout', execution: lastExecution };
     await sleep(Math.min(delay, remaining), undefined, { signal: context.signal });
+    // Named in the error if the role lacks it.
+    let permission = 'codepipeline:ListActionExecutions';
     try {
       const details = await listActionExecutions(context);
       const now = Date.now();
@@ -155,6 +157,7 @@ const followExecution = async (context: FollowContext): Promise<FollowResult> =>
       const running = context.tracker.inProgress();
       if (running.length === 0 || ++pollsSinceStatus >= StatusCheckEvery) {
         pollsSinceStatus = 0;
+        permission = 'codepipeline:GetPipelineExecution';
         lastExecution = await getExecution(context);
         if (isTerminal(lastExecution.status)) return { kind: 'ended', execution: lastExecution };
       }
@@ -169,7 +172,7 @@ const followExecution = async (context: FollowContext): Promise<FollowResult> =>
       if (context.signal.aborted) throw error;
       if (!isTransient(error)) {
         throw describeAwsError(error, {
-          permission: 'codepipeline:ListActionExecutions / codepipeline:GetPipelineExecution',
+          permission,
           pipelineName: context.pipelineName,
           region: context.region,
           executionId: context.executionId,
@@ -192,5 +195,5 @@ const refreshActions = async (context: FollowContext): Promise<void> => {
   }
 };
 
-export { followExecution, getExecution, isTerminal, listActionExecutions, refreshActions };
+export { followExecution, getExecution, isTerminal, refreshActions };
 export type { FollowContext, FollowResult };

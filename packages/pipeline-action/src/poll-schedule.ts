@@ -76,5 +76,5 @@ class PollSchedule {
   }
 }
 
-export { DefaultBounds, PollSchedule };
+export { PollSchedule };
 export type { PollBounds, PollObservation };

@@ -42,4 +42,4 @@ class ProgressLog {
   }
 }
 
-export { describeEvent, ProgressLog };
+export { ProgressLog };

@@ -205,6 +205,21 @@ describe('AWS refusals', () => {
     expect(harness.sim.executions('app')).toHaveLength(0);
   });
 
+  it('names ListActionExecutions when the role may start but not follow', async () => {
+    // Prepare
+    harness.sim.setFaults({ deny: ['codepipeline:ListActionExecutions'] });
+
+    // Act
+    const result = await harness.run({ 'pipeline-name': 'app' });
+
+    // Assess
+    harness.sim.setFaults({});
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.message).toContain("Add 'codepipeline:ListActionExecutions' to the role");
+    expect(result.outputs['execution-id']).toBe(harness.sim.executions('app').at(-1)?.id);
+  });
+
   it('explains expired credentials and names role-duration-seconds', async () => {
     // Prepare
     harness.sim.setFaults({ expiredCredentials: true });
