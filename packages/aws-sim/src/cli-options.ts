@@ -128,4 +128,3 @@ const parseCliOptions = async (args: readonly string[]): Promise<CliOptions> => 
 };
 
 export { parseCliOptions, USAGE };
-export type { CliOptions };

@@ -133,4 +133,4 @@ const planPhases = (startMs: number, endMs: number, failedPhase: string | undefi
 };
 
 export { BuildStore };
-export type { BuildRecord, BuildRequest, PlannedPhase };
+export type { BuildRecord };

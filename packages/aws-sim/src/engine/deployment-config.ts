@@ -33,4 +33,3 @@ const trafficSteps = (deploymentConfigName: string): TrafficStep[] => {
 };
 
 export { trafficSteps };
-export type { TrafficStep };

@@ -91,4 +91,3 @@ const parseToken = (token: string | undefined, length: number): { direction: 'f'
 };
 
 export { LogStore };
-export type { LogEvent, LogEventsPage, LogEventsQuery };

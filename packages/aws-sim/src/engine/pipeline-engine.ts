@@ -608,5 +608,5 @@ const mergeOverride = (action: ActionScenario, override: StartOverride): ActionS
   return changes === undefined ? action : { ...action, ...changes };
 };
 
-export { ActionStatus, ExecutionStatus, PipelineEngine };
-export type { ActionRun, ArtifactRevision, ExecutionRecord, PipelineRecord, SourceRevision, StartRequest };
+export { ActionStatus, PipelineEngine };
+export type { ActionRun, ExecutionRecord, SourceRevision };

@@ -103,4 +103,3 @@ class StageLocks {
 }
 
 export { StageLocks };
-export type { Admission };

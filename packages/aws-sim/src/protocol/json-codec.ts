@@ -75,4 +75,4 @@ const jsonCodec: ProtocolCodec = {
     send(response, error.httpStatus, { __type: error.code, message: error.message }, { 'x-amzn-errortype': error.code }),
 };
 
-export { jsonCodec, TargetPrefixes };
+export { jsonCodec };

@@ -94,4 +94,4 @@ const queryCodec = (service: string): ProtocolCodec => {
   };
 };
 
-export { queryCodec, QueryServices };
+export { queryCodec };

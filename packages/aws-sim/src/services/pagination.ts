@@ -26,4 +26,3 @@ const paginate = <T>(items: readonly T[], maxResults: number, nextToken: string 
 };
 
 export { paginate };
-export type { Page };

@@ -7,4 +7,4 @@ interface ServiceDefinition {
   readonly operations: Readonly<Record<string, OperationHandler>>;
 }
 
-export type { OperationHandler, ServiceDefinition };
+export type { ServiceDefinition };
