@@ -1,3 +1,4 @@
+import { Agent } from 'node:http';
 import { describe, expect, it } from '@jest/globals';
 import { AppProcess } from '../src/app-process.js';
 import { get, versionOf } from './support/backend.js';
@@ -25,5 +26,19 @@ describe('AppProcess (the sample app under Node 24)', () => {
     expect(missing.status).toBe(404);
     expect(exitCode).toBe(0);
     expect(logs.some((line) => line.includes('"msg":"draining"'))).toBe(true);
+  }, 30_000);
+
+  it('exits cleanly on SIGTERM without waiting out an idle keep-alive connection', async () => {
+    // Prepare: a kept-alive socket stays open (idle) after its request, as the load balancer's pool keeps them.
+    const app = await AppProcess.start({ version: 'v1' });
+    const agent = new Agent({ keepAlive: true });
+    await get(`http://127.0.0.1:${app.port}/health`, agent);
+
+    // Act: the stop timeout (SIGKILL, exit code null) is far below the app's 65 s keep-alive timeout.
+    const exitCode = await app.stop(5_000);
+    agent.destroy();
+
+    // Assess
+    expect(exitCode).toBe(0);
   }, 30_000);
 });
