@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { BatchGetBuildsCommand, type Build } from '@aws-sdk/client-codebuild';
-import { StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
+import { StartPipelineExecutionCommand, StopPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type Simulator } from '../src/index.js';
 import { startedAction } from './helpers/actions.js';
 import { clientsFor, type Clients } from './helpers/clients.js';
@@ -84,6 +84,23 @@ describe('CodeBuild and CloudWatch Logs', () => {
     expect(failed?.phaseType).toBe('BUILD');
     expect(failed?.contexts?.[0]?.message).toContain('exit status 1');
     expect(build?.phases?.map((phase) => phase.phaseType)).not.toContain('POST_BUILD');
+  });
+
+  it('shows the build STOPPED when its pipeline execution is abandoned mid-build', async () => {
+    // Prepare
+    const { buildId, executionId } = await runBuild('Succeeded');
+
+    // Act
+    await aws.codepipeline.send(new StopPipelineExecutionCommand({ pipelineName: 'app', pipelineExecutionId: executionId, abandon: true }));
+    const stopped = await waitFor(async () => {
+      const build = await getBuild(buildId);
+      return build?.buildComplete === true ? build : undefined;
+    });
+
+    // Assess
+    expect(stopped.buildStatus).toBe('STOPPED');
+    expect(stopped.phases?.some((phase) => phase.phaseStatus === 'STOPPED')).toBe(true);
+    expect(stopped.phases?.at(-1)?.phaseType).toBe('COMPLETED');
   });
 
   it('lists unknown build ids in buildsNotFound', async () => {
