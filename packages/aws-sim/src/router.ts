@@ -15,8 +15,8 @@ interface RouterOptions {
   readonly account: string;
 }
 
-/** Services that speak the Query protocol; every other service speaks AWS JSON 1.1. */
-const QUERY_SERVICES: ReadonlySet<string> = new Set(['elasticloadbalancing']);
+/** Every protocol spoken, each recognising its own requests: AWS JSON 1.1, then the Query services. */
+const CODECS: readonly ProtocolCodec[] = [jsonCodec, queryCodec('elasticloadbalancing')];
 
 const readBody = async (request: IncomingMessage): Promise<string> => {
   const chunks: Buffer[] = [];
@@ -26,12 +26,17 @@ const readBody = async (request: IncomingMessage): Promise<string> => {
   return Buffer.concat(chunks).toString('utf8');
 };
 
-const decodeRequest = (request: IncomingMessage, body: string): DecodedRequest => {
-  const decoded = jsonCodec.decode(request.headers, body) ?? queryCodec('').decode(request.headers, body);
-  if (decoded === undefined) {
-    throw new AwsServiceError('UnknownOperationException', 'The request names no operation: expected an x-amz-target header (AWS JSON) or a form-encoded Action (AWS Query).');
+const decodeRequest = (request: IncomingMessage, body: string): { decoded: DecodedRequest; codec: ProtocolCodec } => {
+  for (const codec of CODECS) {
+    const decoded = codec.decode(request.headers, body);
+    if (decoded !== undefined) {
+      return { decoded, codec };
+    }
   }
-  return decoded;
+  throw new AwsServiceError(
+    'UnknownOperationException',
+    'The request names no operation: expected an x-amz-target header (AWS JSON) or a form-encoded Action with a known Version (AWS Query).',
+  );
 };
 
 /** The error an injected fault answers with, or undefined for faults that answer nothing (drops) or nothing unusual. */
@@ -69,8 +74,9 @@ const createRouter = (options: RouterOptions): RequestListener => {
     const at = new Date();
     const body = await readBody(request);
     let decoded: DecodedRequest;
+    let codec: ProtocolCodec;
     try {
-      decoded = decodeRequest(request, body);
+      ({ decoded, codec } = decodeRequest(request, body));
     } catch (error) {
       const failure = error instanceof AwsServiceError ? error : new AwsServiceError('SerializationException', String(error));
       options.calls.add({ service: 'unknown', operation: 'unknown', input: {}, status: failure.httpStatus, errorType: failure.code, at });
@@ -78,7 +84,6 @@ const createRouter = (options: RouterOptions): RequestListener => {
       return;
     }
     const { service, operation, input } = decoded;
-    const codec: ProtocolCodec = QUERY_SERVICES.has(service) ? queryCodec(service) : jsonCodec;
     const decision = options.faults.decide(service, operation);
     const record = (status: number, errorType?: string): void =>
       options.calls.add({

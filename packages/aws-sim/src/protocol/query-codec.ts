@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { AwsServiceError } from '../errors.js';
-import type { DecodedRequest, ProtocolCodec } from './codec.js';
+import type { ProtocolCodec } from './codec.js';
 import { escapeXml, toXml } from './xml-writer.js';
 
 /** Query protocol services by their API version, mapped to their IAM service prefix and XML namespace. */
@@ -44,20 +44,24 @@ const nest = (params: URLSearchParams): Record<string, unknown> => {
   return root;
 };
 
-const decode = (headers: Readonly<Record<string, string | string[] | undefined>>, body: string): DecodedRequest | undefined => {
-  const contentType = String(headers['content-type'] ?? '');
-  if (!contentType.startsWith('application/x-www-form-urlencoded')) {
-    return undefined;
-  }
-  const params = new URLSearchParams(body);
-  const operation = params.get('Action');
-  const version = params.get('Version') ?? '';
-  const known = QueryServices[version];
-  if (operation === null) {
-    throw new AwsServiceError('MissingAction', 'The request must contain the parameter Action.');
-  }
-  return { service: known?.service ?? `query-${version}`, operation, input: nest(params) };
-};
+/** Decodes form-encoded Query requests whose `Version` belongs to `service`. */
+const decoderFor =
+  (service: string): ProtocolCodec['decode'] =>
+  (headers, body) => {
+    const contentType = String(headers['content-type'] ?? '');
+    if (!contentType.startsWith('application/x-www-form-urlencoded')) {
+      return undefined;
+    }
+    const params = new URLSearchParams(body);
+    if (QueryServices[params.get('Version') ?? '']?.service !== service) {
+      return undefined;
+    }
+    const operation = params.get('Action');
+    if (operation === null) {
+      throw new AwsServiceError('MissingAction', 'The request must contain the parameter Action.');
+    }
+    return { service, operation, input: nest(params) };
+  };
 
 const send = (response: ServerResponse, status: number, xml: string): void => {
   response.writeHead(status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(xml), 'x-amzn-requestid': randomUUID() });
@@ -74,7 +78,7 @@ const queryCode = (code: string): string => code.replace(/Exception$/, '');
 const queryCodec = (service: string): ProtocolCodec => {
   const namespace = namespaceOf(service);
   return {
-    decode,
+    decode: decoderFor(service),
     writeResult: (response, operation, output) => {
       const result = toXml(`${operation}Result`, output);
       send(
