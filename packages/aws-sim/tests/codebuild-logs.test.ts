@@ -27,7 +27,7 @@ describe('CodeBuild and CloudWatch Logs', () => {
   const runBuild = async (outcome: 'Succeeded' | 'Failed'): Promise<{ buildId: string; executionId: string }> => {
     sim.addPipeline(
       blueGreenPipeline('app', {
-        starts: [{ actions: { Build: { outcome, durationSeconds: 40, build: { logLines: LOG_LINES } } } }],
+        starts: [{ actions: { Build: { outcome, durationSeconds: 100, build: { logLines: LOG_LINES } } } }],
       }),
     );
     const { pipelineExecutionId } = await aws.codepipeline.send(new StartPipelineExecutionCommand({ name: 'app' }));
