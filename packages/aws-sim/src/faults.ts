@@ -28,11 +28,11 @@ interface FaultSpec {
   readonly dropPhase?: DropPhase;
   /** Extra delay before answering each matching call, uniform in [min, max] real milliseconds. */
   readonly latencyMs?: readonly [number, number];
-  /** Restricts the rates above to these operations (`StartPipelineExecution` or `codepipeline:StartPipelineExecution`). */
+  /** Restricts the rates above to these operations (`StartPipelineExecution`, `codepipeline:StartPipelineExecution` or `codepipeline:*`). */
   readonly operations?: readonly string[];
   /** Stop injecting throttles, 5xx and drops after this many (deny and expired credentials are not counted). */
   readonly maxFaults?: number;
-  /** Operations answered `AccessDeniedException` (403), as `service:Operation`, e.g. `codebuild:BatchGetBuilds`. */
+  /** Operations answered `AccessDeniedException` (403), as `service:Operation` (`codebuild:BatchGetBuilds`) or `service:*`. */
   readonly deny?: readonly string[];
   /** Every call is answered `ExpiredTokenException` (400), as AWS does once an STS session has expired. */
   readonly expiredCredentials?: boolean;
@@ -121,7 +121,7 @@ class FaultInjector {
 }
 
 const matches = (entry: string, service: string, operation: string): boolean =>
-  entry === operation || entry === `${service}:${operation}`;
+  entry === operation || entry === `${service}:${operation}` || entry === `${service}:*`;
 
 export { DropPhase, FaultInjector, InjectedFault };
 export type { FaultDecision, FaultSpec };

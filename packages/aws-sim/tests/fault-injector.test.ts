@@ -84,4 +84,17 @@ describe('fault injector', () => {
     expect(allowed).toBeUndefined();
     expect(expiredFault).toBe('expired-credentials');
   });
+
+  it('matches every operation of a service with service:*', () => {
+    // Prepare
+    const injector = new FaultInjector(1, { deny: ['codedeploy:*'] });
+
+    // Act
+    const deployment = injector.decide('codedeploy', 'GetDeploymentTarget').fault;
+    const pipeline = injector.decide('codepipeline', 'GetPipelineExecution').fault;
+
+    // Assess
+    expect(deployment).toBe('denied');
+    expect(pipeline).toBeUndefined();
+  });
 });
