@@ -4,12 +4,13 @@
 // - following scripted ~60 s executions in aws-sim at timeScale 1: API calls per minute and end-detection
 //   latency (execution end → process exit), p50/p95.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSimulator } from '@greenlight/aws-sim';
 import { node24Path } from '@greenlight/testkit';
+import { startupGraph } from './startup-graph.mjs';
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(packageDir, 'dist');
@@ -54,19 +55,9 @@ const coldStart = () => {
   console.log(`  peak RSS           node -e 0: ${(peakRssKb(['-e', '0']) / 1024).toFixed(1)} MiB, action: ${(peakRssKb([path.join(dist, 'index.js')]) / 1024).toFixed(1)} MiB`);
 };
 
-const startupGraph = (entry, seen = new Set()) => {
-  if (seen.has(entry)) return seen;
-  seen.add(entry);
-  const source = readFileSync(entry, 'utf8');
-  for (const [, specifier] of source.matchAll(/(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["'](\.[^"']+)["']/g)) {
-    startupGraph(path.resolve(path.dirname(entry), specifier), seen);
-  }
-  return seen;
-};
-
 const bundleSizes = () => {
   const size = (file) => statSync(file).size;
-  const startup = [...startupGraph(path.join(dist, 'index.js'))].reduce((total, file) => total + size(file), 0);
+  const startup = startupGraph(path.join(dist, 'index.js')).reduce((total, file) => total + size(file), 0);
   const files = readdirSync(dist, { recursive: true }).map((file) => path.join(dist, file)).filter((file) => statSync(file).isFile());
   console.log('bundle:');
   console.log(`  loaded at startup (index.js + static imports) ${kb(startup)}`);

@@ -17,21 +17,6 @@ const listFiles = async (directory: string): Promise<string[]> => {
     .sort();
 };
 
-/** The files Node loads before running any code: the entry and its static imports, transitively. */
-const startupGraph = async (entry: string): Promise<string[]> => {
-  const seen = new Set<string>();
-  const visit = async (file: string): Promise<void> => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const source = await readFile(file, 'utf8');
-    for (const [, specifier = ''] of source.matchAll(/(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["'](\.[^"']+)["']/g)) {
-      await visit(path.resolve(path.dirname(file), specifier));
-    }
-  };
-  await visit(entry);
-  return [...seen];
-};
-
 describe('the committed dist/', () => {
   let rebuilt: string;
 
@@ -55,11 +40,13 @@ describe('the committed dist/', () => {
 
   it('keeps the AWS SDK and GitHub client out of what loads at startup', async () => {
     // Act
-    const graph = await startupGraph(path.join(rebuilt, 'index.js'));
+    const { stdout } = await run(process.execPath, [path.join(packageDir, 'scripts', 'startup-graph.mjs'), path.join(rebuilt, 'index.js')]);
+    const graph = JSON.parse(stdout) as string[];
     const sources = await Promise.all(graph.map((file) => readFile(file, 'utf8')));
     const sizes = await Promise.all(graph.map(async (file) => (await stat(file)).size));
 
     // Assess
+    expect(graph.length).toBeGreaterThan(1);
     expect(sources.join('\n')).not.toContain('CodePipeline_20150709');
     expect(sources.join('\n')).not.toContain('octokit');
     expect(sizes.reduce((total, size) => total + size, 0)).toBeLessThan(500 * 1024);

@@ -1,33 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PipelineScenario } from '@greenlight/aws-sim';
-import { appPipeline, startHarness, type Harness } from '../support/harness.js';
-
-const failingBuild = (name: string): PipelineScenario =>
-  appPipeline(name, {
-    stages: appPipeline(name).stages.map((stage) => ({
-      ...stage,
-      actions: stage.actions.map((action) =>
-        action.name === 'Build'
-          ? { ...action, outcome: 'Failed' as const, errorDetails: { code: 'JobFailed', message: 'Build terminated with state: FAILED' } }
-          : action,
-      ),
-    })),
-  });
+import { appPipeline, BuildFails, startHarness, withActions, type Harness } from '../support/harness.js';
 
 // A two-minute deployment played at timeScale 0.05 (6 s) spans several polls.
-const slowDeploy = (name: string): PipelineScenario =>
-  appPipeline(name, {
-    stages: appPipeline(name).stages.map((stage) => ({
-      ...stage,
-      actions: stage.actions.map((action) => (action.name === 'Deploy' ? { ...action, durationSeconds: 120 } : action)),
-    })),
-  });
+const slowDeploy = (name: string): PipelineScenario => withActions(appPipeline(name), { Deploy: { durationSeconds: 120 } });
 
 describe('enrichment (CodeDeploy, CodeBuild, CloudWatch Logs)', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await startHarness([failingBuild('allowed'), failingBuild('denied'), slowDeploy('deploying'), slowDeploy('deploy-denied')], {
+    harness = await startHarness([withActions(appPipeline('allowed'), BuildFails), withActions(appPipeline('denied'), BuildFails), slowDeploy('deploying'), slowDeploy('deploy-denied')], {
       timeScale: 0.05,
     });
   });

@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PipelineScenario } from '@greenlight/aws-sim';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { appPipeline, Sha, startHarness, type Harness } from '../support/harness.js';
-
-const failing = (name: string): PipelineScenario =>
-  appPipeline(name, {
-    stages: appPipeline(name).stages.map((stage) => ({
-      ...stage,
-      actions: stage.actions.map((action) => (action.name === 'Build' ? { ...action, outcome: 'Failed' as const } : action)),
-    })),
-  });
+import { appPipeline, BuildFails, Sha, startHarness, withActions, type Harness } from '../support/harness.js';
 
 describe('GitHub deployments', () => {
   let harness: Harness;
@@ -21,7 +12,7 @@ describe('GitHub deployments', () => {
   };
 
   beforeAll(async () => {
-    harness = await startHarness([appPipeline('deployed'), failing('broken'), appPipeline('refused'), appPipeline('plain')]);
+    harness = await startHarness([appPipeline('deployed'), withActions(appPipeline('broken'), BuildFails), appPipeline('refused'), appPipeline('plain')]);
     github = await startFakeGitHub();
   });
   afterAll(async () => {

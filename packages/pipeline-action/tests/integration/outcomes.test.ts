@@ -1,24 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PipelineScenario } from '@greenlight/aws-sim';
-import { appPipeline, startHarness, type Harness } from '../support/harness.js';
-
-const failingBuild = (name: string): PipelineScenario => {
-  const base = appPipeline(name);
-  return appPipeline(name, {
-    stages: base.stages.map((stage) =>
-      stage.name !== 'Build'
-        ? stage
-        : {
-            ...stage,
-            actions: stage.actions.map((action) => ({
-              ...action,
-              outcome: 'Failed' as const,
-              errorDetails: { code: 'JobFailed', message: 'Build terminated with state: FAILED' },
-            })),
-          },
-    ),
-  });
-};
+import { appPipeline, BuildFails, startHarness, withActions, type Harness } from '../support/harness.js';
 
 // Seven single-action stages, so with one action per page the failing one comes several pages in.
 const longPipeline = (name: string): PipelineScenario => ({
@@ -52,11 +34,11 @@ describe('following an execution to its end', () => {
   beforeAll(async () => {
     harness = await startHarness([
       appPipeline('succeeds'),
-      failingBuild('fails'),
+      withActions(appPipeline('fails'), BuildFails),
       appPipeline('superseded', { ending: { status: 'Superseded', beforeStage: 'Deploy' } }),
       appPipeline('stopped', { ending: { status: 'Stopped', beforeStage: 'Deploy', reason: 'Stopped by the on-call engineer' } }),
       appPipeline('cancelled', { ending: { status: 'Cancelled', beforeStage: 'Build' } }),
-      appPipeline('slow', { stages: appPipeline('slow').stages.map((stage) => ({ ...stage, actions: stage.actions.map((action) => ({ ...action, durationSeconds: 3600 })) })) }),
+      withActions(appPipeline('slow'), { Source: { durationSeconds: 3600 } }),
       appPipeline('nowait'),
       appPipeline('existing'),
       longPipeline('paged'),

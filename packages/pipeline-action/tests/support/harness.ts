@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSimulator, type CallRecord, type FaultSpec, type PipelineScenario, type Simulator } from '@greenlight/aws-sim';
+import { startSimulator, type ActionScenario, type CallRecord, type FaultSpec, type PipelineScenario, type Simulator } from '@greenlight/aws-sim';
 import { runAction, startAction, type ActionRunResult, type RunningAction } from '@greenlight/testkit';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -72,6 +72,23 @@ const appPipeline = (name: string, overrides: Partial<PipelineScenario> = {}): P
   ...overrides,
 });
 
+/** The same pipeline with some actions changed, by action name. */
+const withActions = (
+  scenario: PipelineScenario,
+  overrides: Readonly<Record<string, Partial<ActionScenario>>>,
+): PipelineScenario => ({
+  ...scenario,
+  stages: scenario.stages.map((stage) => ({
+    ...stage,
+    actions: stage.actions.map((action) => ({ ...action, ...overrides[action.name] })),
+  })),
+});
+
+/** The Build action fails as CodeBuild reports it. */
+const BuildFails: Readonly<Record<string, Partial<ActionScenario>>> = {
+  Build: { outcome: 'Failed', errorDetails: { code: 'JobFailed', message: 'Build terminated with state: FAILED' } },
+};
+
 interface Harness {
   readonly sim: Simulator;
   run(inputs: Readonly<Record<string, string>>, env?: Readonly<Record<string, string>>): Promise<ActionRunResult>;
@@ -105,5 +122,5 @@ const startHarness = async (pipelines: readonly PipelineScenario[], options: Har
   };
 };
 
-export { appPipeline, githubEnv, mainEntry, packageDir, postEntry, Repository, Sha, startHarness };
+export { appPipeline, BuildFails, githubEnv, mainEntry, packageDir, postEntry, Repository, Sha, startHarness, withActions };
 export type { Harness };
