@@ -83,6 +83,15 @@ const writeSummary = async (report: ExecutionReport): Promise<void> => {
   }
 };
 
+/** A job summary for runs that end in an error rather than an execution outcome. */
+const writeErrorSummary = async (pipelineName: string, failure: PipelineActionError): Promise<void> => {
+  try {
+    await jobSummary.addRaw(`## Pipeline \`${pipelineName}\`: ❌ ${failure.title}\n\n${failure.message}\n`).write();
+  } catch (error) {
+    info(`Job summary not written: ${(error as Error).message}`);
+  }
+};
+
 /** Outputs, summary, GitHub deployment status and the one annotation: the end of every path that has a report. */
 const finish = async (report: ExecutionReport, deployment: GitHubDeployment | undefined): Promise<void> => {
   recordReport(report, failureMessage(report));
@@ -173,6 +182,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
     startedAt: Date.now(),
   };
   let executionId: string | undefined;
+  let deployment: GitHubDeployment | undefined;
   try {
     const historyPromise: Promise<TypicalDurations> = inputs.wait
       ? learnTypicalDurations(session.client, inputs.pipelineName, session.watch.signal)
@@ -192,7 +202,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
     });
     info(`${startedByUs ? 'Started' : 'Following'} execution ${executionId} of pipeline ${inputs.pipelineName}: ${url}`);
 
-    const deployment = inputs.githubDeployment === undefined
+    deployment = inputs.githubDeployment === undefined
       ? undefined
       : await (await import('./github-deployment.js')).GitHubDeployment.create(inputs.githubDeployment, session.run, inputs.pipelineName, url);
     const tracker = new ActionTracker(plannedStages(pipeline));
@@ -244,7 +254,11 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
       throw new PipelineActionError('Workflow cancelled', 'The workflow was cancelled before the pipeline execution started; nothing was started.', { cause: error });
     }
     if (!session.watch.cancelled) recordFinished();
-    throw isNamed(error, 'AbortError') ? error : describeAwsError(error, callContext(session, 'the CodePipeline API', executionId));
+    if (isNamed(error, 'AbortError')) throw error;
+    const failure = describeAwsError(error, callContext(session, 'the CodePipeline API', executionId));
+    await writeErrorSummary(inputs.pipelineName, failure);
+    await deployment?.error(failure.title);
+    throw failure;
   } finally {
     session.watch.dispose();
   }

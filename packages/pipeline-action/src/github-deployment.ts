@@ -81,13 +81,22 @@ class GitHubDeployment {
     }
   }
 
-  async update(outcome: Outcome, description: string): Promise<void> {
+  update(outcome: Outcome, description: string): Promise<void> {
+    return this.#post(StateByOutcome[outcome], description);
+  }
+
+  /** The step failed before the execution's outcome was known (an AWS error). */
+  error(description: string): Promise<void> {
+    return this.#post('error', description);
+  }
+
+  async #post(state: DeploymentState, description: string): Promise<void> {
     try {
       await this.#octokit.rest.repos.createDeploymentStatus({
         owner: this.#target.owner,
         repo: this.#target.repo,
         deployment_id: this.#target.deploymentId,
-        state: StateByOutcome[outcome],
+        state,
         log_url: this.#executionUrl,
         description: description.slice(0, 140),
         ...(this.#config.environmentUrl === undefined ? {} : { environment_url: this.#config.environmentUrl }),

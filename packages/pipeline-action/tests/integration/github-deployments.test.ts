@@ -12,7 +12,7 @@ describe('GitHub deployments', () => {
   };
 
   beforeAll(async () => {
-    harness = await startHarness([appPipeline('deployed'), withActions(appPipeline('broken'), BuildFails), appPipeline('refused'), appPipeline('plain')]);
+    harness = await startHarness([appPipeline('deployed'), withActions(appPipeline('broken'), BuildFails), appPipeline('refused'), appPipeline('plain'), appPipeline('unfollowable')]);
     github = await startFakeGitHub();
   });
   afterAll(async () => {
@@ -55,6 +55,22 @@ describe('GitHub deployments', () => {
     // Assess
     expect(result.exitCode).toBe(1);
     expect(github.requests.slice(first).map((request) => request.body['state'])).toEqual([undefined, 'in_progress', 'failure']);
+  });
+
+  it('marks the deployment errored, with a job summary, when the execution cannot be followed', async () => {
+    // Prepare
+    const first = github.requests.length;
+    harness.sim.setFaults({ deny: ['codepipeline:ListActionExecutions'] });
+
+    // Act
+    const result = await harness.run({ 'pipeline-name': 'unfollowable', ...deploymentInputs }, { GITHUB_API_URL: github.apiUrl });
+
+    // Assess
+    harness.sim.setFaults({});
+    expect(result.exitCode).toBe(1);
+    expect(github.requests.slice(first).map((request) => request.body['state'])).toEqual([undefined, 'in_progress', 'error']);
+    expect(result.summary).toContain('## Pipeline `unfollowable`: ❌ AWS permission missing');
+    expect(result.summary).toContain("Add 'codepipeline:ListActionExecutions' to the role");
   });
 
   it('keeps the outcome and warns when GitHub refuses', async () => {
