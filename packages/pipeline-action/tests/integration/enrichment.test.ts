@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PipelineScenario } from '@greenlight/aws-sim';
 import { appPipeline, BuildFails, startHarness, withActions, type Harness } from '../support/harness.js';
@@ -9,23 +10,43 @@ describe('enrichment (CodeDeploy, CodeBuild, CloudWatch Logs)', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await startHarness([withActions(appPipeline('allowed'), BuildFails), withActions(appPipeline('denied'), BuildFails), slowDeploy('deploying'), slowDeploy('deploy-denied')], {
+    harness = await startHarness([withActions(appPipeline('allowed'), BuildFails), withActions(appPipeline('denied'), BuildFails), appPipeline('deploying'), slowDeploy('deploy-denied')], {
       timeScale: 0.05,
     });
   });
   afterAll(async () => harness.stop());
 
   it('shows the deployment lifecycle events and traffic weights as they change', async () => {
+    // Prepare: a deployment that holds each traffic split for seconds of real time, so polls see both.
+    harness.sim.setDeploymentDriver(async (handle, signal) => {
+      handle.setLifecycleEvent('Install', 'InProgress');
+      handle.setTaskSets([
+        ...handle.taskSets(),
+        { identifier: 'ecs-svc/green', taskSetLabel: 'GREEN', desiredCount: 2, runningCount: 2, pendingCount: 0, status: 'ACTIVE', trafficWeight: 0, targetGroupName: 'green' },
+      ]);
+      handle.setLifecycleEvent('Install', 'Succeeded');
+      await sleep(4_000, undefined, { signal });
+      handle.setLifecycleEvent('AllowTraffic', 'InProgress');
+      handle.setTrafficWeights({ blue: 0, green: 100 });
+      handle.setLifecycleEvent('AllowTraffic', 'Succeeded');
+      await sleep(4_000, undefined, { signal });
+      handle.succeed();
+    });
+
     // Act
     const result = await harness.run({ 'pipeline-name': 'deploying' });
 
     // Assess
-    expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/deployment d-[A-Z0-9]{9}: \w+ (InProgress|Succeeded)/);
-    expect(result.stdout).toMatch(/traffic: BLUE 100% \(\d+\/\d+ tasks\)/);
-    expect(result.stdout).toMatch(/traffic: .*GREEN 100%/);
+    harness.sim.setDeploymentDriver(undefined);
     const deployGroup = result.stdout.slice(result.stdout.indexOf('::group::Stage Deploy'));
-    expect(deployGroup).toContain('traffic:');
+    const traffic = deployGroup.split('\n').filter((line) => line.includes('traffic:'));
+    expect(result.exitCode).toBe(0);
+    expect(deployGroup).toMatch(/deployment d-[A-Z0-9]{9}: Install Succeeded/);
+    expect(deployGroup).toMatch(/deployment d-[A-Z0-9]{9}: AllowTraffic Succeeded/);
+    expect(traffic).toEqual([
+      '  traffic: BLUE 100% (2/2 tasks), GREEN 0% (2/2 tasks)',
+      '  traffic: BLUE 0% (2/2 tasks), GREEN 100% (2/2 tasks)',
+    ]);
   });
 
   it('reaches the same outcome when CodeBuild and CloudWatch Logs are denied, and says why the log is missing', async () => {
