@@ -1,4 +1,4 @@
-import { error as annotateError, getInput, setFailed } from '@actions/core';
+import { error as annotateError, getInput, setFailed, setSecret } from '@actions/core';
 import { PipelineActionError } from './errors.js';
 import { parseInputs } from './inputs.js';
 
@@ -19,6 +19,8 @@ const reportFailure = (failure: unknown): void => {
 const run = async (): Promise<void> => {
   try {
     const inputs = parseInputs((name) => getInput(name), process.env);
+    // The runner masks secrets it passed in, but a token from an expression or a file may not be one.
+    if (inputs.githubDeployment !== undefined) setSecret(inputs.githubDeployment.token);
     const { execute } = await import('./execute.js');
     await execute(inputs, process.env);
   } catch (failure) {

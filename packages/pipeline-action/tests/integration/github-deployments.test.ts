@@ -36,6 +36,7 @@ describe('GitHub deployments', () => {
       'POST /repos/octo/app/deployments/1/statuses',
     ]);
     expect(requests[0]?.authorization).toBe('token ghs_faketoken');
+    expect(result.stdout.split('\n').filter((line) => line.includes('ghs_faketoken'))).toEqual(['::add-mask::ghs_faketoken']);
     expect(requests[0]?.body).toMatchObject({ ref: Sha, environment: 'production', auto_merge: false, required_contexts: [] });
     expect(requests[1]?.body).toMatchObject({
       state: 'in_progress',
