@@ -71,14 +71,14 @@ const bundleSizes = () => {
 };
 
 // ~60 s: 5 s source, 30 s build, 25 s blue/green deployment; five earlier executions to learn from.
-const benchPipeline = (name) => ({
+const benchPipeline = (name, withHistory = true) => ({
   name,
   stages: [
     { name: 'Source', actions: [{ name: 'Source', category: 'Source', provider: 'CodeStarSourceConnection', configuration: { FullRepositoryId: 'octo/app' }, durationSeconds: 5 }] },
     { name: 'Build', actions: [{ name: 'Build', category: 'Build', provider: 'CodeBuild', configuration: { ProjectName: 'app' }, durationSeconds: 30 }] },
     { name: 'Deploy', actions: [{ name: 'Deploy', category: 'Deploy', provider: 'CodeDeployToECS', configuration: { ApplicationName: 'app', DeploymentGroupName: 'app-dg' }, durationSeconds: 25 }] },
   ],
-  history: [1, 2, 3, 4, 5].map((index) => ({ status: 'Succeeded', endedSecondsAgo: index * 3600 })),
+  history: withHistory ? [1, 2, 3, 4, 5].map((index) => ({ status: 'Succeeded', endedSecondsAgo: index * 3600 })) : [],
 });
 
 const followOnce = (sim, name) =>
@@ -102,31 +102,38 @@ const followOnce = (sim, name) =>
     child.on('exit', (code) => resolve({ code, started, exited: Date.now() }));
   });
 
+const callsOf = (sim, name) => {
+  const [execution] = sim.executions(name);
+  const deploymentIds = new Set(execution.actions.map((action) => action.externalExecutionId).filter(Boolean));
+  return sim.calls.filter((call) => (call.input['name'] ?? call.input['pipelineName']) === name || deploymentIds.has(call.input['deploymentId']));
+};
+
 const follow = async () => {
   const sim = await startSimulator({ seed: 3, timeScale: 1 });
   const names = Array.from({ length: FollowRuns }, (_, index) => `bench-${index}`);
   for (const name of names) sim.addPipeline(benchPipeline(name));
+  // The same pipeline's first execution ever: nothing to learn from.
+  sim.addPipeline(benchPipeline('bench-first', false));
   // Concurrent runs: several samples in one minute; each pipeline's calls are counted apart.
-  const runs = await Promise.all(names.map((name) => followOnce(sim, name)));
-  const rates = [];
-  const latencies = [];
-  names.forEach((name, index) => {
+  const [first, ...runs] = await Promise.all(['bench-first', ...names].map((name) => followOnce(sim, name)));
+  const minutes = (run) => (run.exited - run.started) / 60_000;
+  const samples = names.map((name, index) => {
     const run = runs[index];
     const [execution] = sim.executions(name);
-    const deploymentIds = new Set(execution.actions.map((action) => action.externalExecutionId).filter(Boolean));
-    const calls = sim.calls.filter(
-      (call) => (call.input['name'] ?? call.input['pipelineName']) === name || deploymentIds.has(call.input['deploymentId']),
-    );
-    rates.push(calls.length / ((run.exited - run.started) / 60_000));
-    latencies.push(run.exited - execution.endTime.getTime());
     if (run.code !== 0 || execution.status !== 'Succeeded') console.log(`  ${name}: exit ${run.code}, ${execution.status}`);
+    const calls = callsOf(sim, name).length;
+    return { calls, rate: calls / minutes(run), latency: run.exited - execution.endTime.getTime() };
   });
+  const firstCalls = callsOf(sim, 'bench-first').length;
+  const firstLatency = first.exited - sim.executions('bench-first')[0].endTime.getTime();
   await sim.stop();
-  const callsPerRun = rates.map((rate, index) => Math.round((rate * (runs[index].exited - runs[index].started)) / 60_000));
+  const latencies = samples.map((sample) => sample.latency);
+  const rates = samples.map((sample) => sample.rate);
   console.log(`following a ~60 s execution at timeScale 1 (${FollowRuns} runs, history of 5 executions):`);
-  console.log(`  API calls per run   ${callsPerRun.join(', ')}`);
+  console.log(`  API calls per run   ${samples.map((sample) => sample.calls).join(', ')}`);
   console.log(`  API calls / minute  mean ${(rates.reduce((a, b) => a + b, 0) / rates.length).toFixed(1)}, max ${Math.max(...rates).toFixed(1)}`);
   console.log(`  end detection       p50 ${(percentile(latencies, 50) / 1000).toFixed(2)} s, p95 ${(percentile(latencies, 95) / 1000).toFixed(2)} s (execution end → process exit)`);
+  console.log(`  without history     ${firstCalls} calls (${(firstCalls / minutes(first)).toFixed(1)} / minute), end detected after ${(firstLatency / 1000).toFixed(2)} s`);
 };
 
 console.log(`node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()} at ${node}`);

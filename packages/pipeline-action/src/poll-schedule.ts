@@ -18,7 +18,10 @@ interface PollObservation {
 }
 
 const DefaultBounds: PollBounds = { minIntervalMs: 1_000, maxIntervalMs: 30_000 };
-const Growth = 1.5;
+// With nothing to go on, back off fast (a pipeline's very first executions); once a predicted change is overdue
+// it is imminent, so look again sooner.
+const IdleGrowth = 2;
+const OverdueGrowth = 1.5;
 // While an action runs with no prediction, wait this share of how long it has already run: long actions are
 // polled sparsely, fresh ones quickly.
 const ElapsedShare = 0.3;
@@ -55,9 +58,9 @@ class PollSchedule {
     }
     if (expectedChangeAt !== undefined) {
       // Overdue: the change should have happened; look again soon, then less and less often.
-      return this.#jittered(this.bounds.minIntervalMs * Growth ** this.#overduePolls++);
+      return this.#jittered(this.bounds.minIntervalMs * OverdueGrowth ** this.#overduePolls++);
     }
-    const backoff = this.bounds.minIntervalMs * Growth ** this.#idlePolls;
+    const backoff = this.bounds.minIntervalMs * IdleGrowth ** this.#idlePolls;
     const elapsedBased = (observation.runningForMs ?? 0) * ElapsedShare;
     return this.#jittered(Math.max(backoff, elapsedBased));
   }

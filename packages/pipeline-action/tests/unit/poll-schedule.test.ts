@@ -26,7 +26,7 @@ describe('PollSchedule', () => {
     const afterChange = schedule.next({ ...quiet, now: 0, changed: true });
 
     // Assess
-    expect(idle).toEqual([1_500, 2_250, 3_375, 5_063]);
+    expect(idle).toEqual([2_000, 4_000, 8_000, 16_000]);
     expect(afterChange).toBe(1_000);
   });
 
