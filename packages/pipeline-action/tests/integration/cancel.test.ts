@@ -11,7 +11,7 @@ describe('cancellation', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await startHarness(['by-signal', 'by-post', 'not-ours', 'keep-running', 'after-end', 'already-stopping', 'lost-stop'].map(slowPipeline));
+    harness = await startHarness(['by-signal', 'by-sigterm', 'by-post', 'not-ours', 'keep-running', 'after-end', 'already-stopping', 'lost-stop'].map(slowPipeline));
   });
   afterAll(async () => harness.stop());
 
@@ -37,6 +37,22 @@ describe('cancellation', () => {
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]?.properties['title']).toBe('Workflow cancelled: pipeline stop requested');
     expect(result.state['stop-requested']).toBe('true');
+  });
+
+  it('stops the execution on SIGTERM alone too', async () => {
+    // Prepare
+    const running = await harness.start({ 'pipeline-name': 'by-sigterm' });
+    await running.waitForOutput(/▶ Build › Build started/);
+
+    // Act
+    running.kill('SIGTERM');
+    const result = await running.result;
+
+    // Assess
+    expect(harness.callsFor('StopPipelineExecution', 'by-sigterm')).toHaveLength(1);
+    expect(result.signal).toBeNull();
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs['status']).toBe('Stopping');
   });
 
   it('abandons the execution when a stop-and-wait is already pending', async () => {
