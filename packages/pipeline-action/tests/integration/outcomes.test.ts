@@ -115,6 +115,7 @@ describe('following an execution to its end', () => {
     expect(result.errors[0]?.message).toContain('failed in stage Build, action Build: Build terminated with state: FAILED');
     expect(result.outputs).toMatchObject({ status: 'Failed', 'failed-stage': 'Build', 'failed-action': 'Build' });
     expect(result.outputs['failure-message']).toContain('Build terminated with state: FAILED');
+    expect(result.stdout).toMatch(/\d\d:\d\d:\d\d ✖ Build › Build Failed in \d+ s: Build terminated with state: FAILED — https:/);
     expect(result.stdout).toContain('FAIL src/x.test.ts');
     expect(result.summary).toContain('### Failure');
     expect(result.summary).toContain('Tests: 1 failed, 41 passed');
