@@ -80,14 +80,20 @@ const getExecution = async (
 
 const observeTimestamps = (context: FollowContext, details: readonly ActionExecutionDetail[], localMs: number): void => {
   const { clock } = context;
-  const starts = details.flatMap((detail) => (detail.startTime === undefined ? [] : [detail.startTime.getTime()]));
-  // The first action starts as the execution does: that pairs a server time with the local moment we started it.
-  if (context.startedLocalMs !== undefined && starts.length > 0) clock.anchor(Math.min(...starts), context.startedLocalMs);
-  for (const detail of details) {
-    for (const timestamp of [detail.startTime, detail.lastUpdateTime]) {
-      if (timestamp !== undefined) clock.observe(timestamp.getTime(), localMs);
-    }
+  const timestamps = details.flatMap((detail) =>
+    [detail.startTime, detail.lastUpdateTime].flatMap((timestamp) => (timestamp === undefined ? [] : [timestamp.getTime()])),
+  );
+  if (timestamps.length === 0) return;
+  if (context.startedLocalMs !== undefined) {
+    // The first action starts as the execution does: that pairs a server time with the local moment we started it.
+    const starts = details.flatMap((detail) => (detail.startTime === undefined ? [] : [detail.startTime.getTime()]));
+    clock.anchor(Math.min(...starts, ...timestamps), context.startedLocalMs);
+  } else {
+    // Following an execution started elsewhere: its timestamps may be old, so they only bound the server's now from
+    // below; a synchronised clock (ours) is the better estimate unless the server is visibly ahead.
+    clock.anchor(Math.max(localMs, ...timestamps), localMs);
   }
+  for (const timestamp of timestamps) clock.observe(timestamp, localMs);
 };
 
 /**

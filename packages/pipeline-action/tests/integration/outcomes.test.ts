@@ -42,6 +42,7 @@ describe('following an execution to its end', () => {
       appPipeline('nowait'),
       appPipeline('existing'),
       longPipeline('paged'),
+      appPipeline('learned', { history: [1, 2, 3].map((index) => ({ status: 'Succeeded' as const, endedSecondsAgo: index * 3600 })) }),
     ]);
   });
   afterAll(async () => harness.stop());
@@ -203,6 +204,21 @@ describe('following an execution to its end', () => {
     expect(result.state['started-by-us']).toBe('false');
     expect(harness.callsFor('StartPipelineExecution', 'existing')).toHaveLength(1);
     expect(harness.sim.executions('existing')).toHaveLength(1);
+  });
+
+  it('uses the durations learned from history even when the service clock runs faster than ours', async () => {
+    // Act
+    const result = await harness.run({ 'pipeline-name': 'learned' });
+
+    // Assess: a prediction mapped with the wrong clock would wait up to 30 s per poll.
+    const [execution] = harness.sim.executions('learned');
+    const polls = harness
+      .callsFor('ListActionExecutions', 'learned')
+      .filter((call) => (call.input['filter'] as { pipelineExecutionId?: string } | undefined)?.pipelineExecutionId === execution?.id);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs['status']).toBe('Succeeded');
+    expect(polls.length).toBeLessThanOrEqual(4);
+    expect(result.durationMs).toBeLessThan(20_000);
   });
 
   it('finds the failed action on a later page of ListActionExecutions', async () => {
