@@ -90,6 +90,19 @@ describe('validation against the AWS provider schema', () => {
     );
   });
 
+  it("reports a required_providers constraint the checker's provider schema does not satisfy", async () => {
+    // Prepare / Act
+    const report = await checkFixture('provider-version');
+
+    // Assess
+    expect(report.findings.map((finding) => `${finding.line} ${finding.rule} ${finding.severity}`)).toEqual([
+      '4 validate/provider-version error',
+    ]);
+    expect(report.findings[0]?.message).toBe(
+      'the checker\'s schema is AWS provider 6.66.0, which does not satisfy "~> 5.0": regenerate the schema for a matching provider',
+    );
+  });
+
   it('reports a syntax error at the file and line the parser names', async () => {
     // Prepare / Act
     const report = await checkFixture('syntax');

@@ -21,12 +21,25 @@ describe('inline waivers', () => {
     expect(lineRules(report)).toContain('7 CKV_AWS_66');
   });
 
+  it('keeps a waiver that matched no finding as a note naming its rule, without failing the check', async () => {
+    // Prepare / Act
+    const report = await checkFixture('waivers');
+
+    // Assess
+    const unused = report.findings.filter((finding) => finding.rule === 'waiver/unused' && finding.severity === 'note');
+    expect(unused.map((finding) => finding.line)).toEqual([25]);
+    expect(unused[0]?.message).toMatch(/^waiver for CKV_AWS_66 matched no finding on the block below it/);
+    expect(lineRules(report)).not.toContain('26 CKV_AWS_66');
+  });
+
   it('never waives a world-open test listener', async () => {
     // Prepare / Act
     const report = await checkFixture('waivers');
 
     // Assess
     expect(lineRules(report)).toContain('16 GL_TEST_LISTENER_PUBLIC');
-    expect(report.findings.find((finding) => finding.line === 15)?.message).toBe('GL_TEST_LISTENER_PUBLIC cannot be waived');
+    expect(report.findings.find((finding) => finding.line === 15)).toEqual(
+      expect.objectContaining({ rule: 'waiver/unused', severity: 'error', message: 'GL_TEST_LISTENER_PUBLIC cannot be waived' }),
+    );
   });
 });
