@@ -78,6 +78,19 @@ class HttpResponseParser {
     }
   }
 
+  /** Takes up to #remaining body bytes (a Content-Length body or one chunk); moves on to `next` once all arrived. */
+  #takeCounted(next: ParserState): boolean {
+    const taken = this.#pending.subarray(0, this.#remaining);
+    this.#keepBody(taken);
+    this.#remaining -= taken.length;
+    this.#pending = this.#pending.subarray(taken.length);
+    if (this.#remaining > 0) {
+      return false;
+    }
+    this.#state = next;
+    return true;
+  }
+
   #takeLine(): string | undefined {
     const end = this.#pending.indexOf(CRLF);
     if (end === -1) {
@@ -93,17 +106,8 @@ class HttpResponseParser {
     switch (this.#state) {
       case 'head':
         return this.#parseHead();
-      case 'length': {
-        const taken = this.#pending.subarray(0, this.#remaining);
-        this.#keepBody(taken);
-        this.#remaining -= taken.length;
-        this.#pending = this.#pending.subarray(taken.length);
-        if (this.#remaining > 0) {
-          return false;
-        }
-        this.#state = 'done';
-        return true;
-      }
+      case 'length':
+        return this.#takeCounted('done');
       case 'chunk-size': {
         const line = this.#takeLine();
         if (line === undefined) {
@@ -117,17 +121,8 @@ class HttpResponseParser {
         this.#state = size === 0 ? 'trailers' : 'chunk-data';
         return true;
       }
-      case 'chunk-data': {
-        const taken = this.#pending.subarray(0, this.#remaining);
-        this.#keepBody(taken);
-        this.#remaining -= taken.length;
-        this.#pending = this.#pending.subarray(taken.length);
-        if (this.#remaining > 0) {
-          return false;
-        }
-        this.#state = 'chunk-data-end';
-        return true;
-      }
+      case 'chunk-data':
+        return this.#takeCounted('chunk-data-end');
       case 'chunk-data-end':
         if (this.#pending.length < 2) {
           return false;
