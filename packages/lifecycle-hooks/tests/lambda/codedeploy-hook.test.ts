@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '@greenlight/aws-sim';
 import { type GreenApp, type GreenBehaviour, startGreenApp, unusedUrl } from '../helpers/green-app.js';
+import { newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
 import { type Invocation, invokeHook, unpackHookZip } from '../helpers/lambda-zip.js';
 
 const APPLICATION = 'shop';
@@ -39,16 +40,7 @@ afterEach(() => {
   green.behave(() => ({ status: 200, body: 'ok' }));
 });
 
-const newDeployment = (): { deploymentId: string; event: Record<string, string> } => {
-  const created = sim.codedeploy.createDeployment({ applicationName: APPLICATION, deploymentGroupName: GROUP });
-  return {
-    deploymentId: created.deploymentId,
-    event: {
-      DeploymentId: created.deploymentId,
-      LifecycleEventHookExecutionId: created.hookExecutionIds.AfterAllowTestTraffic ?? '',
-    },
-  };
-};
+const newDeployment = () => newHookDeployment(sim, { applicationName: APPLICATION, deploymentGroupName: GROUP });
 
 const invoke = (event: unknown, config: unknown, timeoutMs = TIMEOUT_MS): Promise<Invocation> =>
   invokeHook({
@@ -59,8 +51,7 @@ const invoke = (event: unknown, config: unknown, timeoutMs = TIMEOUT_MS): Promis
     timeoutMs,
   });
 
-const reportedStatuses = (deploymentId: string): string[] =>
-  sim.codedeploy.lifecycleReports(deploymentId).map((report) => report.status);
+const statusesOf = (deploymentId: string): string[] => reportedStatuses(sim, deploymentId);
 
 const decisionOf = (invocation: Invocation) => invocation.logs.find((line) => line.message === 'decision');
 
@@ -90,7 +81,7 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
     // Assess
     expect(invocation.exitCode).toBe(0);
     expect(invocation.outcome.result).toEqual({ status: 'Succeeded', report: 'recorded' });
-    expect(reportedStatuses(deploymentId)).toEqual(['Succeeded']);
+    expect(statusesOf(deploymentId)).toEqual(['Succeeded']);
     expect(checkLines(invocation).map((line) => [line['check'], line['requests'], line['passed']])).toEqual([
       ['health', 1, true],
       ['GET /api/status', 1, true],
@@ -136,7 +127,7 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
     const invocation = await invoke(event, { targetUrl: green.url, readyTimeoutSeconds: 0, checks: [check] });
 
     // Assess
-    expect(reportedStatuses(deploymentId)).toEqual(['Failed']);
+    expect(statusesOf(deploymentId)).toEqual(['Failed']);
     expect(invocation.outcome.result).toEqual({ status: 'Failed', report: 'recorded' });
     const failedLine = checkLines(invocation).find((line) => line['passed'] === false) ?? decisionOf(invocation);
     expect(String(failedLine?.['reason'])).toMatch(reason);
@@ -154,7 +145,7 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
 
     // Assess
     clearTimeout(restart);
-    expect(reportedStatuses(deploymentId)).toEqual(['Succeeded']);
+    expect(statusesOf(deploymentId)).toEqual(['Succeeded']);
     const waits = invocation.logs.filter((line) => line.message === 'green not ready');
     expect(waits.length).toBeGreaterThan(0);
     expect(String(waits[0]?.['reason'])).toMatch(/ECONNREFUSED/);
@@ -169,7 +160,7 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
     const invocation = await invoke(event, config, 3_000);
 
     // Assess
-    expect(reportedStatuses(deploymentId)).toEqual(['Failed']);
+    expect(statusesOf(deploymentId)).toEqual(['Failed']);
     expect(invocation.exitCode).toBe(0);
     expect(invocation.outcome.settledAt).toBeLessThan(invocation.outcome.deadline);
     const reportCall = sim.callsTo('PutLifecycleEventHookExecutionStatus').at(-1);
@@ -189,7 +180,7 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
     const invocation = await invoke(event, config);
 
     // Assess
-    expect(reportedStatuses(deploymentId)).toEqual(['Failed']);
+    expect(statusesOf(deploymentId)).toEqual(['Failed']);
     expect(invocation.exitCode).toBe(0);
     expect(String(decisionOf(invocation)?.['reason'])).toMatch(reason);
   });
@@ -204,7 +195,7 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
     const invocation = await invoke(event, { targetUrl: green.url, checks: [{ path: '/health' }] });
 
     // Assess
-    expect(reportedStatuses(deploymentId)).toEqual(['Succeeded']);
+    expect(statusesOf(deploymentId)).toEqual(['Succeeded']);
     const calls = sim.callsTo('PutLifecycleEventHookExecutionStatus').slice(callsBefore);
     expect(calls.map((call) => call.errorType ?? 'ok')).toEqual(['ThrottlingException', 'ThrottlingException', 'ok']);
     expect(invocation.logs.filter((line) => line.message === 'report retry')).toHaveLength(2);
@@ -221,7 +212,7 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
     // Assess
     expect(invocation.exitCode).toBe(0);
     expect(invocation.outcome.result).toEqual({ status: 'Succeeded', report: 'already-completed' });
-    expect(reportedStatuses(deploymentId)).toEqual(['Succeeded']);
+    expect(statusesOf(deploymentId)).toEqual(['Succeeded']);
   });
 
   it('resolves on a duplicate delivery answered LifecycleEventAlreadyCompleted, keeping the first status', async () => {
@@ -237,7 +228,7 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
     // Assess
     expect(duplicate.exitCode).toBe(0);
     expect(duplicate.outcome.result).toEqual({ status: 'Failed', report: 'already-completed' });
-    expect(reportedStatuses(deploymentId)).toEqual(['Succeeded']);
+    expect(statusesOf(deploymentId)).toEqual(['Succeeded']);
   });
 
   it('discovers the test listener from the deployment group when no targetUrl is configured', async () => {
@@ -250,7 +241,7 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
     const invocation = await invoke(event, { checks: [{ path: '/discovered' }] });
 
     // Assess
-    expect(reportedStatuses(deploymentId)).toEqual(['Succeeded']);
+    expect(statusesOf(deploymentId)).toEqual(['Succeeded']);
     expect(green.received.slice(requestsBefore).map((request) => request.url)).toContain('/discovered');
     expect(invocation.logs.find((line) => line.message === 'validating green')?.['targetUrl']).toBe(green.url);
     for (const operation of ['GetDeployment', 'GetDeploymentGroup', 'DescribeListeners', 'DescribeLoadBalancers']) {
@@ -267,7 +258,7 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
     const invocation = await invoke(event, { checks: [{ path: '/health' }] });
 
     // Assess
-    expect(reportedStatuses(deploymentId)).toEqual(['Failed']);
+    expect(statusesOf(deploymentId)).toEqual(['Failed']);
     expect(String(decisionOf(invocation)?.['reason'])).toMatch(
       /DescribeListeners .* failed: AccessDenied.*Grant elasticloadbalancing:DescribeListeners/,
     );

@@ -6,6 +6,7 @@ import { type Simulator, startSimulator } from '@greenlight/aws-sim';
 import { build } from 'esbuild';
 import { parseHookConfig } from '../../src/config.js';
 import { type GreenApp, startGreenApp } from '../helpers/green-app.js';
+import { addPlainGroup, newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
 import { invokeHook, packageDir } from '../helpers/lambda-zip.js';
 
 const codeBlocks = (markdown: string, language: string): string[] =>
@@ -47,13 +48,7 @@ describe('the README', () => {
 
     beforeAll(async () => {
       [sim, green] = await Promise.all([startSimulator({ seed: 13 }), startGreenApp()]);
-      sim.codedeploy.addDeploymentGroup({
-        applicationName: 'app',
-        deploymentGroupName: 'group',
-        prodListenerArns: [],
-        testListenerArns: [],
-        targetGroups: ['blue', 'green'],
-      });
+      addPlainGroup(sim);
     });
 
     afterAll(async () => {
@@ -77,19 +72,19 @@ describe('the README', () => {
         logLevel: 'silent',
       });
       green.behave((request) => ({ body: request.url === '/internal/schema-version' ? '{"version": 41}' : 'ok' }));
-      const created = sim.codedeploy.createDeployment({ applicationName: 'app', deploymentGroupName: 'group' });
+      const { deploymentId, event } = newHookDeployment(sim);
 
       // Act
       const invocation = await invokeHook({
         functionDir,
-        event: { DeploymentId: created.deploymentId, LifecycleEventHookExecutionId: created.hookExecutionIds.AfterAllowTestTraffic },
+        event,
         config: JSON.stringify({ targetUrl: green.url, readyTimeoutSeconds: 0, checks: [{ path: '/health' }] }),
         env: sim.env,
         timeoutMs: 8_000,
       });
 
       // Assess
-      expect(sim.codedeploy.lifecycleReports(created.deploymentId).map((report) => report.status)).toEqual(['Failed']);
+      expect(reportedStatuses(sim, deploymentId)).toEqual(['Failed']);
       expect(invocation.logs.find((line) => line.message === 'decision')?.['reason']).toBe(
         'check "migrations applied" failed: schema version 41, expected ≥ 42',
       );

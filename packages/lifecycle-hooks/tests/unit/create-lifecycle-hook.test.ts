@@ -7,6 +7,7 @@ import { LifecycleReportError } from '../../src/errors.js';
 import { createJsonLogger } from '../../src/logger.js';
 import type { CustomCheck } from '../../src/validate-green.js';
 import { type GreenApp, startGreenApp } from '../helpers/green-app.js';
+import { addPlainGroup, newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
 import { simClients } from '../helpers/sim-clients.js';
 
 let sim: Simulator;
@@ -14,13 +15,7 @@ let green: GreenApp;
 
 beforeAll(async () => {
   [sim, green] = await Promise.all([startSimulator({ seed: 3 }), startGreenApp()]);
-  sim.codedeploy.addDeploymentGroup({
-    applicationName: 'app',
-    deploymentGroupName: 'group',
-    prodListenerArns: [],
-    testListenerArns: [],
-    targetGroups: ['blue', 'green'],
-  });
+  addPlainGroup(sim);
 });
 
 afterAll(async () => {
@@ -56,20 +51,14 @@ const lambdaContext = (timeoutMs: number): { deadline: number; context: Context 
   };
 };
 
-const deploymentEvent = () => {
-  const created = sim.codedeploy.createDeployment({ applicationName: 'app', deploymentGroupName: 'group' });
-  return {
-    deploymentId: created.deploymentId,
-    event: { DeploymentId: created.deploymentId, LifecycleEventHookExecutionId: created.hookExecutionIds.AfterAllowTestTraffic },
-  };
-};
+const deploymentEvent = () => newHookDeployment(sim);
 
 const capture = () => {
   const lines: Record<string, unknown>[] = [];
   return { lines, logger: createJsonLogger((line) => lines.push(JSON.parse(line) as Record<string, unknown>)) };
 };
 
-const statuses = (deploymentId: string): string[] => sim.codedeploy.lifecycleReports(deploymentId).map((report) => report.status);
+const statuses = (deploymentId: string): string[] => reportedStatuses(sim, deploymentId);
 
 describe('createLifecycleHook', () => {
   it('runs custom checks after the HTTP checks, with the target URL, and fails on a failing one', async () => {
