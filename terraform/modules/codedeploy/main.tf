@@ -1,3 +1,5 @@
+data "aws_caller_identity" "current" {}
+
 data "aws_partition" "current" {}
 
 locals {
@@ -7,6 +9,12 @@ locals {
   # blue on the next. Watching both keeps every deployment's replacement under an alarm; the idle group has no
   # targets and no requests, so its alarms stay OK.
   alarm_target_groups = var.target_group_arn_suffixes
+
+  alarm_names = concat(
+    [for alarm in aws_cloudwatch_metric_alarm.target_5xx : alarm.alarm_name],
+    [for alarm in aws_cloudwatch_metric_alarm.unhealthy_hosts : alarm.alarm_name],
+    var.additional_alarm_names,
+  )
 }
 
 resource "aws_codedeploy_app" "this" {
@@ -68,6 +76,13 @@ data "aws_iam_policy_document" "assume_role" {
     principals {
       type        = "Service"
       identifiers = ["codedeploy.amazonaws.com"]
+    }
+
+    # Confused-deputy guard: only CodeDeploy acting for this account may assume the role.
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
     }
   }
 }
@@ -143,14 +158,17 @@ resource "aws_codedeploy_deployment_group" "this" {
 
   alarm_configuration {
     enabled = true
-    alarms = concat(
-      [for alarm in aws_cloudwatch_metric_alarm.target_5xx : alarm.alarm_name],
-      [for alarm in aws_cloudwatch_metric_alarm.unhealthy_hosts : alarm.alarm_name],
-      var.additional_alarm_names,
-    )
+    alarms  = local.alarm_names
   }
 
   tags = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = length(local.alarm_names) <= 10
+      error_message = "A deployment group takes at most 10 alarms, and this module creates 2 per target group: pass at most ${10 - 2 * length(local.alarm_target_groups)} additional_alarm_names (combine more into a composite alarm)."
+    }
+  }
 
   depends_on = [aws_iam_role_policy_attachment.this]
 }

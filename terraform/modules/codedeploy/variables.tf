@@ -61,19 +61,29 @@ variable "termination_wait_time_in_minutes" {
 }
 
 variable "manual_approval_wait_minutes" {
-  description = "When above 0, CodeDeploy waits this many minutes after the replacement is ready for someone to continue the deployment (and stops it otherwise). 0 continues automatically."
+  description = "When above 0, CodeDeploy waits this many minutes (at most 2880) after the replacement is ready for someone to continue the deployment (and stops it otherwise). 0 continues automatically."
   type        = number
   default     = 0
+
+  validation {
+    condition     = var.manual_approval_wait_minutes >= 0 && var.manual_approval_wait_minutes <= 2880
+    error_message = "manual_approval_wait_minutes must be between 0 (continue automatically) and 2880."
+  }
 }
 
 variable "alarm_5xx_threshold" {
-  description = "Target 5xx responses within one minute that roll a deployment back."
+  description = "Target 5xx responses within one minute that roll a deployment back (at least 1)."
   type        = number
   default     = 5
+
+  validation {
+    condition     = var.alarm_5xx_threshold >= 1 && floor(var.alarm_5xx_threshold) == var.alarm_5xx_threshold
+    error_message = "alarm_5xx_threshold must be a whole number of 5xx responses, at least 1."
+  }
 }
 
 variable "additional_alarm_names" {
-  description = "Names of further CloudWatch alarms (for example application metrics) that roll a deployment back."
+  description = "Names of further CloudWatch alarms (for example application metrics) that roll a deployment back. The deployment group takes 10 alarms, 4 of which this module creates."
   type        = list(string)
   default     = []
 }
