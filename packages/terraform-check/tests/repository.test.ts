@@ -9,12 +9,34 @@ import { PACKAGE_DIR } from './fixture-check.js';
 const TERRAFORM_DIR = join(PACKAGE_DIR, '../../terraform');
 
 describe("the repository's Terraform", () => {
-  it('has modules to check', async () => {
-    // Prepare / Act
-    const modules = await readdir(join(TERRAFORM_DIR, 'modules'));
+  it('has every module of the stack, each with the terraform-aws-modules file layout', async () => {
+    // Prepare
+    const expected = [
+      'bluegreen-stack',
+      'codedeploy',
+      'ecr',
+      'ecs-service',
+      'github-oidc',
+      'lifecycle-hooks',
+      'load-balancer',
+      'network',
+      'pipeline',
+    ];
+
+    // Act
+    const modules = (await readdir(join(TERRAFORM_DIR, 'modules'), { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const layouts = await Promise.all(modules.map(async (name) => [name, (await readdir(join(TERRAFORM_DIR, 'modules', name))).sort()] as const));
 
     // Assess
-    expect(modules.length).toBeGreaterThan(0);
+    expect(modules.sort()).toEqual(expected);
+    for (const [name, files] of layouts) {
+      expect({ name, files }).toEqual({
+        name,
+        files: expect.arrayContaining(['README.md', 'main.tf', 'outputs.tf', 'variables.tf', 'versions.tf']),
+      });
+    }
   });
 
   it('passes fmt, validate, policy and docs with zero errors', async () => {
