@@ -36,9 +36,14 @@ variable "certificate_arn" {
 }
 
 variable "ssl_policy" {
-  description = "TLS policy of the HTTPS listeners."
+  description = "TLS policy of the HTTPS listeners: a TLS 1.3 policy (ELBSecurityPolicy-TLS13-*), which also allows TLS 1.2 clients."
   type        = string
   default     = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+
+  validation {
+    condition     = startswith(var.ssl_policy, "ELBSecurityPolicy-TLS13-")
+    error_message = "ssl_policy must be a TLS 1.3 policy named ELBSecurityPolicy-TLS13-* (for example ELBSecurityPolicy-TLS13-1-2-2021-06); older policies accept TLS 1.0/1.1."
+  }
 }
 
 variable "ingress_cidr_blocks" {
@@ -59,8 +64,9 @@ variable "test_listener_ingress_cidr_blocks" {
   default     = null
 
   validation {
-    condition     = var.test_listener_ingress_cidr_blocks == null ? true : !contains(var.test_listener_ingress_cidr_blocks, "0.0.0.0/0")
-    error_message = "test_listener_ingress_cidr_blocks must not contain 0.0.0.0/0: the test listener serves unreleased code."
+    # Any /0 (also written as 0.0.0.0/0 with host bits, e.g. 10.0.0.0/0) opens the listener to the internet.
+    condition     = var.test_listener_ingress_cidr_blocks == null ? true : alltrue([for cidr in var.test_listener_ingress_cidr_blocks : can(cidrhost(cidr, 0)) && !endswith(cidr, "/0")])
+    error_message = "test_listener_ingress_cidr_blocks must be IPv4 CIDR blocks narrower than /0 (never 0.0.0.0/0): the test listener serves unreleased code."
   }
 }
 
