@@ -13,7 +13,7 @@ Serves CodePipeline, CodeDeploy, CodeBuild, CloudWatch Logs and ELBv2 on 127.0.0
                          { "pipelines": [...], "loadBalancers": [...], "deploymentGroups": [...] }
   --port N               listen port (default: a free one)
   --seed N               seed for ids and faults (default 1)
-  --time-scale X         real seconds per simulated second (default 1)
+  --time-scale X         real seconds per scenario second (default 1)
   --throttle RATE        share of calls answered ThrottlingException (0..1)
   --server-errors RATE   share of calls answered 500/503
   --drop RATE            share of calls whose connection is dropped

@@ -1,48 +1,44 @@
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * The simulated clock. Simulated time starts at the wall-clock time of `startSimulator` and runs 1/timeScale
- * times as fast as real time, so `timeScale: 0.01` plays a 60 s deployment in 0.6 s while every timestamp the
- * clients see still spans 60 s.
+ * The simulator's clock. Every timestamp clients see is wall-clock time, as AWS's are: a client can never tell
+ * the simulator from AWS by its clock. `timeScale` only shortens the scenario's durations: an action of
+ * `durationSeconds: 60` at `timeScale: 0.05` really takes 3 s, and its timestamps span 3 s.
  */
 class SimClock {
   readonly timeScale: number;
-  readonly #realStart: number;
-  readonly #simStart: number;
   readonly #shutdown = new AbortController();
 
-  constructor(timeScale: number, simStart = Date.now()) {
+  constructor(timeScale: number) {
     this.timeScale = timeScale;
-    this.#realStart = Date.now();
-    this.#simStart = simStart;
   }
 
-  /** Simulated now, in epoch milliseconds. */
+  /** Now, in epoch milliseconds (wall clock). */
   nowMs(): number {
-    return this.#simStart + (Date.now() - this.#realStart) / this.timeScale;
+    return Date.now();
   }
 
   now(): Date {
     return new Date(this.nowMs());
   }
 
-  /** Real milliseconds that `simSeconds` of simulated time take. */
-  realMs(simSeconds: number): number {
-    return Math.max(0, simSeconds * 1000 * this.timeScale);
+  /** Real milliseconds that a scenario duration of `scenarioSeconds` takes: also how far apart its timestamps are. */
+  realMs(scenarioSeconds: number): number {
+    return Math.max(0, scenarioSeconds * 1000 * this.timeScale);
   }
 
   /**
-   * Waits `simSeconds` of simulated time. Rejects with the signal's reason when `signal` aborts or when the
+   * Waits the real time a scenario duration of `scenarioSeconds` takes. Rejects with the signal's reason when `signal` aborts or when the
    * simulator stops, so no timer outlives the simulator.
    */
-  sleep(simSeconds: number, signal?: AbortSignal): Promise<void> {
+  sleep(scenarioSeconds: number, signal?: AbortSignal): Promise<void> {
     const combined = signal === undefined ? this.#shutdown.signal : AbortSignal.any([signal, this.#shutdown.signal]);
     return new Promise((resolve, reject) => {
       if (combined.aborted) {
         reject(combined.reason as Error);
         return;
       }
-      let remaining = this.realMs(simSeconds);
+      let remaining = this.realMs(scenarioSeconds);
       let timer: NodeJS.Timeout | undefined;
       const onAbort = (): void => {
         clearTimeout(timer);

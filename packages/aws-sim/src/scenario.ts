@@ -104,7 +104,7 @@ interface StartOverride {
 /** A finished execution from before the simulator started, so clients can learn typical action durations. */
 interface HistoricalExecution {
   readonly status?: 'Succeeded' | 'Failed' | 'Stopped' | 'Superseded';
-  /** How long before the simulator started it ended (simulated seconds; default one hour apart each). */
+  /** How long before the simulator started it ended (scenario seconds, scaled by timeScale like every duration; default one hour apart each). */
   readonly endedSecondsAgo?: number;
   /** By action name; default the scenario's durationSeconds. */
   readonly actionDurations?: Readonly<Record<string, number>>;

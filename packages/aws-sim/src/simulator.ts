@@ -32,7 +32,7 @@ const ACCOUNT = '123456789012';
 interface SimulatorOptions {
   /** Seeds ids and faults (default 1). */
   readonly seed?: number;
-  /** Real seconds per simulated second (default 1; 0.01 plays a minute in 0.6 s). */
+  /** Real seconds per scenario second (default 1; 0.01 plays a 60 s action in 0.6 s, its timestamps 0.6 s apart). */
   readonly timeScale?: number;
   readonly faults?: FaultSpec;
   /** Default 0: a free port. */
@@ -167,7 +167,7 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
   const seed = options.seed ?? 1;
   const timeScale = options.timeScale ?? 1;
   if (!(timeScale > 0)) {
-    throw new SimulatorUsageError(`timeScale must be a number > 0 (real seconds per simulated second), got ${timeScale}.`);
+    throw new SimulatorUsageError(`timeScale must be a number > 0 (real seconds per scenario second), got ${timeScale}.`);
   }
   const region = options.region ?? 'us-east-1';
   const clock = new SimClock(timeScale);

@@ -1,18 +1,43 @@
 import { describe, expect, it } from '@jest/globals';
 import { SimClock } from '../src/clock.js';
 
-describe('simulated clock', () => {
-  it('runs simulated time 1/timeScale as fast as real time', async () => {
+describe('simulator clock', () => {
+  it('reports wall-clock time whatever the time scale', () => {
+    // Prepare
+    const clock = new SimClock(0.01);
+
+    // Act
+    const reported = clock.nowMs();
+
+    // Assess
+    expect(Math.abs(reported - Date.now())).toBeLessThan(1_000);
+    clock.shutdown();
+  });
+
+  it('takes timeScale real seconds per scenario second, and the clock advances by that much only', async () => {
     // Prepare
     const clock = new SimClock(0.01);
     const before = clock.nowMs();
 
     // Act
     await clock.sleep(20);
-    const elapsedSimulated = clock.nowMs() - before;
+    const elapsed = clock.nowMs() - before;
+
+    // Assess: 20 scenario seconds are 200 ms real, and the clock shows 200 ms, not 20 s.
+    expect(elapsed).toBeGreaterThanOrEqual(195);
+    expect(elapsed).toBeLessThan(15_000);
+    clock.shutdown();
+  });
+
+  it('converts scenario durations to the real milliseconds they take', () => {
+    // Prepare
+    const clock = new SimClock(0.05);
+
+    // Act
+    const realMs = clock.realMs(60);
 
     // Assess
-    expect(elapsedSimulated).toBeGreaterThanOrEqual(19_000);
+    expect(realMs).toBeCloseTo(3_000);
     clock.shutdown();
   });
 

@@ -13,12 +13,14 @@ import { clientsFor, type Clients } from './helpers/clients.js';
 import { blueGreenPipeline } from './helpers/scenarios.js';
 import { waitFor } from './helpers/wait-for.js';
 
+const TIME_SCALE = 0.005;
+
 describe('CodeDeploy', () => {
   let sim: Simulator;
   let aws: Clients;
 
   beforeEach(async () => {
-    sim = await startSimulator({ seed: 3, timeScale: 0.005 });
+    sim = await startSimulator({ seed: 3, timeScale: TIME_SCALE });
     aws = clientsFor(sim);
     sim.codedeploy.addDeploymentGroup({
       applicationName: 'app',
@@ -277,7 +279,8 @@ describe('CodeDeploy', () => {
 
     // Assess
     expect(ended.status).toBe('Failed');
-    expect(deployment.errorInformation?.message).toContain('did not report within 120 seconds');
+    // 120 scenario seconds at this time scale: the message states the real wait, as the timestamps do.
+    expect(deployment.errorInformation?.message).toContain(`did not report within ${120 * TIME_SCALE} seconds`);
     expect(deployment.lifecycleEvents.find((event) => event.lifecycleEventName === 'AfterAllowTestTraffic')?.status).toBe('Failed');
     expect(deployment.rolledBack).toBe(true);
   });
@@ -318,6 +321,7 @@ describe('CodeDeploy', () => {
     expect(canary).toBe('BLUE:90,GREEN:10');
     expect(ended.status).toBe('Succeeded');
     expect(deploymentInfo?.deploymentConfigName).toBe('CodeDeployDefault.ECSCanary10Percent5Minutes');
-    expect((deploymentInfo?.completeTime?.getTime() ?? 0) - (deploymentInfo?.startTime?.getTime() ?? 0)).toBeGreaterThanOrEqual(300_000);
+    // The canary's 5 minutes really elapsed, scaled: wall-clock timestamps show the real wait.
+    expect((deploymentInfo?.completeTime?.getTime() ?? 0) - (deploymentInfo?.startTime?.getTime() ?? 0)).toBeGreaterThanOrEqual(300_000 * TIME_SCALE);
   });
 });

@@ -50,7 +50,7 @@ interface BuildRequest {
 
 /**
  * CodeBuild builds whose whole timeline (phases, log lines) is planned when they start and revealed as the
- * simulated clock passes: nothing has to tick for BatchGetBuilds to show progress.
+ * clock passes: nothing has to tick for BatchGetBuilds to show progress.
  */
 class BuildStore {
   readonly #clock: SimClock;
@@ -75,7 +75,7 @@ class BuildStore {
     const buildNumber = (this.#numbers.get(request.projectName) ?? 0) + 1;
     this.#numbers.set(request.projectName, buildNumber);
     const startMs = this.#clock.nowMs();
-    const endMs = startMs + request.durationSeconds * 1000;
+    const endMs = startMs + this.#clock.realMs(request.durationSeconds);
     const groupName = `/aws/codebuild/${request.projectName}`;
     const record: BuildRecord = {
       id,

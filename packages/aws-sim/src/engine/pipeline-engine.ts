@@ -145,7 +145,7 @@ const stageDurationSeconds = (stage: StageScenario, durations: Readonly<Record<s
   );
 
 /**
- * Plays CodePipeline executions of the registered scenarios on the simulated clock: stage by stage, runOrder
+ * Plays CodePipeline executions of the registered scenarios on the wall clock, durations scaled by timeScale: stage by stage, runOrder
  * group by group, creating CodeBuild builds and CodeDeploy deployments for the actions that have them.
  */
 class PipelineEngine {
@@ -540,9 +540,9 @@ class PipelineEngine {
   ): ExecutionRecord {
     const { clock, random } = this.#options;
     const scenario = pipeline.scenario;
-    const endMs = clock.nowMs() - endedSecondsAgo * 1000;
+    const endMs = clock.nowMs() - clock.realMs(endedSecondsAgo);
     const totalSeconds = scenario.stages.reduce((total, stage) => total + stageDurationSeconds(stage, durations), 0);
-    let cursor = endMs - totalSeconds * 1000;
+    let cursor = endMs - clock.realMs(totalSeconds);
     const execution = newExecutionRecord(scenario, random.uuid(), {
       startTime: new Date(cursor),
       variables: (scenario.variables ?? []).map((variable) => ({ name: variable.name, resolvedValue: variable.defaultValue ?? '' })),
@@ -568,11 +568,11 @@ class PipelineEngine {
             action,
             status: failedHere ? (status === 'Failed' ? ActionStatus.Failed : ActionStatus.Abandoned) : ActionStatus.Succeeded,
             startTime: new Date(cursor),
-            lastUpdateTime: new Date(cursor + seconds * 1000),
+            lastUpdateTime: new Date(cursor + clock.realMs(seconds)),
             ...(failedHere && status === 'Failed' ? { errorDetails: { code: 'JobFailed', message: `Action ${action.name} failed.` } } : {}),
           });
         }
-        cursor += longest * 1000;
+        cursor += clock.realMs(longest);
       }
       execution.stages.set(stage.name, status === 'Succeeded' || stage !== scenario.stages.at(-1) ? 'Succeeded' : status);
     }

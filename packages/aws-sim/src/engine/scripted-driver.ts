@@ -25,7 +25,7 @@ const rollBack = (handle: DeploymentHandle): void => {
 };
 
 /**
- * The default driver: plays the ECS lifecycle events one after another, `stepSeconds` of simulated time each,
+ * The default driver: plays the ECS lifecycle events one after another, `stepSeconds` (scenario time, scaled by timeScale) each,
  * creating the green task set at Install and moving production traffic at AllowTraffic (all at once, or by the
  * canary/linear steps its deployment configuration names, waiting their minutes); waits for a hook
  * report at each event listed in `script.hooks`; fails (and rolls back) at `script.failAt` or on a Failed hook;
@@ -67,7 +67,7 @@ const scriptedDriver =
               message:
                 status === 'Failed'
                   ? `The ${event} lifecycle hook reported Failed: the deployment was rolled back.`
-                  : `The ${event} lifecycle hook did not report within ${timeoutSeconds} seconds: the deployment was rolled back.`,
+                  : `The ${event} lifecycle hook did not report within ${clock.realMs(timeoutSeconds) / 1000} seconds: the deployment was rolled back.`,
             });
             return;
           }

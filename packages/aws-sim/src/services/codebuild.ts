@@ -3,7 +3,7 @@ import type { SimClock } from '../clock.js';
 import { constraintError, stringList } from './input.js';
 import type { ServiceDefinition } from './service.js';
 
-/** What BatchGetBuilds shows of a planned build at simulated time `now`. */
+/** What BatchGetBuilds shows of a planned build at time `now`. */
 const buildView = (build: BuildRecord, now: number): object => {
   const endMs = build.stoppedMs ?? build.endMs;
   const finished = now >= endMs;
