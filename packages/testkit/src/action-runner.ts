@@ -80,28 +80,29 @@ const startAction = async (options: ActionRunOptions): Promise<RunningAction> =>
   let stdout = '';
   let stderr = '';
   const watchers = new Set<{ pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }>();
+  const onCompleteLine = (line: string, stream: 'stdout' | 'stderr'): void => {
+    options.onLine?.(line, stream);
+    if (stream !== 'stdout') return;
+    for (const watcher of watchers) {
+      if (!watcher.pattern.test(line)) continue;
+      watchers.delete(watcher);
+      watcher.resolve(line);
+    }
+  };
+  // Watchers and onLine see whole lines only: a chunk may end mid-line.
   const lineSplitter = (stream: 'stdout' | 'stderr'): ((chunk: string) => void) => {
     let partial = '';
     return (chunk) => {
       const lines = (partial + chunk).split('\n');
       partial = lines.pop() ?? '';
-      for (const line of lines) options.onLine?.(line, stream);
+      for (const line of lines) onCompleteLine(line, stream);
     };
   };
   const stdoutLines = lineSplitter('stdout');
   const stderrLines = lineSplitter('stderr');
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdoutLines(chunk);
-    const before = stdout.length;
     stdout += chunk;
-    const fresh = stdout.slice(stdout.lastIndexOf('\n', before - 1) + 1);
-    for (const watcher of watchers) {
-      const line = fresh.split('\n').find((candidate) => watcher.pattern.test(candidate));
-      if (line !== undefined) {
-        watchers.delete(watcher);
-        watcher.resolve(line);
-      }
-    }
+    stdoutLines(chunk);
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     stderrLines(chunk);
@@ -139,7 +140,7 @@ const startAction = async (options: ActionRunOptions): Promise<RunningAction> =>
   return {
     waitForOutput: (pattern) =>
       new Promise<string>((resolve, reject) => {
-        const line = stdout.split('\n').find((candidate) => pattern.test(candidate));
+        const line = stdout.split('\n').slice(0, -1).find((candidate) => pattern.test(candidate));
         if (line !== undefined) resolve(line);
         else watchers.add({ pattern, resolve, reject });
       }),
