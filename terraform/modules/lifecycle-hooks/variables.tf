@@ -72,6 +72,45 @@ variable "hooks" {
     condition     = alltrue([for hook in values(var.hooks) : hook.timeout_seconds >= 30 && hook.timeout_seconds <= 900])
     error_message = "hooks: timeout_seconds must be between 30 and 900 (the Lambda maximum)."
   }
+
+  # The bounds below are the hook's own GREENLIGHT_CONFIG schema (packages/lifecycle-hooks/src/config.ts): a
+  # value it would reject fails here at plan time instead of failing the first deployment. Optional values are
+  # tested with `x == null ? true : ...` because Terraform before 1.12 evaluates both sides of || and && .
+  validation {
+    condition     = alltrue([for hook in values(var.hooks) : hook.target_url == null ? true : can(regex("^[Hh][Tt][Tt][Pp][Ss]?://[^/\\s]+", hook.target_url))])
+    error_message = "hooks: target_url must be an http:// or https:// URL, or null to discover the test listener."
+  }
+
+  validation {
+    condition = alltrue([for hook in values(var.hooks) : alltrue([
+      hook.ready_timeout_seconds == null ? true : hook.ready_timeout_seconds >= 0 && hook.ready_timeout_seconds <= 3600,
+      hook.request_timeout_ms == null ? true : hook.request_timeout_ms >= 1 && hook.request_timeout_ms <= 120000 && floor(hook.request_timeout_ms) == hook.request_timeout_ms,
+      hook.call_back_delay_seconds == null ? true : hook.call_back_delay_seconds >= 1 && hook.call_back_delay_seconds <= 900 && floor(hook.call_back_delay_seconds) == hook.call_back_delay_seconds,
+    ])])
+    error_message = "hooks: ready_timeout_seconds must be 0-3600, request_timeout_ms a whole number 1-120000 and call_back_delay_seconds a whole number 1-900."
+  }
+
+  validation {
+    condition = alltrue(flatten([for hook in values(var.hooks) : [for check in hook.checks : alltrue([
+      startswith(check.path, "/"),
+      check.method == null ? true : contains(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"], check.method),
+      check.requests == null ? true : check.requests >= 1 && check.requests <= 100000 && floor(check.requests) == check.requests,
+      check.concurrency == null ? true : check.concurrency >= 1 && check.concurrency <= 256 && floor(check.concurrency) == check.concurrency,
+    ])]]))
+    error_message = "hooks: every check needs a path starting with \"/\", a method among GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, requests a whole number 1-100000 and concurrency a whole number 1-256."
+  }
+
+  # body_matches is left to the hook: it is a JavaScript regular expression, which Terraform's RE2 cannot judge.
+  validation {
+    condition = alltrue(flatten([for hook in values(var.hooks) : [for check in hook.checks : alltrue([
+      can(regex("^[1-5]xx$", check.expect.status_class)),
+      alltrue([for code in check.expect.status : code >= 100 && code <= 599 && floor(code) == code]),
+      check.expect.json == null ? true : alltrue([for pointer, literal in check.expect.json : can(regex("^(/.*)?$", pointer)) && can(jsondecode(literal))]),
+      check.expect.success_ratio == null ? true : check.expect.success_ratio >= 0 && check.expect.success_ratio <= 1,
+      alltrue([for ms in [check.expect.max_latency_ms, check.expect.p95_ms] : ms == null ? true : ms >= 1 && ms <= 600000 && floor(ms) == ms]),
+    ])]]))
+    error_message = "hooks: in expect, status must list codes 100-599, status_class be like \"2xx\", json map JSON pointers (\"\" or starting with \"/\") to JSON literals (\"\\\"ok\\\"\", \"42\"), success_ratio be 0-1, and max_latency_ms and p95_ms whole numbers 1-600000."
+  }
 }
 
 variable "package_file" {
