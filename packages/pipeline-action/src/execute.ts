@@ -19,7 +19,6 @@ import { ProgressLog } from './progress.js';
 import { describeOutcome, executionUrl, failureMessage, Outcome, outcomeError, type ExecutionReport } from './report.js';
 import { buildReport, type ReportFacts } from './report-builder.js';
 import { retryTransient } from './retry.js';
-import { ServerClock } from './server-clock.js';
 import { clientRequestToken, planSourceRevisions, startExecution } from './start.js';
 import { readWorkflowRun, stopReason, type WorkflowRun } from './workflow-run.js';
 
@@ -190,7 +189,6 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
     const pipeline = await getPipeline(session);
     const startedByUs = inputs.executionId === undefined;
     executionId = inputs.executionId ?? (await start(session, pipeline));
-    const startedLocalMs = startedByUs ? Date.now() : undefined;
     const url = executionUrl(inputs.region, inputs.pipelineName, executionId);
     recordExecution({
       executionId,
@@ -220,10 +218,8 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
       executionId,
       tracker,
       durations: await historyPromise,
-      clock: new ServerClock(),
       schedule: new PollSchedule(),
       deadline: session.deadline,
-      startedLocalMs,
       signal: session.watch.signal,
       progress: new ProgressLog(),
       deploymentDetails: lazyDeploymentDetails(inputs.region, session.watch.signal),

@@ -14,7 +14,6 @@ import type { DeploymentDetails } from './deployment-details.js';
 import { actionKey, type TypicalDurations } from './history.js';
 import type { PollSchedule } from './poll-schedule.js';
 import type { ProgressLog } from './progress.js';
-import type { ServerClock } from './server-clock.js';
 
 const TerminalStatuses = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
 // While actions run, the execution's own status is read every few polls anyway, so an ending that leaves actions
@@ -30,12 +29,9 @@ interface FollowContext {
   readonly executionId: string;
   readonly tracker: ActionTracker;
   readonly durations: TypicalDurations;
-  readonly clock: ServerClock;
   readonly schedule: PollSchedule;
   /** Local epoch milliseconds at which following stops (timeout-minutes). */
   readonly deadline: number;
-  /** Local moment the execution was started by us, anchoring the server clock; undefined when following one. */
-  readonly startedLocalMs: number | undefined;
   readonly signal: AbortSignal;
   readonly progress: ProgressLog;
   /** Loaded on first need: only pipelines with a CodeDeploy action pay for the CodeDeploy client. */
@@ -78,46 +74,25 @@ const getExecution = async (
   return answer.pipelineExecution ?? {};
 };
 
-const observeTimestamps = (context: FollowContext, details: readonly ActionExecutionDetail[], localMs: number): void => {
-  const { clock } = context;
-  const timestamps = details.flatMap((detail) =>
-    [detail.startTime, detail.lastUpdateTime].flatMap((timestamp) => (timestamp === undefined ? [] : [timestamp.getTime()])),
-  );
-  if (timestamps.length === 0) return;
-  if (context.startedLocalMs !== undefined) {
-    // The first action starts as the execution does: that pairs a server time with the local moment we started it.
-    const starts = details.flatMap((detail) => (detail.startTime === undefined ? [] : [detail.startTime.getTime()]));
-    clock.anchor(Math.min(...starts, ...timestamps), context.startedLocalMs);
-  } else {
-    // Following an execution started elsewhere: its timestamps may be old, so they only bound the server's now from
-    // below; a synchronised clock (ours) is the better estimate unless the server is visibly ahead.
-    clock.anchor(Math.max(localMs, ...timestamps), localMs);
-  }
-  for (const timestamp of timestamps) clock.observe(timestamp, localMs);
-};
-
 /**
  * When the next change is likely: the earliest moment a running action is expected to end, from how long it took
  * in recent executions. Undefined when any running action has no history (then the schedule backs off instead);
- * "now" between stages, when the next action is about to start.
+ * "now" between stages, when the next action is about to start. The service's timestamps are compared with our
+ * clock as they are: AWS and the runner both keep NTP time, and a second or two of skew only shifts one poll,
+ * which the overdue backoff absorbs.
  */
 const expectedChangeAt = (context: FollowContext, running: readonly ActionRun[], now: number): number | undefined => {
   if (running.length === 0) return now;
   const predictions = running.map((run) => {
     const typical = context.durations.get(actionKey(run.stageName, run.actionName));
-    return typical === undefined || run.startTime === undefined
-      ? undefined
-      : context.clock.toLocal(run.startTime.getTime() + typical);
+    return typical === undefined || run.startTime === undefined ? undefined : run.startTime.getTime() + typical;
   });
   if (predictions.some((prediction) => prediction === undefined)) return undefined;
   return Math.min(...(predictions as number[]));
 };
 
-const runningFor = (context: FollowContext, running: readonly ActionRun[], now: number): number | undefined => {
-  const starts = running.flatMap((run) => {
-    const local = run.startTime === undefined ? undefined : context.clock.toLocal(run.startTime.getTime());
-    return local === undefined ? [] : [local];
-  });
+const runningFor = (running: readonly ActionRun[], now: number): number | undefined => {
+  const starts = running.flatMap((run) => (run.startTime === undefined ? [] : [run.startTime.getTime()]));
   return starts.length === 0 ? undefined : now - Math.min(...starts);
 };
 
@@ -126,7 +101,7 @@ const followDeployments = async (context: FollowContext, now: number): Promise<b
   const deploying = context.tracker
     .inProgress()
     .filter((run) => isCodeDeployAction(run.provider) && run.externalId !== undefined)
-    .filter((run) => (runningFor(context, [run], now) ?? 0) >= DeploymentWarmupMs);
+    .filter((run) => (runningFor([run], now) ?? 0) >= DeploymentWarmupMs);
   let changed = false;
   for (const run of deploying) {
     const details = await context.deploymentDetails();
@@ -156,7 +131,6 @@ const followExecution = async (context: FollowContext): Promise<FollowResult> =>
     try {
       const details = await listActionExecutions(context);
       const now = Date.now();
-      observeTimestamps(context, details, now);
       const events = context.tracker.update(details);
       context.progress.events(events);
       const deploymentChanged = await followDeployments(context, now);
@@ -172,7 +146,7 @@ const followExecution = async (context: FollowContext): Promise<FollowResult> =>
         now,
         changed: events.length > 0 || deploymentChanged,
         expectedChangeAt: expectedChangeAt(context, running, now),
-        runningForMs: runningFor(context, running, now),
+        runningForMs: runningFor(running, now),
       });
     } catch (error) {
       if (context.signal.aborted) throw error;
