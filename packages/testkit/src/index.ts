@@ -1,6 +1,16 @@
-export { runAction, startAction } from './action-runner.js';
-export type { ActionRunOptions, ActionRunResult, RunningAction } from './action-runner.js';
-export { parseFileCommands } from './file-commands.js';
-export { node24Path } from './node24.js';
-export { parseWorkflowCommands } from './workflow-commands.js';
-export type { WorkflowCommand } from './workflow-commands.js';
+import { type ActionRunOptions, type ActionRunResult, type RunningAction, runAction, startAction } from './action-runner.js';
+import { parseFileCommands } from './file-commands.js';
+import { node24Path } from './node24.js';
+import { parseWorkflowCommands, type WorkflowCommand } from './workflow-commands.js';
+
+export {
+  type ActionRunOptions,
+  type ActionRunResult,
+  node24Path,
+  parseFileCommands,
+  parseWorkflowCommands,
+  runAction,
+  type RunningAction,
+  startAction,
+  type WorkflowCommand,
+};
