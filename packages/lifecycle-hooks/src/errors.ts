@@ -22,7 +22,7 @@ class TestListenerDiscoveryError extends Error {
   }
 }
 
-/** PutLifecycleEventHookExecutionStatus kept failing with transient errors until the Lambda deadline. */
+/** PutLifecycleEventHookExecutionStatus recorded nothing: refused (e.g. access denied) or kept failing until the deadline. */
 class LifecycleReportError extends Error {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
