@@ -1,7 +1,7 @@
 /**
- * Simulated time for the deployment's waits (canary intervals, termination wait): `timeScale` real seconds per
- * simulated second, the same scale the simulator uses, so a 5-minute canary takes 5 minutes in every
- * timestamp the action sees and a few seconds on the user's clock.
+ * Scaled time for the deployment's waits (canary intervals, termination wait): `timeScale` real seconds per
+ * configured second, the same scale aws-sim applies to its scenario durations. Timestamps stay wall-clock time
+ * everywhere, as in AWS, so a 5-minute canary at timeScale 0.01 takes 3 s and its timestamps span 3 s.
  */
 class Pace {
   readonly timeScale: number;
@@ -14,7 +14,7 @@ class Pace {
     return Math.max(0, simSeconds * 1_000 * this.timeScale);
   }
 
-  /** Waits `simSeconds` of simulated time; rejects with the signal's reason as soon as it aborts. */
+  /** Waits the real time `simSeconds` configured seconds take; rejects with the signal's reason as soon as it aborts. */
   sleep(simSeconds: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted === true) {
