@@ -29,22 +29,18 @@ const objectMessage =
   (issue: v.StrictObjectIssue): string =>
     issue.expected === 'never' ? `expected only the fields ${fields} (check the spelling)` : 'expected a value (the field is required)';
 
-const positiveInteger = (max: number, what: string) =>
-  v.pipe(
-    v.number(`expected ${what}`),
-    v.integer(`expected ${what}`),
-    v.minValue(1, `expected ${what}`),
-    v.maxValue(max, `expected ${what}`),
-  );
+// Each bound repeats the one expectation, so every way of missing it gets the same message naming the range.
+const numberBetween = (min: number, max: number, expectation: string) =>
+  v.pipe(v.number(expectation), v.minValue(min, expectation), v.maxValue(max, expectation));
+
+const wholeNumberBetween = (min: number, max: number, expectation: string) =>
+  v.pipe(v.number(expectation), v.integer(expectation), v.minValue(min, expectation), v.maxValue(max, expectation));
+
+const positiveInteger = (max: number, what: string) => wholeNumberBetween(1, max, `expected ${what}`);
 
 const STATUS_EXPECTATION = 'expected a status code (200), a non-empty list of codes ([200, 204]) or a class ("2xx")';
 
-const statusCode = v.pipe(
-  v.number(STATUS_EXPECTATION),
-  v.integer(STATUS_EXPECTATION),
-  v.minValue(100, STATUS_EXPECTATION),
-  v.maxValue(599, STATUS_EXPECTATION),
-);
+const statusCode = wholeNumberBetween(100, 599, STATUS_EXPECTATION);
 
 const statusSchema = v.union(
   [
@@ -76,14 +72,7 @@ const expectSchema = v.strictObject(
       ),
     ),
     maxLatencyMs: v.optional(positiveInteger(600_000, 'a whole number of milliseconds ≥ 1')),
-    successRatio: v.optional(
-      v.pipe(
-        v.number('expected a ratio between 0 and 1'),
-        v.minValue(0, 'expected a ratio between 0 and 1'),
-        v.maxValue(1, 'expected a ratio between 0 and 1'),
-      ),
-      CONFIG_DEFAULTS.successRatio,
-    ),
+    successRatio: v.optional(numberBetween(0, 1, 'expected a ratio between 0 and 1'), CONFIG_DEFAULTS.successRatio),
     p95Ms: v.optional(positiveInteger(600_000, 'a whole number of milliseconds ≥ 1')),
   },
   objectMessage('status, bodyIncludes, bodyMatches, json, maxLatencyMs, successRatio, p95Ms'),
@@ -125,11 +114,7 @@ const configSchema = v.strictObject(
       v.minLength(1, 'expected at least one check: an empty list would pass green untested'),
     ),
     readyTimeoutSeconds: v.optional(
-      v.pipe(
-        v.number('expected seconds from 0 to 3600'),
-        v.minValue(0, 'expected seconds from 0 to 3600'),
-        v.maxValue(3_600, 'expected seconds from 0 to 3600'),
-      ),
+      numberBetween(0, 3_600, 'expected seconds from 0 to 3600'),
       CONFIG_DEFAULTS.readyTimeoutSeconds,
     ),
     requestTimeoutMs: v.optional(
