@@ -76,6 +76,11 @@ variable "container_user" {
   description = "User (\"uid\" or \"uid:gid\") the container runs as. Null keeps the image's USER; set it to force a non-root user."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.container_user == null ? true : can(regex("^[0-9]+(:[0-9]+)?$", var.container_user)) && split(":", var.container_user)[0] != "0"
+    error_message = "container_user must be a non-root \"uid\" or \"uid:gid\" (for example \"1000:1000\"); uid 0 is root."
+  }
 }
 
 variable "container_command" {
@@ -149,9 +154,15 @@ variable "container_insights" {
 }
 
 variable "log_retention_in_days" {
-  description = "Days the container log group keeps its events."
+  description = "Days the container log group keeps its events: one of CloudWatch Logs' retention periods (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653)."
   type        = number
   default     = 30
+
+  # CloudWatch Logs accepts only these periods (anything else fails at apply); 0, "never expire", is not offered.
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_in_days)
+    error_message = "log_retention_in_days must be one of CloudWatch Logs' retention periods: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days."
+  }
 }
 
 variable "kms_key_arn" {

@@ -190,9 +190,15 @@ variable "access_log_bucket" {
 }
 
 variable "log_retention_in_days" {
-  description = "Days the build log group keeps its events."
+  description = "Days the build log group keeps its events: one of CloudWatch Logs' retention periods (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653)."
   type        = number
   default     = 30
+
+  # CloudWatch Logs accepts only these periods (anything else fails at apply); 0, "never expire", is not offered.
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_in_days)
+    error_message = "log_retention_in_days must be one of CloudWatch Logs' retention periods: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days."
+  }
 }
 
 variable "kms_key_arn" {
