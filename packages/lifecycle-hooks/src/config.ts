@@ -100,11 +100,19 @@ const checkSchema = v.strictObject(
   objectMessage('name, method, path, headers, body, requests, concurrency, expect'),
 );
 
-const httpUrl = v.pipe(
-  v.string('expected an http:// or https:// URL'),
-  v.url('expected an http:// or https:// URL'),
-  v.regex(/^https?:\/\//i, 'expected an http:// or https:// URL'),
-);
+/** Whether a target URL is http(s) without user:password@: the hook never sends such credentials, but logs the URL. */
+const isUsableTargetUrl = (text: string): boolean => {
+  if (!URL.canParse(text) || !/^https?:\/\//i.test(text)) {
+    return false;
+  }
+  const url = new URL(text);
+  return url.username === '' && url.password === '';
+};
+
+const TARGET_URL_EXPECTATION =
+  'expected an http:// or https:// URL without user:password@ (send credentials as a header in checks[].headers)';
+
+const httpUrl = v.pipe(v.string(TARGET_URL_EXPECTATION), v.check(isUsableTargetUrl, TARGET_URL_EXPECTATION));
 
 const configSchema = v.strictObject(
   {
@@ -157,8 +165,10 @@ const formatPath = (issue: v.BaseIssue<unknown>): string =>
     return text === '' ? String(key) : `${text}.${String(key)}`;
   }, '');
 
-// Header values are often credentials: an error message (which ends up in logs) must never echo them.
-const mayEchoReceived = (path: string): boolean => !/(^|\.)headers(\.|$)/.test(path);
+// Header values are often credentials, and so is the user:password@ of a URL: an error message (which ends up in
+// logs) must never echo them.
+const mayEchoReceived = (path: string, input: unknown): boolean =>
+  !/(^|\.)headers(\.|$)/.test(path) && !(typeof input === 'string' && input.includes('@'));
 
 const MAX_ECHO_LENGTH = 60;
 
@@ -183,7 +193,7 @@ const describeIssue = (issue: v.BaseIssue<unknown>): string => {
   const path = formatPath(issue);
   const field = path === '' ? '(top level)' : path;
   const expectation = issue.message.startsWith('expected ') ? issue.message : `expected ${issue.expected ?? 'a valid value'}`;
-  const received = mayEchoReceived(path) ? `, received ${describeReceived(issue.input)}` : '';
+  const received = mayEchoReceived(path, issue.input) ? `, received ${describeReceived(issue.input)}` : '';
   return `${field}: ${expectation}${received}`;
 };
 
@@ -218,5 +228,5 @@ const parseHookConfigJson = (text: string | undefined, source = 'GREENLIGHT_CONF
   return parseHookConfig(parsed, source);
 };
 
-export { CONFIG_DEFAULTS, parseHookConfig, parseHookConfigJson };
+export { CONFIG_DEFAULTS, isUsableTargetUrl, parseHookConfig, parseHookConfigJson, TARGET_URL_EXPECTATION };
 export type { CheckConfig, ExpectConfig, HookConfig, HookConfigInput };

@@ -1,4 +1,4 @@
-import type { HookConfig } from './config.js';
+import { type HookConfig, isUsableTargetUrl, TARGET_URL_EXPECTATION } from './config.js';
 import { ECS_HOOK_STATUS, type EcsHookResponse, type EcsNativeHookEvent } from './events.js';
 import type { HookLogger } from './logger.js';
 import { type CustomCheck, validateGreen } from './validate-green.js';
@@ -52,8 +52,8 @@ const resolveTargetUrl = (event: EcsNativeHookEvent, config: HookConfig): { url?
       ? { problem: 'no target URL: set targetUrl in GREENLIGHT_CONFIG or in the lifecycle hook\'s hookDetails' }
       : { url: config.targetUrl };
   }
-  if (typeof override !== 'string' || !URL.canParse(override) || !/^https?:\/\//i.test(override)) {
-    return { problem: 'hookDetails.targetUrl: expected an http:// or https:// URL' };
+  if (typeof override !== 'string' || !isUsableTargetUrl(override)) {
+    return { problem: `hookDetails.targetUrl: ${TARGET_URL_EXPECTATION}` };
   }
   return { url: override };
 };

@@ -77,8 +77,8 @@ variable "hooks" {
   # value it would reject fails here at plan time instead of failing the first deployment. Optional values are
   # tested with `x == null ? true : ...` because Terraform before 1.12 evaluates both sides of || and && .
   validation {
-    condition     = alltrue([for hook in values(var.hooks) : hook.target_url == null ? true : can(regex("^[Hh][Tt][Tt][Pp][Ss]?://[^/\\s]+", hook.target_url))])
-    error_message = "hooks: target_url must be an http:// or https:// URL, or null to discover the test listener."
+    condition     = alltrue([for hook in values(var.hooks) : hook.target_url == null ? true : can(regex("^[Hh][Tt][Tt][Pp][Ss]?://[^/\\s@]+(/\\S*)?$", hook.target_url))])
+    error_message = "hooks: target_url must be an http:// or https:// URL without user:password@ (send credentials as a check header), or null to discover the test listener."
   }
 
   validation {

@@ -124,8 +124,20 @@ describe('the bundled hook answering an ECS native blue/green event', () => {
     // Assess
     expect(invocation.outcome.result).toEqual({ hookStatus: 'FAILED' });
     expect(invocation.logs.find((line) => line.message === 'decision')?.['reason']).toBe(
-      'hookDetails.targetUrl: expected an http:// or https:// URL',
+      'hookDetails.targetUrl: expected an http:// or https:// URL without user:password@ (send credentials as a header in checks[].headers)',
     );
+  });
+
+  it('returns FAILED without logging the password when hookDetails.targetUrl carries credentials', async () => {
+    // Act
+    const invocation = await invoke(ecsEvent({ hookDetails: { targetUrl: `http://probe:pa55word@127.0.0.1:${green.port}` } }), {
+      checks: [{ path: '/' }],
+    });
+
+    // Assess
+    expect(invocation.outcome.result).toEqual({ hookStatus: 'FAILED' });
+    expect(String(invocation.logs.find((line) => line.message === 'decision')?.['reason'])).toMatch(/^hookDetails\.targetUrl: expected .* without user:password@/);
+    expect(invocation.stdout).not.toContain('pa55word');
   });
 
   it('checks green normally when production traffic shifts forward', async () => {

@@ -108,4 +108,16 @@ describe('parseHookConfigJson', () => {
     expect(messages[0]).not.toContain('12345678');
     expect(messages[1]).not.toContain('hunter2');
   });
+
+  it('rejects a targetUrl with user:password@, which would never be sent, without echoing the password', () => {
+    // Prepare
+    const withCredentials = { targetUrl: 'https://probe:hunter2@green.internal:8443', checks: [{ path: '/' }] };
+
+    // Act
+    const message = messageOf(() => parseHookConfig(withCredentials));
+
+    // Assess
+    expect(message).toMatch(/targetUrl: expected an http:\/\/ or https:\/\/ URL without user:password@ \(send credentials as a header in checks\[\]\.headers\)/);
+    expect(message).not.toContain('hunter2');
+  });
 });
