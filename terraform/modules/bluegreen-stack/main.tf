@@ -184,6 +184,7 @@ module "github_oidc" {
   deployment_group_arn  = module.codedeploy.deployment_group_arn
   codebuild_project_arn = module.pipeline.codebuild_project_arn
   build_log_group_arn   = module.pipeline.build_log_group_arn
+  hook_log_group_arns   = values(module.lifecycle_hooks.log_group_arns)
 
   tags = local.tags
 }

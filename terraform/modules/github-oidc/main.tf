@@ -104,6 +104,17 @@ data "aws_iam_policy_document" "this" {
     actions   = ["logs:GetLogEvents"]
     resources = ["${var.build_log_group_arn}:log-stream:*"]
   }
+
+  # The action reads a failed hook's decision from its log group: only the hook functions' own groups.
+  dynamic "statement" {
+    for_each = length(var.hook_log_group_arns) > 0 ? [var.hook_log_group_arns] : []
+
+    content {
+      sid       = "SearchHookDecisions"
+      actions   = ["logs:FilterLogEvents"]
+      resources = flatten([for arn in statement.value : [arn, "${arn}:*"]])
+    }
+  }
 }
 
 resource "aws_iam_role_policy" "this" {

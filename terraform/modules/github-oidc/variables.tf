@@ -77,6 +77,17 @@ variable "build_log_group_arn" {
   type        = string
 }
 
+variable "hook_log_group_arns" {
+  description = "ARNs of the lifecycle hook functions' log groups (/aws/lambda/<function>) the role may search with logs:FilterLogEvents, to show why a hook failed a deployment. Empty: no such permission."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for arn in var.hook_log_group_arns : can(regex("^arn:[^:]+:logs:[^:]+:[0-9]{12}:log-group:/aws/lambda/[^:*?]+$", arn))])
+    error_message = "hook_log_group_arns must be exact log group ARNs of Lambda functions (arn:aws:logs:<region>:<account>:log-group:/aws/lambda/<function>), without wildcards."
+  }
+}
+
 variable "tags" {
   description = "Tags added to every resource of the module."
   type        = map(string)

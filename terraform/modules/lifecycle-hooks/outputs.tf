@@ -28,6 +28,11 @@ output "log_group_names" {
   value       = { for event, group in aws_cloudwatch_log_group.this : event => group.name }
 }
 
+output "log_group_arns" {
+  description = "Log group ARNs keyed by lifecycle event, for roles that read the hooks' decisions."
+  value       = { for event, group in aws_cloudwatch_log_group.this : event => group.arn }
+}
+
 output "configs" {
   description = "GREENLIGHT_CONFIG of each function keyed by lifecycle event, as JSON."
   value       = { for event, config in local.hook_configs : event => jsonencode(config) }
