@@ -47,6 +47,11 @@ interface DeploymentScript {
   readonly stepSeconds?: number;
   /** Simulated seconds a hook may take to report before the deployment fails, as in AWS (default 3600). */
   readonly hookTimeoutSeconds?: number;
+  /**
+   * The AppSpec content CodePipeline passes to CodeDeploy (GetDeployment's `revision`). Default: a YAML appspec
+   * for the ECS service whose `Hooks` map each event of `hooks` to the function `CodeDeployHook_<ApplicationName>`.
+   */
+  readonly appSpecContent?: string;
 }
 
 interface ActionScenario {

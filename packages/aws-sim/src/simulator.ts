@@ -98,8 +98,15 @@ interface Simulator {
   executions(pipelineName: string): ExecutionView[];
   /** Resolves with the execution's view once it has ended. */
   waitForExecution(pipelineName: string, executionId: string): Promise<ExecutionView>;
-  /** Simulated now. */
+  /** Now: the wall clock, as every timestamp the simulator reports. */
   now(): Date;
+  readonly logs: {
+    /**
+     * Appends events to a CloudWatch Logs stream (creating the group and stream), as Lambda does with a function's
+     * stdout: `timestamp` (epoch ms) defaults to now.
+     */
+    putEvents(logGroupName: string, logStreamName: string, events: readonly { readonly message: string; readonly timestamp?: number }[]): void;
+  };
   readonly codedeploy: {
     addDeploymentGroup(spec: DeploymentGroupSpec): void;
     /** A deployment outside any pipeline, InProgress with hooks open; it ends as its hooks report. */
@@ -242,6 +249,15 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
       return executionView(execution);
     },
     now: () => clock.now(),
+    logs: {
+      putEvents: (logGroupName, logStreamName, events) => {
+        logs.put(
+          logGroupName,
+          logStreamName,
+          events.map((event) => ({ message: event.message, timestamp: event.timestamp ?? clock.nowMs() })),
+        );
+      },
+    },
     codedeploy: {
       addDeploymentGroup: (spec) => {
         deployments.addGroup(spec);

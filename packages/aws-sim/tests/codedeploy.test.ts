@@ -6,6 +6,7 @@ import {
   ListDeploymentTargetsCommand,
   PutLifecycleEventHookExecutionStatusCommand,
 } from '@aws-sdk/client-codedeploy';
+import { createHash } from 'node:crypto';
 import { StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type Simulator } from '../src/index.js';
 import { actionOf, startedAction } from './helpers/actions.js';
@@ -241,6 +242,40 @@ describe('CodeDeploy', () => {
     expect(ended.status).toBe('Succeeded');
     expect(sim.codedeploy.lifecycleReports(deploymentId).map((entry) => entry.status)).toEqual(['Succeeded']);
     expect(sim.codedeploy.openHooks(deploymentId)).toHaveLength(0);
+  });
+
+  it('returns the AppSpec of a pipeline deployment as its revision, by default listing the hook functions', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { hooks: ['AfterAllowTestTraffic'] } } } }] }));
+    sim.codedeploy.onHook((hook) => {
+      void report(hook.deploymentId, hook.lifecycleEventHookExecutionId, 'Succeeded');
+    });
+    await aws.codepipeline.send(new StartPipelineExecutionCommand({ name: 'app' }));
+    const deploymentId = await waitFor(() => startedAction(sim, 'app', 'Deploy')?.externalExecutionId);
+
+    // Act
+    const { deploymentInfo } = await aws.codedeploy.send(new GetDeploymentCommand({ deploymentId }));
+
+    // Assess
+    const content = deploymentInfo?.revision?.appSpecContent?.content ?? '';
+    expect(deploymentInfo?.revision?.revisionType).toBe('AppSpecContent');
+    expect(content).toContain('Type: AWS::ECS::Service');
+    expect(content).toMatch(/^Hooks:\n {2}- AfterAllowTestTraffic: "CodeDeployHook_app"$/m);
+    expect(deploymentInfo?.revision?.appSpecContent?.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+  });
+
+  it('passes the AppSpec content the scenario gives to the deployment unchanged', async () => {
+    // Prepare
+    const appSpec = JSON.stringify({ version: 0, Hooks: [{ AfterAllowTestTraffic: 'arn:aws:lambda:us-east-1:123456789012:function:custom-hook' }] });
+    sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { appSpecContent: appSpec } } } }] }));
+    await aws.codepipeline.send(new StartPipelineExecutionCommand({ name: 'app' }));
+    const deploymentId = await waitFor(() => startedAction(sim, 'app', 'Deploy')?.externalExecutionId);
+
+    // Act
+    const { deploymentInfo } = await aws.codedeploy.send(new GetDeploymentCommand({ deploymentId }));
+
+    // Assess
+    expect(deploymentInfo?.revision?.appSpecContent?.content).toBe(appSpec);
   });
 
   it('rolls back and fails the pipeline when a scripted hook reports Failed', async () => {

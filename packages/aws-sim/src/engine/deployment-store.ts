@@ -90,6 +90,8 @@ interface DeploymentRecord {
   completeTime?: Date;
   errorInformation?: ErrorDetails;
   rollbackMessage?: string;
+  /** The AppSpec content the deployment was created with (CodeDeployToECS passes it inline). */
+  readonly appSpecContent?: string;
   lastUpdatedAt: Date;
   readonly lifecycleEvents: LifecycleEventState[];
   taskSets: TaskSetInfo[];
@@ -144,6 +146,7 @@ interface CreateDeploymentRequest {
   readonly deploymentGroupName: string;
   readonly creator?: string;
   readonly pipeline?: DeploymentHandle['pipeline'];
+  readonly appSpecContent?: string;
 }
 
 const TERMINAL: readonly DeploymentStatus[] = [DeploymentStatus.Succeeded, DeploymentStatus.Failed, DeploymentStatus.Stopped];
@@ -221,6 +224,7 @@ class DeploymentStore {
       hooks: new Map(),
       reports: [],
       settled,
+      ...(request.appSpecContent === undefined ? {} : { appSpecContent: request.appSpecContent }),
     };
     this.#deployments.set(deploymentId, record);
     this.#settle.set(deploymentId, settle);

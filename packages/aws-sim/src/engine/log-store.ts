@@ -17,6 +17,26 @@ interface LogEventsQuery {
   readonly endTime?: number;
 }
 
+interface FilterQuery {
+  readonly logGroupName: string;
+  readonly logStreamNames?: readonly string[];
+  readonly filterPattern?: string;
+  readonly startTime?: number;
+  readonly endTime?: number;
+  readonly limit?: number;
+  readonly nextToken?: string;
+}
+
+interface FilteredEvent extends LogEvent {
+  readonly logStreamName: string;
+  readonly eventId: string;
+}
+
+interface FilteredPage {
+  readonly events: readonly FilteredEvent[];
+  readonly nextToken?: string;
+}
+
 interface LogEventsPage {
   readonly events: readonly LogEvent[];
   readonly nextForwardToken: string;
@@ -24,14 +44,20 @@ interface LogEventsPage {
 }
 
 const MAX_LIMIT = 10_000;
+// Terms are bare words or double-quoted phrases; anything else (?OR, -exclusion, JSON or space-delimited
+// patterns) is outside the supported subset and refused rather than silently matched wrong.
+const PATTERN_TERM = /"([^"]*)"|([^\s"]+)/g;
+const UNSUPPORTED_TERM = /^[?\-{[]/;
 
 /**
- * CloudWatch Logs streams. Events may carry future (simulated) timestamps: they stay invisible until the clock
+ * CloudWatch Logs streams. Events may carry future timestamps: they stay invisible until the clock
  * reaches them, so a build's log grows while it runs.
  */
 class LogStore {
   readonly #clock: SimClock;
   readonly #streams = new Map<string, LogEvent[]>();
+  /** Stream names by group, in creation order. */
+  readonly #groups = new Map<string, string[]>();
 
   constructor(clock: SimClock) {
     this.#clock = clock;
@@ -39,6 +65,9 @@ class LogStore {
 
   put(groupName: string, streamName: string, events: readonly { timestamp: number; message: string }[]): void {
     const key = `${groupName}\u0000${streamName}`;
+    const streams = this.#groups.get(groupName) ?? [];
+    if (!streams.includes(streamName)) streams.push(streamName);
+    this.#groups.set(groupName, streams);
     const stream = this.#streams.get(key) ?? [];
     stream.push(...events.map((event) => ({ ...event, ingestionTime: event.timestamp })));
     stream.sort((a, b) => a.timestamp - b.timestamp);
@@ -77,7 +106,52 @@ class LogStore {
     }
     return { events: visible.slice(from, to), nextForwardToken: `f/${to}`, nextBackwardToken: `b/${from}` };
   }
+
+  /** FilterLogEvents semantics; the token is the index of the next matching event. */
+  filterEvents(query: FilterQuery): FilteredPage {
+    const streams = this.#groups.get(query.logGroupName);
+    if (streams === undefined) {
+      throw new AwsServiceError('ResourceNotFoundException', 'The specified log group does not exist.');
+    }
+    const matches = matcher(query.filterPattern);
+    const now = this.#clock.nowMs();
+    const found = streams
+      .filter((name) => query.logStreamNames === undefined || query.logStreamNames.includes(name))
+      .flatMap((logStreamName) =>
+        (this.#streams.get(`${query.logGroupName}\u0000${logStreamName}`) ?? []).map((event, index) => ({
+          ...event,
+          logStreamName,
+          eventId: `${logStreamName}/${index}`,
+        })),
+      )
+      .filter(
+        (event) =>
+          event.timestamp <= now &&
+          (query.startTime === undefined || event.timestamp >= query.startTime) &&
+          (query.endTime === undefined || event.timestamp <= query.endTime) &&
+          matches(event.message),
+      )
+      .sort((a, b) => a.timestamp - b.timestamp);
+    const from = query.nextToken === undefined ? 0 : parseFilterToken(query.nextToken, found.length);
+    const to = Math.min(found.length, from + Math.min(query.limit ?? MAX_LIMIT, MAX_LIMIT));
+    return { events: found.slice(from, to), ...(to < found.length ? { nextToken: `n/${to}` } : {}) };
+  }
 }
+
+/** FilterLogEvents: every term of the pattern must occur (case-sensitive); events of all streams by time. */
+const matcher = (pattern: string | undefined): ((message: string) => boolean) => {
+  const terms = [...(pattern ?? '').matchAll(PATTERN_TERM)].map((match) => {
+    const term = match[1] ?? match[2] ?? '';
+    if (match[2] !== undefined && UNSUPPORTED_TERM.test(term)) {
+      throw new AwsServiceError(
+        'InvalidParameterException',
+        `Invalid filter pattern: ${pattern ?? ''} (the simulator supports plain and double-quoted terms only).`,
+      );
+    }
+    return term;
+  });
+  return (message) => terms.every((term) => message.includes(term));
+};
 
 const parseToken = (token: string | undefined, length: number): { direction: 'f' | 'b'; index: number } | undefined => {
   if (token === undefined) {
@@ -88,6 +162,14 @@ const parseToken = (token: string | undefined, length: number): { direction: 'f'
     throw new AwsServiceError('InvalidParameterException', `The specified nextToken is invalid: ${token}`);
   }
   return { direction: match[1] === 'b' ? 'b' : 'f', index: Number(match[2]) };
+};
+
+const parseFilterToken = (token: string, length: number): number => {
+  const match = /^n\/(\d+)$/.exec(token);
+  if (match === null || Number(match[1]) > length) {
+    throw new AwsServiceError('InvalidParameterException', `The specified nextToken is invalid: ${token}`);
+  }
+  return Number(match[1]);
 };
 
 export { LogStore };

@@ -16,6 +16,7 @@ import {
 import { untilAborted } from './abortable.js';
 import { StageLocks } from './stage-locks.js';
 import type { BuildStore } from './build-store.js';
+import { defaultAppSpec } from './default-appspec.js';
 import { DeploymentStatus, type DeploymentStore } from './deployment-store.js';
 import type { DeploymentDriver } from './scripted-driver.js';
 
@@ -491,12 +492,14 @@ class PipelineEngine {
   }
 
   async #runDeployment(execution: ExecutionRecord, run: ActionRun): Promise<void> {
-    const { deployments, clock, region, driverFor } = this.#options;
+    const { deployments, clock, region, account, driverFor } = this.#options;
     const configuration = run.action.configuration ?? {};
+    const applicationName = configuration['ApplicationName'] ?? 'application';
     const handle = deployments.create({
-      applicationName: configuration['ApplicationName'] ?? 'application',
+      applicationName,
       deploymentGroupName: configuration['DeploymentGroupName'] ?? 'deployment-group',
       creator: 'user',
+      appSpecContent: run.action.deployment?.appSpecContent ?? defaultAppSpec(applicationName, run.action.deployment?.hooks ?? [], region, account),
       pipeline: { name: execution.pipelineName, executionId: execution.pipelineExecutionId, actionName: run.action.name },
     });
     run.externalExecutionId = handle.deploymentId;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AwsServiceError } from '../errors.js';
 import { DeploymentStatus, type DeploymentRecord, type DeploymentStore } from '../engine/deployment-store.js';
 import { requiredString } from './input.js';
@@ -27,6 +28,14 @@ const deploymentInfo = (record: DeploymentRecord): object => ({
   ...(record.rollbackMessage === undefined ? {} : { rollbackInfo: { rollbackMessage: record.rollbackMessage } }),
   deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
   computePlatform: 'ECS',
+  ...(record.appSpecContent === undefined
+    ? {}
+    : {
+        revision: {
+          revisionType: 'AppSpecContent',
+          appSpecContent: { content: record.appSpecContent, sha256: createHash('sha256').update(record.appSpecContent).digest('hex') },
+        },
+      }),
 });
 
 /** CodeDeploy (CodeDeploy_20141006): the read side for progress, the write side for lifecycle hooks. */
