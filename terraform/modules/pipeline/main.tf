@@ -200,14 +200,17 @@ resource "aws_cloudwatch_log_group" "build" {
   tags = local.tags
 }
 
-data "aws_iam_policy_document" "codebuild_assume_role" {
+# The two service roles of the module, each assumable only by its service acting for this account.
+data "aws_iam_policy_document" "assume_role" {
+  for_each = { codebuild = "CodeBuild", codepipeline = "CodePipeline" }
+
   statement {
-    sid     = "CodeBuildAssumeRole"
+    sid     = "${each.value}AssumeRole"
     actions = ["sts:AssumeRole"]
 
     principals {
       type        = "Service"
-      identifiers = ["codebuild.amazonaws.com"]
+      identifiers = ["${each.key}.amazonaws.com"]
     }
 
     condition {
@@ -221,7 +224,7 @@ data "aws_iam_policy_document" "codebuild_assume_role" {
 resource "aws_iam_role" "codebuild" {
   name               = "${var.name}-codebuild"
   description        = "Image build of ${var.name}: reads the source artifact, pushes to one ECR repository, writes build logs."
-  assume_role_policy = data.aws_iam_policy_document.codebuild_assume_role.json
+  assume_role_policy = data.aws_iam_policy_document.assume_role["codebuild"].json
 
   tags = local.tags
 }
@@ -331,28 +334,10 @@ resource "aws_codebuild_project" "this" {
 # Pipeline
 ################################################################################
 
-data "aws_iam_policy_document" "codepipeline_assume_role" {
-  statement {
-    sid     = "CodePipelineAssumeRole"
-    actions = ["sts:AssumeRole"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["codepipeline.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [data.aws_caller_identity.current.account_id]
-    }
-  }
-}
-
 resource "aws_iam_role" "codepipeline" {
   name               = "${var.name}-codepipeline"
   description        = "Pipeline of ${var.name}: source from one connection, one build project, one deployment group."
-  assume_role_policy = data.aws_iam_policy_document.codepipeline_assume_role.json
+  assume_role_policy = data.aws_iam_policy_document.assume_role["codepipeline"].json
 
   tags = local.tags
 }
