@@ -142,15 +142,26 @@ variable "architecture" {
 }
 
 variable "memory_size" {
-  description = "Memory of each function in MB (also scales its CPU, which load-probing checks use)."
+  description = "Memory of each function in MB, 128-10240 (also scales its CPU, which load-probing checks use)."
   type        = number
   default     = 256
+
+  validation {
+    condition     = var.memory_size >= 128 && var.memory_size <= 10240 && floor(var.memory_size) == var.memory_size
+    error_message = "memory_size must be a whole number of MB from 128 to 10240 (Lambda's range)."
+  }
 }
 
 variable "reserved_concurrent_executions" {
   description = "Concurrency reserved for each function. A deployment runs one hook at a time; 2 leaves room for a retry overlapping a slow first attempt. Null reserves none: needed in accounts whose Lambda concurrency quota is still the new-account 10, where AWS refuses any reservation."
   type        = number
   default     = 2
+
+  # 0 would throttle every invocation: CodeDeploy would wait an hour for a hook that never runs.
+  validation {
+    condition     = var.reserved_concurrent_executions == null ? true : var.reserved_concurrent_executions >= 1 && floor(var.reserved_concurrent_executions) == var.reserved_concurrent_executions
+    error_message = "reserved_concurrent_executions must be a whole number of at least 1, or null to reserve none."
+  }
 }
 
 variable "maximum_retry_attempts" {
