@@ -59,6 +59,17 @@ locals {
     containerDefinitions = [merge(local.container_definition, { image = "<${var.image_placeholder}>" })]
   }
 
+  # Memory sizes (MiB) Fargate accepts for each CPU size; any other pair fails only when the task definition is applied.
+  fargate_memory_by_cpu = {
+    "256"   = [512, 1024, 2048]
+    "512"   = range(1024, 4097, 1024)
+    "1024"  = range(2048, 8193, 1024)
+    "2048"  = range(4096, 16385, 1024)
+    "4096"  = range(8192, 30721, 1024)
+    "8192"  = range(16384, 61441, 4096)
+    "16384" = range(32768, 122881, 8192)
+  }
+
   autoscaling_resource_id = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.this.name}"
 
   # One request-count policy per target group: CodeDeploy alternates blue and green, and target tracking scales
@@ -200,6 +211,13 @@ resource "aws_ecs_task_definition" "this" {
   }
 
   tags = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = contains(lookup(local.fargate_memory_by_cpu, tostring(var.cpu), []), var.memory)
+      error_message = "memory ${var.memory} MiB is not a Fargate size for cpu ${var.cpu}: choose one of ${join(", ", [for size in lookup(local.fargate_memory_by_cpu, tostring(var.cpu), []) : tostring(size)])}."
+    }
+  }
 }
 
 resource "aws_security_group" "this" {
@@ -284,6 +302,13 @@ resource "aws_appautoscaling_target" "this" {
   max_capacity       = var.autoscaling_max_capacity
 
   tags = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = var.autoscaling_min_capacity >= 1 && var.autoscaling_min_capacity <= var.autoscaling_max_capacity
+      error_message = "autoscaling_min_capacity (${var.autoscaling_min_capacity}) must be at least 1 and at most autoscaling_max_capacity (${var.autoscaling_max_capacity})."
+    }
+  }
 }
 
 resource "aws_appautoscaling_policy" "cpu" {

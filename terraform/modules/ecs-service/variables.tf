@@ -111,6 +111,11 @@ variable "cpu" {
   description = "Fargate task CPU units (256, 512, 1024, 2048, 4096, 8192 or 16384)."
   type        = number
   default     = 256
+
+  validation {
+    condition     = contains([256, 512, 1024, 2048, 4096, 8192, 16384], var.cpu)
+    error_message = "cpu must be one of Fargate's sizes: 256, 512, 1024, 2048, 4096, 8192 or 16384."
+  }
 }
 
 variable "memory" {
@@ -199,12 +204,22 @@ variable "autoscaling_cpu_target" {
   description = "Average CPU utilisation (percent) the service scales to keep."
   type        = number
   default     = 60
+
+  validation {
+    condition     = var.autoscaling_cpu_target > 0 && var.autoscaling_cpu_target <= 100
+    error_message = "autoscaling_cpu_target must be a percentage above 0 and at most 100."
+  }
 }
 
 variable "autoscaling_memory_target" {
   description = "Average memory utilisation (percent) the service scales to keep."
   type        = number
   default     = 75
+
+  validation {
+    condition     = var.autoscaling_memory_target > 0 && var.autoscaling_memory_target <= 100
+    error_message = "autoscaling_memory_target must be a percentage above 0 and at most 100."
+  }
 }
 
 variable "enable_request_count_scaling" {
