@@ -56,6 +56,12 @@ variable "test_listener_port" {
   description = "Port of the test listener that serves the replacement (green) task set to the lifecycle hooks before release."
   type        = number
   default     = 8443
+
+  # 80 and 443 belong to the production listener and its redirect, which are open to ingress_cidr_blocks.
+  validation {
+    condition     = var.test_listener_port >= 1 && var.test_listener_port <= 65535 && !contains([80, 443], var.test_listener_port)
+    error_message = "test_listener_port must be a port from 1 to 65535 other than 80 and 443, which the production listener uses."
+  }
 }
 
 variable "test_listener_ingress_cidr_blocks" {
