@@ -97,7 +97,8 @@ interface DeploymentRecord {
 const LAMBDA_RETRY_MINUTES = [1, 2] as const;
 // The target group's health check from examples/complete (GET /health), at loopback pace.
 const GREEN_HEALTH_CHECK = { path: '/health', healthyThreshold: 2, intervalMs: 100, timeoutMs: 30_000 } as const;
-// How long to wait for the hook's process to end after its Failed report, to read the reason it logged.
+// How long to wait for the hook's process to end after its Failed report, so the reason it logged is in its log
+// group (and the demo's own record) before the deployment ends; in AWS the rollback alone takes longer.
 const DECISION_LOG_GRACE_MS = 10_000;
 
 /**
@@ -148,7 +149,13 @@ class BlueGreenDeployment {
           `The AfterAllowTestTraffic hook ${name} ${what}. Production traffic never moved; the test listener is back ` +
           `on the original task set. Fix green and run the pipeline again; the hook's logs are in /aws/lambda/${name}.`;
         await this.#rollBack(deployment, message);
-        deployment.fail({ code: 'HOOK_EXECUTION_FAILURE', message });
+        // What CodeDeploy records knows only the hook's status: its reason stays in the hook's log group.
+        deployment.fail({
+          code: 'HOOK_EXECUTION_FAILURE',
+          message: hook.timedOut
+            ? `The AfterAllowTestTraffic lifecycle hook ${what}: the deployment was rolled back.`
+            : 'The AfterAllowTestTraffic lifecycle hook reported Failed: the deployment was rolled back.',
+        });
         this.#ended('Failed', message);
         return;
       }
@@ -226,7 +233,7 @@ class BlueGreenDeployment {
         this.#noteHook('Failed', reason);
         return { status: 'Failed', reason, timedOut: true };
       }
-      // The decision is logged around the report: let the invocation end to read it.
+      // The decision is logged around the report: let the invocation end so its lines are shipped.
       if (status === 'Failed') await Promise.race([invocation, delay(DECISION_LOG_GRACE_MS, undefined, { signal: timeout.signal })]);
       const reason = findHookDecision(logs)?.reason;
       this.#noteHook(status, reason);

@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,9 @@ import { extractZip } from './zip-archive.js';
 // Resolved through dist from src (under jest) and from dist alike: the runtime must be plain JavaScript for Node.
 const RUNTIME = fileURLToPath(new URL('../dist/lambda-runtime.js', import.meta.url));
 
+/** Where Lambda ships a function's output: CloudWatch Logs, a group per function and a stream per invocation. */
+type LogSink = (logGroupName: string, logStreamName: string, events: readonly { readonly message: string; readonly timestamp: number }[]) => void;
+
 interface LambdaFunctionOptions {
   readonly zipPath: string;
   readonly functionName: string;
@@ -18,6 +22,8 @@ interface LambdaFunctionOptions {
   readonly timeoutMs: number;
   /** The function's environment variables (Lambda adds its own AWS_* ones). */
   readonly environment: Readonly<Record<string, string>>;
+  /** Receives every stdout/stderr line of every invocation, as Lambda writes them to `/aws/lambda/<function>`. */
+  readonly logSink?: LogSink;
 }
 
 type InvocationOutcome =
@@ -43,10 +49,16 @@ class LambdaFunction {
     return new LambdaFunction(options, taskRoot);
   }
 
-  /** One invocation; `onLog` receives each line the function logs (CloudWatch Logs, in AWS). */
+  /** One invocation; each line the function logs goes to the log sink (CloudWatch Logs, in AWS) and to `onLog`. */
   invoke(event: unknown, onLog?: (line: string) => void): Promise<InvocationOutcome> {
     const started = Date.now();
-    const { functionName, timeoutMs, environment } = this.#options;
+    const { functionName, timeoutMs, environment, logSink } = this.#options;
+    const logGroupName = `/aws/lambda/${functionName}`;
+    const logStreamName = `${new Date(started).toISOString().slice(0, 10).replaceAll('-', '/')}/[$LATEST]${randomUUID().replaceAll('-', '')}`;
+    const log = (line: string): void => {
+      logSink?.(logGroupName, logStreamName, [{ message: line, timestamp: Date.now() }]);
+      onLog?.(line);
+    };
     const child = fork(RUNTIME, [this.#taskRoot, this.#options.handler ?? 'index.handler', String(timeoutMs), JSON.stringify(event)], {
       execPath: node24Path(),
       cwd: this.#taskRoot,
@@ -56,6 +68,8 @@ class LambdaFunction {
         AWS_LAMBDA_FUNCTION_NAME: functionName,
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
         AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+        AWS_LAMBDA_LOG_GROUP_NAME: logGroupName,
+        AWS_LAMBDA_LOG_STREAM_NAME: logStreamName,
         NODE_OPTIONS: '--enable-source-maps',
         ...environment,
       },
@@ -71,10 +85,10 @@ class LambdaFunction {
         buffered += chunk;
         const lines = buffered.split('\n');
         buffered = lines.pop() ?? '';
-        for (const line of lines) onLog?.(line);
+        for (const line of lines) log(line);
       });
       stream?.on('end', () => {
-        if (buffered !== '') onLog?.(buffered);
+        if (buffered !== '') log(buffered);
       });
     };
     forward(child.stdout);
@@ -104,4 +118,4 @@ class LambdaFunction {
 }
 
 export { LambdaFunction };
-export type { InvocationOutcome, LambdaFunctionOptions };
+export type { InvocationOutcome, LambdaFunctionOptions, LogSink };

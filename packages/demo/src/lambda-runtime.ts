@@ -23,8 +23,9 @@ const context = {
   invokedFunctionArn: `arn:aws:lambda:${region}:123456789012:function:${functionName}`,
   memoryLimitInMB: '128',
   awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${functionName}`,
-  logStreamName: `${new Date().toISOString().slice(0, 10)}/[$LATEST]${randomUUID().replaceAll('-', '')}`,
+  // The host names the group and stream the invocation's output goes to, in the variables Lambda sets.
+  logGroupName: process.env['AWS_LAMBDA_LOG_GROUP_NAME'] ?? '',
+  logStreamName: process.env['AWS_LAMBDA_LOG_STREAM_NAME'] ?? '',
   callbackWaitsForEmptyEventLoop: true,
   getRemainingTimeInMillis: (): number => Math.max(0, deadline - Date.now()),
 };

@@ -109,6 +109,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
       functionName: STACK.hookFunctionName,
       timeoutMs: HOOK_LAMBDA_TIMEOUT_MS,
       environment: { ...sim.env, GREENLIGHT_CONFIG: hookConfig(balancer.test.url, 'v2', scenario.greenFailsCheck) },
+      logSink: (logGroupName, logStreamName, events) => sim.logs.putEvents(logGroupName, logStreamName, events),
     });
     cleanups.push(() => hookFunction.remove());
     field('hook Lambda', `${STACK.hookFunctionName} ← ${path.relative(REPO_ROOT, hookZip)}`);

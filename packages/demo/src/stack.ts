@@ -31,6 +31,21 @@ const BUILD_LOG = [
   '[Container] Phase complete: POST_BUILD State: SUCCEEDED',
 ] as const;
 
+const APPSPEC = [
+  'version: 0.0',
+  'Resources:',
+  '  - TargetService:',
+  '      Type: AWS::ECS::Service',
+  '      Properties:',
+  `        TaskDefinition: "arn:aws:ecs:us-east-1:123456789012:task-definition/${STACK.service}:2"`,
+  '        LoadBalancerInfo:',
+  '          ContainerName: "app"',
+  '          ContainerPort: 8080',
+  'Hooks:',
+  `  - AfterAllowTestTraffic: "${STACK.hookFunctionName}"`,
+  '',
+].join('\n');
+
 interface StackTimings {
   readonly sourceSeconds: number;
   readonly buildSeconds: number;
@@ -100,6 +115,9 @@ const pipelineScenario = (timings: StackTimings): PipelineScenario => ({
             Image1ContainerName: 'IMAGE1_NAME',
           },
           inputArtifacts: ['BuildArtifact'],
+          // What CodePipeline hands CodeDeploy: appspec.yaml as terraform/modules/pipeline renders it, with the
+          // task definition it registered filled in.
+          deployment: { appSpecContent: APPSPEC },
         },
       ],
     },

@@ -36,6 +36,32 @@ describe('LambdaFunction', () => {
     expect(logs.some((line) => line.includes('"DeploymentId":"d-1"'))).toBe(true);
   }, 30_000);
 
+  it('ships each invocation\'s output to the function\'s log group, in a stream of its own', async () => {
+    // Prepare
+    const shipped: { group: string; stream: string; message: string; timestamp: number }[] = [];
+    const fn = await LambdaFunction.deploy({
+      zipPath: FIXTURE,
+      functionName: 'CodeDeployHook_demo',
+      timeoutMs: 30_000,
+      environment: { GREENLIGHT_CONFIG: '{"checks":[]}' },
+      logSink: (group, stream, events) => shipped.push(...events.map((event) => ({ group, stream, ...event }))),
+    });
+    const before = Date.now();
+
+    // Act
+    await fn.invoke({ DeploymentId: 'd-1', LifecycleEventHookExecutionId: 'e-1' });
+    await fn.invoke({ DeploymentId: 'd-2', LifecycleEventHookExecutionId: 'e-2' });
+    await fn.remove();
+
+    // Assess
+    const streams = [...new Set(shipped.map((event) => event.stream))];
+    expect(new Set(shipped.map((event) => event.group))).toEqual(new Set(['/aws/lambda/CodeDeployHook_demo']));
+    expect(streams).toHaveLength(2);
+    for (const stream of streams) expect(stream).toMatch(/^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/);
+    expect(shipped.find((event) => event.message.includes('"DeploymentId":"d-2"'))?.stream).toBe(streams[1]);
+    expect(shipped.every((event) => event.timestamp >= before && event.timestamp <= Date.now())).toBe(true);
+  }, 30_000);
+
   it('reports a handler that throws as a function error', async () => {
     // Prepare
     const fn = await deploy(30_000);
