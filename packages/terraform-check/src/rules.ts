@@ -16,6 +16,7 @@ const RULE = {
   dynamicBlock: 'validate/dynamic-block',
   lifecycle: 'validate/lifecycle',
   undeclaredReference: 'validate/undeclared-reference',
+  validationReference: 'validate/validation-reference',
   unknownAttribute: 'validate/unknown-attribute',
   moduleInput: 'validate/module-input',
   moduleOutput: 'validate/module-output',

@@ -49,6 +49,17 @@ describe('validation against the AWS provider schema', () => {
     expect(messages).toContain('"each.key" is only valid inside a block with for_each');
   });
 
+  it('reports a variable validation that refers to another variable only where required_version allows Terraform before 1.9', async () => {
+    // Prepare / Act
+    const report = await checkFixture('validation-reference');
+
+    // Assess
+    expect(report.findings.map((finding) => `${finding.file} ${finding.line} ${finding.rule}`)).toEqual([
+      'tests/fixtures/validation-reference/older/main.tf 11 validate/validation-reference',
+    ]);
+    expect(report.findings[0]?.message).toMatch(/^the validation of variable "min_size" refers to var\.max_size, which Terraform before 1\.9 rejects/);
+  });
+
   it('checks inputs and outputs of local child modules and notes registry modules it cannot read', async () => {
     // Prepare / Act
     const report = await checkFixture('module-inputs');

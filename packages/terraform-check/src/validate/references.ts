@@ -7,6 +7,7 @@ import { RULE } from '../rules.js';
 import { memberNode, type ProviderSchema, type SchemaNode } from '../schema.js';
 import { escapeRegExp, findLine } from '../source-text.js';
 import { traversalsOf, type Traversal, type TraversalStep } from '../traversals.js';
+import { satisfies } from '../version-constraint.js';
 
 // Names that exist only in some blocks: each needs for_each, count needs count, self a resource.
 const CONTEXTUAL_ROOTS: Readonly<Record<string, string>> = {
@@ -117,6 +118,17 @@ class ReferenceChecker {
     this.report(scope, traversal, RULE.undeclaredReference, message);
   }
 
+  /** Terraform before 1.9 rejects a variable validation that refers to anything but the variable itself. */
+  checkValidationReference(scope: Scope, traversal: Traversal): void {
+    const [root, first] = traversal.steps.map((step) => step.name);
+    const variable = scope.block.labels[0] ?? '';
+    if (root !== 'var' || first === undefined || first === variable) return;
+    const message =
+      `the validation of variable "${variable}" refers to var.${first}, which Terraform before 1.9 rejects and required_version allows: ` +
+      'move the condition into a precondition of the resource that uses both, or require Terraform >= 1.9';
+    this.report(scope, traversal, RULE.validationReference, message);
+  }
+
   check(scope: Scope, traversal: Traversal): void {
     const [root, first, second] = traversal.steps.map((step) => step.name);
     if (root === undefined || scope.bound.has(root)) return;
@@ -175,20 +187,46 @@ function boundNames(block: TfBlock, selfAllowed: boolean): Set<string> {
   return bound;
 }
 
-/** Undeclared var/local/module/data/resource references, unknown attributes and unknown module outputs. */
+// The last Terraform release that allowed a variable's validation to refer only to the variable itself.
+const LAST_SELF_ONLY_VALIDATION = '1.8.5';
+
+function allowsSelfOnlyValidation(module: TfModule): boolean {
+  return module.terraformBlocks.every((block) => {
+    const constraint = block.body.required_version;
+    return typeof constraint !== 'string' || satisfies(LAST_SELF_ONLY_VALIDATION, constraint);
+  });
+}
+
+/**
+ * Undeclared var/local/module/data/resource references, unknown attributes, unknown module outputs, and variable
+ * validations referring to other variables where required_version allows a Terraform that rejects them.
+ */
 async function validateReferences(module: TfModule, schema: ProviderSchema, children: ChildModules): Promise<Finding[]> {
   const checker = new ReferenceChecker(module, schema, children);
-  const scopes: { block: TfBlock; value: HclValue; selfAllowed: boolean }[] = [
-    ...[...module.resources, ...module.dataSources].map((block) => ({ block, value: withoutIgnoreChanges(block.body), selfAllowed: true })),
-    ...[...module.outputs, ...module.moduleCalls, ...module.providers, ...module.checks].map((block) => ({ block, value: block.body, selfAllowed: false })),
-    ...module.localBlocks.map((block) => ({ block, value: block.body, selfAllowed: false })),
-    // A variable's validation may only reference the variable itself; its default holds no references.
-    ...module.variables.map((block) => ({ block, value: block.body.validation ?? null, selfAllowed: false })),
+  const selfOnlyValidation = allowsSelfOnlyValidation(module);
+  const scopes: { block: TfBlock; value: HclValue; selfAllowed: boolean; validation: boolean }[] = [
+    ...[...module.resources, ...module.dataSources].map((block) => ({
+      block,
+      value: withoutIgnoreChanges(block.body),
+      selfAllowed: true,
+      validation: false,
+    })),
+    ...[...module.outputs, ...module.moduleCalls, ...module.providers, ...module.checks, ...module.localBlocks].map((block) => ({
+      block,
+      value: block.body,
+      selfAllowed: false,
+      validation: false,
+    })),
+    // A variable's default holds no references; only its validation does.
+    ...module.variables.map((block) => ({ block, value: block.body.validation ?? null, selfAllowed: false, validation: true })),
   ];
-  for (const { block, value, selfAllowed } of scopes) {
-    const bound = boundNames(block, selfAllowed);
+  for (const { block, value, selfAllowed, validation } of scopes) {
+    const scope = { block, bound: boundNames(block, selfAllowed) };
     const traversals = await traversalsOf(block.file.path, expressionsIn(value));
-    for (const traversal of traversals) checker.check({ block, bound }, traversal);
+    for (const traversal of traversals) {
+      checker.check(scope, traversal);
+      if (validation && selfOnlyValidation) checker.checkValidationReference(scope, traversal);
+    }
   }
   return checker.findings;
 }
