@@ -1,6 +1,6 @@
 import { GetPipelineCommand, type CodePipelineClient, type PipelineDeclaration } from '@aws-sdk/client-codepipeline';
 import { error as annotateError, info, summary as jobSummary, warning } from '@actions/core';
-import { isCodeBuildAction } from './action-kinds.js';
+import { isCodeBuildAction, isCodeDeployAction } from './action-kinds.js';
 import { ActionTracker, plannedStages } from './action-tracker.js';
 import { describeAwsError, isNamed } from './aws-errors.js';
 import type { BuildLogTail } from './build-logs.js';
@@ -9,6 +9,7 @@ import { createCodePipelineClient } from './clients.js';
 import type { DeploymentDetails } from './deployment-details.js';
 import { PipelineActionError } from './errors.js';
 import type { GitHubDeployment } from './github-deployment.js';
+import type { HookFailure } from './hook-failure.js';
 import { learnTypicalDurations, type TypicalDurations } from './history.js';
 import type { ActionInputs } from './inputs.js';
 import { followExecution, getExecution, isTerminal, refreshActions, type FollowContext } from './monitor.js';
@@ -115,6 +116,18 @@ const failedBuildLog = async (session: Session, tracker: ActionTracker, progress
   return tail;
 };
 
+const failedHook = async (session: Session, tracker: ActionTracker, progress: ProgressLog): Promise<HookFailure | undefined> => {
+  const failed = tracker.failed();
+  if (failed?.externalId === undefined || !isCodeDeployAction(failed.provider)) return undefined;
+  const { hookFailure } = await import('./hook-failure.js');
+  const hook = await hookFailure(session.inputs.region, failed.externalId, AbortSignal.timeout(15_000));
+  if (hook !== undefined) {
+    progress.line(failed, `${hook.lifecycleEvent} hook ${hook.functionName}: ${hook.reason ?? hook.note ?? ''}`);
+    for (const check of hook.failedChecks) progress.line(failed, `  check "${check.name}" failed: ${check.reason}`);
+  }
+  return hook;
+};
+
 /** On cancellation: stop what we started (if allowed), or say why it is left running. */
 const handleCancellation = async (session: Session, facts: Omit<ReportFacts, 'elapsedMs'>, startedByUs: boolean): Promise<ExecutionReport> => {
   const elapsedMs = Date.now() - session.startedAt;
@@ -154,6 +167,7 @@ const follow = async (
     return buildReport({ ...facts, execution, elapsedMs, outcome: Outcome.TimedOut, status: execution?.status ?? 'InProgress' });
   }
   const buildLog = await failedBuildLog(session, context.tracker, context.progress);
+  const hookFailure = await failedHook(session, context.tracker, context.progress);
   context.progress.close();
   const supersededBy =
     execution?.status === 'Superseded'
@@ -166,6 +180,7 @@ const follow = async (
     execution,
     elapsedMs,
     ...(buildLog === undefined ? {} : { buildLog }),
+    ...(hookFailure === undefined ? {} : { hookFailure }),
     ...(supersededBy === undefined ? {} : { supersededBy }),
   });
 };

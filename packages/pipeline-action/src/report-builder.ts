@@ -2,6 +2,7 @@ import type { PipelineExecution } from '@aws-sdk/client-codepipeline';
 import type { ActionTracker } from './action-tracker.js';
 import { isCodeDeployAction } from './action-kinds.js';
 import type { BuildLogTail } from './build-logs.js';
+import type { HookFailure } from './hook-failure.js';
 import { Outcome, executionUrl, type ExecutionReport, type NewerExecution } from './report.js';
 
 const StatusOutcomes: Readonly<Record<string, Outcome>> = {
@@ -24,6 +25,7 @@ interface ReportFacts {
   readonly outcome?: Outcome;
   readonly status?: string;
   readonly buildLog?: BuildLogTail;
+  readonly hookFailure?: HookFailure;
   readonly supersededBy?: NewerExecution;
   /** Local milliseconds spent, used when the actions' own timestamps cannot tell the duration. */
   readonly elapsedMs: number;
@@ -56,6 +58,7 @@ const buildReport = (facts: ReportFacts): ExecutionReport => {
     runs: facts.tracker.runs(),
     failedRun: facts.tracker.failed(),
     buildLog: facts.buildLog,
+    hookFailure: facts.hookFailure,
     supersededBy: facts.supersededBy,
     deploymentId: deployment?.externalId,
     durationMs: executionDuration(facts.tracker, facts.elapsedMs),

@@ -1,5 +1,6 @@
 import type { ActionRun, PlannedStage } from './action-tracker.js';
 import type { BuildLogTail } from './build-logs.js';
+import type { HookFailure } from './hook-failure.js';
 import { ExecutionOutcomeError } from './errors.js';
 import { formatDuration } from './format.js';
 
@@ -38,6 +39,8 @@ interface ExecutionReport {
   readonly runs: readonly ActionRun[];
   readonly failedRun: ActionRun | undefined;
   readonly buildLog: BuildLogTail | undefined;
+  /** The lifecycle hook a failed deployment stopped at, with the reason from its logs. */
+  readonly hookFailure: HookFailure | undefined;
   readonly supersededBy: NewerExecution | undefined;
   readonly deploymentId: string | undefined;
   readonly durationMs: number;
@@ -48,11 +51,18 @@ const executionUrl = (region: string, pipelineName: string, executionId: string)
   `https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${encodeURIComponent(pipelineName)}` +
   `/executions/${executionId}/timeline?region=${region}`;
 
+/** What the failed hook said, or where to read it: CodeDeploy itself only knows that the hook reported Failed. */
+const hookSentence = (hook: HookFailure): string =>
+  `The ${hook.lifecycleEvent} hook ${hook.functionName} ` +
+  (hook.reason === undefined ? `failed. ${hook.note ?? ''}` : `reported: ${hook.reason}`);
+
 const failureMessage = (report: ExecutionReport): string | undefined => {
   const run = report.failedRun;
   if (run === undefined) return report.statusSummary;
   const code = run.errorCode === undefined ? '' : ` (${run.errorCode})`;
-  return `${run.errorMessage ?? report.statusSummary ?? 'no error details'}${code}`;
+  const message = `${run.errorMessage ?? report.statusSummary ?? 'no error details'}${code}`;
+  if (report.hookFailure === undefined) return message;
+  return `${message}${/[.!?]$/.test(message) ? '' : '.'} ${hookSentence(report.hookFailure)}`;
 };
 
 /**

@@ -65,6 +65,11 @@ const failureSection = (report: ExecutionReport): string[] => {
   } else if (log?.note !== undefined) {
     lines.push('', `_${log.note}_`);
   }
+  const hook = report.hookFailure;
+  if (hook !== undefined && hook.failedChecks.length > 0) {
+    lines.push('', `Failed checks of ${cell(hook.functionName)} (from \`${hook.logGroup}\`):`, '');
+    lines.push(...hook.failedChecks.map((check) => `- **${cell(check.name)}**: ${cell(check.reason)}`));
+  }
   return lines;
 };
 

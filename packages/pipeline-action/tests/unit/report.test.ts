@@ -32,6 +32,7 @@ const report = (overrides: Partial<ExecutionReport> = {}): ExecutionReport => ({
   runs: [actionRun({ stageName: 'Source', actionName: 'Source', endTime: new Date('2026-11-26T10:00:05Z') }), failedBuild],
   failedRun: failedBuild,
   buildLog: { lines: ['npm test', 'FAIL src/a.test.ts'], note: undefined },
+  hookFailure: undefined,
   supersededBy: undefined,
   deploymentId: undefined,
   durationMs: 65_000,
@@ -58,6 +59,33 @@ describe('outcomeError', () => {
       "Execution 11111111-2222-3333-4444-555555555555 of pipeline 'app' failed in stage Build, action Unit|Tests: Build terminated with state: FAILED (JobFailed).",
     );
     expect(error?.message).toContain('https://console.aws.amazon.com/codebuild/1234');
+  });
+
+  it('adds where to read a failed hook\'s reason when its log could not be read, after a full stop', () => {
+    // Prepare
+    const failedDeploy = actionRun({
+      stageName: 'Deploy',
+      actionName: 'Deploy',
+      provider: 'CodeDeployToECS',
+      status: 'Failed',
+      errorMessage: 'Deployment d-ABCDEFGHI failed: the deployment was rolled back.',
+    });
+    const hookFailure = {
+      lifecycleEvent: 'AfterAllowTestTraffic',
+      functionName: 'CodeDeployHook_app',
+      logGroup: '/aws/lambda/CodeDeployHook_app',
+      reason: undefined,
+      failedChecks: [],
+      note: 'Its log group /aws/lambda/CodeDeployHook_app does not exist: check that the function ran and may write its logs.',
+    };
+
+    // Act
+    const error = outcomeError(report({ failedRun: failedDeploy, runs: [failedDeploy], buildLog: undefined, hookFailure }));
+
+    // Assess
+    expect(error?.message).toContain(
+      'Deployment d-ABCDEFGHI failed: the deployment was rolled back. The AfterAllowTestTraffic hook CodeDeployHook_app failed. Its log group',
+    );
   });
 
   it('names the newer execution when superseded and says it is not followed', () => {
