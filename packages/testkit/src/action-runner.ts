@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ActionExitedError } from './errors.js';
 import { parseFileCommands } from './file-commands.js';
 import { node24Path } from './node24.js';
 import { parseWorkflowCommands, type WorkflowCommand } from './workflow-commands.js';
@@ -38,7 +39,7 @@ interface ActionRunResult {
 }
 
 interface RunningAction {
-  /** Resolves once a stdout line matches, with that line. Rejects if the process ends first. */
+  /** Resolves once a stdout line matches, with that line. Rejects with ActionExitedError if the process ended first. */
   waitForOutput(pattern: RegExp): Promise<string>;
   /** Sends a signal as the runner does on cancellation (SIGINT first, then SIGTERM). */
   kill(signal: NodeJS.Signals): void;
@@ -80,6 +81,7 @@ const startAction = async (options: ActionRunOptions): Promise<RunningAction> =>
   let stdout = '';
   let stderr = '';
   const watchers = new Set<{ pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }>();
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   const onCompleteLine = (line: string, stream: 'stdout' | 'stderr'): void => {
     options.onLine?.(line, stream);
     if (stream !== 'stdout') return;
@@ -114,7 +116,8 @@ const startAction = async (options: ActionRunOptions): Promise<RunningAction> =>
     child.on('error', reject);
     child.on('close', (exitCode, signal) => {
       clearTimeout(killTimer);
-      for (const watcher of watchers) watcher.reject(new Error(`action exited before printing ${watcher.pattern}`));
+      exit = { code: exitCode, signal };
+      for (const watcher of watchers) watcher.reject(new ActionExitedError(watcher.pattern, exitCode, signal));
       watchers.clear();
       void Promise.all([
         readIfExists(files.GITHUB_OUTPUT),
@@ -142,6 +145,8 @@ const startAction = async (options: ActionRunOptions): Promise<RunningAction> =>
       new Promise<string>((resolve, reject) => {
         const line = stdout.split('\n').slice(0, -1).find((candidate) => pattern.test(candidate));
         if (line !== undefined) resolve(line);
+        // A watcher added after the end would wait forever: nothing else will be printed.
+        else if (exit !== undefined) reject(new ActionExitedError(pattern, exit.code, exit.signal));
         else watchers.add({ pattern, resolve, reject });
       }),
     kill: (signal) => child.kill(signal),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runAction, startAction } from '../src/index.js';
+import { ActionExitedError, runAction, startAction } from '../src/index.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'echo-action.mjs');
 
@@ -40,6 +40,23 @@ describe('runAction', () => {
     // Assess
     expect(result.exitCode).toBe(3);
     expect(result.stdout).toContain('interrupted');
+  });
+
+  it('rejects a wait for a line the action never printed, whether it is still running or already gone', async () => {
+    // Prepare
+    const running = await startAction({ entry: fixture, inputs: { 'greeting-name': 'octo' } });
+
+    // Act
+    const whileRunning = running.waitForOutput(/^never printed$/).catch((error: unknown) => error);
+    await running.result;
+    const afterExit = running.waitForOutput(/^never printed$/).catch((error: unknown) => error);
+
+    // Assess
+    expect(await whileRunning).toBeInstanceOf(ActionExitedError);
+    expect(await afterExit).toEqual(
+      expect.objectContaining({ message: 'the action exited (code 1) before printing a line matching /^never printed$/: check its stdout and stderr in the run result' }),
+    );
+    await expect(running.waitForOutput(/^node 24\./)).resolves.toMatch(/^node 24\./);
   });
 
   it('hands each output line to onLine as it is written, as the runner streams the live log', async () => {
