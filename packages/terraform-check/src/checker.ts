@@ -3,9 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { generateDocs, withDocs } from './docs.js';
 import { compareFindings, SEVERITY, type Finding } from './findings.js';
-import { findingAt } from './finding-factory.js';
 import { firstDifference, formatTerraform } from './formatter.js';
-import { blocksOf, isObject } from './hcl.js';
 import { childDir } from './module-calls.js';
 import { findModuleDirs, loadModule, type TfModule } from './module-loader.js';
 import { POLICY_RULES } from './policy/catalog.js';
@@ -15,9 +13,9 @@ import { loadSchema, type ProviderSchema } from './schema.js';
 import { validateDeclarations } from './validate/declarations.js';
 import { validateFileFunctions } from './validate/file-functions.js';
 import { validateModuleInputs } from './validate/module-inputs.js';
+import { validateProviderVersion } from './validate/provider-version.js';
 import { validateReferences } from './validate/references.js';
 import { validateSchemaBlocks } from './validate/schema-blocks.js';
-import { satisfies } from './version-constraint.js';
 import { applyWaivers, type WaiverOutcome } from './waivers.js';
 
 interface CheckOptions {
@@ -74,22 +72,6 @@ async function checkDocs(module: TfModule, cwd: string, fixDocs: boolean, fixed:
   return [{ file: shown, line: firstDifference(readme, updated), rule: RULE.docs, severity: SEVERITY.error, message }];
 }
 
-function checkProviderVersion(module: TfModule, schema: ProviderSchema): Finding[] {
-  const version = schema.provenance.provider_version;
-  const findings: Finding[] = [];
-  for (const terraform of module.terraformBlocks) {
-    for (const providers of blocksOf(terraform.body.required_providers)) {
-      const aws = providers.aws;
-      const constraint = isObject(aws) && typeof aws.version === 'string' ? aws.version : undefined;
-      if (constraint !== undefined && !satisfies(version, constraint)) {
-        const message = `the checker's schema is AWS provider ${version}, which does not satisfy "${constraint}": regenerate the schema for a matching provider`;
-        findings.push(findingAt(terraform, 'required_providers', RULE.providerVersion, message));
-      }
-    }
-  }
-  return findings;
-}
-
 /** Loads modules once each: a child module is read again by every caller otherwise. */
 class ModuleCache {
   private readonly loaded = new Map<string, Promise<TfModule>>();
@@ -140,7 +122,7 @@ async function checkTerraform(roots: readonly string[], options: CheckOptions = 
       ...(await validateReferences(module, schema, children)),
       ...validateModuleInputs(module, children),
       ...validateFileFunctions(module),
-      ...checkProviderVersion(module, schema),
+      ...validateProviderVersion(module, schema),
       ...(await runPolicies(module)),
     ];
     const outcome = applyWaivers(module.files, raw, UNWAIVABLE);
