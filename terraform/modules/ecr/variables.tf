@@ -29,6 +29,11 @@ variable "untagged_image_expiry_days" {
   description = "Days after which untagged images (left by interrupted pushes) expire."
   type        = number
   default     = 7
+
+  validation {
+    condition     = var.untagged_image_expiry_days >= 1 && floor(var.untagged_image_expiry_days) == var.untagged_image_expiry_days
+    error_message = "untagged_image_expiry_days must be a whole number of days, at least 1."
+  }
 }
 
 variable "force_delete" {

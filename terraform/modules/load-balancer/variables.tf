@@ -103,12 +103,22 @@ variable "deregistration_delay" {
   description = "Seconds a deregistering target keeps serving in-flight requests. Short, so the old task set leaves quickly after a traffic shift."
   type        = number
   default     = 15
+
+  validation {
+    condition     = var.deregistration_delay >= 0 && var.deregistration_delay <= 3600 && floor(var.deregistration_delay) == var.deregistration_delay
+    error_message = "deregistration_delay must be a whole number of seconds from 0 to 3600."
+  }
 }
 
 variable "idle_timeout" {
   description = "Seconds a connection may stay idle."
   type        = number
   default     = 60
+
+  validation {
+    condition     = var.idle_timeout >= 1 && var.idle_timeout <= 4000 && floor(var.idle_timeout) == var.idle_timeout
+    error_message = "idle_timeout must be a whole number of seconds from 1 to 4000."
+  }
 }
 
 variable "enable_deletion_protection" {

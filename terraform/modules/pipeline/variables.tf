@@ -74,6 +74,11 @@ variable "build_timeout_in_minutes" {
   description = "Minutes after which a build is stopped."
   type        = number
   default     = 30
+
+  validation {
+    condition     = var.build_timeout_in_minutes >= 5 && var.build_timeout_in_minutes <= 2160 && floor(var.build_timeout_in_minutes) == var.build_timeout_in_minutes
+    error_message = "build_timeout_in_minutes must be a whole number from 5 to 2160 (CodeBuild's range)."
+  }
 }
 
 variable "task_definition_template" {
@@ -175,6 +180,11 @@ variable "artifact_retention_days" {
   description = "Days pipeline artifacts are kept in the artifact bucket."
   type        = number
   default     = 30
+
+  validation {
+    condition     = var.artifact_retention_days >= 1 && floor(var.artifact_retention_days) == var.artifact_retention_days
+    error_message = "artifact_retention_days must be a whole number of days, at least 1."
+  }
 }
 
 variable "artifact_bucket_force_destroy" {
