@@ -64,7 +64,7 @@ const bundleSizes = () => {
   console.log(`  loaded at startup (index.js + static imports) ${kb(total(startup))}`);
   console.log(`  dist/ total                                  ${kb(total(files))}`);
   // Each lazy entry with the shared chunks it pulls in beyond what startup already loaded.
-  for (const file of files.filter((name) => /chunks\/(execute|deployment-details|build-logs|summary|github-deployment)-/.test(name))) {
+  for (const file of files.filter((name) => /chunks\/(execute|deployment-details|build-logs|hook-failure|summary|github-deployment)-/.test(name))) {
     const added = startupGraph(file).filter((chunk) => !startup.includes(chunk));
     console.log(`  lazy ${path.basename(file).padEnd(36)} ${kb(size(file)).padStart(9)} (${kb(total(added))} with its imports)`);
   }
