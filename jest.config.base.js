@@ -18,4 +18,5 @@ export const baseConfig = {
     ],
   },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  reporters: ['default', '<rootDir>/../../scripts/jest-totals-reporter.js'],
 };
