@@ -262,9 +262,15 @@ variable "pipeline_variables" {
 }
 
 variable "log_retention_in_days" {
-  description = "Days every log group of the stack keeps its events."
+  description = "Days every log group of the stack keeps its events: one of CloudWatch Logs' retention periods (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653)."
   type        = number
   default     = 30
+
+  # The modules it is passed to accept only these periods too; checking here names the stack's own variable.
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_in_days)
+    error_message = "log_retention_in_days must be one of CloudWatch Logs' retention periods: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days."
+  }
 }
 
 variable "kms_key_arn" {
