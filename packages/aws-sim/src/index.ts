@@ -33,3 +33,5 @@ export type {
 export type { DeploymentDriver } from './engine/scripted-driver.js';
 export type { ListenerSpec, LoadBalancerArns, LoadBalancerSpec } from './engine/load-balancer-store.js';
 export { AwsServiceError, SimulatorCliError, SimulatorScenarioError, SimulatorUsageError } from './errors.js';
+export { GreenlightActions, greenlightHookFunctionName, greenlightPipelineScenario } from './stack-scenario.js';
+export type { GreenlightActionName, GreenlightAppSpec, GreenlightPipelineOptions } from './stack-scenario.js';

@@ -16,7 +16,7 @@ import {
 import { untilAborted } from './abortable.js';
 import { StageLocks } from './stage-locks.js';
 import type { BuildStore } from './build-store.js';
-import { defaultAppSpec } from './default-appspec.js';
+import { defaultAppSpec } from './app-spec.js';
 import { DeploymentStatus, type DeploymentStore } from './deployment-store.js';
 import type { DeploymentDriver } from './scripted-driver.js';
 

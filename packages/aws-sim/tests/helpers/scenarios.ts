@@ -1,59 +1,21 @@
-import type { PipelineScenario } from '../../src/index.js';
+import { greenlightPipelineScenario, type PipelineScenario } from '../../src/index.js';
 
-/** The stack greenlight deploys: Source (GitHub via CodeStar connection), Build (CodeBuild), Deploy (CodeDeployToECS). */
-const blueGreenPipeline = (name: string, changes: Partial<PipelineScenario> = {}): PipelineScenario => ({
-  name,
-  pipelineType: 'V2',
-  executionMode: 'SUPERSEDED',
-  variables: [{ name: 'IMAGE_TAG', defaultValue: 'latest' }],
-  stages: [
-    {
-      name: 'Source',
-      actions: [
-        {
-          name: 'Source',
-          category: 'Source',
-          provider: 'CodeStarSourceConnection',
-          configuration: {
-            ConnectionArn: 'arn:aws:codeconnections:us-east-1:123456789012:connection/abc',
-            FullRepositoryId: 'octo/app',
-            BranchName: 'main',
-          },
-          outputArtifacts: ['SourceArtifact'],
-          durationSeconds: 5,
-        },
-      ],
-    },
-    {
-      name: 'Build',
-      actions: [
-        {
-          name: 'Build',
-          category: 'Build',
-          provider: 'CodeBuild',
-          configuration: { ProjectName: 'app-build' },
-          inputArtifacts: ['SourceArtifact'],
-          outputArtifacts: ['BuildArtifact'],
-          durationSeconds: 20,
-          build: { logLines: ['npm ci', 'npm test', 'docker build .', 'docker push'] },
-        },
-      ],
-    },
-    {
-      name: 'Deploy',
-      actions: [
-        {
-          name: 'Deploy',
-          category: 'Deploy',
-          provider: 'CodeDeployToECS',
-          configuration: { ApplicationName: 'app', DeploymentGroupName: 'app-dg' },
-          inputArtifacts: ['BuildArtifact'],
-          durationSeconds: 40,
-        },
-      ],
-    },
-  ],
-  ...changes,
-});
+/** The stack greenlight deploys, with the names and modes these tests were written against. */
+const blueGreenPipeline = (name: string, changes: Partial<Omit<PipelineScenario, 'name' | 'stages'>> = {}): PipelineScenario => {
+  const { executionMode = 'SUPERSEDED', variables = [{ name: 'IMAGE_TAG', defaultValue: 'latest' }], ...overrides } = changes;
+  return greenlightPipelineScenario({
+    name,
+    repository: 'octo/app',
+    connectionArn: 'arn:aws:codeconnections:us-east-1:123456789012:connection/abc',
+    executionMode,
+    variables,
+    buildProjectName: 'app-build',
+    applicationName: 'app',
+    deploymentGroupName: 'app-dg',
+    durations: { Source: 5, Build: 20, Deploy: 40 },
+    buildLogLines: ['npm ci', 'npm test', 'docker build .', 'docker push'],
+    overrides,
+  });
+};
 
 export { blueGreenPipeline };

@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { greenlightHookFunctionName, greenlightPipelineScenario } from '../src/index.js';
+
+const pipelineModule = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'terraform', 'modules', 'pipeline', 'main.tf');
+
+describe('greenlightPipelineScenario', () => {
+  it('builds the stages, actions, artifacts and configuration keys terraform/modules/pipeline creates', async () => {
+    // Prepare
+    const moduleText = await readFile(pipelineModule, 'utf8');
+
+    // Act
+    const scenario = greenlightPipelineScenario({ name: 'web', repository: 'octo-org/web' });
+
+    // Assess
+    const actions = scenario.stages.flatMap((stage) => stage.actions.map((action) => ({ stage: stage.name, ...action })));
+    expect(actions.map((action) => [action.stage, action.name, action.provider])).toEqual([
+      ['Source', 'Source', 'CodeStarSourceConnection'],
+      ['Build', 'Build', 'CodeBuild'],
+      ['Deploy', 'Deploy', 'CodeDeployToECS'],
+    ]);
+    expect(actions.map((action) => [action.inputArtifacts ?? [], action.outputArtifacts ?? []])).toEqual([
+      [[], ['SourceArtifact']],
+      [['SourceArtifact'], ['BuildArtifact']],
+      [['BuildArtifact'], []],
+    ]);
+    expect(actions[0]?.configuration).toMatchObject({ FullRepositoryId: 'octo-org/web', BranchName: 'main', DetectChanges: 'false' });
+    expect(actions[1]?.configuration?.['ProjectName']).toBe('web-build');
+    expect(actions[2]?.configuration).toMatchObject({ ApplicationName: 'web', DeploymentGroupName: 'web', Image1ContainerName: 'IMAGE1_NAME' });
+    for (const key of actions.flatMap((action) => Object.keys(action.configuration ?? {}))) {
+      expect(moduleText).toMatch(new RegExp(`\\b${key}\\s+=`));
+    }
+  });
+
+  it('queues executions and declares TRIGGERED_BY by default, as the module does', () => {
+    // Act
+    const scenario = greenlightPipelineScenario({ name: 'web', repository: 'octo-org/web' });
+
+    // Assess
+    expect(scenario.executionMode).toBe('QUEUED');
+    expect(scenario.pipelineType).toBe('V2');
+    expect(scenario.variables?.map((variable) => variable.name)).toEqual(['TRIGGERED_BY']);
+    expect(JSON.parse(scenario.stages[1]?.actions[0]?.configuration?.['EnvironmentVariables'] ?? '[]')).toEqual([
+      { name: 'PIPELINE_EXECUTION_ID', type: 'PLAINTEXT', value: '#{codepipeline.PipelineExecutionId}' },
+      { name: 'TRIGGERED_BY', type: 'PLAINTEXT', value: '#{variables.TRIGGERED_BY}' },
+    ]);
+  });
+
+  it('renders the AppSpec with the hook functions in lifecycle order, whatever order they are given in', () => {
+    // Act
+    const scenario = greenlightPipelineScenario({
+      name: 'web',
+      repository: 'octo-org/web',
+      deployment: { hooks: ['BeforeInstall', 'AfterAllowTestTraffic'] },
+      appSpec: {
+        taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:7',
+        containerName: 'web',
+        containerPort: 3000,
+        hookFunctionNames: {
+          AfterAllowTestTraffic: greenlightHookFunctionName('web', 'AfterAllowTestTraffic'),
+          BeforeInstall: greenlightHookFunctionName('web', 'BeforeInstall'),
+        },
+      },
+    });
+
+    // Assess
+    const deployment = scenario.stages[2]?.actions[0]?.deployment;
+    expect(deployment?.hooks).toEqual(['BeforeInstall', 'AfterAllowTestTraffic']);
+    expect(deployment?.appSpecContent).toContain('TaskDefinition: "arn:aws:ecs:us-east-1:123456789012:task-definition/web:7"');
+    expect(deployment?.appSpecContent).toContain('ContainerName: "web"\n          ContainerPort: 3000\n');
+    expect(deployment?.appSpecContent).toMatch(
+      /\nHooks:\n {2}- BeforeInstall: "CodeDeployHook_web_BeforeInstall"\n {2}- AfterAllowTestTraffic: "CodeDeployHook_web_AfterAllowTestTraffic"\n$/,
+    );
+  });
+
+  it('applies per-action and scenario overrides over the built stack', () => {
+    // Act
+    const scenario = greenlightPipelineScenario({
+      name: 'web',
+      repository: 'octo-org/web',
+      durations: { Build: 90 },
+      actions: { Build: { outcome: 'Failed' } },
+      overrides: { ending: { status: 'Stopped', beforeStage: 'Deploy' }, listPageSize: 1 },
+    });
+
+    // Assess
+    const build = scenario.stages[1]?.actions[0];
+    expect(build).toMatchObject({ name: 'Build', durationSeconds: 90, outcome: 'Failed', configuration: { ProjectName: 'web-build' } });
+    expect(scenario.stages[0]?.actions[0]?.durationSeconds).toBeUndefined();
+    expect(scenario).toMatchObject({ name: 'web', ending: { status: 'Stopped', beforeStage: 'Deploy' }, listPageSize: 1 });
+  });
+});
