@@ -1,9 +1,9 @@
 import { CodePipelineClient, StopPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { appPipeline, startHarness, withActions, type Harness } from '../support/harness.js';
+import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 
 // An hour-long build at timeScale 0.01 runs 36 s: long enough to cancel mid-way.
-const slowPipeline = (name: string) => withActions(appPipeline(name), { Build: { durationSeconds: 3600 } });
+const slowPipeline = (name: string) => appPipeline(name, { actions: { Build: { durationSeconds: 3600 } } });
 
 const StopWindowMs = 5_000;
 

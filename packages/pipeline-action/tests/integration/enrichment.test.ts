@@ -1,16 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PipelineScenario } from '@greenlight/aws-sim';
-import { appPipeline, BuildFails, startHarness, withActions, type Harness } from '../support/harness.js';
+import { appPipeline, BuildFails, startHarness, type Harness } from '../support/harness.js';
 
 // A two-minute deployment played at timeScale 0.05 (6 s) spans several polls.
-const slowDeploy = (name: string): PipelineScenario => withActions(appPipeline(name), { Deploy: { durationSeconds: 120 } });
+const slowDeploy = (name: string): PipelineScenario => appPipeline(name, { actions: { Deploy: { durationSeconds: 120 } } });
 
 describe('enrichment (CodeDeploy, CodeBuild, CloudWatch Logs)', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await startHarness([withActions(appPipeline('allowed'), BuildFails), withActions(appPipeline('denied'), BuildFails), appPipeline('deploying'), slowDeploy('deploy-denied')], {
+    harness = await startHarness([appPipeline('allowed', BuildFails), appPipeline('denied', BuildFails), appPipeline('deploying'), slowDeploy('deploy-denied')], {
       timeScale: 0.05,
     });
   });

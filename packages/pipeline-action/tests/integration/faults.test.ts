@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FaultSpec, PipelineScenario } from '@greenlight/aws-sim';
-import { appPipeline, BuildFails, startHarness, withActions, type Harness } from '../support/harness.js';
+import { appPipeline, BuildFails, startHarness, type Harness } from '../support/harness.js';
 
 // Every call meets a fault with probability 0.3 + 0.15 + 0.15, plus slow answers.
 const Faults: FaultSpec = {
@@ -11,7 +11,7 @@ const Faults: FaultSpec = {
   latencyMs: [20, 250],
 };
 
-const failing = (name: string): PipelineScenario => withActions(appPipeline(name), BuildFails);
+const failing = (name: string): PipelineScenario => appPipeline(name, BuildFails);
 
 describe('under throttling, 5xx, dropped connections and slow answers', () => {
   let harness: Harness;

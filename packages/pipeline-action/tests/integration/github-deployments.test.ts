@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { appPipeline, BuildFails, Sha, startHarness, withActions, type Harness } from '../support/harness.js';
+import { appPipeline, BuildFails, Sha, startHarness, type Harness } from '../support/harness.js';
 
 describe('GitHub deployments', () => {
   let harness: Harness;
@@ -12,7 +12,7 @@ describe('GitHub deployments', () => {
   };
 
   beforeAll(async () => {
-    harness = await startHarness([appPipeline('deployed'), withActions(appPipeline('broken'), BuildFails), appPipeline('refused'), appPipeline('plain'), appPipeline('unfollowable')]);
+    harness = await startHarness([appPipeline('deployed'), appPipeline('broken', BuildFails), appPipeline('refused'), appPipeline('plain'), appPipeline('unfollowable')]);
     github = await startFakeGitHub();
   });
   afterAll(async () => {

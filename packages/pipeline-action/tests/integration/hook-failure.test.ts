@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CodeDeployClient, PutLifecycleEventHookExecutionStatusCommand } from '@aws-sdk/client-codedeploy';
 import type { LifecycleHook } from '@greenlight/aws-sim';
-import { appPipeline, startHarness, withActions, type Harness } from '../support/harness.js';
+import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 
 const HookFunction = 'CodeDeployHook_app';
 const LogGroup = `/aws/lambda/${HookFunction}`;
@@ -19,7 +19,7 @@ describe('the reason of a failed lifecycle hook, read from its logs', () => {
   let codedeploy: CodeDeployClient;
 
   beforeAll(async () => {
-    harness = await startHarness([withActions(appPipeline('hook-fails'), { Deploy: { deployment: { hooks: ['AfterAllowTestTraffic'] } } })], { timeScale: 0.05 });
+    harness = await startHarness([appPipeline('hook-fails', { deployment: { hooks: ['AfterAllowTestTraffic'] } })], { timeScale: 0.05 });
     codedeploy = new CodeDeployClient({ region: harness.sim.region, endpoint: harness.sim.endpoint, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
     // Plays the hook as Lambda would: its lines land in its log group (a stream per invocation), then it reports.
     // Another deployment's decision in the same group shows that only this deployment's lines are used.

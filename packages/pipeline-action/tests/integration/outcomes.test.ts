@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PipelineScenario } from '@greenlight/aws-sim';
-import { appPipeline, BuildFails, startHarness, withActions, type Harness } from '../support/harness.js';
+import { appPipeline, BuildFails, startHarness, type Harness } from '../support/harness.js';
 
 // Seven single-action stages, so with one action per page the failing one comes several pages in.
 const longPipeline = (name: string): PipelineScenario => ({
@@ -34,15 +34,15 @@ describe('following an execution to its end', () => {
   beforeAll(async () => {
     harness = await startHarness([
       appPipeline('succeeds'),
-      withActions(appPipeline('fails'), BuildFails),
-      appPipeline('superseded', { ending: { status: 'Superseded', beforeStage: 'Deploy' } }),
-      appPipeline('stopped', { ending: { status: 'Stopped', beforeStage: 'Deploy', reason: 'Stopped by the on-call engineer' } }),
-      appPipeline('cancelled', { ending: { status: 'Cancelled', beforeStage: 'Build' } }),
-      withActions(appPipeline('slow'), { Source: { durationSeconds: 3600 } }),
+      appPipeline('fails', BuildFails),
+      appPipeline('superseded', { overrides: { ending: { status: 'Superseded', beforeStage: 'Deploy' } } }),
+      appPipeline('stopped', { overrides: { ending: { status: 'Stopped', beforeStage: 'Deploy', reason: 'Stopped by the on-call engineer' } } }),
+      appPipeline('cancelled', { overrides: { ending: { status: 'Cancelled', beforeStage: 'Build' } } }),
+      appPipeline('slow', { actions: { Source: { durationSeconds: 3600 } } }),
       appPipeline('nowait'),
       appPipeline('existing'),
       longPipeline('paged'),
-      appPipeline('learned', { history: [1, 2, 3].map((index) => ({ status: 'Succeeded' as const, endedSecondsAgo: index * 3600 })) }),
+      appPipeline('learned', { overrides: { history: [1, 2, 3].map((index) => ({ status: 'Succeeded' as const, endedSecondsAgo: index * 3600 })) } }),
     ]);
   });
   afterAll(async () => harness.stop());

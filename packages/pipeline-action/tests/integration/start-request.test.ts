@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { appPipeline, Sha, startHarness, withActions, type Harness } from '../support/harness.js';
+import { appPipeline, Sha, startHarness, type Harness } from '../support/harness.js';
 
 const startInput = (harness: Harness, pipelineName: string): Readonly<Record<string, unknown>> => {
   const calls = harness.callsFor('StartPipelineExecution', pipelineName);
@@ -14,7 +14,7 @@ describe('starting the execution', () => {
     harness = await startHarness(
       ['pinned', 'unpinned', 'other-repo', 'with-variables', 'with-revisions', 'token'].map((name) =>
         name === 'other-repo'
-          ? withActions(appPipeline(name), { Source: { configuration: { FullRepositoryId: 'octo/other', BranchName: 'main' } } })
+          ? appPipeline(name, { repository: 'octo/other' })
           : appPipeline(name),
       ),
     );

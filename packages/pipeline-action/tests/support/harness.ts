@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSimulator, type ActionScenario, type CallRecord, type FaultSpec, type PipelineScenario, type Simulator } from '@greenlight/aws-sim';
+import {
+  greenlightPipelineScenario,
+  startSimulator,
+  type CallRecord,
+  type FaultSpec,
+  type GreenlightPipelineOptions,
+  type PipelineScenario,
+  type Simulator,
+} from '@greenlight/aws-sim';
 import { runAction, startAction, type ActionRunResult, type RunningAction } from '@greenlight/testkit';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,71 +30,30 @@ const githubEnv = (overrides: Readonly<Record<string, string>> = {}): Record<str
   ...overrides,
 });
 
-/**
- * A pipeline like the one the Terraform example builds: GitHub source, CodeBuild, CodeDeploy blue/green.
- * Durations are simulated seconds; tests play them at timeScale 0.01 (a 60 s run takes 0.6 s).
- */
-const appPipeline = (name: string, overrides: Partial<PipelineScenario> = {}): PipelineScenario => ({
-  name,
-  variables: [{ name: 'IMAGE_TAG', defaultValue: 'latest' }],
-  stages: [
-    {
-      name: 'Source',
-      actions: [
-        {
-          name: 'Source',
-          category: 'Source',
-          provider: 'CodeStarSourceConnection',
-          configuration: { ConnectionArn: 'arn:aws:codeconnections:us-east-1:111111111111:connection/x', FullRepositoryId: Repository, BranchName: 'main' },
-          outputArtifacts: ['SourceArtifact'],
-          durationSeconds: 5,
-        },
-      ],
-    },
-    {
-      name: 'Build',
-      actions: [
-        {
-          name: 'Build',
-          category: 'Build',
-          provider: 'CodeBuild',
-          configuration: { ProjectName: 'app-build' },
-          durationSeconds: 30,
-          build: { logLines: ['npm ci', 'npm test', 'FAIL src/x.test.ts', 'Tests: 1 failed, 41 passed'] },
-        },
-      ],
-    },
-    {
-      name: 'Deploy',
-      actions: [
-        {
-          name: 'Deploy',
-          category: 'Deploy',
-          provider: 'CodeDeployToECS',
-          configuration: { ApplicationName: 'app', DeploymentGroupName: 'app-dg' },
-          durationSeconds: 25,
-        },
-      ],
-    },
-  ],
-  ...overrides,
-});
+/** What a test may change of the stack's pipeline (everything but its name). */
+type AppPipelineOptions = Partial<Omit<GreenlightPipelineOptions, 'name'>>;
 
-/** The same pipeline with some actions changed, by action name. */
-const withActions = (
-  scenario: PipelineScenario,
-  overrides: Readonly<Record<string, Partial<ActionScenario>>>,
-): PipelineScenario => ({
-  ...scenario,
-  stages: scenario.stages.map((stage) => ({
-    ...stage,
-    actions: stage.actions.map((action) => ({ ...action, ...overrides[action.name] })),
-  })),
-});
+/**
+ * The pipeline of the Terraform stack (GitHub source, CodeBuild, CodeDeploy blue/green), with the names these
+ * tests assert on. Durations are simulated seconds; tests play them at timeScale 0.01 (a 60 s run takes 0.6 s).
+ */
+const appPipeline = (name: string, options: AppPipelineOptions = {}): PipelineScenario =>
+  greenlightPipelineScenario({
+    name,
+    repository: Repository,
+    connectionArn: 'arn:aws:codeconnections:us-east-1:111111111111:connection/x',
+    variables: [{ name: 'IMAGE_TAG', defaultValue: 'latest' }],
+    buildProjectName: 'app-build',
+    applicationName: 'app',
+    deploymentGroupName: 'app-dg',
+    durations: { Source: 5, Build: 30, Deploy: 25 },
+    buildLogLines: ['npm ci', 'npm test', 'FAIL src/x.test.ts', 'Tests: 1 failed, 41 passed'],
+    ...options,
+  });
 
 /** The Build action fails as CodeBuild reports it. */
-const BuildFails: Readonly<Record<string, Partial<ActionScenario>>> = {
-  Build: { outcome: 'Failed', errorDetails: { code: 'JobFailed', message: 'Build terminated with state: FAILED' } },
+const BuildFails: AppPipelineOptions = {
+  actions: { Build: { outcome: 'Failed', errorDetails: { code: 'JobFailed', message: 'Build terminated with state: FAILED' } } },
 };
 
 interface Harness {
@@ -122,5 +89,5 @@ const startHarness = async (pipelines: readonly PipelineScenario[], options: Har
   };
 };
 
-export { appPipeline, BuildFails, githubEnv, mainEntry, packageDir, postEntry, Repository, Sha, startHarness, withActions };
+export { appPipeline, BuildFails, githubEnv, mainEntry, packageDir, postEntry, Repository, Sha, startHarness };
 export type { Harness };
