@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { ErrorDetails, FinishOptions, HookStatus, LifecycleEventName, TaskSetInfo } from '@greenlight/aws-sim';
 import type { AppProcess } from './app-process.js';
 import { parseDeploymentConfig, trafficSteps } from './deployment-config.js';
 import { waitUntilHealthy } from './health-check.js';
@@ -8,28 +9,6 @@ import type { LoadBalancer } from './load-balancer.js';
 import type { Pace } from './pace.js';
 import { ALL_BLUE, ALL_GREEN, greenShare, type TrafficWeights } from './weights.js';
 
-type LifecycleEventName =
-  | 'BeforeInstall'
-  | 'Install'
-  | 'AfterInstall'
-  | 'AllowTestTraffic'
-  | 'AfterAllowTestTraffic'
-  | 'BeforeAllowTraffic'
-  | 'AllowTraffic'
-  | 'AfterAllowTraffic';
-type HookStatus = 'Succeeded' | 'Failed';
-
-interface TaskSet {
-  readonly identifier: string;
-  readonly taskSetLabel: 'BLUE' | 'GREEN';
-  readonly desiredCount: number;
-  readonly runningCount: number;
-  readonly pendingCount: number;
-  readonly status: string;
-  readonly trafficWeight: number;
-  readonly targetGroupName: string;
-}
-
 /**
  * The part of aws-sim's deployment handle this driver uses: what CodeDeploy would record as it moves the
  * real traffic, so the action and the hook read the same story through the AWS APIs.
@@ -38,15 +17,15 @@ interface DeploymentControl {
   readonly deploymentId: string;
   readonly deploymentConfigName: string;
   readonly deploymentGroup: { readonly targetGroups: readonly string[] } | undefined;
-  taskSets(): readonly TaskSet[];
+  taskSets(): readonly TaskSetInfo[];
   lifecycleEvents(): readonly { readonly lifecycleEventName: LifecycleEventName; readonly status: string }[];
   setLifecycleEvent(name: LifecycleEventName, status: 'InProgress' | 'Succeeded' | 'Failed' | 'Skipped'): void;
-  setTaskSets(taskSets: readonly TaskSet[]): void;
+  setTaskSets(taskSets: readonly TaskSetInfo[]): void;
   setTrafficWeights(weights: TrafficWeights): void;
   startHook(name: LifecycleEventName): { readonly lifecycleEventHookExecutionId: string; readonly result: Promise<HookStatus> };
   succeed(): void;
-  fail(error: { readonly code: string; readonly message: string }, options?: { readonly rollback?: boolean }): void;
-  stopped(options?: { readonly rollback?: boolean }): void;
+  fail(error: ErrorDetails, options?: FinishOptions): void;
+  stopped(options?: FinishOptions): void;
 }
 
 type DeploymentProgress =
@@ -303,14 +282,14 @@ class BlueGreenDeployment {
     this.#options.onProgress({ kind: 'deployment-ended', status });
   }
 
-  #blueTaskSets(deployment: DeploymentControl, weight: number): TaskSet[] {
+  #blueTaskSets(deployment: DeploymentControl, weight: number): TaskSetInfo[] {
     return deployment
       .taskSets()
       .filter((taskSet) => taskSet.taskSetLabel === 'BLUE')
       .map((taskSet) => ({ ...taskSet, trafficWeight: weight, status: 'PRIMARY' }));
   }
 
-  #greenTaskSet(deployment: DeploymentControl, weight: number): TaskSet {
+  #greenTaskSet(deployment: DeploymentControl, weight: number): TaskSetInfo {
     return {
       // ECS task set ids are ecs-svc/<19 digits>: derive a stable one from the deployment id.
       identifier: `ecs-svc/${[...deployment.deploymentId].map((character) => character.charCodeAt(0) % 10).join('').padEnd(19, '0').slice(0, 19)}`,
@@ -326,4 +305,4 @@ class BlueGreenDeployment {
 }
 
 export { BlueGreenDeployment };
-export type { BlueGreenOptions, DeploymentControl, DeploymentProgress, DeploymentRecord, LifecycleEventName };
+export type { BlueGreenOptions, DeploymentControl, DeploymentProgress, DeploymentRecord };
