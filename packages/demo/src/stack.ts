@@ -1,17 +1,18 @@
-import type { PipelineScenario, Simulator } from '@greenlight/aws-sim';
+import { greenlightHookFunctionName, greenlightPipelineScenario, type PipelineScenario, type Simulator } from '@greenlight/aws-sim';
 
-/** Names as examples/complete would create them, so the action's output reads like a real run. */
+const STACK_NAME = 'greenlight-demo';
+
+/** Names as examples/complete would create them (its `name` is greenlight-demo), so the action's output reads like a real run. */
 const STACK = {
-  pipelineName: 'greenlight-demo',
+  pipelineName: STACK_NAME,
   repository: 'octo-org/greenlight-demo',
   branch: 'main',
-  applicationName: 'greenlight-demo',
-  deploymentGroupName: 'greenlight-demo',
-  targetGroups: ['greenlight-demo-blue', 'greenlight-demo-green'],
-  buildProject: 'greenlight-demo-build',
-  hookFunctionName: 'CodeDeployHook_greenlight-demo',
-  cluster: 'greenlight-demo',
-  service: 'greenlight-demo',
+  applicationName: STACK_NAME,
+  deploymentGroupName: STACK_NAME,
+  targetGroups: [`${STACK_NAME}-blue`, `${STACK_NAME}-green`],
+  hookFunctionName: greenlightHookFunctionName(STACK_NAME, 'AfterAllowTestTraffic'),
+  cluster: STACK_NAME,
+  service: STACK_NAME,
 } as const;
 
 const BUILD_LOG = [
@@ -31,98 +32,35 @@ const BUILD_LOG = [
   '[Container] Phase complete: POST_BUILD State: SUCCEEDED',
 ] as const;
 
-const APPSPEC = [
-  'version: 0.0',
-  'Resources:',
-  '  - TargetService:',
-  '      Type: AWS::ECS::Service',
-  '      Properties:',
-  `        TaskDefinition: "arn:aws:ecs:us-east-1:123456789012:task-definition/${STACK.service}:2"`,
-  '        LoadBalancerInfo:',
-  '          ContainerName: "app"',
-  '          ContainerPort: 8080',
-  'Hooks:',
-  `  - AfterAllowTestTraffic: "${STACK.hookFunctionName}"`,
-  '',
-].join('\n');
-
 interface StackTimings {
   readonly sourceSeconds: number;
   readonly buildSeconds: number;
 }
 
 /**
- * The pipeline terraform/modules/pipeline builds (same stage, action, artifact and configuration names): Source (GitHub through a CodeStar connection), Build
- * (CodeBuild producing the image, taskdef.json and appspec.yaml), Deploy (CodeDeployToECS, blue/green).
+ * The pipeline terraform/modules/pipeline builds for the stack: Source (GitHub through a CodeStar connection),
+ * Build (CodeBuild producing the image, taskdef.json and appspec.yaml), Deploy (CodeDeployToECS, blue/green),
+ * queuing executions as the module does by default.
  */
-const pipelineScenario = (timings: StackTimings): PipelineScenario => ({
-  name: STACK.pipelineName,
-  pipelineType: 'V2',
-  executionMode: 'SUPERSEDED',
-  stages: [
-    {
-      name: 'Source',
-      actions: [
-        {
-          name: 'Source',
-          category: 'Source',
-          provider: 'CodeStarSourceConnection',
-          configuration: {
-            ConnectionArn: 'arn:aws:codeconnections:us-east-1:123456789012:connection/5f0c6d0e-7d55-4a3b-9d2e-demo00000001',
-            FullRepositoryId: STACK.repository,
-            BranchName: STACK.branch,
-            OutputArtifactFormat: 'CODE_ZIP',
-            // The GitHub workflow starts the pipeline (through the action), not a push trigger.
-            DetectChanges: 'false',
-          },
-          outputArtifacts: ['SourceArtifact'],
-          namespace: 'SourceVariables',
-          durationSeconds: timings.sourceSeconds,
-        },
-      ],
+const pipelineScenario = (timings: StackTimings): PipelineScenario =>
+  greenlightPipelineScenario({
+    name: STACK.pipelineName,
+    repository: STACK.repository,
+    branch: STACK.branch,
+    connectionArn: 'arn:aws:codeconnections:us-east-1:123456789012:connection/5f0c6d0e-7d55-4a3b-9d2e-demo00000001',
+    applicationName: STACK.applicationName,
+    deploymentGroupName: STACK.deploymentGroupName,
+    durations: { Source: timings.sourceSeconds, Build: timings.buildSeconds },
+    buildLogLines: BUILD_LOG,
+    // What CodePipeline hands CodeDeploy: appspec.yaml as the module renders it, with the task definition it
+    // registered filled in.
+    appSpec: {
+      taskDefinitionArn: `arn:aws:ecs:us-east-1:123456789012:task-definition/${STACK.service}:2`,
+      containerName: 'app',
+      containerPort: 8080,
+      hookFunctionNames: { AfterAllowTestTraffic: STACK.hookFunctionName },
     },
-    {
-      name: 'Build',
-      actions: [
-        {
-          name: 'Build',
-          category: 'Build',
-          provider: 'CodeBuild',
-          configuration: { ProjectName: STACK.buildProject },
-          inputArtifacts: ['SourceArtifact'],
-          outputArtifacts: ['BuildArtifact'],
-          namespace: 'BuildVariables',
-          durationSeconds: timings.buildSeconds,
-          build: { logLines: BUILD_LOG },
-        },
-      ],
-    },
-    {
-      name: 'Deploy',
-      actions: [
-        {
-          name: 'Deploy',
-          category: 'Deploy',
-          provider: 'CodeDeployToECS',
-          configuration: {
-            ApplicationName: STACK.applicationName,
-            DeploymentGroupName: STACK.deploymentGroupName,
-            TaskDefinitionTemplateArtifact: 'BuildArtifact',
-            TaskDefinitionTemplatePath: 'taskdef.json',
-            AppSpecTemplateArtifact: 'BuildArtifact',
-            AppSpecTemplatePath: 'appspec.yaml',
-            Image1ArtifactName: 'BuildArtifact',
-            Image1ContainerName: 'IMAGE1_NAME',
-          },
-          inputArtifacts: ['BuildArtifact'],
-          // What CodePipeline hands CodeDeploy: appspec.yaml as terraform/modules/pipeline renders it, with the
-          // task definition it registered filled in.
-          deployment: { appSpecContent: APPSPEC },
-        },
-      ],
-    },
-  ],
-});
+  });
 
 interface StackPorts {
   readonly production: number;

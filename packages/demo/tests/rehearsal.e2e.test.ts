@@ -47,6 +47,7 @@ describe('the blue/green rehearsal, end to end', () => {
       expect(result.action.main.exitCode).not.toBe(0);
       expect(failedCheckIn(result).join('\n')).toContain('check "checkout page" failed');
       expect(result.action.main.summary).toContain('checkout page');
+      expect(result.action.main.outputs['failure-message']).toContain('hook CodeDeployHook_greenlight-demo_AfterAllowTestTraffic reported');
       expect(result.pipelineStatus).toBe('Failed');
       expect(result.deploymentView).toMatchObject({ status: 'Failed', rolledBack: true });
       expect(result.load.failed).toBe(0);

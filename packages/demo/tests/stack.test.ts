@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { startSimulator, type Simulator } from '@greenlight/aws-sim';
+import { registerStack, STACK } from '../src/stack.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+interface PipelineDeclaration {
+  readonly executionMode: string;
+  readonly stages: readonly { readonly actions: readonly { readonly name: string; readonly configuration: Record<string, string> }[] }[];
+}
+
+describe('the demo stack', () => {
+  let sim: Simulator;
+
+  beforeEach(async () => {
+    sim = await startSimulator({ timeScale: 0.01 });
+  });
+  afterEach(async () => {
+    await sim.stop();
+  });
+
+  it('names the hook function as terraform/modules/lifecycle-hooks names it', async () => {
+    // Prepare
+    const moduleText = await readFile(path.join(repoRoot, 'terraform', 'modules', 'lifecycle-hooks', 'main.tf'), 'utf8');
+    const pattern = /"(CodeDeployHook_)\$\{var\.name\}(_)\$\{event\}"/.exec(moduleText);
+
+    // Act
+    const expected = `${pattern?.[1] ?? '<absent>'}${STACK.pipelineName}${pattern?.[2] ?? ''}AfterAllowTestTraffic`;
+
+    // Assess
+    expect(STACK.hookFunctionName).toBe(expected);
+    expect(STACK.hookFunctionName).toBe('CodeDeployHook_greenlight-demo_AfterAllowTestTraffic');
+  });
+
+  it('registers the pipeline queuing executions, as the pipeline module does by default', async () => {
+    // Prepare
+    registerStack(sim, { ports: { production: 8080, test: 8443 }, deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce', timings: { sourceSeconds: 1, buildSeconds: 1 } });
+
+    // Act
+    const response = await fetch(sim.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'CodePipeline_20150709.GetPipeline' },
+      body: JSON.stringify({ name: STACK.pipelineName }),
+    });
+
+    // Assess
+    const { pipeline } = (await response.json()) as { pipeline: PipelineDeclaration };
+    const actions = pipeline.stages.flatMap((stage) => stage.actions);
+    expect(pipeline.executionMode).toBe('QUEUED');
+    expect(actions.map((action) => action.name)).toEqual(['Source', 'Build', 'Deploy']);
+    expect(actions[2]?.configuration).toMatchObject({ ApplicationName: STACK.applicationName, DeploymentGroupName: STACK.deploymentGroupName });
+  });
+});
