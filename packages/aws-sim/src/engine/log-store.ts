@@ -7,24 +7,23 @@ interface LogEvent {
   readonly ingestionTime: number;
 }
 
-interface LogEventsQuery {
+/** What GetLogEvents and FilterLogEvents both take: the group, the paging token, the page size and the time window. */
+interface LogWindow {
   readonly logGroupName: string;
-  readonly logStreamName: string;
-  readonly startFromHead?: boolean;
   readonly nextToken?: string;
   readonly limit?: number;
   readonly startTime?: number;
   readonly endTime?: number;
 }
 
-interface FilterQuery {
-  readonly logGroupName: string;
+interface LogEventsQuery extends LogWindow {
+  readonly logStreamName: string;
+  readonly startFromHead?: boolean;
+}
+
+interface FilterQuery extends LogWindow {
   readonly logStreamNames?: readonly string[];
   readonly filterPattern?: string;
-  readonly startTime?: number;
-  readonly endTime?: number;
-  readonly limit?: number;
-  readonly nextToken?: string;
 }
 
 interface FilteredEvent extends LogEvent {
@@ -173,3 +172,4 @@ const parseFilterToken = (token: string, length: number): number => {
 };
 
 export { LogStore };
+export type { LogWindow };
