@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { greenlightHookFunctionName, greenlightPipelineScenario } from '../src/index.js';
 
-const pipelineModule = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'terraform', 'modules', 'pipeline', 'main.tf');
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pipelineModule = path.join(packageDir, '..', '..', 'terraform', 'modules', 'pipeline', 'main.tf');
+const cliExample = path.join(packageDir, 'examples', 'blue-green.json');
 
 describe('greenlightPipelineScenario', () => {
   it('builds the stages, actions, artifacts and configuration keys terraform/modules/pipeline creates', async () => {
@@ -90,5 +92,27 @@ describe('greenlightPipelineScenario', () => {
     expect(build).toMatchObject({ name: 'Build', durationSeconds: 90, outcome: 'Failed', configuration: { ProjectName: 'web-build' } });
     expect(scenario.stages[0]?.actions[0]?.durationSeconds).toBeUndefined();
     expect(scenario).toMatchObject({ name: 'web', ending: { status: 'Stopped', beforeStage: 'Deploy' }, listPageSize: 1 });
+  });
+
+  it('is the pipeline of the CLI example, so the example shows the Terraform stack', async () => {
+    // Prepare
+    const example = JSON.parse(await readFile(cliExample, 'utf8')) as { pipelines: unknown[] };
+
+    // Act
+    const scenario = greenlightPipelineScenario({
+      name: 'app',
+      repository: 'octo/app',
+      variables: [{ name: 'IMAGE_TAG', defaultValue: 'latest' }],
+      buildProjectName: 'app-build',
+      applicationName: 'app',
+      deploymentGroupName: 'app-dg',
+      durations: { Source: 5, Build: 60, Deploy: 120 },
+      buildLogLines: ['npm ci', 'npm test', 'docker build -t app .', 'docker push app'],
+      deployment: { hooks: ['AfterAllowTestTraffic'] },
+      overrides: { history: [{ status: 'Succeeded', endedSecondsAgo: 86400 }] },
+    });
+
+    // Assess
+    expect(example.pipelines).toEqual([scenario]);
   });
 });
