@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { greenlightHookFunctionName, greenlightPipelineScenario } from '../src/index.js';
+import { APP_STACK } from './helpers/scenarios.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pipelineModule = path.join(packageDir, '..', '..', 'terraform', 'modules', 'pipeline', 'main.tf');
@@ -100,12 +101,8 @@ describe('greenlightPipelineScenario', () => {
 
     // Act
     const scenario = greenlightPipelineScenario({
+      ...APP_STACK,
       name: 'app',
-      repository: 'octo/app',
-      variables: [{ name: 'IMAGE_TAG', defaultValue: 'latest' }],
-      buildProjectName: 'app-build',
-      applicationName: 'app',
-      deploymentGroupName: 'app-dg',
       durations: { Source: 5, Build: 60, Deploy: 120 },
       buildLogLines: ['npm ci', 'npm test', 'docker build -t app .', 'docker push app'],
       deployment: { hooks: ['AfterAllowTestTraffic'] },
