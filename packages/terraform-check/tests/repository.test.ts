@@ -48,6 +48,31 @@ describe("the repository's Terraform", () => {
     }
   });
 
+  it('offers the same CloudWatch Logs retention periods in every module that validates a retention variable', async () => {
+    // Prepare
+    // Terraform variable validations cannot share a constant across modules, so each module carries the list;
+    // this keeps the copies from drifting apart.
+    const modules = (await readdir(join(TERRAFORM_DIR, 'modules'), { withFileTypes: true })).filter((entry) => entry.isDirectory());
+
+    // Act
+    const lists = (
+      await Promise.all(
+        modules.map(async (entry) => {
+          const source = await readFile(join(TERRAFORM_DIR, 'modules', entry.name, 'variables.tf'), 'utf8');
+          return [...source.matchAll(/contains\(\[([\d, ]+)\], var\.\w*retention_in_days\)/g)].map((match) => ({
+            module: entry.name,
+            periods: match[1] ?? '',
+          }));
+        }),
+      )
+    ).flat();
+
+    // Assess
+    expect(lists.length).toBeGreaterThanOrEqual(5);
+    const first = lists[0]?.periods;
+    expect(lists.filter((list) => list.periods !== first)).toEqual([]);
+  });
+
   it('passes fmt, validate, policy and docs with zero errors', async () => {
     // Prepare / Act
     const report = await checkTerraform([TERRAFORM_DIR], { cwd: PACKAGE_DIR });
