@@ -1,10 +1,11 @@
 // Generates the inputs/outputs tables of README.md from action.yml, between the ACTION_DOCS markers.
 //   node scripts/action-docs.mjs            rewrite README.md
 //   node scripts/action-docs.mjs --check [README]   exit 1 when the README's tables differ from action.yml
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { writeOrCheck } from './generated-file.mjs';
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const Begin = '<!-- BEGIN_ACTION_DOCS -->';
@@ -47,12 +48,9 @@ const [mode, readmeArgument] = process.argv.slice(2);
 const readmePath = path.resolve(readmeArgument ?? path.join(packageDir, 'README.md'));
 const docs = renderActionDocs(await readFile(path.join(packageDir, 'action.yml'), 'utf8'));
 const readme = await readFile(readmePath, 'utf8');
-const expected = withDocs(readme, docs);
-if (mode === '--check') {
-  if (expected !== readme) {
-    console.error(`${readmePath}: the inputs/outputs tables differ from action.yml. Run: node scripts/action-docs.mjs`);
-    process.exit(1);
-  }
-} else if (expected !== readme) {
-  await writeFile(readmePath, expected);
-}
+await writeOrCheck({
+  target: readmePath,
+  expected: withDocs(readme, docs),
+  check: mode === '--check',
+  hint: 'the inputs/outputs tables differ from action.yml. Run: node scripts/action-docs.mjs',
+});

@@ -67,7 +67,10 @@ describe('README.md', () => {
   it('has YAML snippets that parse and use only inputs that exist', () => {
     // Act
     const blocks = yamlBlocks(readme);
-    const ourSteps = blocks.flatMap((block) => stepsOf(parse(block))).filter((step) => step.uses?.includes('/pipeline-action@'));
+    // Both forms: `your-org/greenlight@v1` (the root action.yml) and `…/packages/pipeline-action@v1`.
+    const ourSteps = blocks
+      .flatMap((block) => stepsOf(parse(block)))
+      .filter((step) => /\/(?:greenlight|pipeline-action)@/.test(step.uses ?? ''));
 
     // Assess
     expect(blocks.length).toBeGreaterThanOrEqual(6);

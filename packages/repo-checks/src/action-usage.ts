@@ -1,7 +1,10 @@
+import { join } from 'node:path';
+
 import { ActionMetadataError } from './errors.js';
 import type { Finding } from './finding.js';
 import { isRecord, recordOrEmpty } from './plain-values.js';
 import type { PlainRecord } from './plain-values.js';
+import { readYamlFile } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
 
 const ActionUsageRule = {
@@ -9,8 +12,27 @@ const ActionUsageRule = {
   MissingRequiredInput: 'missing-required-input',
 } as const;
 
-/** `./packages/pipeline-action` in this repository, `<owner>/<repo>/packages/pipeline-action@v1` in users' workflows. */
-const isPipelineActionRef = (ref: string): boolean => /(^|\/)packages\/pipeline-action(@|$)/.test(ref);
+/** The pipeline action's two action.yml files (repository-relative), by the `uses:` form that runs each. */
+const PipelineActionFile = {
+  /** `<owner>/<repo>@v1` in users' workflows (what GitHub Marketplace lists), `./` in this repository. */
+  Root: 'action.yml',
+  /** `<owner>/<repo>/packages/pipeline-action@v1` in users' workflows, `./packages/pipeline-action` here. */
+  Package: 'packages/pipeline-action/action.yml',
+} as const;
+type PipelineActionFile = (typeof PipelineActionFile)[keyof typeof PipelineActionFile];
+
+// The docs name the repository `<owner>/<repo>` or `<owner>/greenlight` (`your-org/greenlight`).
+const rootFormRef = /^(?:<owner>\/<repo>|[\w.<>-]+\/greenlight)@|^\.\/?$/;
+const packageFormRef = /(^|\/)packages\/pipeline-action(@|$)/;
+
+/** The action.yml a `uses:` reference runs when it names the pipeline action, in either form. */
+function pipelineActionFileOf(ref: string): PipelineActionFile | undefined {
+  if (packageFormRef.test(ref)) return PipelineActionFile.Package;
+  if (rootFormRef.test(ref)) return PipelineActionFile.Root;
+  return undefined;
+}
+
+const isPipelineActionRef = (ref: string): boolean => pipelineActionFileOf(ref) !== undefined;
 
 interface ActionInput {
   readonly name: string;
@@ -91,5 +113,46 @@ function checkActionUsage(
   return [...unknown, ...missing];
 }
 
-export { ActionUsageRule, checkActionUsage, findActionUsages, isPipelineActionRef, readActionInputs };
-export type { ActionInput, ActionUsage };
+interface PipelineActionUsage extends ActionUsage {
+  /** The file (snippet or workflow) the usage is in. */
+  readonly file: string;
+  /** The action.yml its form runs. */
+  readonly actionFile: PipelineActionFile;
+}
+
+interface PipelineActionUsages {
+  readonly usages: readonly PipelineActionUsage[];
+  readonly findings: readonly Finding[];
+}
+
+/** Every use of the pipeline action in `sources`, each checked against the action.yml its form runs. */
+async function checkPipelineActionUsages(sources: readonly YamlSource[], root: string): Promise<PipelineActionUsages> {
+  const readInputs = async (file: PipelineActionFile): Promise<ReadonlyMap<string, ActionInput>> =>
+    readActionInputs(await readYamlFile(join(root, file), file));
+  const inputsOf: Record<PipelineActionFile, ReadonlyMap<string, ActionInput>> = {
+    [PipelineActionFile.Root]: await readInputs(PipelineActionFile.Root),
+    [PipelineActionFile.Package]: await readInputs(PipelineActionFile.Package),
+  };
+  const usages = sources.flatMap((source) =>
+    findActionUsages(source, isPipelineActionRef).flatMap((usage) => {
+      const actionFile = pipelineActionFileOf(usage.ref);
+      return actionFile === undefined ? [] : [{ ...usage, file: source.source, actionFile }];
+    }),
+  );
+  const findings = usages.flatMap((usage) =>
+    checkActionUsage(usage, inputsOf[usage.actionFile], usage.file, usage.actionFile),
+  );
+  return { usages, findings };
+}
+
+export {
+  ActionUsageRule,
+  checkActionUsage,
+  checkPipelineActionUsages,
+  findActionUsages,
+  isPipelineActionRef,
+  PipelineActionFile,
+  pipelineActionFileOf,
+  readActionInputs,
+};
+export type { ActionInput, ActionUsage, PipelineActionUsage, PipelineActionUsages };

@@ -9,8 +9,11 @@ import { loadActionlint } from '../src/actionlint.js';
 import {
   ActionUsageRule,
   checkActionUsage,
+  checkPipelineActionUsages,
   findActionUsages,
   isPipelineActionRef,
+  PipelineActionFile,
+  pipelineActionFileOf,
   readActionInputs,
 } from '../src/action-usage.js';
 import { parseYamlSnippets, readRepositoryDocs } from '../src/doc-snippets.js';
@@ -21,8 +24,6 @@ import { checkRelativeLinks, RelativeLinkRule } from '../src/relative-links.js';
 import { repositoryRoot } from '../src/repository-files.js';
 import { isWorkflowDefinition } from '../src/workflow-model.js';
 import { parseYaml, readYamlFile } from '../src/yaml-source.js';
-
-const actionFile = 'packages/pipeline-action/action.yml';
 
 /** The commands a shell script runs, without comments, `set` options or the `cd` to the repository root. */
 const commandsOf = (script: string): string[] =>
@@ -72,19 +73,18 @@ describe('the documentation', () => {
     expect(formatFindings(findings)).toBe('');
   });
 
-  it('calls the pipeline action only with inputs its action.yml declares, and every required one', async () => {
+  it('calls the pipeline action only with inputs its action.yml declares, and every required one, in both forms', async () => {
     // Prepare
-    const inputs = readActionInputs(await readYamlFile(join(repositoryRoot, actionFile), actionFile));
     const sources = docs.flatMap((document) => parseYamlSnippets(document).sources);
 
     // Act
-    const usages = sources.flatMap((source) =>
-      findActionUsages(source, isPipelineActionRef).map((usage) => ({ usage, file: source.source })),
-    );
-    const findings = usages.flatMap(({ usage, file }) => checkActionUsage(usage, inputs, file, actionFile));
+    const { usages, findings } = await checkPipelineActionUsages(sources, repositoryRoot);
 
     // Assess
     expect(usages.filter(({ file }) => file === 'README.md').length).toBeGreaterThan(0);
+    expect(new Set(usages.map(({ actionFile }) => actionFile))).toEqual(
+      new Set([PipelineActionFile.Root, PipelineActionFile.Package]),
+    );
     expect(formatFindings(findings)).toBe('');
   });
 
@@ -236,6 +236,35 @@ describe('the relative link check', () => {
 });
 
 describe('the action usage check', () => {
+  it('tells the root form of the pipeline action from the package path form, and from other actions', () => {
+    // Prepare
+    const refs = [
+      '<owner>/<repo>@v1',
+      'your-org/greenlight@v1.2.0',
+      './',
+      '<owner>/<repo>/packages/pipeline-action@v1',
+      './packages/pipeline-action',
+      'actions/checkout@v7',
+      'your-org/greenlight-tools@v1',
+      './packages/other-action',
+    ];
+
+    // Act
+    const files = refs.map(pipelineActionFileOf);
+
+    // Assess
+    expect(files).toEqual([
+      PipelineActionFile.Root,
+      PipelineActionFile.Root,
+      PipelineActionFile.Root,
+      PipelineActionFile.Package,
+      PipelineActionFile.Package,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('reports an input the action does not declare and a required input that is missing', () => {
     // Prepare
     const metadata = parseYaml(

@@ -1,8 +1,6 @@
-import { join } from 'node:path';
-
 import { describe, expect, it } from '@jest/globals';
 
-import { checkActionUsage, findActionUsages, isPipelineActionRef, readActionInputs } from '../src/action-usage.js';
+import { checkPipelineActionUsages } from '../src/action-usage.js';
 import { loadActionlint } from '../src/actionlint.js';
 import { formatFindings } from '../src/finding.js';
 import { repositoryRoot } from '../src/repository-files.js';
@@ -11,7 +9,7 @@ import { readWorkflow } from '../src/workflow-model.js';
 import type { Workflow } from '../src/workflow-model.js';
 import { checkRunScripts } from '../src/run-scripts.js';
 import { checkWorkflowRules, WorkflowProfile, WorkflowRule } from '../src/workflow-rules.js';
-import { parseYaml, readYamlFile } from '../src/yaml-source.js';
+import { parseYaml } from '../src/yaml-source.js';
 
 const workflowFrom = (text: string): Workflow => readWorkflow(parseYaml(text, 'fixture.yml'));
 
@@ -89,15 +87,13 @@ describe('the repository workflows', () => {
 
   it('call the pipeline action only with inputs its action.yml declares, and every required one', async () => {
     // Prepare
-    const actionFile = 'packages/pipeline-action/action.yml';
-    const inputs = readActionInputs(await readYamlFile(join(repositoryRoot, actionFile), actionFile));
     const workflows = await readRepositoryWorkflows(repositoryRoot);
 
     // Act
-    const usages = workflows.flatMap(({ workflow }) =>
-      findActionUsages(workflow.source, isPipelineActionRef).map((usage) => ({ usage, file: workflow.source.source })),
+    const { usages, findings } = await checkPipelineActionUsages(
+      workflows.map(({ workflow }) => workflow.source),
+      repositoryRoot,
     );
-    const findings = usages.flatMap(({ usage, file }) => checkActionUsage(usage, inputs, file, actionFile));
 
     // Assess
     expect(usages.length).toBeGreaterThan(0);
