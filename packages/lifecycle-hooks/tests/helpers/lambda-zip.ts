@@ -28,10 +28,10 @@ interface Invocation {
   readonly stderr: string;
 }
 
-/** Unpacks the built hook zip into a fresh directory, as Lambda does into /var/task. */
-const unpackHookZip = async (): Promise<string> => {
+/** Unpacks a function zip (by default the built hook's) into a fresh directory, as Lambda does into /var/task. */
+const unpackHookZip = async (zipFile: string = zipPath): Promise<string> => {
   const functionDir = await mkdtemp(path.join(tmpdir(), 'greenlight-hook-'));
-  const entries = unzipSync(new Uint8Array(await readFile(zipPath)));
+  const entries = unzipSync(new Uint8Array(await readFile(zipFile)));
   for (const [name, content] of Object.entries(entries)) {
     const target = path.join(functionDir, name);
     await mkdir(path.dirname(target), { recursive: true });

@@ -1,16 +1,6 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Simulator, startSimulator } from '@greenlight/aws-sim';
-import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parseHookConfig } from '../../src/config.js';
-import { type GreenApp, startGreenApp } from '../helpers/green-app.js';
-import { addPlainGroup, newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
-import { invokeHook, packageDir } from '../helpers/lambda-zip.js';
-
-const codeBlocks = (markdown: string, language: string): string[] =>
-  [...markdown.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1] ?? '');
+import { codeBlocks, readReadme } from '../helpers/readme.js';
 
 const parsesAsObject = (text: string): Record<string, unknown> | undefined => {
   try {
@@ -24,9 +14,10 @@ const parsesAsObject = (text: string): Record<string, unknown> | undefined => {
 let readme: string;
 
 beforeAll(async () => {
-  readme = await readFile(path.join(packageDir, 'README.md'), 'utf8');
+  readme = await readReadme();
 });
 
+// The custom hook example is type-checked, bundled and invoked from the packed package in tests/package.
 describe('the README', () => {
   it('shows only GREENLIGHT_CONFIG examples that the hook accepts', () => {
     // Prepare
@@ -40,54 +31,5 @@ describe('the README', () => {
     // Assess
     expect(configs.length).toBeGreaterThanOrEqual(2);
     expect(parse).not.toThrow();
-  });
-
-  describe('custom hook example', () => {
-    let sim: Simulator;
-    let green: GreenApp;
-
-    beforeAll(async () => {
-      [sim, green] = await Promise.all([startSimulator({ seed: 13 }), startGreenApp()]);
-      addPlainGroup(sim);
-    });
-
-    afterAll(async () => {
-      await Promise.all([sim.stop(), green.stop()]);
-    });
-
-    it('bundles with the documented esbuild options and reports its custom check', async () => {
-      // Prepare
-      const [source] = codeBlocks(readme, 'ts');
-      const functionDir = await mkdtemp(path.join(tmpdir(), 'greenlight-custom-hook-'));
-      await build({
-        stdin: { contents: source ?? '', loader: 'ts', resolveDir: packageDir, sourcefile: 'hook.ts' },
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node22',
-        minify: true,
-        sourcemap: true,
-        outfile: path.join(functionDir, 'index.mjs'),
-        banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
-        logLevel: 'silent',
-      });
-      green.behave((request) => ({ body: request.url === '/internal/schema-version' ? '{"version": 41}' : 'ok' }));
-      const { deploymentId, event } = newHookDeployment(sim);
-
-      // Act
-      const invocation = await invokeHook({
-        functionDir,
-        event,
-        config: JSON.stringify({ targetUrl: green.url, readyTimeoutSeconds: 0, checks: [{ path: '/health' }] }),
-        env: sim.env,
-        timeoutMs: 8_000,
-      });
-
-      // Assess
-      expect(reportedStatuses(sim, deploymentId)).toEqual(['Failed']);
-      expect(invocation.logs.find((line) => line.message === 'decision')?.['reason']).toBe(
-        'check "migrations applied" failed: schema version 41, expected ≥ 42',
-      );
-    });
   });
 });
