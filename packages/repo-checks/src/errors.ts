@@ -35,4 +35,12 @@ class ActionMetadataError extends Error {
   }
 }
 
-export { ActionMetadataError, ActionlintLoadError, YamlParseError };
+/** A workflow step that a dry run cannot execute as the runner would. */
+class WorkflowStepError extends Error {
+  constructor(step: { readonly jobId: string; readonly index: number }, detail: string, options?: ErrorOptions) {
+    super(`step ${step.index + 1} of job '${step.jobId}' ${detail}: give the dry run a plain bash script.`, options);
+    this.name = 'WorkflowStepError';
+  }
+}
+
+export { ActionMetadataError, ActionlintLoadError, WorkflowStepError, YamlParseError };
