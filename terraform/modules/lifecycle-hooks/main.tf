@@ -5,7 +5,8 @@ data "aws_partition" "current" {}
 locals {
   tags = merge({ Name = var.name }, var.tags)
 
-  package_file = coalesce(var.package_file, "${path.module}/../../../packages/lifecycle-hooks/dist/lifecycle-hook.zip")
+  # The committed zip unless the package comes from S3 (the precondition on the functions refuses both sources).
+  package_file = var.package_s3_object != null ? null : coalesce(var.package_file, "${path.module}/../../../packages/lifecycle-hooks/dist/lifecycle-hook.zip")
 
   # AWSCodeDeployRoleForECSLimited lets CodeDeploy invoke only functions whose names start with CodeDeployHook_.
   function_names = { for event in keys(var.hooks) : event => "CodeDeployHook_${var.name}_${event}" }
@@ -217,17 +218,23 @@ resource "aws_vpc_security_group_egress_rule" "aws_apis" {
 resource "aws_lambda_function" "this" {
   for_each = local.function_names
 
-  function_name    = each.value
-  description      = "greenlight ${each.key} hook of ${var.name}: validates the replacement task set and reports to CodeDeploy."
-  role             = aws_iam_role.this.arn
-  filename         = local.package_file
-  source_code_hash = filebase64sha256(local.package_file)
-  handler          = "index.handler"
-  runtime          = var.runtime
-  architectures    = [var.architecture]
-  memory_size      = var.memory_size
-  timeout          = var.hooks[each.key].timeout_seconds
-  kms_key_arn      = var.kms_key_arn
+  function_name = each.value
+  description   = "greenlight ${each.key} hook of ${var.name}: validates the replacement task set and reports to CodeDeploy."
+  role          = aws_iam_role.this.arn
+
+  # A local zip (its hash triggers updates) or an uploaded S3 object (its object_version does).
+  filename          = local.package_file
+  source_code_hash  = local.package_file == null ? null : filebase64sha256(local.package_file)
+  s3_bucket         = try(var.package_s3_object.bucket, null)
+  s3_key            = try(var.package_s3_object.key, null)
+  s3_object_version = try(var.package_s3_object.object_version, null)
+
+  handler       = "index.handler"
+  runtime       = var.runtime
+  architectures = [var.architecture]
+  memory_size   = var.memory_size
+  timeout       = var.hooks[each.key].timeout_seconds
+  kms_key_arn   = var.kms_key_arn
 
   # A deployment runs one hook at a time; the reservation both caps a runaway and guarantees the hook can run
   # when the account is busy.
@@ -260,6 +267,11 @@ resource "aws_lambda_function" "this" {
   tags = local.tags
 
   lifecycle {
+    precondition {
+      condition     = var.package_file == null || var.package_s3_object == null
+      error_message = "package_file and package_s3_object are both set: give the hook's deployment package one source, a local zip (package_file) or an uploaded S3 object (package_s3_object)."
+    }
+
     precondition {
       condition     = length(jsonencode(local.hook_configs[each.key])) <= 3800
       error_message = "hooks.${each.key}: the rendered GREENLIGHT_CONFIG is longer than 3800 characters, and Lambda allows 4 KB of environment in total; shorten the checks (or a tls_ca_pem)."

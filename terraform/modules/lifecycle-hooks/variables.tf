@@ -113,10 +113,45 @@ variable "hooks" {
   }
 }
 
+# The hook's deployment package: a local file (by default the zip committed next to this module), or an S3
+# object for module sources that do not carry this repository's packages/ directory. At most one is set.
 variable "package_file" {
-  description = "Path of the hook's deployment package. Null uses the committed packages/lifecycle-hooks/dist/lifecycle-hook.zip of this repository."
+  description = "Path of the hook's deployment package on the machine running Terraform. Null (with package_s3_object null) deploys the zip committed in this repository, packages/lifecycle-hooks/dist/lifecycle-hook.zip, which a git module source carries. Set at most one of package_file and package_s3_object."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.package_file == null ? true : endswith(var.package_file, ".zip")
+    error_message = "package_file must be the path of a .zip file (the release's lifecycle-hook.zip), or null for the committed one."
+  }
+}
+
+variable "package_s3_object" {
+  description = "The hook's deployment package as an S3 object you uploaded, for module sources without this repository's packages/ directory: bucket (versioned, in the functions' region), key, and object_version, the version ID S3 returned for the upload (a new version updates the functions). Upload the release's lifecycle-hook.zip after checking it against the release's lifecycle-hook.zip.sha256. Terraform's credentials need s3:GetObject and s3:GetObjectVersion on it. Null deploys package_file or the committed zip; set at most one of the two."
+  type = object({
+    bucket         = string
+    key            = string
+    object_version = string
+  })
+  default = null
+
+  # S3 bucket naming rules (general purpose buckets): 3-63 characters, lowercase letters, digits, dots and hyphens,
+  # starting and ending with a letter or digit.
+  validation {
+    condition     = var.package_s3_object == null ? true : can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.package_s3_object.bucket))
+    error_message = "package_s3_object.bucket must be an S3 bucket name: 3-63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit."
+  }
+
+  # Lambda's FunctionCode: S3Key and S3ObjectVersion must each contain a non-space character; object keys are at
+  # most 1024 bytes (checked here in characters).
+  validation {
+    condition = var.package_s3_object == null ? true : alltrue([
+      trimspace(var.package_s3_object.key) != "",
+      length(var.package_s3_object.key) <= 1024,
+      trimspace(var.package_s3_object.object_version) != "",
+    ])
+    error_message = "package_s3_object: key must be a non-blank S3 object key of at most 1024 characters, and object_version the non-blank version ID of the uploaded zip (the bucket must be versioned)."
+  }
 }
 
 variable "runtime" {
