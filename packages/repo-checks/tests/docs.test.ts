@@ -19,6 +19,7 @@ import {
 import { parseYamlSnippets, readRepositoryDocs } from '../src/doc-snippets.js';
 import { formatFindings } from '../src/finding.js';
 import { parseMarkdown } from '../src/markdown-document.js';
+import { checkModuleCall, findModuleCalls, ModuleSourceRule } from '../src/module-sources.js';
 import type { MarkdownDocument } from '../src/markdown-document.js';
 import { checkRelativeLinks, RelativeLinkRule } from '../src/relative-links.js';
 import { repositoryRoot } from '../src/repository-files.js';
@@ -101,6 +102,35 @@ describe('the documentation', () => {
 
     // Assess
     expect(shown.map((source) => source.value)).toEqual([example.value]);
+  });
+
+  it('shows every Terraform module source pinned to a release, naming modules that exist', () => {
+    // Act
+    const calls = docs.flatMap(findModuleCalls);
+    const findings = calls.flatMap((call) => checkModuleCall(call, repositoryRoot));
+
+    // Assess
+    expect(calls.filter((call) => call.source?.includes('?ref=')).length).toBeGreaterThanOrEqual(10);
+    expect(formatFindings(findings)).toBe('');
+  });
+
+  it('shows in the README and in each module README how to call a module at a pinned release', async () => {
+    // Prepare
+    const modules = (await readdir(join(repositoryRoot, 'terraform/modules'), { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const readmes = ['README.md', ...modules.map((name) => `terraform/modules/${name}/README.md`)];
+
+    // Act
+    const withoutPinnedCall = readmes.filter((file) => {
+      const document = docs.find((candidate) => candidate.file === file);
+      const calls = document === undefined ? [] : findModuleCalls(document);
+      return !calls.some((call) => /\?ref=v\d+\.\d+\.\d+/.test(call.source ?? ''));
+    });
+
+    // Assess
+    expect(modules.length).toBeGreaterThan(5);
+    expect(withoutPinnedCall).toEqual([]);
   });
 
   it('links from the README to every package and every Terraform module', async () => {
@@ -287,6 +317,55 @@ describe('the action usage check', () => {
       { rule: ActionUsageRule.MissingRequiredInput, line: 21 },
     ]);
     expect(findings[0]?.message).toContain("'wiat' is not an input");
+  });
+
+  it('reports module sources that are not pinned to one release, and modules that do not exist', () => {
+    // Prepare
+    const document = parseMarkdown(
+      [
+        '```hcl',
+        'module "moving_tag" {',
+        '  source = "github.com/o/greenlight//terraform/modules/network?ref=v1"',
+        '}',
+        'module "no_ref" {',
+        '  source = "git::https://example.com/infra.git//network"',
+        '}',
+        'module "registry_range" {',
+        '  source  = "your-org/network/aws"',
+        '  version = "~> 1.0"',
+        '}',
+        'module "missing" {',
+        '  source = "github.com/o/greenlight//terraform/modules/nowhere?ref=v1.2.3"',
+        '}',
+        'module "pinned" {',
+        '  source = "github.com/o/greenlight//terraform/modules/network?ref=v1.2.3"',
+        '}',
+        'module "commit" {',
+        '  source = "git::https://example.com/infra.git//network?ref=0123456789abcdef0123456789abcdef01234567"',
+        '}',
+        'module "registry" {',
+        '  source  = "app.terraform.io/your-org/network/aws"',
+        '  version = "1.2.3"',
+        '}',
+        'module "local" {',
+        '  source = "../network"',
+        '}',
+        '```',
+      ].join('\n'),
+      'README.md',
+    );
+
+    // Act
+    const findings = findModuleCalls(document).flatMap((call) => checkModuleCall(call, repositoryRoot));
+
+    // Assess
+    expect(findings.map(({ rule, line }) => ({ rule, line }))).toEqual([
+      { rule: ModuleSourceRule.Unpinned, line: 3 },
+      { rule: ModuleSourceRule.Unpinned, line: 6 },
+      { rule: ModuleSourceRule.Unpinned, line: 9 },
+      { rule: ModuleSourceRule.UnknownModule, line: 13 },
+    ]);
+    expect(findings[2]?.message).toContain('add version = "X.Y.Z" (not "~> 1.0")');
   });
 
   it('reports a YAML snippet that does not parse at its line in the document', () => {
