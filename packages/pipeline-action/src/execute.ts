@@ -1,5 +1,5 @@
 import { GetPipelineCommand, type CodePipelineClient, type PipelineDeclaration } from '@aws-sdk/client-codepipeline';
-import { error as annotateError, info, summary as jobSummary, warning } from '@actions/core';
+import { error as annotateError, summary as jobSummary, warning } from '@actions/core';
 import { isCodeBuildAction, isCodeDeployAction } from './action-kinds.js';
 import { ActionTracker, plannedStages } from './action-tracker.js';
 import { describeAwsError, isNamed } from './aws-errors.js';
@@ -13,6 +13,7 @@ import type { HookFailure } from './hook-failure.js';
 import { learnTypicalDurations, type TypicalDurations } from './history.js';
 import type { ActionInputs } from './inputs.js';
 import { followExecution, getExecution, isTerminal, refreshActions, type FollowContext } from './monitor.js';
+import { logLine } from './log.js';
 import { findNewerExecution } from './newer-execution.js';
 import { recordExecution, recordFinished, recordReport, recordStopRequested } from './outputs.js';
 import { PollSchedule } from './poll-schedule.js';
@@ -62,7 +63,7 @@ const getPipeline = async (session: Session): Promise<PipelineDeclaration | unde
 /** Starts the execution; deliberately not cancellable midway, so an execution never exists without us knowing its ID. */
 const start = async (session: Session, pipeline: PipelineDeclaration | undefined): Promise<string> => {
   const plan = planSourceRevisions(session.inputs, pipeline, session.run);
-  for (const note of plan.notes) info(note);
+  for (const note of plan.notes) logLine(note);
   const token = clientRequestToken(session.inputs, session.run);
   try {
     return await retryTransient(() => startExecution(session.client, session.inputs, plan, token, new AbortController().signal), {
@@ -79,7 +80,7 @@ const writeSummary = async (report: ExecutionReport): Promise<void> => {
     const { renderSummary } = await import('./summary.js');
     await jobSummary.addRaw(renderSummary(report)).write();
   } catch (error) {
-    info(`Job summary not written: ${(error as Error).message}`);
+    logLine(`Job summary not written: ${(error as Error).message}`);
   }
 };
 
@@ -88,7 +89,7 @@ const writeErrorSummary = async (pipelineName: string, failure: PipelineActionEr
   try {
     await jobSummary.addRaw(`## Pipeline \`${pipelineName}\`: ❌ ${failure.title}\n\n${failure.message}\n`).write();
   } catch (error) {
-    info(`Job summary not written: ${(error as Error).message}`);
+    logLine(`Job summary not written: ${(error as Error).message}`);
   }
 };
 
@@ -99,7 +100,7 @@ const finish = async (report: ExecutionReport, deployment: GitHubDeployment | un
   await deployment?.update(report.outcome, `Pipeline ${report.pipelineName}: ${describeOutcome(report)}`);
   const failure = outcomeError(report);
   if (failure === undefined) {
-    info(`Pipeline ${report.pipelineName} execution ${report.executionId}: ${describeOutcome(report)}. ${report.executionUrl}`);
+    logLine(`Pipeline ${report.pipelineName} execution ${report.executionId}: ${describeOutcome(report)}. ${report.executionUrl}`);
     return;
   }
   annotateError(failure.message, { title: failure.title });
@@ -111,8 +112,10 @@ const failedBuildLog = async (session: Session, tracker: ActionTracker, progress
   if (failed?.externalId === undefined || !isCodeBuildAction(failed.provider)) return undefined;
   const { buildLogTail } = await import('./build-logs.js');
   const tail = await buildLogTail(session.inputs.region, failed.externalId, AbortSignal.timeout(15_000));
-  progress.line(failed, tail.lines.length > 0 ? `Last ${tail.lines.length} lines of build ${failed.externalId}:` : (tail.note ?? ''));
-  for (const line of tail.lines) progress.line(failed, `  ${line}`);
+  progress.lines(failed, [
+    tail.lines.length > 0 ? `Last ${tail.lines.length} lines of build ${failed.externalId}:` : (tail.note ?? ''),
+    ...tail.lines.map((line) => `  ${line}`),
+  ]);
   return tail;
 };
 
@@ -122,8 +125,10 @@ const failedHook = async (session: Session, tracker: ActionTracker, progress: Pr
   const { hookFailure } = await import('./hook-failure.js');
   const hook = await hookFailure(session.inputs.region, failed.externalId, AbortSignal.timeout(15_000));
   if (hook !== undefined) {
-    progress.line(failed, `${hook.lifecycleEvent} hook ${hook.functionName}: ${hook.reason ?? hook.note ?? ''}`);
-    for (const check of hook.failedChecks) progress.line(failed, `  check "${check.name}" failed: ${check.reason}`);
+    progress.lines(failed, [
+      `${hook.lifecycleEvent} hook ${hook.functionName}: ${hook.reason ?? hook.note ?? ''}`,
+      ...hook.failedChecks.map((check) => `  check "${check.name}" failed: ${check.reason}`),
+    ]);
   }
   return hook;
 };
@@ -145,7 +150,7 @@ const handleCancellation = async (session: Session, facts: Omit<ReportFacts, 'el
     throw describeAwsError(error, callContext(session, 'codepipeline:StopPipelineExecution', facts.executionId));
   });
   recordStopRequested();
-  info(`Stop requested for execution ${facts.executionId} (${result}): ${reason}`);
+  logLine(`Stop requested for execution ${facts.executionId} (${result}): ${reason}`);
   return buildReport({ ...facts, elapsedMs, outcome: Outcome.StopRequested, status: result === StopResult.Abandoned ? 'Stopped' : 'Stopping' });
 };
 
@@ -213,7 +218,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
       startedByUs,
       stopOnCancel: inputs.stopOnCancel,
     });
-    info(`${startedByUs ? 'Started' : 'Following'} execution ${executionId} of pipeline ${inputs.pipelineName}: ${url}`);
+    logLine(`${startedByUs ? 'Started' : 'Following'} execution ${executionId} of pipeline ${inputs.pipelineName}: ${url}`);
 
     deployment = inputs.githubDeployment === undefined
       ? undefined

@@ -106,7 +106,7 @@ const followDeployments = async (context: FollowContext, now: number): Promise<b
   for (const run of deploying) {
     const details = await context.deploymentDetails();
     const lines = await details.changes(run.externalId ?? '');
-    for (const line of lines) context.progress.line(run, line);
+    context.progress.lines(run, lines);
     changed ||= lines.length > 0;
   }
   return changed;
