@@ -87,7 +87,8 @@ const writeSummary = async (report: ExecutionReport): Promise<void> => {
 /** A job summary for runs that end in an error rather than an execution outcome. */
 const writeErrorSummary = async (pipelineName: string, failure: PipelineActionError): Promise<void> => {
   try {
-    await jobSummary.addRaw(`## Pipeline \`${pipelineName}\`: ❌ ${failure.title}\n\n${failure.message}\n`).write();
+    const { renderErrorSummary } = await import('./summary.js');
+    await jobSummary.addRaw(renderErrorSummary(pipelineName, failure.title, failure.message)).write();
   } catch (error) {
     logLine(`Job summary not written: ${(error as Error).message}`);
   }
