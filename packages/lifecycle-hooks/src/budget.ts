@@ -1,3 +1,5 @@
+import { fullJitterBackoff } from '@greenlight/aws-retry';
+
 interface Budget {
   /** Epoch milliseconds when the checks must have ended, leaving the reporting margin. */
   readonly checksDeadline: number;
@@ -14,6 +16,10 @@ const BUDGET_DEFAULTS = {
 // Never wait longer for one AWS call than this, even when the deadline is far away.
 const MAX_ATTEMPT_MS = 5_000;
 
+// Between attempts of an AWS call: 100 ms doubling to at most 2 s, at random below that (full jitter), so the
+// retries of many hooks hitting the same throttled API spread out.
+const AWS_RETRY_DELAY = fullJitterBackoff(100, 2_000);
+
 /**
  * Splits the invocation's remaining time: checks first, then a reporting margin (at most a third of the time, so a
  * short Lambda timeout still leaves room for checks) for the report and its retries.
@@ -29,5 +35,5 @@ const planBudget = (remainingMs: number, reportingMarginMs: number = BUDGET_DEFA
 const attemptSignal = (deadline: number): AbortSignal =>
   AbortSignal.timeout(Math.max(1, Math.min(MAX_ATTEMPT_MS, deadline - Date.now())));
 
-export { attemptSignal, planBudget };
+export { attemptSignal, AWS_RETRY_DELAY, planBudget };
 export type { Budget };

@@ -1,10 +1,10 @@
+import { isRetryableAwsError, retry } from '@greenlight/aws-retry';
 import type { AwsApi } from './aws-api.js';
-import { describeAwsError, isTransientAwsError } from './aws-errors.js';
-import { attemptSignal } from './budget.js';
+import { describeAwsError } from './aws-errors.js';
+import { attemptSignal, AWS_RETRY_DELAY } from './budget.js';
 import { LifecycleReportError } from './errors.js';
 import type { HookLogger } from './logger.js';
 import type { VerdictStatus } from './results.js';
-import { withRetry } from './retry.js';
 
 interface LifecycleReport {
   readonly deploymentId: string;
@@ -33,7 +33,7 @@ const reportLifecycleStatus = async (
   options: { readonly deadline: number; readonly logger: HookLogger },
 ): Promise<ReportOutcome> => {
   try {
-    await withRetry(
+    await retry(
       () =>
         aws.putLifecycleEventHookExecutionStatus(
           {
@@ -45,7 +45,8 @@ const reportLifecycleStatus = async (
         ),
       {
         deadline: options.deadline,
-        isRetryable: (error) => !isAlreadyCompleted(error) && isTransientAwsError(error),
+        delay: AWS_RETRY_DELAY,
+        isRetryable: (error) => !isAlreadyCompleted(error) && isRetryableAwsError(error),
         onRetry: (error, attempt, delayMs) => {
           options.logger.log('WARN', 'report retry', {
             attempt,

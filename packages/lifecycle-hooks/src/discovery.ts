@@ -1,8 +1,8 @@
+import { isRetryableAwsError, retry } from '@greenlight/aws-retry';
 import type { AwsApi } from './aws-api.js';
-import { describeAwsError, isTransientAwsError } from './aws-errors.js';
-import { attemptSignal } from './budget.js';
+import { describeAwsError } from './aws-errors.js';
+import { attemptSignal, AWS_RETRY_DELAY } from './budget.js';
 import { TestListenerDiscoveryError } from './errors.js';
-import { withRetry } from './retry.js';
 
 interface DiscoveryOptions {
   readonly aws: AwsApi;
@@ -21,9 +21,10 @@ const SCHEME_BY_PROTOCOL: Readonly<Record<string, string>> = {
 
 const call = async <T>(options: DiscoveryOptions, action: string, permission: string, send: (signal: AbortSignal) => Promise<T>): Promise<T> => {
   try {
-    return await withRetry(() => send(attemptSignal(options.deadline)), {
+    return await retry(() => send(attemptSignal(options.deadline)), {
       deadline: options.deadline,
-      isRetryable: isTransientAwsError,
+      delay: AWS_RETRY_DELAY,
+      isRetryable: isRetryableAwsError,
     });
   } catch (error) {
     throw new TestListenerDiscoveryError(`Test listener discovery: ${describeAwsError(error, action, permission)}`, {
