@@ -72,5 +72,5 @@ const reportLifecycleStatus = async (
   }
 };
 
-export { REPORT_OUTCOME, reportLifecycleStatus };
+export { reportLifecycleStatus };
 export type { LifecycleReport, ReportOutcome };
