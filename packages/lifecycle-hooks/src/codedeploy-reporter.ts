@@ -1,7 +1,6 @@
-import { isRetryableAwsError, retry } from '@greenlight/aws-retry';
 import type { AwsApi } from './aws-api.js';
+import { callAws } from './aws-call.js';
 import { describeAwsError } from './aws-errors.js';
-import { attemptSignal, AWS_RETRY_DELAY } from './budget.js';
 import { LifecycleReportError } from './errors.js';
 import type { HookLogger } from './logger.js';
 import type { VerdictStatus } from './results.js';
@@ -33,20 +32,19 @@ const reportLifecycleStatus = async (
   options: { readonly deadline: number; readonly logger: HookLogger },
 ): Promise<ReportOutcome> => {
   try {
-    await retry(
-      () =>
+    // LifecycleEventAlreadyCompletedException is a permanent answer: it is never retried.
+    await callAws(
+      (signal) =>
         aws.putLifecycleEventHookExecutionStatus(
           {
             deploymentId: report.deploymentId,
             lifecycleEventHookExecutionId: report.lifecycleEventHookExecutionId,
             status: report.status,
           },
-          attemptSignal(options.deadline),
+          signal,
         ),
       {
         deadline: options.deadline,
-        delay: AWS_RETRY_DELAY,
-        isRetryable: (error) => !isAlreadyCompleted(error) && isRetryableAwsError(error),
         onRetry: (error, attempt, delayMs) => {
           options.logger.log('WARN', 'report retry', {
             attempt,

@@ -1,7 +1,6 @@
-import { isRetryableAwsError, retry } from '@greenlight/aws-retry';
 import type { AwsApi } from './aws-api.js';
+import { callAws } from './aws-call.js';
 import { describeAwsError } from './aws-errors.js';
-import { attemptSignal, AWS_RETRY_DELAY } from './budget.js';
 import { TestListenerDiscoveryError } from './errors.js';
 
 interface DiscoveryOptions {
@@ -21,11 +20,7 @@ const SCHEME_BY_PROTOCOL: Readonly<Record<string, string>> = {
 
 const call = async <T>(options: DiscoveryOptions, action: string, permission: string, send: (signal: AbortSignal) => Promise<T>): Promise<T> => {
   try {
-    return await retry(() => send(attemptSignal(options.deadline)), {
-      deadline: options.deadline,
-      delay: AWS_RETRY_DELAY,
-      isRetryable: isRetryableAwsError,
-    });
+    return await callAws(send, { deadline: options.deadline });
   } catch (error) {
     throw new TestListenerDiscoveryError(`Test listener discovery: ${describeAwsError(error, action, permission)}`, {
       cause: error,
