@@ -1,8 +1,9 @@
 import { GetPipelineCommand, type CodePipelineClient, type PipelineDeclaration } from '@aws-sdk/client-codepipeline';
 import { error as annotateError, summary as jobSummary, warning } from '@actions/core';
+import { isRetryableAwsError, readAwsError, retry } from '@greenlight/aws-retry';
 import { isCodeBuildAction, isCodeDeployAction } from './action-kinds.js';
 import { ActionTracker, plannedStages } from './action-tracker.js';
-import { describeAwsError, isNamed } from './aws-errors.js';
+import { describeAwsError } from './aws-errors.js';
 import type { BuildLogTail } from './build-logs.js';
 import { CancellationWatch, stopExecution, StopResult } from './cancel.js';
 import { createCodePipelineClient } from './clients.js';
@@ -20,7 +21,6 @@ import { PollSchedule } from './poll-schedule.js';
 import { ProgressLog } from './progress.js';
 import { describeOutcome, executionUrl, failureMessage, Outcome, outcomeError, type ExecutionReport } from './report.js';
 import { buildReport, type ReportFacts } from './report-builder.js';
-import { retryTransient } from './retry.js';
 import { clientRequestToken, planSourceRevisions, startExecution } from './start.js';
 import { readWorkflowRun, stopReason, type WorkflowRun } from './workflow-run.js';
 
@@ -35,9 +35,9 @@ interface Session {
 
 // Setup calls (GetPipeline, StartPipelineExecution) retry transient failures with this backoff.
 const setupRetry = (session: Session) => ({
-  signal: session.watch.signal,
   deadline: session.deadline,
-  delayMs: (failures: number) => Math.min(20_000, 500 * 2 ** failures * (1 + Math.random() / 4)),
+  delay: (failures: number) => Math.min(20_000, 500 * 2 ** failures * (1 + Math.random() / 4)),
+  isRetryable: isRetryableAwsError,
 });
 
 const callContext = (session: Session, permission: string, executionId?: string) => ({
@@ -49,9 +49,9 @@ const callContext = (session: Session, permission: string, executionId?: string)
 
 const getPipeline = async (session: Session): Promise<PipelineDeclaration | undefined> => {
   try {
-    const answer = await retryTransient(
+    const answer = await retry(
       () => session.client.send(new GetPipelineCommand({ name: session.inputs.pipelineName }), { abortSignal: session.watch.signal }),
-      setupRetry(session),
+      { ...setupRetry(session), signal: session.watch.signal },
     );
     return answer.pipeline;
   } catch (error) {
@@ -66,10 +66,7 @@ const start = async (session: Session, pipeline: PipelineDeclaration | undefined
   for (const note of plan.notes) logLine(note);
   const token = clientRequestToken(session.inputs, session.run);
   try {
-    return await retryTransient(() => startExecution(session.client, session.inputs, plan, token, new AbortController().signal), {
-      ...setupRetry(session),
-      signal: new AbortController().signal,
-    });
+    return await retry(() => startExecution(session.client, session.inputs, plan, token), setupRetry(session));
   } catch (error) {
     throw describeAwsError(error, callContext(session, 'codepipeline:StartPipelineExecution'));
   }
@@ -271,7 +268,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
       throw new PipelineActionError('Workflow cancelled', 'The workflow was cancelled before the pipeline execution started; nothing was started.', { cause: error });
     }
     if (!session.watch.cancelled) recordFinished();
-    if (isNamed(error, 'AbortError')) throw error;
+    if (readAwsError(error).name === 'AbortError') throw error;
     const failure = describeAwsError(error, callContext(session, 'the CodePipeline API', executionId));
     await writeErrorSummary(inputs.pipelineName, failure);
     await deployment?.error(failure.title);
