@@ -85,21 +85,11 @@ locals {
   # after each deployment the idle colour's group has no data, and a policy without data never agrees to scale in.
   # Instead one policy tracks requests per healthy target over both groups, with metric math
   # (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking-metric-math.html);
-  # FILL gives the idle group zeros, so the sum always has data.
-  request_count_metrics = concat(
-    [for colour, suffix in var.target_group_arn_suffixes : {
-      id          = "requests_${colour}"
-      metric_name = "RequestCount"
-      stat        = "Sum"
-      target      = suffix
-    }],
-    [for colour, suffix in var.target_group_arn_suffixes : {
-      id          = "healthy_${colour}"
-      metric_name = "HealthyHostCount"
-      stat        = "Average"
-      target      = suffix
-    }],
-  )
+  # FILL counts a group without data (the idle colour) as zero.
+  request_count_metrics = flatten([for colour, suffix in var.target_group_arn_suffixes : [
+    { id = "requests_${colour}", metric_name = "RequestCount", stat = "Sum", target = suffix },
+    { id = "healthy_${colour}", metric_name = "HealthyHostCount", stat = "Average", target = suffix },
+  ]])
   request_count_expression = "(${join(" + ", [for colour in keys(var.target_group_arn_suffixes) : "FILL(requests_${colour}, 0)"])}) / (${join(" + ", [for colour in keys(var.target_group_arn_suffixes) : "FILL(healthy_${colour}, 0)"])})"
 
   # One target tracking policy per metric: AWS scales out when any policy asks and in only when all agree.
