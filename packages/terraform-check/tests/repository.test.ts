@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { checkTerraform } from '../src/checker.js';
 import { formatFinding } from '../src/findings.js';
+import { blocksOf } from '../src/hcl.js';
+import { loadModule } from '../src/module-loader.js';
 import { renderReport } from '../src/report.js';
 import { PACKAGE_DIR } from './fixture-check.js';
 
@@ -71,6 +73,22 @@ describe("the repository's Terraform", () => {
     expect(lists.length).toBeGreaterThanOrEqual(5);
     const first = lists[0]?.periods;
     expect(lists.filter((list) => list.periods !== first)).toEqual([]);
+  });
+
+  it('refuses at plan time a bluegreen-stack with a certificate but no domain name, naming domain_name', async () => {
+    // Prepare
+    // Without domain_name the hooks would verify green's certificate against the load balancer's DNS name, which
+    // is not on it, and fail every deployment.
+    const stack = await loadModule(join(TERRAFORM_DIR, 'modules', 'bluegreen-stack'));
+
+    // Act
+    const preconditions = stack.outputs.flatMap((output) => blocksOf(output.body.precondition));
+    const guard = preconditions.find((precondition) => JSON.stringify(precondition.condition).includes('var.domain_name != null'));
+
+    // Assess
+    expect(guard?.condition).toMatch(/^\$\{!local\.https \|\| var\.domain_name != null\}$/);
+    expect(stack.localBlocks.some((block) => block.body.https === '${var.certificate_arn != null}')).toBe(true);
+    expect(guard?.error_message).toMatch(/^domain_name is null while certificate_arn is set: set domain_name to /);
   });
 
   it('passes fmt, validate, policy and docs with zero errors', async () => {
