@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parseHookConfig } from '../../src/config.js';
 import { codeBlocks, readReadme } from '../helpers/readme.js';
+import { typeCheck } from '../helpers/type-check.js';
 
 const parsesAsObject = (text: string): Record<string, unknown> | undefined => {
   try {
@@ -31,5 +32,26 @@ describe('the README', () => {
     // Assess
     expect(configs.length).toBeGreaterThanOrEqual(2);
     expect(parse).not.toThrow();
+  });
+
+  describe('library section', () => {
+    // The bullet list after "The package exports this API": every name in backticks is one export.
+    const documentedExports = (): string[] => {
+      const start = readme.indexOf('The package exports this API');
+      const list = readme.slice(start, readme.indexOf('\n\n', readme.indexOf('\n- ', start)));
+      return [...list.matchAll(/`([A-Za-z]+)`/g)].map((match) => match[1] ?? '');
+    };
+
+    it('lists exactly what the package exports', () => {
+      // Prepare
+      const [source] = codeBlocks(readme, 'ts');
+
+      // Act
+      const exported = typeCheck(source ?? '').exportsOf('@greenlight/lifecycle-hooks');
+
+      // Assess
+      expect(exported).toContain('createLifecycleHook');
+      expect([...exported].sort()).toEqual(documentedExports().sort());
+    });
   });
 });

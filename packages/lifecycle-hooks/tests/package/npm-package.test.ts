@@ -58,7 +58,8 @@ describe('the npm package, packed and installed into a new TypeScript project', 
       }
       const map = JSON.parse(await readFile(path.join(project.installedDir, mapFile), 'utf8')) as SourceMap;
       const carried = map.sourcesContent?.filter((content) => typeof content === 'string').length ?? 0;
-      if (map.sources.length === 0 || carried !== map.sources.length) unmapped.push(`${mapFile}: sources not carried`);
+      // A chunk of bundler glue alone (esbuild's helpers) has no sources: nothing to carry.
+      if (carried !== map.sources.length) unmapped.push(`${mapFile}: sources not carried`);
     }
 
     // Assess
