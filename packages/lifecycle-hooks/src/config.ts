@@ -14,12 +14,13 @@ const CONFIG_DEFAULTS = {
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
-const isValidRegExp = (source: string): boolean => {
+/** Why `source` is not a JavaScript regular expression (the engine's words, without the pattern), or undefined. */
+const regExpSyntaxProblem = (source: string): string | undefined => {
   try {
     new RegExp(source);
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
   }
 };
 
@@ -58,7 +59,11 @@ const expectSchema = v.strictObject(
     bodyMatches: v.optional(
       v.pipe(
         v.string('expected a regular expression source string'),
-        v.check(isValidRegExp, 'expected a valid regular expression source string'),
+        v.check(
+          (source) => regExpSyntaxProblem(source) === undefined,
+          (issue) =>
+            `expected a valid JavaScript regular expression (its source, without slashes): ${regExpSyntaxProblem(String(issue.input))}`,
+        ),
       ),
     ),
     json: v.optional(

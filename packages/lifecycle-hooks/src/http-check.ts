@@ -1,3 +1,4 @@
+import { type BodyMatcher, createBodyMatcher } from './body-matcher.js';
 import type { CheckConfig } from './config.js';
 import { createHttpRequester, type HttpRequester, type HttpRequestSpec, type TlsOptions } from './http-request.js';
 import { summarizeLatencies } from './latency.js';
@@ -14,6 +15,8 @@ interface HttpCheckOptions {
   readonly tls?: TlsOptions;
   /** Reuses a pool across checks; by default each check opens and closes its own. */
   readonly requester?: HttpRequester;
+  /** Reuses a bodyMatches worker across checks; by default each check starts (if needed) and ends its own. */
+  readonly bodyMatcher?: BodyMatcher;
 }
 
 const checkName = (check: CheckConfig): string => check.name ?? `${check.method} ${check.path}`;
@@ -42,6 +45,9 @@ const runHttpCheck = async (options: HttpCheckOptions): Promise<CheckResult> => 
   const readBody = needsBody(check.expect);
   const concurrency = Math.min(check.concurrency, check.requests);
   const requester = options.requester ?? createHttpRequester(options.tls === undefined ? {} : { tls: options.tls });
+  const bodyMatcher = options.bodyMatcher ?? createBodyMatcher();
+  const matchLimits = { timeoutMs: options.requestTimeoutMs, signal: options.signal };
+  const matchBody = (pattern: string, text: string) => bodyMatcher.test(pattern, text, matchLimits);
 
   const latencies: number[] = [];
   let started = 0;
@@ -62,7 +68,7 @@ const runHttpCheck = async (options: HttpCheckOptions): Promise<CheckResult> => 
       started += 1;
       const outcome = await requester.send(spec);
       latencies.push(outcome.latencyMs);
-      const problem = responseProblem(check.expect, outcome);
+      const problem = await responseProblem(check.expect, outcome, matchBody);
       if (problem !== undefined) {
         failures += 1;
         firstProblem ??= problem;
@@ -75,6 +81,9 @@ const runHttpCheck = async (options: HttpCheckOptions): Promise<CheckResult> => 
   } finally {
     if (options.requester === undefined) {
       requester.close();
+    }
+    if (options.bodyMatcher === undefined) {
+      bodyMatcher.close();
     }
   }
 

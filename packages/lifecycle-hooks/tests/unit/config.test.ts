@@ -73,7 +73,7 @@ describe('parseHookConfigJson', () => {
     ['a missing path', '{"checks": [{}]}', /checks\[0\]\.path: expected a value \(the field is required\), received nothing/],
     ['a relative path', '{"checks": [{"path": "health"}]}', /checks\[0\]\.path: expected a path starting with "\/", received "health"/],
     ['a bad status', '{"checks": [{"path": "/", "expect": {"status": "ok"}}]}', /checks\[0\]\.expect\.status: expected a status code \(200\), a non-empty list of codes/],
-    ['a bad regular expression', '{"checks": [{"path": "/", "expect": {"bodyMatches": "("}}]}', /checks\[0\]\.expect\.bodyMatches: expected a valid regular expression/],
+    ['a bad regular expression', '{"checks": [{"path": "/", "expect": {"bodyMatches": "("}}]}', /checks\[0\]\.expect\.bodyMatches: expected a valid JavaScript regular expression \(its source, without slashes\): Unterminated group, received "\("/],
     ['a JSON pointer without a slash', '{"checks": [{"path": "/", "expect": {"json": {"status": 1}}}]}', /checks\[0\]\.expect\.json\.status: expected JSON-pointer keys/],
     ['a ratio above 1', '{"checks": [{"path": "/", "expect": {"successRatio": 2}}]}', /checks\[0\]\.expect\.successRatio: expected a ratio between 0 and 1, received 2/],
     ['a misspelt field', '{"checks": [{"path": "/"}], "readyTimeout": 5}', /readyTimeout: expected only the fields targetUrl, checks/],
