@@ -2,7 +2,9 @@
 //  1. size of dist/lifecycle-hook.zip
 //  2. cold import of index.mjs under Node 24, net of Node's own start (median over fresh processes), and the same
 //     with the lazily loaded AWS SDK chunk (what a CodeDeploy invocation pays once)
-//  3. a 1,000-request, concurrency-20 probe (runHttpCheck) against a local server, next to autocannon against the
+//  3. peak resident memory of the handler and its time to report against a hostile green (scripts/hostile-green.mjs),
+//     next to a well-behaved 1 MiB answer in the same run (scripts/bench-hostile-green.mjs)
+//  4. a 1,000-request, concurrency-20 probe (runHttpCheck) against a local server, next to autocannon against the
 //     same server in the same run
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import autocannon from 'autocannon';
 import { unzipSync } from 'fflate';
 import { node24Path } from '@greenlight/testkit';
 import { parseHookConfig, runHttpCheck } from '../lib/index.js';
+import { measureHostileGreen } from './bench-hostile-green.mjs';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const zipPath = path.join(packageDir, 'dist', 'lifecycle-hook.zip');
@@ -113,6 +116,22 @@ console.log(
     `fresh processes, timed inside each): index.mjs ${fmt(imports.hook)} ms (target ≤ 40 ms); ` +
     `with the AWS SDK chunk ${fmt(imports.hookWithSdk)} ms`,
 );
+
+const PEAK_RSS_TARGET_MIB = 160;
+const hostile = await measureHostileGreen(dir);
+const [baseline] = hostile.rows;
+console.log(
+  `hostile green: the zip's handler on a CodeDeploy event (aws-sim), ${hostile.concurrency} requests at once, ` +
+    `Lambda timeout ${hostile.lambdaTimeoutMs / 1_000} s; peak RSS target ≤ ${PEAK_RSS_TARGET_MIB} MiB:`,
+);
+for (const row of hostile.rows) {
+  const rss =
+    row.peakRssMiB === undefined
+      ? 'peak RSS unknown'
+      : `peak RSS ${fmt(row.peakRssMiB)} MiB${row === baseline ? ' (baseline)' : ` (${fmt(row.peakRssMiB - baseline.peakRssMiB)} MiB over the baseline)`}`;
+  const report = row.timeToReportMs === undefined ? 'no report' : `reported ${row.reports} after ${row.timeToReportMs} ms`;
+  console.log(`  ${row.label}: ${rss}, ${report}: ${row.reason.slice(0, 160)}`);
+}
 
 const server = await startServer();
 try {
