@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSimulator } from '@greenlight/aws-sim';
 import { node24Path } from '@greenlight/testkit';
+import { startServerScript } from './start-server-script.mjs';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LAMBDA_TIMEOUT_MS = 20_000;
@@ -25,12 +26,6 @@ const CASES = [
 const REDOS_CASE = {
   label: `bodyMatches ${REDOS_PATTERN} on 34 digits and an x`,
   check: { name: 'redos', path: '/redos', expect: { bodyMatches: REDOS_PATTERN } },
-};
-
-const startHostileGreen = async () => {
-  const child = spawn(node24Path(), [path.join(packageDir, 'scripts', 'hostile-green.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise((resolve) => child.stdout.once('data', (data) => resolve(Number(String(data).trim()))));
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 };
 
 // Like the Lambda tests' invokeHook: a function still running past its timeout is killed, as Lambda would.
@@ -78,7 +73,7 @@ const runCase = async (sim, functionDir, green, { label, check }) => {
 
 /** Runs every case one after the other (each invocation alone on the machine) and returns one row per case. */
 const measureHostileGreen = async (functionDir) => {
-  const [sim, green] = await Promise.all([startSimulator({ seed: 3 }), startHostileGreen()]);
+  const [sim, green] = await Promise.all([startSimulator({ seed: 3 }), startServerScript('hostile-green.mjs')]);
   try {
     sim.codedeploy.addDeploymentGroup({
       applicationName: 'bench',
