@@ -37,6 +37,7 @@ export type {
   TaskSetInfo,
   WaitOutcome,
 } from './engine/deployment-store.js';
+export type { AppSpecNetworkConfiguration } from './engine/app-spec.js';
 export type { DeploymentDriver } from './engine/scripted-driver.js';
 export type { ListenerSpec, LoadBalancerArns, LoadBalancerSpec } from './engine/load-balancer-store.js';
 export { AwsServiceError, SimulatorCliError, SimulatorScenarioError, SimulatorUsageError } from './errors.js';

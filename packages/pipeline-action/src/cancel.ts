@@ -1,6 +1,5 @@
 import { type CodePipelineClient, StopPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
-import { isNamed } from './aws-errors.js';
-import { retryTransient } from './retry.js';
+import { isRetryableAwsError, readAwsError, retry } from '@greenlight/aws-retry';
 
 const StopResult = {
   /** Stop-and-wait accepted: running actions finish, nothing new starts. */
@@ -11,6 +10,8 @@ const StopResult = {
   NotStoppable: 'NotStoppable',
 } as const;
 type StopResult = (typeof StopResult)[keyof typeof StopResult];
+
+const isNamed = (error: unknown, name: string): boolean => readAwsError(error).name === name;
 
 const sdkAttempts = (error: unknown): number =>
   (error as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts ?? 1;
@@ -36,16 +37,17 @@ const stopExecution = async (
   reason: string,
 ): Promise<StopResult> => {
   let retried = false;
-  const retry = {
-    signal: new AbortController().signal,
+  // No signal: the stop is what cancellation asks for, so nothing may cut it short but its budget.
+  const options = {
     deadline: Date.now() + StopBudgetMs,
-    delayMs: (failures: number) => 200 * 2 ** failures,
+    delay: (failures: number) => 200 * 2 ** failures,
+    isRetryable: isRetryableAwsError,
     onRetry: () => {
       retried = true;
     },
   };
   try {
-    await retryTransient(() => send(client, pipelineName, executionId, reason, false), retry);
+    await retry(() => send(client, pipelineName, executionId, reason, false), options);
     return StopResult.Stopping;
   } catch (error) {
     if (isNamed(error, 'PipelineExecutionNotStoppableException')) return StopResult.NotStoppable;
@@ -55,7 +57,7 @@ const stopExecution = async (
     if (retried || sdkAttempts(error) > 1) return StopResult.Stopping;
   }
   try {
-    await retryTransient(() => send(client, pipelineName, executionId, reason, true), retry);
+    await retry(() => send(client, pipelineName, executionId, reason, true), options);
     return StopResult.Abandoned;
   } catch (error) {
     if (isNamed(error, 'PipelineExecutionNotStoppableException') || isNamed(error, 'DuplicatedStopRequestException')) {

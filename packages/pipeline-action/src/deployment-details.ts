@@ -4,7 +4,7 @@ import {
   ListDeploymentTargetsCommand,
   type ECSTarget,
 } from '@aws-sdk/client-codedeploy';
-import { isAccessDenied, isTransient } from './aws-errors.js';
+import { AwsErrorKind, classifyAwsError, isRetryableAwsError } from '@greenlight/aws-retry';
 import { clientConfig } from './clients.js';
 
 const describeLifecycle = (target: ECSTarget): Map<string, string> =>
@@ -41,9 +41,9 @@ class DeploymentDetails {
       const target = await this.#target(deploymentId);
       return target === undefined ? [] : this.#diff(target);
     } catch (error) {
-      if (isTransient(error) || this.#signal.aborted) return [];
+      if (isRetryableAwsError(error) || this.#signal.aborted) return [];
       this.#disabled = true;
-      const reason = isAccessDenied(error)
+      const reason = classifyAwsError(error) === AwsErrorKind.Denied
         ? 'codedeploy:ListDeploymentTargets / codedeploy:GetDeploymentTarget are not allowed'
         : String((error as Error).message);
       return [`Deployment details unavailable (${reason}); following the pipeline only.`];

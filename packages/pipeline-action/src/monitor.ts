@@ -7,9 +7,10 @@ import {
   type PipelineExecution,
 } from '@aws-sdk/client-codepipeline';
 import { debug } from '@actions/core';
+import { isRetryableAwsError } from '@greenlight/aws-retry';
 import { isCodeDeployAction } from './action-kinds.js';
 import type { ActionRun, ActionTracker } from './action-tracker.js';
-import { describeAwsError, isTransient } from './aws-errors.js';
+import { describeAwsError } from './aws-errors.js';
 import type { DeploymentDetails } from './deployment-details.js';
 import { actionKey, type TypicalDurations } from './history.js';
 import type { PollSchedule } from './poll-schedule.js';
@@ -106,7 +107,7 @@ const followDeployments = async (context: FollowContext, now: number): Promise<b
   for (const run of deploying) {
     const details = await context.deploymentDetails();
     const lines = await details.changes(run.externalId ?? '');
-    for (const line of lines) context.progress.line(run, line);
+    context.progress.lines(run, lines);
     changed ||= lines.length > 0;
   }
   return changed;
@@ -150,7 +151,7 @@ const followExecution = async (context: FollowContext): Promise<FollowResult> =>
       });
     } catch (error) {
       if (context.signal.aborted) throw error;
-      if (!isTransient(error)) {
+      if (!isRetryableAwsError(error)) {
         throw describeAwsError(error, {
           permission,
           pipelineName: context.pipelineName,

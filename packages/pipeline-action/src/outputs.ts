@@ -15,6 +15,27 @@ const StateKeys = {
   stopRequested: 'stop-requested',
 } as const;
 
+/** Every output action.yml declares (a test keeps the two equal). */
+const OutputNames = [
+  'execution-id',
+  'status',
+  'execution-url',
+  'failed-stage',
+  'failed-action',
+  'failure-message',
+  'deployment-id',
+  'duration-seconds',
+] as const;
+
+/**
+ * Sets every declared output to empty first, through GITHUB_OUTPUT. The runner applies that file after the step
+ * and it wins over a `::set-output` line (actions/runner src/Runner.Worker/FileCommandManager.cs), so no text
+ * printed on any path, errors included, can forge an output.
+ */
+const recordDeclaredOutputs = (): void => {
+  for (const name of OutputNames) setOutput(name, '');
+};
+
 interface KnownExecution {
   readonly executionId: string;
   readonly executionUrl: string;
@@ -33,6 +54,9 @@ const recordExecution = (execution: KnownExecution): void => {
   saveState(StateKeys.region, execution.region);
   saveState(StateKeys.startedByUs, String(execution.startedByUs));
   saveState(StateKeys.stopOnCancel, String(execution.stopOnCancel));
+  // Every key the post step reads is in GITHUB_STATE from here on, so a printed `::save-state` line never wins.
+  saveState(StateKeys.finished, 'false');
+  saveState(StateKeys.stopRequested, 'false');
 };
 
 const recordReport = (report: ExecutionReport, failureMessage: string | undefined): void => {
@@ -48,5 +72,5 @@ const recordFinished = (): void => saveState(StateKeys.finished, 'true');
 
 const recordStopRequested = (): void => saveState(StateKeys.stopRequested, 'true');
 
-export { recordExecution, recordFinished, recordReport, recordStopRequested, StateKeys };
+export { OutputNames, recordDeclaredOutputs, recordExecution, recordFinished, recordReport, recordStopRequested, StateKeys };
 export type { KnownExecution };

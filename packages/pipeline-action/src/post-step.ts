@@ -1,7 +1,8 @@
-import { getState, info } from '@actions/core';
+import { getState } from '@actions/core';
 import { stopExecution } from './cancel.js';
 import { createCodePipelineClient } from './clients.js';
 import { describeAwsError } from './aws-errors.js';
+import { logLine } from './log.js';
 import { getExecution } from './monitor.js';
 import { StateKeys } from './outputs.js';
 import { reportFailure } from './run.js';
@@ -17,27 +18,27 @@ const runPost = async (): Promise<void> => {
   const pipelineName = getState(StateKeys.pipelineName);
   const region = getState(StateKeys.region);
   if (executionId === '' || pipelineName === '' || region === '') {
-    info('No pipeline execution was started: nothing to stop.');
+    logLine('No pipeline execution was started: nothing to stop.');
     return;
   }
   if (getState(StateKeys.startedByUs) !== 'true' || getState(StateKeys.stopOnCancel) !== 'true') {
-    info(`Execution ${executionId} is left running (not started by this job, or stop-on-cancel is false).`);
+    logLine(`Execution ${executionId} is left running (not started by this job, or stop-on-cancel is false).`);
     return;
   }
   if (getState(StateKeys.finished) === 'true' || getState(StateKeys.stopRequested) === 'true') {
-    info(`Execution ${executionId} needs nothing more: the main step already ended or stopped it.`);
+    logLine(`Execution ${executionId} needs nothing more: the main step already ended or stopped it.`);
     return;
   }
   const client = createCodePipelineClient(region);
   try {
     const execution = await getExecution({ client, pipelineName, executionId, signal: AbortSignal.timeout(5_000) });
     if (execution.status !== 'InProgress') {
-      info(`Execution ${executionId} is ${execution.status}: nothing to stop.`);
+      logLine(`Execution ${executionId} is ${execution.status}: nothing to stop.`);
       return;
     }
     const reason = stopReason(readWorkflowRun(process.env), 'Workflow run cancelled');
     const result = await stopExecution(client, pipelineName, executionId, reason);
-    info(`Stop requested for execution ${executionId} of pipeline ${pipelineName} (${result}): ${reason}`);
+    logLine(`Stop requested for execution ${executionId} of pipeline ${pipelineName} (${result}): ${reason}`);
   } catch (error) {
     reportFailure(
       describeAwsError(error, { permission: 'codepipeline:StopPipelineExecution', pipelineName, region, executionId }),

@@ -13,6 +13,7 @@ import { loadSchema, type ProviderSchema } from './schema.js';
 import { validateDeclarations } from './validate/declarations.js';
 import { validateFileFunctions } from './validate/file-functions.js';
 import { validateModuleInputs } from './validate/module-inputs.js';
+import { validateMovedBlocks } from './validate/moved-blocks.js';
 import { validateProviderVersion } from './validate/provider-version.js';
 import { validateReferences } from './validate/references.js';
 import { validateSchemaBlocks } from './validate/schema-blocks.js';
@@ -123,6 +124,7 @@ async function checkTerraform(roots: readonly string[], options: CheckOptions = 
       ...validateModuleInputs(module, children),
       ...validateFileFunctions(module),
       ...validateProviderVersion(module, schema),
+      ...validateMovedBlocks(module),
       ...(await runPolicies(module)),
     ];
     const outcome = applyWaivers(module.files, raw, UNWAIVABLE);

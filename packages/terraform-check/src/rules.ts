@@ -23,6 +23,7 @@ const RULE = {
   moduleSource: 'validate/module-source',
   missingFile: 'validate/missing-file',
   providerVersion: 'validate/provider-version',
+  moved: 'validate/moved',
 } as const;
 
 export { RULE };

@@ -1,10 +1,12 @@
 variable "name" {
-  description = "Name of the application: prefixes every resource (lowercase letters, digits and hyphens, at most 24 characters so derived names fit AWS limits)."
+  description = "Name of the application: prefixes every resource (lowercase letters, digits and hyphens, at most 24 characters so derived names fit AWS limits; no trailing hyphen and no internal- prefix, which load balancer names reject)."
   type        = string
 
+  # CreateLoadBalancer rejects a name that ends with a hyphen or starts with "internal-" (ELB API Reference,
+  # CreateLoadBalancer Name), and the load balancer is named after the stack.
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{0,23}$", var.name))
-    error_message = "name must start with a lowercase letter and hold at most 24 lowercase letters, digits or hyphens."
+    condition     = can(regex("^[a-z]([a-z0-9-]{0,22}[a-z0-9])?$", var.name)) && !startswith(var.name, "internal-")
+    error_message = "name must start with a lowercase letter, end with a letter or digit, hold at most 24 lowercase letters, digits or hyphens, and not start with \"internal-\" (load balancer naming rules)."
   }
 }
 
@@ -74,7 +76,7 @@ variable "certificate_arn" {
 }
 
 variable "domain_name" {
-  description = "Domain name of the application (pointing at the load balancer), used in the URLs and for TLS verification by the hooks. Needed with certificate_arn."
+  description = "Domain name of the application (pointing at the load balancer), used in the URLs and for TLS verification by the hooks. Required with certificate_arn (a plan-time error otherwise)."
   type        = string
   default     = null
 }

@@ -140,7 +140,7 @@ describe('renderSummary', () => {
 
     // Assess
     expect(markdown).toContain('```mermaid\ngantt\n  dateFormat x');
-    expect(markdown).toContain(`  section Build\n  Unit|Tests :crit, a1, ${Date.parse('2026-11-26T10:00:05Z')}, ${Date.parse('2026-11-26T10:01:05Z')}`);
+    expect(markdown).toContain(`  section Build\n  ❌ Unit|Tests :crit, a1, ${Date.parse('2026-11-26T10:00:05Z')}, ${Date.parse('2026-11-26T10:01:05Z')}`);
   });
 
   it('omits failure details and the timeline when nothing ran', () => {

@@ -1,4 +1,5 @@
 import { albRules } from './alb-rules.js';
+import { blueGreenRules } from './blue-green-rules.js';
 import { ecrRules } from './ecr-rules.js';
 import { iamRules } from './iam-rules.js';
 import { oidcRules } from './oidc-rules.js';
@@ -15,6 +16,7 @@ const POLICY_RULES: readonly PolicyRule[] = [
   ...serviceRules,
   ...iamRules,
   ...oidcRules,
+  ...blueGreenRules,
 ];
 
 export { POLICY_RULES };
