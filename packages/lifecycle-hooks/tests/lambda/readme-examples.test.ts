@@ -6,7 +6,7 @@ import { type Simulator, startSimulator } from '@greenlight/aws-sim';
 import { build } from 'esbuild';
 import { parseHookConfig } from '../../src/config.js';
 import { type GreenApp, startGreenApp } from '../helpers/green-app.js';
-import { addPlainGroup, newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
+import { newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
 import { invokeHook, packageDir } from '../helpers/lambda-zip.js';
 import { typeCheck } from '../helpers/type-check.js';
 
@@ -81,7 +81,6 @@ describe('the README', () => {
 
     beforeAll(async () => {
       [sim, green] = await Promise.all([startSimulator({ seed: 13 }), startGreenApp()]);
-      addPlainGroup(sim);
     });
 
     afterAll(async () => {
