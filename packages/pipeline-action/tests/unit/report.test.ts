@@ -136,6 +136,25 @@ describe('failureMessage', () => {
 });
 
 describe('renderSummary', () => {
+  it('says what cancelling did to the deployment, naming the permission a refused rollback lacked', () => {
+    // Prepare
+    const cancelled = report({
+      outcome: Outcome.StopRequested,
+      status: 'Stopping',
+      failedRun: undefined,
+      cancellation: { onCancel: 'rollback', stop: 'Stopping', rollbacks: [{ deploymentId: 'd-ABCDEFGHI', result: 'denied' }], completing: [] },
+    });
+
+    // Act
+    const markdown = renderSummary(cancelled);
+    const failure = outcomeError(cancelled);
+
+    // Assess
+    expect(markdown).toContain('### On cancel (`on-cancel: rollback`)');
+    expect(markdown).toContain('Deployment d-ABCDEFGHI was not rolled back: the role may not call codedeploy:StopDeployment');
+    expect(failure?.title).toBe('Workflow cancelled: rollback denied (codedeploy:StopDeployment missing)');
+  });
+
   it('shows the outcome, a row per planned action and the console link', () => {
     // Act
     const markdown = renderSummary(report());
