@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CodeDeployClient, PutLifecycleEventHookExecutionStatusCommand } from '@aws-sdk/client-codedeploy';
-import type { LifecycleHook } from '@greenlight/aws-sim';
+import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import type { ActionRunResult } from '@greenlight/testkit';
+import { failEveryHook } from '../support/failing-hook.js';
 import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 
 /** Lines that would each be a workflow command if printed as they are (see testkit's workflow-commands.ts). */
@@ -45,19 +45,9 @@ describe('text from AWS never becomes a workflow command', () => {
       appPipeline('long-running', { actions: { Source: { durationSeconds: 3600 } } }),
     ], { timeScale: 0.05 });
     codedeploy = new CodeDeployClient({ region: harness.sim.region, endpoint: harness.sim.endpoint, credentials: { accessKeyId: harness.sim.env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: harness.sim.env['AWS_SECRET_ACCESS_KEY'] ?? '' } });
-    harness.sim.codedeploy.onHook((hook: LifecycleHook) => {
-      const decision = { level: 'WARN', message: 'decision', deploymentId: hook.deploymentId, status: 'Failed', reason: Hostile };
-      harness.sim.logs.putEvents(`/aws/lambda/${HookFunction}`, `2026/12/03/[$LATEST]${hook.lifecycleEventHookExecutionId}`, [
-        { message: JSON.stringify(decision) },
-      ]);
-      void codedeploy.send(
-        new PutLifecycleEventHookExecutionStatusCommand({
-          deploymentId: hook.deploymentId,
-          lifecycleEventHookExecutionId: hook.lifecycleEventHookExecutionId,
-          status: 'Failed',
-        }),
-      );
-    });
+    failEveryHook(harness, codedeploy, `/aws/lambda/${HookFunction}`, (hook) => [
+      JSON.stringify({ level: 'WARN', message: 'decision', deploymentId: hook.deploymentId, status: 'Failed', reason: Hostile }),
+    ]);
   });
   afterAll(async () => {
     codedeploy.destroy();
