@@ -19,10 +19,10 @@ const sdkAttempts = (error: unknown): number =>
 // The runner sends SIGTERM 7.5 s after SIGINT and kills the process 2.5 s later: the stop must land before that.
 const StopBudgetMs = 7_000;
 
-const send = (client: CodePipelineClient, pipelineName: string, executionId: string, reason: string, abandon: boolean) =>
+const send = (client: CodePipelineClient, pipelineName: string, executionId: string, reason: string, abandon: boolean, deadline: number) =>
   client.send(
     new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId, reason, abandon }),
-    { abortSignal: AbortSignal.timeout(StopBudgetMs) },
+    { abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) },
   );
 
 /**
@@ -35,11 +35,12 @@ const stopExecution = async (
   pipelineName: string,
   executionId: string,
   reason: string,
+  deadline = Date.now() + StopBudgetMs,
 ): Promise<StopResult> => {
   let retried = false;
   // No signal: the stop is what cancellation asks for, so nothing may cut it short but its budget.
   const options = {
-    deadline: Date.now() + StopBudgetMs,
+    deadline,
     delay: (failures: number) => 200 * 2 ** failures,
     isRetryable: isRetryableAwsError,
     onRetry: () => {
@@ -47,7 +48,7 @@ const stopExecution = async (
     },
   };
   try {
-    await retry(() => send(client, pipelineName, executionId, reason, false), options);
+    await retry(() => send(client, pipelineName, executionId, reason, false, deadline), options);
     return StopResult.Stopping;
   } catch (error) {
     if (isNamed(error, 'PipelineExecutionNotStoppableException')) return StopResult.NotStoppable;
@@ -57,7 +58,7 @@ const stopExecution = async (
     if (retried || sdkAttempts(error) > 1) return StopResult.Stopping;
   }
   try {
-    await retry(() => send(client, pipelineName, executionId, reason, true), options);
+    await retry(() => send(client, pipelineName, executionId, reason, true, deadline), options);
     return StopResult.Abandoned;
   } catch (error) {
     if (isNamed(error, 'PipelineExecutionNotStoppableException') || isNamed(error, 'DuplicatedStopRequestException')) {
@@ -96,4 +97,4 @@ class CancellationWatch {
   }
 }
 
-export { CancellationWatch, stopExecution, StopResult };
+export { CancellationWatch, StopBudgetMs, stopExecution, StopResult };

@@ -5,18 +5,20 @@ import { isCodeBuildAction, isCodeDeployAction } from './action-kinds.js';
 import { ActionTracker, plannedStages } from './action-tracker.js';
 import { describeAwsError } from './aws-errors.js';
 import type { BuildLogTail } from './build-logs.js';
-import { CancellationWatch, stopExecution, StopResult } from './cancel.js';
+import { CancellationWatch, StopResult } from './cancel.js';
+import { cancelSentences } from './cancel-report.js';
 import { createCodePipelineClient } from './clients.js';
 import type { DeploymentDetails } from './deployment-details.js';
 import { PipelineActionError } from './errors.js';
 import type { GitHubDeployment } from './github-deployment.js';
 import type { HookFailure } from './hook-failure.js';
 import { learnTypicalDurations, type TypicalDurations } from './history.js';
-import type { ActionInputs } from './inputs.js';
+import { OnCancel, type ActionInputs } from './inputs.js';
 import { followExecution, getExecution, isTerminal, refreshActions, type FollowContext } from './monitor.js';
-import { logLine } from './log.js';
+import { logLine, logLines } from './log.js';
+import { cancelExecution } from './on-cancel.js';
 import { findNewerExecution } from './newer-execution.js';
-import { recordExecution, recordFinished, recordReport, recordStopRequested } from './outputs.js';
+import { recordDeployment, recordExecution, recordFinished, recordReport, recordStopRequested } from './outputs.js';
 import { PollSchedule } from './poll-schedule.js';
 import { ProgressLog } from './progress.js';
 import { describeOutcome, executionUrl, failureMessage, Outcome, outcomeError, type ExecutionReport } from './report.js';
@@ -131,25 +133,45 @@ const failedHook = async (session: Session, tracker: ActionTracker, progress: Pr
   return hook;
 };
 
-/** On cancellation: stop what we started (if allowed), or say why it is left running. */
+/** On cancellation: cancel what we started as on-cancel says, or say why it is left running. */
 const handleCancellation = async (session: Session, facts: Omit<ReportFacts, 'elapsedMs'>, startedByUs: boolean): Promise<ExecutionReport> => {
   const elapsedMs = Date.now() - session.startedAt;
-  if (!startedByUs || !session.inputs.stopOnCancel) {
+  const onCancel = session.inputs.onCancel;
+  if (!startedByUs || onCancel === OnCancel.None) {
     warning(
       startedByUs
-        ? "Workflow cancelled; stop-on-cancel is false, so the execution was left running."
+        ? 'Workflow cancelled; on-cancel is none, so the execution was left running.'
         : 'Workflow cancelled; the execution was not started by this step, so it was left running.',
     );
     return buildReport({ ...facts, elapsedMs, outcome: Outcome.LeftRunning, status: 'InProgress' });
   }
   const reason = stopReason(session.run, 'Workflow run cancelled');
-  const result = await stopExecution(session.client, session.inputs.pipelineName, facts.executionId, reason).catch((error: unknown) => {
+  const knownDeploymentIds = facts.tracker
+    .inProgress()
+    .filter((run) => isCodeDeployAction(run.provider) && run.externalId !== undefined)
+    .map((run) => run.externalId ?? '');
+  const cancellation = await cancelExecution({
+    client: session.client,
+    region: session.inputs.region,
+    pipelineName: session.inputs.pipelineName,
+    executionId: facts.executionId,
+    onCancel,
+    reason,
+    knownDeploymentIds,
+    stopExecution: true,
+  }).catch((error: unknown) => {
     // Not recorded as requested: the post step will try again.
     throw describeAwsError(error, callContext(session, 'codepipeline:StopPipelineExecution', facts.executionId));
   });
   recordStopRequested();
-  logLine(`Stop requested for execution ${facts.executionId} (${result}): ${reason}`);
-  return buildReport({ ...facts, elapsedMs, outcome: Outcome.StopRequested, status: result === StopResult.Abandoned ? 'Stopped' : 'Stopping' });
+  logLines([`Stop requested for execution ${facts.executionId} (${cancellation.stop ?? 'already stopping'}): ${reason}`, ...cancelSentences(cancellation, true)]);
+  return buildReport({
+    ...facts,
+    elapsedMs,
+    outcome: Outcome.StopRequested,
+    status: cancellation.stop === StopResult.Abandoned ? 'Stopped' : 'Stopping',
+    cancellation,
+  });
 };
 
 const follow = async (
@@ -214,7 +236,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
       pipelineName: inputs.pipelineName,
       region: inputs.region,
       startedByUs,
-      stopOnCancel: inputs.stopOnCancel,
+      onCancel: inputs.onCancel,
     });
     logLine(`${startedByUs ? 'Started' : 'Following'} execution ${executionId} of pipeline ${inputs.pipelineName}: ${url}`);
 
@@ -241,6 +263,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
       signal: session.watch.signal,
       progress: new ProgressLog(),
       deploymentDetails: lazyDeploymentDetails(inputs.region, session.watch.signal),
+      onDeployment: deploymentRecorder(),
     };
 
     const cancel = async (): Promise<ExecutionReport> => {
@@ -276,6 +299,16 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
   } finally {
     session.watch.dispose();
   }
+};
+
+/** Records each deployment id once, for the post step's rollback after a hard kill. */
+const deploymentRecorder = (): ((deploymentId: string) => void) => {
+  const recorded = new Set<string>();
+  return (deploymentId) => {
+    if (recorded.has(deploymentId)) return;
+    recorded.add(deploymentId);
+    recordDeployment(deploymentId);
+  };
 };
 
 /** The CodeDeploy client and its chunk load only when a pipeline actually runs a CodeDeploy action. */

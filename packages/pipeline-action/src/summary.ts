@@ -1,6 +1,7 @@
 import type { ActionRun } from './action-tracker.js';
 import { durationBetween, formatDuration, formatTime } from './format.js';
 import { codeBlock, inlineCode, inlineText, link } from './markdown.js';
+import { cancelSentences } from './cancel-report.js';
 import { failureMessage, Outcome, type ExecutionReport } from './report.js';
 
 const Headlines: Readonly<Record<Outcome, string>> = {
@@ -81,6 +82,17 @@ const failureSection = (report: ExecutionReport, withBuildLog: boolean): string[
   return lines;
 };
 
+/** What cancelling did to the execution and its deployment (after a workflow cancellation only). */
+const cancellationSection = (report: ExecutionReport): string[] =>
+  report.cancellation === undefined
+    ? []
+    : [
+        `### On cancel (${inlineCode(`on-cancel: ${report.cancellation.onCancel}`)})`,
+        '',
+        ...cancelSentences(report.cancellation, false).map((sentence) => `- ${inlineText(sentence)}`),
+        '',
+      ];
+
 const timeline = (report: ExecutionReport): string[] => {
   const runs = report.runs.filter((run) => run.startTime !== undefined);
   if (runs.length === 0) return [];
@@ -121,6 +133,7 @@ const render = (report: ExecutionReport, complete: boolean): string => {
     '',
     ...actionsTable(report, latest),
     '',
+    ...cancellationSection(report),
     ...failureSection(report, complete),
     '',
     ...(complete ? timeline(report) : ['_The timeline is left out: the summary would exceed its size limit._']),

@@ -83,12 +83,15 @@ data "aws_iam_policy_document" "this" {
     resources = [var.pipeline_arn]
   }
 
+  # StopDeployment is how the action rolls a deployment back when its workflow is cancelled (on-cancel: rollback):
+  # stopping the pipeline execution alone lets the deployment finish.
   statement {
-    sid = "FollowDeploymentsOfThisGroup"
+    sid = "FollowAndRollBackDeploymentsOfThisGroup"
     actions = [
       "codedeploy:GetDeployment",
       "codedeploy:GetDeploymentTarget",
       "codedeploy:ListDeploymentTargets",
+      "codedeploy:StopDeployment",
     ]
     resources = [var.deployment_group_arn]
   }

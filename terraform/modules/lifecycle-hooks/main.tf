@@ -106,13 +106,21 @@ resource "aws_iam_role" "this" {
 # are on "*", and they only read.
 data "aws_iam_policy_document" "this" {
   statement {
-    sid = "ReportToThisDeploymentGroupOnly"
+    sid = "ReadThisDeploymentGroupOnly"
     actions = [
-      "codedeploy:PutLifecycleEventHookExecutionStatus",
       "codedeploy:GetDeployment",
       "codedeploy:GetDeploymentGroup",
     ]
     resources = [var.deployment_group_arn]
+  }
+
+  statement {
+    sid = "ReportHookStatus"
+    # The Service Authorization Reference lists no resource type for PutLifecycleEventHookExecutionStatus, so a
+    # statement scoped to the deployment group would never match and the hook could not report: AWS offers no
+    # scoping here. The call only answers a hook execution id CodeDeploy handed to this function.
+    actions   = ["codedeploy:PutLifecycleEventHookExecutionStatus"]
+    resources = ["*"]
   }
 
   statement {

@@ -20,7 +20,7 @@ describe('the reason of a failed lifecycle hook, read from its logs', () => {
 
   beforeAll(async () => {
     harness = await startHarness([appPipeline('hook-fails', { deployment: { hooks: ['AfterAllowTestTraffic'] } })], { timeScale: 0.05 });
-    codedeploy = new CodeDeployClient({ region: harness.sim.region, endpoint: harness.sim.endpoint, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    codedeploy = new CodeDeployClient({ region: harness.sim.region, endpoint: harness.sim.endpoint, credentials: { accessKeyId: harness.sim.env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: harness.sim.env['AWS_SECRET_ACCESS_KEY'] ?? '' } });
     // Plays the hook as Lambda would: its lines land in its log group (a stream per invocation), then it reports.
     // Another deployment's decision in the same group shows that only this deployment's lines are used.
     harness.sim.logs.putEvents(LogGroup, 'earlier-invocation', [{ message: hookLines('d-EARLIER00', 'check "health" failed: 503').at(-1) ?? '' }]);

@@ -35,7 +35,7 @@ describe('following an execution to its end', () => {
     harness = await startHarness([
       appPipeline('succeeds'),
       appPipeline('fails', BuildFails),
-      appPipeline('superseded', { overrides: { ending: { status: 'Superseded', beforeStage: 'Deploy' } } }),
+      appPipeline('superseded', { executionMode: 'SUPERSEDED', overrides: { ending: { status: 'Superseded', beforeStage: 'Deploy' } } }),
       appPipeline('stopped', { overrides: { ending: { status: 'Stopped', beforeStage: 'Deploy', reason: 'Stopped by the on-call engineer' } } }),
       appPipeline('cancelled', { overrides: { ending: { status: 'Cancelled', beforeStage: 'Build' } } }),
       appPipeline('slow', { actions: { Source: { durationSeconds: 3600 } } }),

@@ -44,7 +44,7 @@ describe('text from AWS never becomes a workflow command', () => {
       appPipeline('hostile-hook', { deployment: { hooks: ['AfterAllowTestTraffic'] } }),
       appPipeline('long-running', { actions: { Source: { durationSeconds: 3600 } } }),
     ], { timeScale: 0.05 });
-    codedeploy = new CodeDeployClient({ region: harness.sim.region, endpoint: harness.sim.endpoint, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    codedeploy = new CodeDeployClient({ region: harness.sim.region, endpoint: harness.sim.endpoint, credentials: { accessKeyId: harness.sim.env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: harness.sim.env['AWS_SECRET_ACCESS_KEY'] ?? '' } });
     failEveryHook(harness, codedeploy, `/aws/lambda/${HookFunction}`, (hook) => [
       JSON.stringify({ level: 'WARN', message: 'decision', deploymentId: hook.deploymentId, status: 'Failed', reason: Hostile }),
     ]);
