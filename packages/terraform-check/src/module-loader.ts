@@ -103,6 +103,11 @@ async function loadModule(path: string, cwd: string = process.cwd()): Promise<Tf
   };
 }
 
+/** The blocks whose expressions can refer to anything: resources, data sources, outputs, module calls, locals. */
+function expressionBlocks(module: TfModule): TfBlock[] {
+  return [...module.resources, ...module.dataSources, ...module.outputs, ...module.moduleCalls, ...module.localBlocks];
+}
+
 /** Every directory holding .tf files at or below the roots, sorted. */
 async function findModuleDirs(roots: readonly string[]): Promise<string[]> {
   const found = new Set<string>();
@@ -123,4 +128,4 @@ async function findModuleDirs(roots: readonly string[]): Promise<string[]> {
   return [...found].sort();
 }
 
-export { findModuleDirs, loadModule, type TfBlock, type TfFile, type TfModule };
+export { expressionBlocks, findModuleDirs, loadModule, type TfBlock, type TfFile, type TfModule };

@@ -6,6 +6,7 @@ import type { PolicyRule } from './policy-rule.js';
 import { s3Rules } from './s3-rules.js';
 import { securityGroupRules } from './security-group-rules.js';
 import { serviceRules } from './service-rules.js';
+import { trustRules } from './trust-rules.js';
 
 const POLICY_RULES: readonly PolicyRule[] = [
   ...s3Rules,
@@ -15,6 +16,7 @@ const POLICY_RULES: readonly PolicyRule[] = [
   ...serviceRules,
   ...iamRules,
   ...oidcRules,
+  ...trustRules,
 ];
 
 export { POLICY_RULES };
