@@ -1,4 +1,4 @@
-import { blocksOf } from '../hcl.js';
+import { blocksOf, soleInterpolation } from '../hcl.js';
 import type { TfBlock } from '../module-loader.js';
 import { withoutResourceType } from './iam-resource-types.js';
 import { statementsOf, type Statement } from './policy-documents.js';
@@ -92,7 +92,7 @@ const unscopableOnStar = allowStatementRule(
     const unscopable = statement.actions.filter((action) => !isWildcard(action) && withoutResourceType(action) !== undefined);
     if (unscopable.length === 0) return undefined;
     const source = withoutResourceType(unscopable[0] ?? '') ?? '';
-    return `the Service Authorization Reference gives ${unscopable.join(', ')} no resource type: IAM evaluates such actions against "*", so a statement on ${statement.resources.join(', ')} never allows them; grant them on "*" (${source})`;
+    return `the Service Authorization Reference gives ${unscopable.join(', ')} no resource type: IAM evaluates such actions against "*", so a statement on ${statement.resources.map((resource) => soleInterpolation(resource) ?? resource).join(', ')} never allows them; grant them on "*" (${source})`;
   },
 );
 

@@ -62,8 +62,16 @@ function shown(text: string): string {
   return text.length > 48 ? `${JSON.stringify(`${text.slice(0, 40)}…`)} (${text.length} characters)` : JSON.stringify(text);
 }
 
+/** A variable's value as the finding shows it: long strings shortened, maps by their keys (the part names use). */
+function display(value: TfValue): string {
+  if (typeof value === 'string') return shown(value);
+  if (isList(value)) return `[${value.map(display).join(', ')}]`;
+  if (isTfObject(value)) return `{ ${Object.keys(value).map((key) => `${shown(key)} = …`).join(', ')} }`;
+  return typeof value === 'symbol' ? '(unknown)' : JSON.stringify(value);
+}
+
 function describeBinding(binding: ReadonlyMap<string, TfValue>): string {
-  const parts = [...binding].map(([name, value]) => `var.${name} = ${typeof value === 'string' ? shown(value) : JSON.stringify(value)}`);
+  const parts = [...binding].map(([name, value]) => `var.${name} = ${display(value)}`);
   return parts.length === 0 ? '' : ` with ${parts.join(', ')}`;
 }
 
