@@ -1,5 +1,5 @@
-import { expressionsIn, type HclValue } from '../hcl.js';
-import type { TfBlock, TfModule } from '../module-loader.js';
+import type { HclValue } from '../hcl.js';
+import { expressionsWithLocals, type TfBlock, type TfModule } from '../module-loader.js';
 import type { Evaluator, Scope } from './evaluator.js';
 import { isList, isTfObject, UNKNOWN, type TfValue } from './tf-value.js';
 
@@ -7,18 +7,8 @@ import { isList, isTfObject, UNKNOWN, type TfValue } from './tf-value.js';
 
 /** Variables the values read, directly or through the locals they use (transitively). */
 function variablesReadBy(module: TfModule, values: readonly (HclValue | undefined)[]): string[] {
-  const variables = new Set<string>();
-  const seen = new Set<string>();
-  const pending = values.flatMap((value) => expressionsIn(value));
-  for (let text = pending.shift(); text !== undefined; text = pending.shift()) {
-    for (const [, name = ''] of text.matchAll(/\bvar\.([A-Za-z_][\w-]*)/g)) variables.add(name);
-    for (const [, name = ''] of text.matchAll(/\blocal\.([A-Za-z_][\w-]*)/g)) {
-      if (seen.has(name)) continue;
-      seen.add(name);
-      pending.push(...expressionsIn(module.locals.get(name)?.body[name]));
-    }
-  }
-  return [...variables].sort();
+  const names = expressionsWithLocals(module, values).flatMap((text) => [...text.matchAll(/\bvar\.([A-Za-z_][\w-]*)/g)].map((match) => match[1] ?? ''));
+  return [...new Set(names)].sort();
 }
 
 function size(value: TfValue): number {
