@@ -34,6 +34,7 @@ describe('security policy', () => {
         '57 AVD-AWS-0057',
         '83 CKV_AWS_355',
         '83 GL_IAM_NO_RESOURCE_TYPE',
+        '106 AVD-AWS-0057',
       ],
     ],
     ['trust', ['21 GL_TRUST_SOURCE_KEYS', '27 GL_TRUST_SOURCE_KEYS', '66 GL_TRUST_SOURCE_KEYS', '87 GL_TRUST_SOURCE_KEYS']],
