@@ -20,4 +20,15 @@ export default defineConfig(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
     },
   },
+  {
+    // The action prints log lines only through src/log.ts, which keeps external text from being read as a
+    // workflow command; core.info would print it as it is.
+    files: ['packages/pipeline-action/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@actions/core', importNames: ['info'], message: "Print with logLine/logLines from './log.js'." }] },
+      ],
+    },
+  },
 );

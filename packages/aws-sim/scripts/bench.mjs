@@ -10,8 +10,11 @@ const CONCURRENCY = 10;
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-const load = async (endpoint, pipelineExecutionId, requests = REQUESTS) => {
-  const client = new CodePipelineClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+// The simulator verifies SigV4 signatures against the key pair it hands out in sim.env.
+const credentialsOf = (sim) => ({ accessKeyId: sim.env.AWS_ACCESS_KEY_ID, secretAccessKey: sim.env.AWS_SECRET_ACCESS_KEY });
+
+const load = async (endpoint, pipelineExecutionId, credentials, requests = REQUESTS) => {
+  const client = new CodePipelineClient({ endpoint, region: 'us-east-1', credentials });
   const latencies = [];
   let next = 0;
   const started = performance.now();
@@ -51,22 +54,23 @@ const bare = createServer((request, response) => {
 });
 await new Promise((resolve) => bare.listen(0, '127.0.0.1', resolve));
 // Warm both servers and the SDK up first, so that neither side pays the JIT's start in its figures.
-await load(`http://127.0.0.1:${bare.address().port}`, 'x', 500);
-const baseline = await load(`http://127.0.0.1:${bare.address().port}`, 'x');
+const anyCredentials = { accessKeyId: 'AKIABARESERVER000000', secretAccessKey: 'unchecked' };
+await load(`http://127.0.0.1:${bare.address().port}`, 'x', anyCredentials, 500);
+const baseline = await load(`http://127.0.0.1:${bare.address().port}`, 'x', anyCredentials);
 bare.close();
 
 const sim = await startSimulator({ seed: 1, timeScale: 1 });
 sim.addPipeline(scenario(3600));
-const startClient = new CodePipelineClient({ endpoint: sim.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+const startClient = new CodePipelineClient({ endpoint: sim.endpoint, region: 'us-east-1', credentials: credentialsOf(sim) });
 const { pipelineExecutionId } = await startClient.send(new StartPipelineExecutionCommand({ name: 'bench' }));
-await load(sim.endpoint, pipelineExecutionId, 500);
-const simulated = await load(sim.endpoint, pipelineExecutionId);
+await load(sim.endpoint, pipelineExecutionId, credentialsOf(sim), 500);
+const simulated = await load(sim.endpoint, pipelineExecutionId, credentialsOf(sim));
 await sim.stop();
 
 // Clock fidelity: a 60 scenario-second execution at timeScale 0.05 should take 3 real seconds, and its timestamps span 3 s.
 const timed = await startSimulator({ seed: 1, timeScale: 0.05 });
 timed.addPipeline(scenario(60));
-const timedClient = new CodePipelineClient({ endpoint: timed.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+const timedClient = new CodePipelineClient({ endpoint: timed.endpoint, region: 'us-east-1', credentials: credentialsOf(timed) });
 const t0 = performance.now();
 const { pipelineExecutionId: timedId } = await timedClient.send(new StartPipelineExecutionCommand({ name: 'bench' }));
 const ended = await timed.waitForExecution('bench', timedId);

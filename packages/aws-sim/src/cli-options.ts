@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SimulatorCliError } from './errors.js';
 import type { FaultSpec } from './faults.js';
+import type { RateLimit } from './rate-limiter.js';
 import type { SimulatorOptions } from './simulator.js';
 import { worldFrom, type SimulatorWorld } from './world.js';
 
@@ -19,6 +20,8 @@ Serves CodePipeline, CodeDeploy, CodeBuild, CloudWatch Logs and ELBv2 on 127.0.0
   --drop RATE            share of calls whose connection is dropped
   --latency MIN,MAX      added latency in milliseconds
   --deny SERVICE:OP      answer AccessDenied for this operation (repeatable)
+  --rate-limit OP=R[/B]  quota: R calls per second, bursts of B, for OP (SERVICE:OP,
+                         OP or SERVICE:*); over it, ThrottlingException (repeatable)
   --expired-credentials  answer ExpiredTokenException to every call
   --help                 this text`;
 
@@ -50,6 +53,23 @@ const positive = (flag: string, value: string | undefined, integer: boolean): nu
   return parsed;
 };
 
+const RATE_LIMIT = /^([^=\s]+)=(\d*\.?\d+)(?:\/(\d+))?$/;
+
+const rateLimits = (values: readonly string[] | undefined): Record<string, RateLimit> | undefined => {
+  if (values === undefined) {
+    return undefined;
+  }
+  return Object.fromEntries(
+    values.map((value) => {
+      const parts = RATE_LIMIT.exec(value);
+      if (parts === null || !(Number(parts[2]) > 0) || parts[3] === '0') {
+        throw new SimulatorCliError(`--rate-limit expects OPERATION=RATE[/BURST] with RATE > 0 calls per second, got "${value}".`);
+      }
+      return [parts[1] ?? '', { ratePerSecond: Number(parts[2]), ...(parts[3] === undefined ? {} : { burst: Number(parts[3]) }) }];
+    }),
+  );
+};
+
 const loadWorld = async (file: string): Promise<SimulatorWorld> => {
   let parsed: unknown;
   try {
@@ -76,6 +96,7 @@ const parseCliOptions = async (args: readonly string[]): Promise<CliOptions> => 
         drop: { type: 'string' },
         latency: { type: 'string' },
         deny: { type: 'string', multiple: true },
+        'rate-limit': { type: 'string', multiple: true },
         'expired-credentials': { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -101,6 +122,7 @@ const parseCliOptions = async (args: readonly string[]): Promise<CliOptions> => 
   const throttleRate = rate('throttle', values.throttle);
   const serverErrorRate = rate('server-errors', values['server-errors']);
   const dropRate = rate('drop', values.drop);
+  const limits = rateLimits(values['rate-limit']);
   const faults: FaultSpec = {
     ...(throttleRate === undefined ? {} : { throttleRate }),
     ...(serverErrorRate === undefined ? {} : { serverErrorRate }),
@@ -108,6 +130,7 @@ const parseCliOptions = async (args: readonly string[]): Promise<CliOptions> => 
     ...(latencyMs === undefined ? {} : { latencyMs }),
     ...(values.deny === undefined ? {} : { deny: values.deny }),
     ...(values['expired-credentials'] === true ? { expiredCredentials: true } : {}),
+    ...(limits === undefined ? {} : { rateLimits: limits }),
   };
   const port = positive('port', values.port, true);
   const seed = positive('seed', values.seed, true);

@@ -1,10 +1,13 @@
 import { SeededRandom } from './random.js';
+import { RateLimiter, type RateLimit } from './rate-limiter.js';
 
 const DropPhase = { Before: 'before', After: 'after', Both: 'both' } as const;
 type DropPhase = (typeof DropPhase)[keyof typeof DropPhase];
 
 const InjectedFault = {
   Throttle: 'throttle',
+  /** Over a `rateLimits` quota: answered ThrottlingException like a drawn throttle. */
+  RateLimited: 'rate-limited',
   InternalError: 'internal-error',
   ServiceUnavailable: 'service-unavailable',
   DropBeforeHandling: 'drop-before-handling',
@@ -36,6 +39,11 @@ interface FaultSpec {
   readonly deny?: readonly string[];
   /** Every call is answered `ExpiredTokenException` (400), as AWS does once an STS session has expired. */
   readonly expiredCredentials?: boolean;
+  /**
+   * Per-operation quotas (token buckets on the wall clock), keyed like `operations` entries: a call over its quota
+   * is answered `ThrottlingException`. Independent of `operations` and `maxFaults`.
+   */
+  readonly rateLimits?: Readonly<Record<string, RateLimit>>;
 }
 
 interface FaultDecision {
@@ -51,10 +59,12 @@ class FaultInjector {
   #spec: FaultSpec;
   #random: SeededRandom;
   #injected = 0;
+  #limiter: RateLimiter;
 
   constructor(seed: number, spec: FaultSpec = {}) {
     this.#random = new SeededRandom(seed ^ 0x5eed);
     this.#spec = spec;
+    this.#limiter = new RateLimiter(spec.rateLimits ?? {});
   }
 
   get spec(): FaultSpec {
@@ -64,6 +74,7 @@ class FaultInjector {
   set(spec: FaultSpec): void {
     this.#spec = spec;
     this.#injected = 0;
+    this.#limiter = new RateLimiter(spec.rateLimits ?? {});
   }
 
   decide(service: string, operation: string): FaultDecision {
@@ -73,6 +84,9 @@ class FaultInjector {
     }
     if (spec.deny?.some((entry) => matches(entry, service, operation)) === true) {
       return { fault: InjectedFault.Denied, latencyMs: 0 };
+    }
+    if (!this.#limiter.take((entry) => matches(entry, service, operation), Date.now())) {
+      return { fault: InjectedFault.RateLimited, latencyMs: 0 };
     }
     const applies = spec.operations === undefined || spec.operations.some((entry) => matches(entry, service, operation));
     if (!applies) {

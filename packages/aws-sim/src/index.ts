@@ -4,7 +4,9 @@ export type { CreatedDeployment, HookTestDeploymentRequest } from './engine/hook
 export type { CallRecord } from './call-log.js';
 export { DropPhase, InjectedFault } from './faults.js';
 export type { FaultSpec } from './faults.js';
-export { ActionOutcome, EcsLifecycleEvents, EndingStatus, ExecutionMode } from './scenario.js';
+export type { RateLimit } from './rate-limiter.js';
+export type { SimulatorCredentials } from './protocol/sigv4.js';
+export { ActionOutcome, EcsLifecycleEvents, EndingStatus, ExecutionMode, HookableLifecycleEvents } from './scenario.js';
 export type {
   ActionOverride,
   ActionScenario,
@@ -13,23 +15,29 @@ export type {
   ErrorDetails,
   ExecutionEnding,
   HistoricalExecution,
+  HookableLifecycleEventName,
   LifecycleEventName,
   PipelineScenario,
   PipelineVariableDeclaration,
   StageScenario,
   StartOverride,
 } from './scenario.js';
-export { DeploymentStatus, LifecycleEventStatus } from './engine/deployment-store.js';
+export { DeploymentStatus, DeploymentWaitType, LifecycleEventStatus } from './engine/deployment-store.js';
 export type {
   DeploymentGroupSpec,
   DeploymentHandle,
+  DeploymentReadyOption,
   FinishOptions,
   HookStatus,
   LifecycleEventState,
   LifecycleHook,
   LifecycleReport,
+  StopOptions,
+  StopRequest,
   TaskSetInfo,
+  WaitOutcome,
 } from './engine/deployment-store.js';
+export type { AppSpecNetworkConfiguration } from './engine/app-spec.js';
 export type { DeploymentDriver } from './engine/scripted-driver.js';
 export type { ListenerSpec, LoadBalancerArns, LoadBalancerSpec } from './engine/load-balancer-store.js';
 export { AwsServiceError, SimulatorCliError, SimulatorScenarioError, SimulatorUsageError } from './errors.js';

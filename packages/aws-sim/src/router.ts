@@ -3,12 +3,13 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { CallLog } from './call-log.js';
 import { AwsServiceError } from './errors.js';
 import { InjectedFault, type FaultDecision, type FaultInjector } from './faults.js';
-import type { DecodedRequest, ProtocolCodec } from './protocol/codec.js';
+import type { ProtocolCodec } from './protocol/codec.js';
 import { jsonCodec } from './protocol/json-codec.js';
 import { queryCodec } from './protocol/query-codec.js';
+import { admit, unknownOperation, type AdmissionOptions } from './request-admission.js';
 import type { ServiceDefinition } from './services/service.js';
 
-interface RouterOptions {
+interface RouterOptions extends AdmissionOptions {
   readonly services: readonly ServiceDefinition[];
   readonly faults: FaultInjector;
   readonly calls: CallLog;
@@ -18,25 +19,12 @@ interface RouterOptions {
 /** Every protocol spoken, each recognising its own requests: AWS JSON 1.1, then the Query services. */
 const CODECS: readonly ProtocolCodec[] = [jsonCodec, queryCodec('elasticloadbalancing')];
 
-const readBody = async (request: IncomingMessage): Promise<string> => {
+const readBody = async (request: IncomingMessage): Promise<Buffer> => {
   const chunks: Buffer[] = [];
   for await (const chunk of request) {
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
-};
-
-const decodeRequest = (request: IncomingMessage, body: string): { decoded: DecodedRequest; codec: ProtocolCodec } => {
-  for (const codec of CODECS) {
-    const decoded = codec.decode(request.headers, body);
-    if (decoded !== undefined) {
-      return { decoded, codec };
-    }
-  }
-  throw new AwsServiceError(
-    'UnknownOperationException',
-    'The request names no operation: expected an x-amz-target header (AWS JSON) or a form-encoded Action with a known Version (AWS Query).',
-  );
+  return Buffer.concat(chunks);
 };
 
 /** The error an injected fault answers with, or undefined for faults that answer nothing (drops) or nothing unusual. */
@@ -51,6 +39,7 @@ const faultError = (fault: FaultDecision['fault'], service: string, operation: s
         403,
       );
     case InjectedFault.Throttle:
+    case InjectedFault.RateLimited:
       return new AwsServiceError('ThrottlingException', 'Rate exceeded');
     case InjectedFault.InternalError:
       return new AwsServiceError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
@@ -64,8 +53,8 @@ const faultError = (fault: FaultDecision['fault'], service: string, operation: s
 };
 
 /**
- * The HTTP front door: decodes the request by protocol, records it, injects the decided fault, dispatches to
- * the service's operation and writes the answer in the same protocol.
+ * The HTTP front door: recognises the protocol, checks the SigV4 signature and decodes the request, records it,
+ * injects the decided fault, dispatches to the service's operation and writes the answer in the same protocol.
  */
 const createRouter = (options: RouterOptions): RequestListener => {
   const byService = new Map(options.services.map((definition) => [definition.service, definition]));
@@ -73,14 +62,25 @@ const createRouter = (options: RouterOptions): RequestListener => {
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const at = new Date();
     const body = await readBody(request);
-    let decoded: DecodedRequest;
-    let codec: ProtocolCodec;
-    try {
-      ({ decoded, codec } = decodeRequest(request, body));
-    } catch (error) {
-      const failure = error instanceof AwsServiceError ? error : new AwsServiceError('SerializationException', String(error));
+    const codec = CODECS.find((candidate) => candidate.recognises(request.headers));
+    if (codec === undefined) {
+      const failure = unknownOperation();
       options.calls.add({ service: 'unknown', operation: 'unknown', input: {}, status: failure.httpStatus, errorType: failure.code, at });
       jsonCodec.writeError(response, failure);
+      return;
+    }
+    const { decoded, refusal } = admit(request, body, codec, byService, options);
+    if (decoded === undefined || refusal !== undefined) {
+      const failure = refusal ?? unknownOperation();
+      options.calls.add({
+        service: decoded?.service ?? 'unknown',
+        operation: decoded?.operation ?? 'unknown',
+        input: decoded?.input ?? {},
+        status: failure.httpStatus,
+        errorType: failure.code,
+        at,
+      });
+      codec.writeError(response, failure);
       return;
     }
     const { service, operation, input } = decoded;

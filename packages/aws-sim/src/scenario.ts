@@ -22,6 +22,12 @@ const EcsLifecycleEvents = [
 ] as const;
 type LifecycleEventName = (typeof EcsLifecycleEvents)[number];
 
+/** The ECS lifecycle events an AppSpec can hook: Install, AllowTestTraffic and AllowTraffic run no hooks. */
+const HookableLifecycleEvents = ['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic'] as const;
+type HookableLifecycleEventName = (typeof HookableLifecycleEvents)[number];
+
+const isHookable = (event: string): event is HookableLifecycleEventName => (HookableLifecycleEvents as readonly string[]).includes(event);
+
 interface ErrorDetails {
   readonly code: string;
   readonly message: string;
@@ -38,7 +44,7 @@ interface BuildScript {
 /** How the scripted (default) driver plays the CodeDeploy deployment of a `CodeDeployToECS` action. */
 interface DeploymentScript {
   /** Lifecycle events at which the driver opens a hook and waits for PutLifecycleEventHookExecutionStatus. */
-  readonly hooks?: readonly LifecycleEventName[];
+  readonly hooks?: readonly HookableLifecycleEventName[];
   /** The deployment fails at this event (rolling back unless `rollback: false`). */
   readonly failAt?: LifecycleEventName;
   readonly errorInformation?: ErrorDetails;
@@ -140,6 +146,14 @@ interface PipelineScenario {
 
 const NAME_PATTERN = /^[A-Za-z0-9.@\-_]{1,100}$/;
 
+const validateHooks = (pipeline: string, actionName: string, deployment: DeploymentScript | undefined): void => {
+  // Scenarios come from JSON files too: the type does not guarantee what the value holds.
+  const unhookable: string | undefined = (deployment?.hooks as readonly string[] | undefined)?.find((event) => !isHookable(event));
+  if (unhookable !== undefined) {
+    fail(pipeline, `action "${actionName}" deployment.hooks lists ${unhookable}, which runs no hooks (hookable: ${HookableLifecycleEvents.join(', ')}).`);
+  }
+};
+
 const fail = (pipeline: string, message: string): never => {
   throw new SimulatorScenarioError(`Pipeline scenario "${pipeline}": ${message}`);
 };
@@ -186,20 +200,33 @@ const validateScenario = (scenario: PipelineScenario): void => {
       if (action.outcome !== undefined && action.outcome !== 'Succeeded' && action.outcome !== 'Failed') {
         fail(name, `action "${action.name}" outcome must be Succeeded or Failed.`);
       }
+      validateHooks(name, action.name, action.deployment);
+    }
+  }
+  for (const start of scenario.starts ?? []) {
+    for (const [actionName, override] of Object.entries(start.actions ?? {})) {
+      validateHooks(name, actionName, override.deployment);
     }
   }
   const endings = [scenario.ending, ...(scenario.starts ?? []).map((start) => start.ending)];
+  const mode = scenario.executionMode ?? ExecutionMode.Superseded;
   for (const ending of endings) {
     if (ending !== undefined && !stageNames.has(ending.beforeStage)) {
       fail(name, `ending.beforeStage "${ending.beforeStage}" is not a stage of this pipeline.`);
     }
+    if (ending?.status === EndingStatus.Superseded && mode !== ExecutionMode.Superseded) {
+      fail(name, `ending Superseded needs executionMode SUPERSEDED: in ${mode} mode CodePipeline never supersedes an execution.`);
+    }
+  }
+  if (mode !== ExecutionMode.Superseded && scenario.history?.some((past) => past.status === 'Superseded') === true) {
+    fail(name, `history holds a Superseded execution, which CodePipeline only produces in SUPERSEDED mode (this pipeline is ${mode}).`);
   }
   if (scenario.listPageSize !== undefined && !(scenario.listPageSize >= 1)) {
     fail(name, 'listPageSize must be ≥ 1.');
   }
 };
 
-export { ActionOutcome, EcsLifecycleEvents, EndingStatus, ExecutionMode, validateScenario };
+export { ActionOutcome, EcsLifecycleEvents, EndingStatus, ExecutionMode, HookableLifecycleEvents, isHookable, validateScenario };
 export type {
   ActionOverride,
   ActionScenario,
@@ -208,6 +235,7 @@ export type {
   ErrorDetails,
   ExecutionEnding,
   HistoricalExecution,
+  HookableLifecycleEventName,
   LifecycleEventName,
   PipelineScenario,
   PipelineVariableDeclaration,

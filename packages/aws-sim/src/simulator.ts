@@ -5,6 +5,7 @@ import { SimClock } from './clock.js';
 import { AwsServiceError, SimulatorUsageError } from './errors.js';
 import { FaultInjector, type FaultSpec } from './faults.js';
 import { SeededRandom } from './random.js';
+import type { SimulatorCredentials } from './protocol/sigv4.js';
 import { createRouter } from './router.js';
 import { BuildStore } from './engine/build-store.js';
 import { createHookTestDeployment, type CreatedDeployment, type HookTestDeploymentRequest } from './engine/hook-test-deployment.js';
@@ -29,6 +30,12 @@ import { logsService } from './services/logs.js';
 
 const ACCOUNT = '123456789012';
 
+/** The fake key pair `sim.env` hands out: always accepted. */
+const DEFAULT_CREDENTIALS: SimulatorCredentials = {
+  accessKeyId: 'AKIAGREENLIGHTSIM000',
+  secretAccessKey: 'greenlight-simulator-secret-not-a-real-key',
+};
+
 interface SimulatorOptions {
   /** Seeds ids and faults (default 1). */
   readonly seed?: number;
@@ -37,8 +44,13 @@ interface SimulatorOptions {
   readonly faults?: FaultSpec;
   /** Default 0: a free port. */
   readonly port?: number;
-  /** Default us-east-1. */
+  /** Default us-east-1: requests must be signed for this region. */
   readonly region?: string;
+  /**
+   * More fake key pairs whose SigV4 signatures are accepted, for clients that do not take theirs from `sim.env`
+   * (whose pair is always accepted). A request signed with any other key is refused as AWS refuses an unknown one.
+   */
+  readonly credentials?: readonly SimulatorCredentials[];
 }
 
 interface ActionView {
@@ -90,6 +102,8 @@ interface Simulator {
   /** Environment for child processes and SDK clients: endpoints, region, fake credentials, IMDS off. */
   readonly env: Readonly<Record<string, string>>;
   readonly region: string;
+  /** Every operation the simulator implements, as `service:Operation` (IAM prefix). */
+  readonly operations: readonly string[];
   readonly calls: readonly CallRecord[];
   callsTo(operation: string): CallRecord[];
   addPipeline(scenario: PipelineScenario): void;
@@ -196,21 +210,15 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
     driverFor: (action) => externalDriver ?? scriptedDriver(clock, action.deployment ?? {}, action.durationSeconds ?? 10),
   });
 
-  const server = createServer(
-    { keepAlive: true },
-    createRouter({
-      services: [
-        codePipelineService(engine, region, ACCOUNT),
-        codeDeployService(deployments),
-        codeBuildService(builds, clock),
-        logsService(logs),
-        elbv2Service(loadBalancers),
-      ],
-      faults,
-      calls,
-      account: ACCOUNT,
-    }),
-  );
+  const services = [
+    codePipelineService(engine, region, ACCOUNT),
+    codeDeployService(deployments),
+    codeBuildService(builds, clock),
+    logsService(logs),
+    elbv2Service(loadBalancers),
+  ];
+  const credentials = new Map([DEFAULT_CREDENTIALS, ...(options.credentials ?? [])].map((pair) => [pair.accessKeyId, pair.secretAccessKey]));
+  const server = createServer({ keepAlive: true }, createRouter({ services, faults, calls, account: ACCOUNT, region, credentials }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -220,6 +228,7 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
   return {
     endpoint,
     region,
+    operations: services.flatMap((definition) => Object.keys(definition.operations).map((operation) => `${definition.service}:${operation}`)),
     env: {
       AWS_ENDPOINT_URL: endpoint,
       AWS_ENDPOINT_URL_CODEPIPELINE: endpoint,
@@ -229,8 +238,8 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
       AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: endpoint,
       AWS_REGION: region,
       AWS_DEFAULT_REGION: region,
-      AWS_ACCESS_KEY_ID: 'AKIAGREENLIGHTSIM000',
-      AWS_SECRET_ACCESS_KEY: 'greenlight-simulator-secret-not-a-real-key',
+      AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: DEFAULT_CREDENTIALS.secretAccessKey,
       AWS_EC2_METADATA_DISABLED: 'true',
     },
     get calls() {
@@ -262,7 +271,7 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
       addDeploymentGroup: (spec) => {
         deployments.addGroup(spec);
       },
-      createDeployment: (request) => createHookTestDeployment(deployments, request),
+      createDeployment: (request) => inProcess(() => createHookTestDeployment(deployments, request)),
       lifecycleReports: (deploymentId) => [...inProcess(() => deployments.get(deploymentId)).reports],
       openHooks: (deploymentId) => inProcess(() => deployments.openHooks(deploymentId)),
       onHook: (listener) => deployments.onHook(listener),

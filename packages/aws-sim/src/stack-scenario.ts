@@ -1,4 +1,4 @@
-import { renderAppSpec } from './engine/app-spec.js';
+import { renderAppSpec, type AppSpecNetworkConfiguration } from './engine/app-spec.js';
 import {
   EcsLifecycleEvents,
   ExecutionMode,
@@ -28,6 +28,8 @@ interface GreenlightAppSpec {
   readonly taskDefinitionArn: string;
   readonly containerName: string;
   readonly containerPort: number;
+  /** The ecs-service module's `network_configuration` output, which bluegreen-stack passes to the pipeline. */
+  readonly networkConfiguration?: AppSpecNetworkConfiguration;
   /** The lifecycle-hooks module's `function_names` output: function name by event. */
   readonly hookFunctionNames?: Readonly<Partial<Record<LifecycleEventName, string>>>;
 }
@@ -74,6 +76,7 @@ const appSpecContent = (appSpec: GreenlightAppSpec): string =>
     taskDefinitionArn: appSpec.taskDefinitionArn,
     containerName: appSpec.containerName,
     containerPort: appSpec.containerPort,
+    ...(appSpec.networkConfiguration === undefined ? {} : { networkConfiguration: appSpec.networkConfiguration }),
     hooks: EcsLifecycleEvents.flatMap((event) => {
       const functionName = appSpec.hookFunctionNames?.[event];
       return functionName === undefined ? [] : [{ event, functionName }];

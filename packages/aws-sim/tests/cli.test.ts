@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CodeDeployClient, GetDeploymentGroupCommand, PutLifecycleEventHookExecutionStatusCommand } from '@aws-sdk/client-codedeploy';
 import { CodePipelineClient, GetPipelineCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { DescribeListenersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { parseCliOptions } from '../src/cli-options.js';
 import { blueGreenPipeline } from './helpers/scenarios.js';
 import { waitFor } from './helpers/wait-for.js';
 
@@ -51,6 +52,12 @@ const runCli = (
     });
   });
 
+/** The fake key pair the CLI exports, which the simulator verifies signatures against. */
+const exportedCredentials = (stdout: string): { accessKeyId: string; secretAccessKey: string } => ({
+  accessKeyId: /^export AWS_ACCESS_KEY_ID=(\S+)$/m.exec(stdout)?.[1] ?? '',
+  secretAccessKey: /^export AWS_SECRET_ACCESS_KEY=(\S+)$/m.exec(stdout)?.[1] ?? '',
+});
+
 const scenarioFile = async (content: unknown): Promise<string> => {
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'aws-sim-cli-')), 'scenario.json');
   await writeFile(file, JSON.stringify(content));
@@ -71,7 +78,7 @@ describe('aws-sim CLI', () => {
         return;
       }
       asked = true;
-      const client = new CodePipelineClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+      const client = new CodePipelineClient({ endpoint, region: 'us-east-1', credentials: exportedCredentials(stdout) });
       void client
         .send(new GetPipelineCommand({ name: 'cli-app' }))
         .then((answer) => {
@@ -105,7 +112,7 @@ describe('aws-sim CLI', () => {
         return;
       }
       started = true;
-      const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } };
+      const config = { endpoint, region: 'us-east-1', credentials: exportedCredentials(stdout) };
       const codedeploy = new CodeDeployClient(config);
       const codepipeline = new CodePipelineClient(config);
       const elbv2 = new ElasticLoadBalancingV2Client(config);
@@ -140,6 +147,7 @@ describe('aws-sim CLI', () => {
     [['--time-scale', '0'], '--time-scale must be greater than 0'],
     [['--port', 'eighty'], '--port expects a non-negative integer'],
     [['--bogus'], "Unknown option '--bogus'"],
+    [['--rate-limit', 'GetPipeline=fast'], '--rate-limit expects OPERATION=RATE[/BURST]'],
   ])('rejects %j naming the flag and what it expects', async (args, message) => {
     // Prepare
     const file = await scenarioFile(blueGreenPipeline('cli-app'));
@@ -150,6 +158,20 @@ describe('aws-sim CLI', () => {
     // Assess
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain(message);
+  });
+
+  it('reads --rate-limit quotas per operation, with and without a burst (FIDELITY FAULT-2)', async () => {
+    // Prepare
+    const file = await scenarioFile(blueGreenPipeline('cli-app'));
+
+    // Act
+    const options = await parseCliOptions(['--scenario', file, '--rate-limit', 'codepipeline:*=5/10', '--rate-limit', 'GetPipelineExecution=0.5']);
+
+    // Assess
+    expect(options.simulator.faults?.rateLimits).toEqual({
+      'codepipeline:*': { ratePerSecond: 5, burst: 10 },
+      GetPipelineExecution: { ratePerSecond: 0.5 },
+    });
   });
 
   it('requires a scenario file and explains it', async () => {

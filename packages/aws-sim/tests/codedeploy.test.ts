@@ -103,8 +103,9 @@ describe('CodeDeploy', () => {
 
   it('keeps a hook-test deployment with several hooks running until the last reports, and fails it at the first Failed', async () => {
     // Prepare
+    sim.codedeploy.addDeploymentGroup({ applicationName: 'app', deploymentGroupName: 'other-dg', prodListenerArns: [], testListenerArns: [], targetGroups: ['b', 'g'] });
     const passing = sim.codedeploy.createDeployment({ applicationName: 'app', deploymentGroupName: 'app-dg', hooks: ['BeforeInstall', 'AfterAllowTestTraffic'] });
-    const failing = sim.codedeploy.createDeployment({ applicationName: 'app', deploymentGroupName: 'app-dg', hooks: ['BeforeInstall', 'AfterAllowTestTraffic'] });
+    const failing = sim.codedeploy.createDeployment({ applicationName: 'app', deploymentGroupName: 'other-dg', hooks: ['BeforeInstall', 'AfterAllowTestTraffic'] });
 
     // Act
     await report(passing.deploymentId, passing.hookExecutionIds.BeforeInstall ?? '');
@@ -165,8 +166,8 @@ describe('CodeDeploy', () => {
 
     // Assess
     expect(targetId).toBe('prod:app');
-    expect(seen).toContain('AfterAllowTestTraffic|BLUE:100,GREEN:0');
-    expect(seen).toContain('AfterAllowTraffic|BLUE:0,GREEN:100');
+    expect(seen).toContain('AfterAllowTestTraffic|Blue:100,Green:0');
+    expect(seen).toContain('AfterAllowTraffic|Blue:0,Green:100');
     const events = deploymentTarget?.ecsTarget?.lifecycleEvents ?? [];
     expect(events.map((event) => event.lifecycleEventName)).toEqual([
       'BeforeInstall',
@@ -180,7 +181,7 @@ describe('CodeDeploy', () => {
     ]);
     expect(events.every((event) => event.status === 'Succeeded' && event.startTime instanceof Date && event.endTime instanceof Date)).toBe(true);
     const green = deploymentTarget?.ecsTarget?.taskSetsInfo?.[0];
-    expect(green).toMatchObject({ taskSetLabel: 'GREEN', trafficWeight: 100, status: 'PRIMARY', targetGroup: { name: 'app-green' } });
+    expect(green).toMatchObject({ taskSetLabel: 'Green', trafficWeight: 100, status: 'PRIMARY', targetGroup: { name: 'app-green' } });
     expect(green?.identifer).toMatch(/^ecs-svc\//);
     expect(deploymentInfo).toMatchObject({ status: 'Succeeded', computePlatform: 'ECS', applicationName: 'app', deploymentGroupName: 'app-dg' });
     expect(deploymentInfo?.deploymentOverview).toEqual({ Pending: 0, InProgress: 0, Succeeded: 1, Failed: 0, Skipped: 0, Ready: 0 });
@@ -347,13 +348,13 @@ describe('CodeDeploy', () => {
     const canary = await waitFor(async () => {
       const { deploymentTarget } = await aws.codedeploy.send(new GetDeploymentTargetCommand({ deploymentId, targetId: 'cluster:service' }));
       const weights = deploymentTarget?.ecsTarget?.taskSetsInfo?.map((taskSet) => `${taskSet.taskSetLabel}:${taskSet.trafficWeight}`).join(',');
-      return weights === 'BLUE:90,GREEN:10' ? weights : undefined;
+      return weights === 'Blue:90,Green:10' ? weights : undefined;
     });
     const ended = await sim.waitForExecution('app', pipelineExecutionId ?? '');
     const { deploymentInfo } = await aws.codedeploy.send(new GetDeploymentCommand({ deploymentId }));
 
     // Assess
-    expect(canary).toBe('BLUE:90,GREEN:10');
+    expect(canary).toBe('Blue:90,Green:10');
     expect(ended.status).toBe('Succeeded');
     expect(deploymentInfo?.deploymentConfigName).toBe('CodeDeployDefault.ECSCanary10Percent5Minutes');
     // The canary's 5 minutes really elapsed, scaled: wall-clock timestamps show the real wait.

@@ -8,7 +8,7 @@ import {
   StartPipelineExecutionCommand,
   type ActionExecutionDetail,
 } from '@aws-sdk/client-codepipeline';
-import { startSimulator, type Simulator } from '../src/index.js';
+import { startSimulator, type PipelineScenario, type Simulator } from '../src/index.js';
 import { clientsFor, type Clients } from './helpers/clients.js';
 import { blueGreenPipeline } from './helpers/scenarios.js';
 
@@ -134,6 +134,65 @@ describe('CodePipeline', () => {
 
     // Act
     const call = start(input);
+
+    // Assess
+    await expect(call).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringMatching(message) });
+    expect(sim.executions('app')).toHaveLength(0);
+  });
+
+  /** The stack's pipeline with two more source actions beside the GitHub one: an ECR image and an S3 object. */
+  const multiSourcePipeline = (allowS3Key: boolean): PipelineScenario => {
+    const scenario = blueGreenPipeline('app');
+    const [source, ...rest] = scenario.stages;
+    return {
+      ...scenario,
+      stages: [
+        {
+          name: source?.name ?? 'Source',
+          actions: [
+            ...(source?.actions ?? []),
+            { name: 'Image', category: 'Source', provider: 'ECR', configuration: { RepositoryName: 'app', ImageTag: 'latest' }, outputArtifacts: ['ImageArtifact'] },
+            {
+              name: 'Bundle',
+              category: 'Source',
+              provider: 'S3',
+              configuration: { S3Bucket: 'artifacts', S3ObjectKey: 'app.zip', ...(allowS3Key ? { AllowOverrideForS3ObjectKey: 'true' } : {}) },
+              outputArtifacts: ['BundleArtifact'],
+            },
+          ],
+        },
+        ...rest,
+      ],
+    };
+  };
+
+  it('accepts each source provider\'s own revision type: COMMIT_ID, IMAGE_DIGEST, S3 version and key (FIDELITY CP-4)', async () => {
+    // Prepare
+    sim.addPipeline(multiSourcePipeline(true));
+    const sourceRevisions = [
+      { actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: 'a'.repeat(40) },
+      { actionName: 'Image', revisionType: 'IMAGE_DIGEST', revisionValue: `sha256:${'b'.repeat(64)}` },
+      { actionName: 'Bundle', revisionType: 'S3_OBJECT_VERSION_ID', revisionValue: '3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY' },
+      { actionName: 'Bundle', revisionType: 'S3_OBJECT_KEY', revisionValue: 'releases/app-1.2.zip' },
+    ] as const;
+
+    // Act
+    const id = await start({ sourceRevisions: [...sourceRevisions] });
+
+    // Assess
+    expect(sim.executions('app').find((execution) => execution.id === id)?.sourceRevisions).toEqual(sourceRevisions);
+  });
+
+  it.each([
+    ['an IMAGE_DIGEST for the GitHub source', { actionName: 'Source', revisionType: 'IMAGE_DIGEST', revisionValue: 'sha256:ab' }, /provider CodeStarSourceConnection.*use COMMIT_ID/],
+    ['a COMMIT_ID for the ECR source', { actionName: 'Image', revisionType: 'COMMIT_ID', revisionValue: 'abc' }, /provider ECR.*use IMAGE_DIGEST/],
+    ['an S3_OBJECT_KEY without AllowOverrideForS3ObjectKey', { actionName: 'Bundle', revisionType: 'S3_OBJECT_KEY', revisionValue: 'x.zip' }, /AllowOverrideForS3ObjectKey/],
+  ] as const)('rejects %s with ValidationException (FIDELITY CP-4)', async (_case, revision, message) => {
+    // Prepare
+    sim.addPipeline(multiSourcePipeline(false));
+
+    // Act
+    const call = start({ sourceRevisions: [revision] });
 
     // Assess
     await expect(call).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringMatching(message) });

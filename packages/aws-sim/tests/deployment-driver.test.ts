@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { PutLifecycleEventHookExecutionStatusCommand, GetDeploymentCommand } from '@aws-sdk/client-codedeploy';
+import { GetDeploymentCommand, PutLifecycleEventHookExecutionStatusCommand, StopDeploymentCommand } from '@aws-sdk/client-codedeploy';
 import { StartPipelineExecutionCommand, StopPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type DeploymentHandle, type Simulator } from '../src/index.js';
 import { actionOf, startedAction } from './helpers/actions.js';
@@ -105,14 +105,14 @@ describe('external deployment driver', () => {
     expect(deploymentInfo?.rollbackInfo?.rollbackMessage).toBeDefined();
   });
 
-  it('aborts the driver signal when the pipeline execution is stopped, so it rolls back and the action ends', async () => {
+  it('aborts the driver signal on StopDeployment with the rollback asked for, so it rolls back and the action fails (FIDELITY CD-11)', async () => {
     // Prepare
-    let abortedWith: string | undefined;
+    let asked: { autoRollbackEnabled: boolean } | undefined;
     sim.setDeploymentDriver(async (handle, signal) => {
       addGreen(handle);
       handle.setTrafficWeights({ blue: 50, green: 50 });
       await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-      abortedWith = (signal.reason as Error).message;
+      asked = handle.stopRequest();
       handle.setTrafficWeights({ blue: 100, green: 0 });
       handle.stopped();
     });
@@ -120,17 +120,42 @@ describe('external deployment driver', () => {
     const deploymentId = await waitFor(() => startedAction(sim, 'app', 'Deploy')?.externalExecutionId);
 
     // Act
+    const answer = await aws.codedeploy.send(new StopDeploymentCommand({ deploymentId, autoRollbackEnabled: true }));
+    const ended = await sim.waitForExecution('app', id);
+
+    // Assess
+    expect(answer.status).toBe('Pending');
+    expect(asked).toEqual({ autoRollbackEnabled: true });
+    expect(ended.status).toBe('Failed');
+    expect(actionOf(ended, 'Deploy')?.status).toBe('Failed');
+    const deployment = sim.codedeploy.deployment(deploymentId);
+    expect(deployment).toMatchObject({ status: 'Stopped', rolledBack: true, errorInformation: { code: 'MANUAL_STOP' } });
+    expect(deployment.taskSets.find((taskSet) => taskSet.taskSetLabel === 'BLUE')?.trafficWeight).toBe(100);
+  });
+
+  it('leaves the driver signal alone when the pipeline execution is stopped: the deployment runs on (FIDELITY CP-11)', async () => {
+    // Prepare
+    let aborted = false;
+    sim.setDeploymentDriver(async (handle, signal) => {
+      signal.addEventListener('abort', () => {
+        aborted = true;
+      });
+      addGreen(handle);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      handle.setTrafficWeights({ blue: 0, green: 100 });
+      handle.succeed();
+    });
+    const id = await startPipeline();
+    await waitFor(() => startedAction(sim, 'app', 'Deploy')?.externalExecutionId);
+
+    // Act
     await aws.codepipeline.send(new StopPipelineExecutionCommand({ pipelineName: 'app', pipelineExecutionId: id, reason: 'cancelled' }));
     const ended = await sim.waitForExecution('app', id);
 
     // Assess
-    expect(abortedWith).toContain('stopped');
+    expect(aborted).toBe(false);
     expect(ended.status).toBe('Stopped');
-    expect(actionOf(ended, 'Deploy')?.status).toBe('Failed');
-    const deployment = sim.codedeploy.deployment(deploymentId);
-    expect(deployment.status).toBe('Stopped');
-    expect(deployment.rolledBack).toBe(true);
-    expect(deployment.taskSets.find((taskSet) => taskSet.taskSetLabel === 'BLUE')?.trafficWeight).toBe(100);
+    expect(actionOf(ended, 'Deploy')?.status).toBe('Succeeded');
   });
 
   it('ends the deployment Failed with the error when the driver throws', async () => {

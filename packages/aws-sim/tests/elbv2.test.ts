@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { DescribeListenersCommand, DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { startSimulator, type LoadBalancerArns, type Simulator } from '../src/index.js';
 import { clientsFor, type Clients } from './helpers/clients.js';
+import { signedFetch } from './helpers/signed-fetch.js';
 
 describe('ELBv2 (AWS Query protocol)', () => {
   let sim: Simulator;
@@ -71,11 +72,11 @@ describe('ELBv2 (AWS Query protocol)', () => {
 
   it('answers AccessDenied for an operation it does not implement', async () => {
     // Act
-    const response = await fetch(sim.endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'Action=DeleteLoadBalancer&Version=2015-12-01&LoadBalancerArn=x',
-    });
+    const response = await signedFetch(
+      sim,
+      { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=DeleteLoadBalancer&Version=2015-12-01&LoadBalancerArn=x' },
+      { signingName: 'elasticloadbalancing' },
+    );
     const body = await response.text();
 
     // Assess

@@ -167,6 +167,31 @@ describe('fault injection', () => {
     expect(sim.callsTo('codebuild:BatchGetBuilds').map((call) => [call.status, call.fault, call.errorType])).toEqual([[403, 'denied', 'AccessDeniedException']]);
   });
 
+  it('throttles an operation beyond its quota, a token bucket refilled over time, and leaves other operations alone (FIDELITY FAULT-2)', async () => {
+    // Prepare
+    const { sim, aws } = await boot({ faults: { rateLimits: { 'codepipeline:GetPipeline': { ratePerSecond: 1, burst: 3 } } } }, 1);
+    const getPipeline = (): Promise<string> =>
+      aws.codepipeline.send(new GetPipelineCommand({ name: 'app' })).then(
+        () => 'ok',
+        (error: Error) => error.name,
+      );
+
+    // Act
+    const burst = [];
+    for (let i = 0; i < 5; i += 1) {
+      burst.push(await getPipeline());
+    }
+    const other = await aws.codepipeline.send(new ListActionExecutionsCommand({ pipelineName: 'app' })).then(() => 'ok');
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const refilled = await getPipeline();
+
+    // Assess
+    expect(burst).toEqual(['ok', 'ok', 'ok', 'ThrottlingException', 'ThrottlingException']);
+    expect(other).toBe('ok');
+    expect(refilled).toBe('ok');
+    expect(sim.callsTo('GetPipeline').map((call) => call.fault ?? 'none')).toEqual(['none', 'none', 'none', 'rate-limited', 'rate-limited', 'none']);
+  });
+
   it('answers ExpiredTokenException to every call once credentials have expired', async () => {
     // Prepare
     const { aws } = await boot({ seed: 1, faults: { expiredCredentials: true } }, 1);

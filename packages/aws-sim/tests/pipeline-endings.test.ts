@@ -38,9 +38,9 @@ describe('CodePipeline execution endings', () => {
       'Deploy',
     );
 
-  it('stops and waits: Stopping while the running action finishes, then Stopped with the reason, the deployment rolled back', async () => {
+  it('stops and waits: Stopping while the deployment finishes with green live, then Stopped with the reason (FIDELITY CP-11)', async () => {
     // Prepare
-    sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { stepSeconds: 200 } } } }] }));
+    sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { stepSeconds: 20 } } } }] }));
     const id = await start();
     await waitFor(() => deployRunning(id));
 
@@ -54,14 +54,32 @@ describe('CodePipeline execution endings', () => {
     expect(ended.status).toBe('Stopped');
     expect(ended.stop).toEqual({ reason: 'Workflow run 42 was cancelled', abandon: false });
     const deploy = actionOf(ended, 'Deploy');
-    expect(deploy?.status).toBe('Failed');
+    expect(deploy?.status).toBe('Succeeded');
     const deployment = sim.codedeploy.deployment(deploy?.externalExecutionId ?? '');
-    expect(deployment.status).toBe('Stopped');
-    expect(deployment.rolledBack).toBe(true);
-    expect(deployment.taskSets.map((taskSet) => [taskSet.taskSetLabel, taskSet.trafficWeight])).toEqual([['BLUE', 100]]);
+    expect(deployment.status).toBe('Succeeded');
+    expect(deployment.rolledBack).toBe(false);
+    expect(deployment.taskSets.map((taskSet) => [taskSet.taskSetLabel, taskSet.trafficWeight])).toEqual([['GREEN', 100]]);
   });
 
-  it('answers DuplicatedStopRequestException to a second stop-and-wait, and accepts the escalation to abandon', async () => {
+  it('starts nothing more after a stop-and-wait: the running Build finishes, Deploy never starts (FIDELITY CP-11)', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app'));
+    const id = await start();
+    await waitFor(() => startedAction(sim, 'app', 'Build'));
+
+    // Act
+    await stop(id, false);
+    const ended = await sim.waitForExecution('app', id);
+
+    // Assess
+    expect(ended.status).toBe('Stopped');
+    expect(ended.actions.map((action) => [action.actionName, action.status])).toEqual([
+      ['Source', 'Succeeded'],
+      ['Build', 'Succeeded'],
+    ]);
+  });
+
+  it('answers DuplicatedStopRequestException to a second stop-and-wait, and accepts the escalation to abandon (FIDELITY CP-13)', async () => {
     // Prepare
     sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { stepSeconds: 200 } } } }] }));
     const id = await start();
@@ -72,15 +90,40 @@ describe('CodePipeline execution endings', () => {
     const duplicate = stop(id, false);
     await expect(duplicate).rejects.toMatchObject({ name: 'DuplicatedStopRequestException' });
     await stop(id, true);
-    const ended = sim.executions('app')[0];
+    const ended = await sim.waitForExecution('app', id);
 
     // Assess
-    expect(ended?.status).toBe('Stopped');
-    expect(ended?.stop).toEqual({ reason: 'Workflow run 42 was cancelled', abandon: true });
+    expect(ended.status).toBe('Stopped');
+    expect(ended.stop).toEqual({ reason: 'Workflow run 42 was cancelled', abandon: true });
     expect(actionOf(ended, 'Deploy')?.status).toBe('Abandoned');
   });
 
-  it('abandons at once: Stopped immediately, the running action Abandoned, nothing else starts', async () => {
+  it('abandons: the action Abandoned at once, the execution Stopped, its deployment left running to the end (FIDELITY CP-12)', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { stepSeconds: 20 } } } }] }));
+    const id = await start();
+    const deploymentId = await waitFor(() => deployRunning(id)?.externalExecutionId);
+
+    // Act
+    await stop(id, true);
+    const { actionExecutionDetails } = await aws.codepipeline.send(new ListActionExecutionsCommand({ pipelineName: 'app', filter: { pipelineExecutionId: id } }));
+    const ended = await sim.waitForExecution('app', id);
+    const deploymentAtStop = sim.codedeploy.deployment(deploymentId).status;
+    const finished = await waitFor(() => {
+      const deployment = sim.codedeploy.deployment(deploymentId);
+      return deployment.status === 'InProgress' ? undefined : deployment;
+    });
+
+    // Assess
+    expect(actionExecutionDetails?.find((detail) => detail.actionName === 'Deploy')?.status).toBe('Abandoned');
+    expect(ended.status).toBe('Stopped');
+    expect(deploymentAtStop).toBe('InProgress');
+    expect(finished.status).toBe('Succeeded');
+    expect(finished.taskSets.map((taskSet) => [taskSet.taskSetLabel, taskSet.trafficWeight])).toEqual([['GREEN', 100]]);
+    expect(actionOf(sim.executions('app')[0], 'Deploy')?.status).toBe('Abandoned');
+  });
+
+  it('abandons between actions: nothing else starts (FIDELITY CP-12)', async () => {
     // Prepare
     sim.addPipeline(blueGreenPipeline('app'));
     const id = await start();
@@ -88,19 +131,18 @@ describe('CodePipeline execution endings', () => {
 
     // Act
     await stop(id, true);
-    const { pipelineExecution } = await aws.codepipeline.send(new GetPipelineExecutionCommand({ pipelineName: 'app', pipelineExecutionId: id }));
+    await sim.waitForExecution('app', id);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const { actionExecutionDetails } = await aws.codepipeline.send(new ListActionExecutionsCommand({ pipelineName: 'app', filter: { pipelineExecutionId: id } }));
 
     // Assess
-    expect(pipelineExecution?.status).toBe('Stopped');
     expect(actionExecutionDetails?.map((detail) => [detail.actionName, detail.status])).toEqual([
       ['Build', 'Abandoned'],
       ['Source', 'Succeeded'],
     ]);
   });
 
-  it('answers PipelineExecutionNotStoppableException for a finished execution and PipelineExecutionNotFoundException for an unknown one', async () => {
+  it('answers PipelineExecutionNotStoppableException for a finished execution and for an unknown one (FIDELITY CP-13)', async () => {
     // Prepare
     sim.addPipeline(blueGreenPipeline('app'));
     const id = await start();
@@ -112,7 +154,24 @@ describe('CodePipeline execution endings', () => {
 
     // Assess
     await expect(finished).rejects.toMatchObject({ name: 'PipelineExecutionNotStoppableException' });
-    await expect(unknown).rejects.toMatchObject({ name: 'PipelineExecutionNotFoundException' });
+    await expect(unknown).rejects.toMatchObject({ name: 'PipelineExecutionNotStoppableException' });
+  });
+
+  it('lets the deployment of an abandoned execution block the next one in the group with DeploymentLimitExceededException (FIDELITY CD-13)', async () => {
+    // Prepare
+    sim.addPipeline(blueGreenPipeline('app', { starts: [{ actions: { Deploy: { deployment: { stepSeconds: 60 } } } }] }));
+    const first = await start();
+    const deploymentId = await waitFor(() => deployRunning(first)?.externalExecutionId);
+    await stop(first, true);
+
+    // Act
+    const second = await start();
+    const ended = await sim.waitForExecution('app', second);
+
+    // Assess
+    expect(sim.codedeploy.deployment(deploymentId).status).toBe('InProgress');
+    expect(ended.status).toBe('Failed');
+    expect(actionOf(ended, 'Deploy')?.errorDetails).toEqual({ code: 'JobFailed', message: "The Deployment Group 'app-dg' already has an active Deployment." });
   });
 
   it('ends Superseded before the scripted stage and names the newer execution', async () => {
@@ -218,7 +277,7 @@ describe('CodePipeline execution endings', () => {
     expect(deployStarts[1]).toBeGreaterThanOrEqual(ends[0]?.endTime?.getTime() ?? Infinity);
   });
 
-  it('runs PARALLEL executions side by side', async () => {
+  it('runs PARALLEL executions side by side, where the second deployment to the group fails with DeploymentLimitExceededException (FIDELITY CD-13)', async () => {
     // Prepare
     sim.addPipeline(blueGreenPipeline('app', { executionMode: 'PARALLEL' }));
 
@@ -228,8 +287,17 @@ describe('CodePipeline execution endings', () => {
     const [firstEnd, secondEnd] = await Promise.all([sim.waitForExecution('app', first), sim.waitForExecution('app', second)]);
 
     // Assess
-    expect([firstEnd.status, secondEnd.status]).toEqual(['Succeeded', 'Succeeded']);
+    expect([firstEnd.status, secondEnd.status]).toEqual(['Succeeded', 'Failed']);
     expect(actionOf(secondEnd, 'Deploy')?.startTime.getTime()).toBeLessThan(firstEnd.endTime?.getTime() ?? 0);
+    expect(actionOf(secondEnd, 'Deploy')?.errorDetails?.message).toContain('already has an active Deployment');
+  });
+
+  it.each(['QUEUED', 'PARALLEL'] as const)('refuses a Superseded ending in %s mode, where CodePipeline never supersedes (FIDELITY CP-6)', (executionMode) => {
+    // Act
+    const add = (): void => sim.addPipeline(blueGreenPipeline('app', { executionMode, ending: { status: 'Superseded', beforeStage: 'Deploy' } }));
+
+    // Assess
+    expect(add).toThrow(expect.objectContaining({ name: 'SimulatorScenarioError', message: expect.stringContaining('needs executionMode SUPERSEDED') }));
   });
 
   it('stops a QUEUED execution that is still waiting for its turn without running any stage', async () => {

@@ -3,6 +3,7 @@ import { CodePipelineClient, DeletePipelineCommand, GetPipelineCommand } from '@
 import { startSimulator, type Simulator } from '../src/index.js';
 import { clientsFor, type Clients } from './helpers/clients.js';
 import { blueGreenPipeline } from './helpers/scenarios.js';
+import { signedFetch } from './helpers/signed-fetch.js';
 
 describe('wire protocol', () => {
   let sim: Simulator;
@@ -20,11 +21,7 @@ describe('wire protocol', () => {
   });
 
   const post = (target: string, body: unknown): Promise<Response> =>
-    fetch(sim.endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
-      body: JSON.stringify(body),
-    });
+    signedFetch(sim, { headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target }, body: JSON.stringify(body) }, { signingName: 'codepipeline' });
 
   it('reaches an SDK client configured only by the AWS_ENDPOINT_URL_* environment variables', async () => {
     // Prepare
@@ -82,11 +79,11 @@ describe('wire protocol', () => {
 
   it('answers SerializationException to a body that is not JSON', async () => {
     // Act
-    const response = await fetch(sim.endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'CodePipeline_20150709.GetPipeline' },
-      body: '{not json',
-    });
+    const response = await signedFetch(
+      sim,
+      { headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'CodePipeline_20150709.GetPipeline' }, body: '{not json' },
+      { signingName: 'codepipeline' },
+    );
 
     // Assess
     expect(response.status).toBe(400);

@@ -8,6 +8,25 @@ import { APP_STACK } from './helpers/scenarios.js';
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pipelineModule = path.join(packageDir, '..', '..', 'terraform', 'modules', 'pipeline', 'main.tf');
 const cliExample = path.join(packageDir, 'examples', 'blue-green.json');
+const appSpecTemplate = path.join(packageDir, '..', '..', 'terraform', 'modules', 'pipeline', 'appspec.yaml.tpl');
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The module's templatefile() as a pattern: each `${...}` (and `<TASK_DEFINITION>`, which CodePipeline fills in)
+ * stands for a value on its line, an `%{ if }` section may be absent and a `%{ for }` section repeats; the `~}` of
+ * each directive line strips its newline.
+ */
+const templatePattern = (template: string): RegExp => {
+  const directives: Record<string, string> = { if: '(?:', endif: ')?', for: '(?:', endfor: ')*' };
+  const lines = template.split('\n').slice(0, -1);
+  const source = lines.map((line) => {
+    const directive = /^%\{\s*(if|endif|for|endfor)\b.*~\}$/.exec(line)?.[1];
+    if (directive !== undefined) return directives[directive] ?? '';
+    return `${line.split(/\$\{[^}]*\}|<TASK_DEFINITION>/).map(escapeRegExp).join('[^\n]+')}\n`;
+  });
+  return new RegExp(`^${source.join('')}$`);
+};
 
 describe('greenlightPipelineScenario', () => {
   it('builds the stages, actions, artifacts and configuration keys terraform/modules/pipeline creates', async () => {
@@ -76,6 +95,38 @@ describe('greenlightPipelineScenario', () => {
     expect(deployment?.appSpecContent).toMatch(
       /\nHooks:\n {2}- BeforeInstall: "CodeDeployHook_web_BeforeInstall"\n {2}- AfterAllowTestTraffic: "CodeDeployHook_web_AfterAllowTestTraffic"\n$/,
     );
+  });
+
+  it("renders the AppSpec in the layout of the pipeline module's appspec.yaml.tpl, with and without the optional sections", async () => {
+    // Prepare
+    const pattern = templatePattern(await readFile(appSpecTemplate, 'utf8'));
+    const base = { taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:7', containerName: 'web', containerPort: 3000 };
+    const full = {
+      ...base,
+      networkConfiguration: { subnets: ['subnet-a', 'subnet-b'], securityGroups: ['sg-tasks'], assignPublicIp: false },
+      hookFunctionNames: { AfterAllowTestTraffic: greenlightHookFunctionName('web', 'AfterAllowTestTraffic') },
+    };
+
+    // Act
+    const rendered = [base, full].map(
+      (appSpec) => greenlightPipelineScenario({ name: 'web', repository: 'octo-org/web', appSpec }).stages[2]?.actions[0]?.deployment?.appSpecContent ?? '',
+    );
+
+    // Assess
+    expect(rendered[0]).toMatch(pattern);
+    expect(rendered[1]).toMatch(pattern);
+    expect(rendered[1]).toContain(
+      [
+        '          ContainerPort: 3000',
+        '        NetworkConfiguration:',
+        '          AwsvpcConfiguration:',
+        '            Subnets: ["subnet-a","subnet-b"]',
+        '            SecurityGroups: ["sg-tasks"]',
+        '            AssignPublicIp: "DISABLED"',
+        'Hooks:',
+      ].join('\n'),
+    );
+    expect(rendered[0]).not.toContain('NetworkConfiguration');
   });
 
   it('applies per-action and scenario overrides over the built stack', () => {

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ErrorDetails, FinishOptions, HookStatus, LifecycleEventName, TaskSetInfo } from '@greenlight/aws-sim';
+import type { ErrorDetails, FinishOptions, HookStatus, LifecycleEventName, StopRequest, TaskSetInfo } from '@greenlight/aws-sim';
 import type { AppProcess } from './app-process.js';
 import { parseDeploymentConfig, trafficSteps } from './deployment-config.js';
 import { waitUntilHealthy } from './health-check.js';
@@ -17,6 +17,8 @@ interface DeploymentControl {
   readonly deploymentId: string;
   readonly deploymentConfigName: string;
   readonly deploymentGroup: { readonly targetGroups: readonly string[] } | undefined;
+  /** Set once CodeDeploy StopDeployment was called (the abort signal fires with it): roll back or not. */
+  stopRequest(): StopRequest | undefined;
   taskSets(): readonly TaskSetInfo[];
   lifecycleEvents(): readonly { readonly lifecycleEventName: LifecycleEventName; readonly status: string }[];
   setLifecycleEvent(name: LifecycleEventName, status: 'InProgress' | 'Succeeded' | 'Failed' | 'Skipped'): void;
@@ -39,6 +41,7 @@ type DeploymentProgress =
   | { readonly kind: 'production-traffic'; readonly weights: TrafficWeights; readonly holdMinutes: number }
   | { readonly kind: 'termination-wait'; readonly minutes: number }
   | { readonly kind: 'rollback'; readonly reason: string }
+  | { readonly kind: 'stopped-in-place' }
   | { readonly kind: 'task-set-stopped'; readonly label: 'blue' | 'green' }
   | { readonly kind: 'deployment-ended'; readonly status: 'Succeeded' | 'Failed' | 'Stopped' };
 
@@ -83,8 +86,10 @@ const DECISION_LOG_GRACE_MS = 10_000;
 /**
  * Plays a CodeDeploy ECS blue/green deployment for real: starts green, moves the test listener, runs the
  * AfterAllowTestTraffic hook (the real Lambda zip), shifts production by the deployment configuration, waits
- * the termination wait and stops blue after draining it. Any failure, a Failed hook, or the abort signal
- * (StopPipelineExecution) rolls back: both listeners to blue, green drained and stopped.
+ * the termination wait and stops blue after draining it. Any failure or a Failed hook rolls back: both listeners
+ * to blue, green drained and stopped. The abort signal is CodeDeploy's StopDeployment (stopping the pipeline
+ * execution never reaches a deployment): with autoRollbackEnabled it rolls back the same way, without it the
+ * deployment ends Stopped where it stands.
  */
 class BlueGreenDeployment {
   readonly record: DeploymentRecord = { hookInvocations: 0, rolledBack: false };
@@ -161,12 +166,17 @@ class BlueGreenDeployment {
       deployment.succeed();
       this.#ended('Succeeded');
     } catch (error) {
-      if (signal.aborted) {
+      const stop = deployment.stopRequest();
+      if (signal.aborted && stop !== undefined) {
         for (const event of deployment.lifecycleEvents()) {
           if (event.status === 'InProgress') deployment.setLifecycleEvent(event.lifecycleEventName, 'Failed');
         }
-        await this.#rollBack(deployment, 'the deployment was stopped (StopPipelineExecution)');
-        deployment.stopped();
+        if (stop.autoRollbackEnabled) {
+          await this.#rollBack(deployment, 'StopDeployment with autoRollbackEnabled');
+        } else {
+          onProgress({ kind: 'stopped-in-place' });
+        }
+        deployment.stopped({ rollback: stop.autoRollbackEnabled });
         this.#ended('Stopped');
         return;
       }

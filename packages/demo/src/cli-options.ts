@@ -12,7 +12,7 @@ green (v2) processes behind a local load balancer, the lifecycle hook is the rea
 dist/index.js run as the GitHub runner runs it, and a load generator measures what production users see.
 
 Scenarios (--scenario, default success):
-${SCENARIOS.map((scenario) => `  ${scenario.name.padEnd(12)}${scenario.summary}`).join('\n')}
+${SCENARIOS.map((scenario) => `  ${scenario.name.padEnd(13)}${scenario.summary}`).join('\n')}
 
 Options:
   --scenario <name>            one of the scenarios above
@@ -26,8 +26,9 @@ Options:
   --termination-wait <min>     minutes blue keeps running after the cutover (default 5; the module's default is 15)
   -h, --help                   show this help
 
-Exit code: 0 when the scenario's expected outcome happened (for hook-fails the rollback, for cancel the stop
-and rollback, otherwise the release) with no failed production request; 1 when it did not; 2 on a usage error.`;
+Exit code: 0 when the scenario's expected outcome happened (for hook-fails the rollback, for cancel the
+rollback and stop, for cancel-stop the stop with the deployment completed, otherwise the release) with no failed
+production request; 1 when it did not; 2 on a usage error.`;
 
 const number = (name: string, value: string | undefined, min: number, max: number): number | undefined => {
   if (value === undefined) return undefined;

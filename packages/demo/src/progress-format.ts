@@ -50,6 +50,8 @@ const progressText = (progress: DeploymentProgress): string | undefined => {
       return `termination wait: blue keeps running ${progress.minutes} min (simulated) for an instant rollback`;
     case 'rollback':
       return `ROLLBACK: ${progress.reason}`;
+    case 'stopped-in-place':
+      return 'deployment stopped without rollback (StopDeployment): traffic stays where it is';
     case 'task-set-stopped':
       return `${progress.label} task set drained (no request in flight) and stopped`;
     case 'deployment-ended':

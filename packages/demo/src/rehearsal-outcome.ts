@@ -64,6 +64,9 @@ const evaluateRehearsal = (facts: RehearsalFacts): RehearsalResult => {
   );
   const final = tally(finalSamples);
   const exitCode = action.main.exitCode;
+  const rollbacks = facts.calls.filter(
+    (call) => call.operation === 'StopDeployment' && call.status === 200 && call.input['autoRollbackEnabled'] === true,
+  );
   const errors = action.main.errors.map((error) => error.message).join('\n');
 
   expect(load.failed === 0, `${load.failed} of ${load.sent} production requests failed: ${load.errors.join('; ')}`);
@@ -93,10 +96,18 @@ const evaluateRehearsal = (facts: RehearsalFacts): RehearsalResult => {
     }
     case ExpectedOutcome.Stopped:
       expect(exitCode !== 0, 'the cancelled action should not exit 0');
+      expect(rollbacks.length === 1, `the action should have asked CodeDeploy once to stop the deployment with rollback, asked ${rollbacks.length} times`);
       expect(facts.pipelineStatus === 'Stopped', `the pipeline should be stopped, ended ${facts.pipelineStatus ?? 'never'}`);
       expect(deploymentView?.status === 'Stopped', `the deployment should be stopped, ended ${deploymentView?.status ?? 'never'}`);
       expect(deploymentView?.rolledBack === true, 'the stopped deployment should record its rollback');
       expect(onlyVersion(final.versions, 'v1'), `after the rollback only v1 should answer, saw ${JSON.stringify(final.versions)}`);
+      break;
+    case ExpectedOutcome.ReleasedAfterStop:
+      expect(exitCode !== 0, 'the cancelled action should not exit 0');
+      expect(rollbacks.length === 0, `on-cancel stop should not stop the deployment, StopDeployment was called ${rollbacks.length} times`);
+      expect(facts.pipelineStatus === 'Stopped', `the pipeline should be stopped, ended ${facts.pipelineStatus ?? 'never'}`);
+      expect(deploymentView?.status === 'Succeeded', `the deployment should complete, ended ${deploymentView?.status ?? 'never'}`);
+      expect(onlyVersion(final.versions, 'v2'), `after the completed deployment only v2 should answer, saw ${JSON.stringify(final.versions)}`);
       break;
   }
   const hookToGreenMs =

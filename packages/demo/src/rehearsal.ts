@@ -101,6 +101,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
     registerStack(sim, {
       ports: { production: balancer.production.port, test: balancer.test.port },
       deploymentConfigName: deploymentConfig.name,
+      terminationWaitMinutes,
       timings: TIMINGS,
     });
     field('pipeline', `${STACK.pipelineName}: Source (CodeStarSourceConnection) → Build (CodeBuild) → Deploy (CodeDeployToECS)`);
@@ -167,6 +168,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
           );
           break;
         case 'lifecycle':
+        case 'stopped-in-place':
         case 'green-started':
         case 'hook-invoked':
         case 'hook-function-error':
@@ -202,6 +204,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
       inputs: await runnerInputs(path.join(path.dirname(actionEntry), '..', 'action.yml'), {
         'pipeline-name': STACK.pipelineName,
         'timeout-minutes': '30',
+        ...(scenario.onCancel === undefined ? {} : { 'on-cancel': scenario.onCancel }),
       }),
       env: {
         ...sim.env,

@@ -26,7 +26,10 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const EXPECTATION = {
   [ExpectedOutcome.Release]: 'v2 released with no failed production request',
   [ExpectedOutcome.Rollback]: 'the hook failed green and the deployment rolled back before production saw v2 (this is the expected outcome)',
-  [ExpectedOutcome.Stopped]: 'the cancelled workflow stopped the pipeline and traffic rolled back to v1 (this is the expected outcome)',
+  [ExpectedOutcome.Stopped]:
+    'the cancelled workflow rolled the deployment back to v1 (StopDeployment) and stopped the pipeline (this is the expected outcome)',
+  [ExpectedOutcome.ReleasedAfterStop]:
+    'the cancelled workflow stopped the pipeline (on-cancel: stop) and the deployment completed with v2 live (this is the expected outcome)',
 } as const;
 
 /** The closing report: requests per phase and at the cutover, the outcome of each part, and the timings. */

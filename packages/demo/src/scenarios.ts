@@ -6,12 +6,20 @@ const ScenarioName = {
   Canary: 'canary',
   Linear: 'linear',
   Cancel: 'cancel',
+  CancelStop: 'cancel-stop',
   Faults: 'faults',
 } as const;
 type ScenarioName = (typeof ScenarioName)[keyof typeof ScenarioName];
 
 /** What must happen for the rehearsal to count as having shown what it set out to show. */
-const ExpectedOutcome = { Release: 'release', Rollback: 'rollback', Stopped: 'stopped' } as const;
+const ExpectedOutcome = {
+  Release: 'release',
+  Rollback: 'rollback',
+  /** Cancelled with on-cancel rollback: StopDeployment rolled production back, the pipeline Stopped. */
+  Stopped: 'stopped',
+  /** Cancelled with on-cancel stop: the deployment completed with green live, the pipeline Stopped. */
+  ReleasedAfterStop: 'released-after-stop',
+} as const;
 type ExpectedOutcome = (typeof ExpectedOutcome)[keyof typeof ExpectedOutcome];
 
 interface Scenario {
@@ -23,6 +31,8 @@ interface Scenario {
   readonly greenFailsCheck: boolean;
   /** The workflow is cancelled (SIGINT to the action) while production is partly on green. */
   readonly cancelDuringShift: boolean;
+  /** The action's on-cancel input (its default, rollback, when absent). */
+  readonly onCancel?: 'rollback' | 'stop';
   /** AWS answers with throttling and 5xx errors, seeded. */
   readonly faults: boolean;
 }
@@ -66,11 +76,21 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: ScenarioName.Cancel,
-    summary: 'the workflow is cancelled during the canary: the action stops the pipeline, traffic rolls back',
+    summary: 'the workflow is cancelled during the canary: the action rolls the deployment back (StopDeployment) and stops the pipeline',
     deploymentConfig: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
     expected: ExpectedOutcome.Stopped,
     greenFailsCheck: false,
     cancelDuringShift: true,
+    faults: false,
+  },
+  {
+    name: ScenarioName.CancelStop,
+    summary: 'cancelled during the canary with on-cancel: stop: the pipeline stops, the canary finishes and green goes live',
+    deploymentConfig: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
+    expected: ExpectedOutcome.ReleasedAfterStop,
+    greenFailsCheck: false,
+    cancelDuringShift: true,
+    onCancel: 'stop',
     faults: false,
   },
   {

@@ -68,7 +68,15 @@ interface StackPorts {
 }
 
 /** Registers the stack's pipeline, load balancer and deployment group in the simulator. */
-const registerStack = (sim: Simulator, options: { ports: StackPorts; deploymentConfigName: string; timings: StackTimings }): void => {
+interface StackOptions {
+  readonly ports: StackPorts;
+  readonly deploymentConfigName: string;
+  /** The deployment group's termination wait (what GetDeploymentGroup shows; the demo's driver plays it). */
+  readonly terminationWaitMinutes: number;
+  readonly timings: StackTimings;
+}
+
+const registerStack = (sim: Simulator, options: StackOptions): void => {
   const { listenerArns } = sim.elbv2.addLoadBalancer({
     name: 'greenlight-demo',
     // The hook is given the test listener's URL; discovery through ELBv2 would arrive at the same place.
@@ -86,6 +94,7 @@ const registerStack = (sim: Simulator, options: { ports: StackPorts; deploymentC
     testListenerArns: listenerArns.slice(1, 2),
     targetGroups: STACK.targetGroups,
     deploymentConfigName: options.deploymentConfigName,
+    terminationWaitTimeInMinutes: options.terminationWaitMinutes,
     clusterName: STACK.cluster,
     serviceName: STACK.service,
   });
@@ -93,4 +102,4 @@ const registerStack = (sim: Simulator, options: { ports: StackPorts; deploymentC
 };
 
 export { registerStack, STACK };
-export type { StackPorts, StackTimings };
+export type { StackOptions, StackPorts, StackTimings };

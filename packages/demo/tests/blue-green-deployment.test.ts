@@ -48,6 +48,7 @@ const silentHookDeployment = (): FakeDeployment => {
       taskSets = next;
     },
     setTrafficWeights: () => undefined,
+    stopRequest: () => undefined,
     startHook: () => ({ lifecycleEventHookExecutionId: 'hook-1', result: new Promise(() => undefined) }),
     succeed: () => events.push('succeeded'),
     fail: (error) => failures.push({ ...error }),
@@ -117,11 +118,18 @@ describe('BlueGreenDeployment', () => {
     expect(deployment.record.status).toBe('Failed');
   }, 60_000);
 
-  it('rolls back and ends Stopped when the abort signal fires during the traffic shift', async () => {
+  it.each([
+    [true, { blue: 100, green: 0 }],
+    [false, { blue: 50, green: 50 }],
+  ])('on StopDeployment (autoRollbackEnabled %s) during the traffic shift ends Stopped with traffic at %j', async (autoRollbackEnabled, weights) => {
     // Prepare
     const { deployment, balancer } = await prepare('echo-function.zip');
-    const control = { ...silentHookDeployment(), startHook: () => ({ lifecycleEventHookExecutionId: 'hook-1', result: Promise.resolve('Succeeded' as const) }) };
     const stop = new AbortController();
+    const control = {
+      ...silentHookDeployment(),
+      startHook: () => ({ lifecycleEventHookExecutionId: 'hook-1', result: Promise.resolve('Succeeded' as const) }),
+      stopRequest: () => (stop.signal.aborted ? { autoRollbackEnabled } : undefined),
+    };
 
     // Act
     const driving = deployment.drive({ ...control, deploymentConfigName: 'canary:50:60' }, stop.signal);
@@ -133,7 +141,7 @@ describe('BlueGreenDeployment', () => {
     // Assess
     expect(splitWeights).toEqual({ blue: 50, green: 50 });
     expect(control.events).toContain('stopped');
-    expect(balancer.production.weights).toEqual({ blue: 100, green: 0 });
-    expect(deployment.record).toMatchObject({ status: 'Stopped', rolledBack: true });
+    expect(balancer.production.weights).toEqual(weights);
+    expect(deployment.record).toMatchObject({ status: 'Stopped', rolledBack: autoRollbackEnabled });
   }, 60_000);
 });

@@ -47,7 +47,7 @@ describe('parseCli', () => {
   });
 
   it.each([
-    [['--scenario', 'blue'], '--scenario "blue": expected one of success, hook-fails, canary, linear, cancel, faults'],
+    [['--scenario', 'blue'], '--scenario "blue": expected one of success, hook-fails, canary, linear, cancel, cancel-stop, faults'],
     [['--speed', '0'], '--speed "0": expected a number from 1 to 100000'],
     [['--rate', 'fast'], '--rate "fast": expected a number from 1 to 2000'],
     [['--deployment-config', 'rolling'], '--deployment-config "rolling"'],
@@ -65,7 +65,7 @@ describe('parseCli', () => {
 
   it('lists every scenario and option in the usage text', () => {
     // Assess
-    for (const word of ['success', 'hook-fails', 'canary', 'linear', 'cancel', 'faults', '--speed', '--seed', '--faults', '--deployment-config']) {
+    for (const word of ['success', 'hook-fails', 'canary', 'linear', 'cancel', 'cancel-stop', 'faults', '--speed', '--seed', '--faults', '--deployment-config']) {
       expect(USAGE).toContain(word);
     }
   });

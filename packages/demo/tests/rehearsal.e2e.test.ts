@@ -85,7 +85,7 @@ describe('the blue/green rehearsal, end to end', () => {
   );
 
   it(
-    'stops the pipeline and rolls production back to v1 when the workflow is cancelled mid-canary',
+    'rolls production back to v1 through StopDeployment and stops the pipeline when the workflow is cancelled mid-canary',
     async () => {
       // Act
       const result = await rehearse({ scenario: 'cancel' });
@@ -94,11 +94,35 @@ describe('the blue/green rehearsal, end to end', () => {
       expect(result.problems).toEqual([]);
       expect(result.action.main.exitCode).not.toBe(0);
       expect(result.calls.filter((call) => call.operation === 'StopPipelineExecution' && call.status === 200)).toHaveLength(1);
+      expect(result.calls.filter((call) => call.operation === 'StopDeployment' && call.status === 200).map((call) => call.input)).toEqual([
+        { deploymentId: result.deploymentView?.deploymentId, autoRollbackEnabled: true },
+      ]);
       expect(result.pipelineStatus).toBe('Stopped');
       expect(result.deploymentView).toMatchObject({ status: 'Stopped', rolledBack: true });
       expect(result.load.versions['v2']).toBeGreaterThan(0);
       expect(result.load.failed).toBe(0);
       expect(result.final.versions).toEqual({ v1: result.final.sent });
+      expect(result.final.sent).toBeGreaterThan(0);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  it(
+    'lets the canary finish with v2 live when the workflow is cancelled with on-cancel: stop, the pipeline Stopped',
+    async () => {
+      // Act
+      const result = await rehearse({ scenario: 'cancel-stop' });
+
+      // Assess
+      expect(result.problems).toEqual([]);
+      expect(result.action.main.exitCode).not.toBe(0);
+      expect(result.action.main.stdout).toMatch(/on-cancel is stop: deployment d-\w+, in progress, completes/);
+      expect(result.calls.filter((call) => call.operation === 'StopPipelineExecution' && call.status === 200)).toHaveLength(1);
+      expect(result.calls.filter((call) => call.operation === 'StopDeployment')).toHaveLength(0);
+      expect(result.pipelineStatus).toBe('Stopped');
+      expect(result.deploymentView?.status).toBe('Succeeded');
+      expect(result.load.failed).toBe(0);
+      expect(result.final.versions).toEqual({ v2: result.final.sent });
       expect(result.final.sent).toBeGreaterThan(0);
     },
     E2E_TIMEOUT_MS,

@@ -2,15 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { CodePipelineClient, GetPipelineCommand } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type Simulator } from '@greenlight/aws-sim';
 import { registerStack, STACK } from '../src/stack.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-interface PipelineDeclaration {
-  readonly executionMode: string;
-  readonly stages: readonly { readonly actions: readonly { readonly name: string; readonly configuration: Record<string, string> }[] }[];
-}
 
 describe('the demo stack', () => {
   let sim: Simulator;
@@ -37,19 +33,25 @@ describe('the demo stack', () => {
 
   it('registers the pipeline queuing executions, as the pipeline module does by default', async () => {
     // Prepare
-    registerStack(sim, { ports: { production: 8080, test: 8443 }, deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce', timings: { sourceSeconds: 1, buildSeconds: 1 } });
-
-    // Act
-    const response = await fetch(sim.endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'CodePipeline_20150709.GetPipeline' },
-      body: JSON.stringify({ name: STACK.pipelineName }),
+    registerStack(sim, {
+      ports: { production: 8080, test: 8443 },
+      deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
+      terminationWaitMinutes: 5,
+      timings: { sourceSeconds: 1, buildSeconds: 1 },
+    });
+    const client = new CodePipelineClient({
+      endpoint: sim.endpoint,
+      region: sim.region,
+      credentials: { accessKeyId: sim.env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: sim.env['AWS_SECRET_ACCESS_KEY'] ?? '' },
     });
 
+    // Act
+    const { pipeline } = await client.send(new GetPipelineCommand({ name: STACK.pipelineName }));
+    client.destroy();
+
     // Assess
-    const { pipeline } = (await response.json()) as { pipeline: PipelineDeclaration };
-    const actions = pipeline.stages.flatMap((stage) => stage.actions);
-    expect(pipeline.executionMode).toBe('QUEUED');
+    const actions = (pipeline?.stages ?? []).flatMap((stage) => stage.actions ?? []);
+    expect(pipeline?.executionMode).toBe('QUEUED');
     expect(actions.map((action) => action.name)).toEqual(['Source', 'Build', 'Deploy']);
     expect(actions[2]?.configuration).toMatchObject({ ApplicationName: STACK.applicationName, DeploymentGroupName: STACK.deploymentGroupName });
   });

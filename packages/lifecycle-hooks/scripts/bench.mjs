@@ -2,9 +2,11 @@
 //  1. size of dist/lifecycle-hook.zip
 //  2. cold import of index.mjs under Node 24, net of Node's own start (median over fresh processes), and the same
 //     with the lazily loaded AWS SDK chunk (what a CodeDeploy invocation pays once)
-//  3. a 1,000-request, concurrency-20 probe (runHttpCheck) against a local server, next to autocannon against the
+//  3. peak resident memory of the handler and its time to report against a hostile green (scripts/hostile-green.mjs),
+//     next to a well-behaved 1 MiB answer in the same run (scripts/bench-hostile-green.mjs)
+//  4. a 1,000-request, concurrency-20 probe (runHttpCheck) against a local server, next to autocannon against the
 //     same server in the same run
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +15,8 @@ import autocannon from 'autocannon';
 import { unzipSync } from 'fflate';
 import { node24Path } from '@greenlight/testkit';
 import { parseHookConfig, runHttpCheck } from '../lib/index.js';
+import { measureHostileGreen } from './bench-hostile-green.mjs';
+import { startServerScript } from './start-server-script.mjs';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const zipPath = path.join(packageDir, 'dist', 'lifecycle-hook.zip');
@@ -63,12 +67,6 @@ const measureColdImport = async (dir) => {
   return { hook: median(runs.map((run) => run.hook)), hookWithSdk: median(runs.map((run) => run.hookWithSdk)) };
 };
 
-const startServer = async () => {
-  const child = spawn(node24Path(), [path.join(packageDir, 'scripts', 'bench-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise((resolve) => child.stdout.once('data', (data) => resolve(Number(String(data).trim()))));
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
-};
-
 const runProbe = async (url) => {
   const [check] = parseHookConfig({ checks: [{ path: '/', requests: REQUESTS, concurrency: CONCURRENCY, expect: { status: 200 } }] }).checks;
   const started = performance.now();
@@ -102,6 +100,7 @@ const runAutocannon = (url) =>
   });
 
 const fmt = (value, digits = 1) => value.toFixed(digits);
+const signed = (value) => `${value < 0 ? '−' : '+'}${fmt(Math.abs(value))}`;
 
 const zipBytes = (await readFile(zipPath)).length;
 console.log(`zip size: ${zipBytes} bytes (${fmt(zipBytes / 1024)} KiB; target ≤ 300 KB)`);
@@ -114,7 +113,23 @@ console.log(
     `with the AWS SDK chunk ${fmt(imports.hookWithSdk)} ms`,
 );
 
-const server = await startServer();
+const PEAK_RSS_TARGET_MIB = 160;
+const hostile = await measureHostileGreen(dir);
+const [baseline] = hostile.rows;
+console.log(
+  `hostile green: the zip's handler on a CodeDeploy event (aws-sim), ${hostile.concurrency} requests at once, ` +
+    `Lambda timeout ${hostile.lambdaTimeoutMs / 1_000} s; peak RSS target ≤ ${PEAK_RSS_TARGET_MIB} MiB:`,
+);
+for (const row of hostile.rows) {
+  const rss =
+    row.peakRssMiB === undefined
+      ? 'peak RSS unknown'
+      : `peak RSS ${fmt(row.peakRssMiB)} MiB${row === baseline ? ' (baseline)' : ` (${signed(row.peakRssMiB - baseline.peakRssMiB)} MiB against the baseline)`}`;
+  const report = row.timeToReportMs === undefined ? 'no report' : `reported ${row.reports} after ${row.timeToReportMs} ms`;
+  console.log(`  ${row.label}: ${rss}, ${report}: ${row.reason.slice(0, 160)}`);
+}
+
+const server = await startServerScript('bench-server.mjs');
 try {
   await runProbe(server.url);
   await runAutocannon(server.url);

@@ -11,9 +11,6 @@ const BUDGET_DEFAULTS = {
   finalSafetyMs: 500,
 } as const;
 
-// Never wait longer for one AWS call than this, even when the deadline is far away.
-const MAX_ATTEMPT_MS = 5_000;
-
 /**
  * Splits the invocation's remaining time: checks first, then a reporting margin (at most a third of the time, so a
  * short Lambda timeout still leaves room for checks) for the report and its retries.
@@ -25,9 +22,5 @@ const planBudget = (remainingMs: number, reportingMarginMs: number = BUDGET_DEFA
   return { checksDeadline: now + remainingMs - margin, reportDeadline: now + remainingMs - safety };
 };
 
-/** An abort signal for one AWS call: fires after MAX_ATTEMPT_MS or at the deadline, whichever comes first. */
-const attemptSignal = (deadline: number): AbortSignal =>
-  AbortSignal.timeout(Math.max(1, Math.min(MAX_ATTEMPT_MS, deadline - Date.now())));
-
-export { attemptSignal, planBudget };
+export { planBudget };
 export type { Budget };

@@ -1,10 +1,9 @@
 import type { AwsApi } from './aws-api.js';
-import { describeAwsError, isTransientAwsError } from './aws-errors.js';
-import { attemptSignal } from './budget.js';
+import { callAws } from './aws-call.js';
+import { describeAwsError } from './aws-errors.js';
 import { LifecycleReportError } from './errors.js';
 import type { HookLogger } from './logger.js';
 import type { VerdictStatus } from './results.js';
-import { withRetry } from './retry.js';
 
 interface LifecycleReport {
   readonly deploymentId: string;
@@ -33,19 +32,19 @@ const reportLifecycleStatus = async (
   options: { readonly deadline: number; readonly logger: HookLogger },
 ): Promise<ReportOutcome> => {
   try {
-    await withRetry(
-      () =>
+    // LifecycleEventAlreadyCompletedException is a permanent answer: it is never retried.
+    await callAws(
+      (signal) =>
         aws.putLifecycleEventHookExecutionStatus(
           {
             deploymentId: report.deploymentId,
             lifecycleEventHookExecutionId: report.lifecycleEventHookExecutionId,
             status: report.status,
           },
-          attemptSignal(options.deadline),
+          signal,
         ),
       {
         deadline: options.deadline,
-        isRetryable: (error) => !isAlreadyCompleted(error) && isTransientAwsError(error),
         onRetry: (error, attempt, delayMs) => {
           options.logger.log('WARN', 'report retry', {
             attempt,
@@ -71,5 +70,5 @@ const reportLifecycleStatus = async (
   }
 };
 
-export { REPORT_OUTCOME, reportLifecycleStatus };
+export { reportLifecycleStatus };
 export type { LifecycleReport, ReportOutcome };

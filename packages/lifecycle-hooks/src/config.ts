@@ -14,12 +14,13 @@ const CONFIG_DEFAULTS = {
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
-const isValidRegExp = (source: string): boolean => {
+/** Why `source` is not a JavaScript regular expression (the engine's words, without the pattern), or undefined. */
+const regExpSyntaxProblem = (source: string): string | undefined => {
   try {
     new RegExp(source);
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
   }
 };
 
@@ -37,6 +38,25 @@ const wholeNumberBetween = (min: number, max: number, expectation: string) =>
   v.pipe(v.number(expectation), v.integer(expectation), v.minValue(min, expectation), v.maxValue(max, expectation));
 
 const positiveInteger = (max: number, what: string) => wholeNumberBetween(1, max, `expected ${what}`);
+
+// A path relative to the target's origin: "/" then anything but a second "/" or a backslash (URL parsers read
+// "//host/x" and "/\host/x" as another host), and no control characters (the URL parser drops tabs and line breaks,
+// which would turn "/<tab>/host" into "//host"). Terraform's RE2 reads the same source: the module validates with it.
+// eslint-disable-next-line no-control-regex -- control characters are what the pattern refuses
+const CHECK_PATH = /^\/(?:[^/\\\x00-\x1f\x7f][^\x00-\x1f\x7f]*)?$/;
+
+const PATH_EXPECTATION =
+  'expected a path starting with exactly one "/", without control characters, e.g. "/health?deep=1" ("//host/x" would send the check to another host)';
+
+// A DNS host name: dot-separated labels of letters, digits and inner hyphens, at most 63 each, the last starting with
+// a letter (so never an IP address, which SNI cannot carry), 253 in all. Also the module's Terraform validation.
+const DNS_HOST_NAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const MAX_HOST_NAME_LENGTH = 253;
+
+const SERVER_NAME_EXPECTATION =
+  'expected a DNS host name (letters, digits and hyphens in dot-separated labels, not an IP address), e.g. "shop.example.com"';
+
+const isDnsHostName = (name: string): boolean => name.length <= MAX_HOST_NAME_LENGTH && DNS_HOST_NAME.test(name);
 
 const STATUS_EXPECTATION = 'expected a status code (200), a non-empty list of codes ([200, 204]) or a class ("2xx")';
 
@@ -58,7 +78,11 @@ const expectSchema = v.strictObject(
     bodyMatches: v.optional(
       v.pipe(
         v.string('expected a regular expression source string'),
-        v.check(isValidRegExp, 'expected a valid regular expression source string'),
+        v.check(
+          (source) => regExpSyntaxProblem(source) === undefined,
+          (issue) =>
+            `expected a valid JavaScript regular expression (its source, without slashes): ${regExpSyntaxProblem(String(issue.input))}`,
+        ),
       ),
     ),
     json: v.optional(
@@ -85,7 +109,7 @@ const checkSchema = v.strictObject(
       v.picklist(HTTP_METHODS, `expected one of ${HTTP_METHODS.join(', ')}`),
       CONFIG_DEFAULTS.method,
     ),
-    path: v.pipe(v.string('expected a path starting with "/"'), v.startsWith('/', 'expected a path starting with "/"')),
+    path: v.pipe(v.string(PATH_EXPECTATION), v.regex(CHECK_PATH, PATH_EXPECTATION)),
     headers: v.optional(v.record(v.string(), v.string(), 'expected an object of header names to string values'), {}),
     body: v.optional(
       v.union(
@@ -142,7 +166,7 @@ const configSchema = v.strictObject(
               v.includes('-----BEGIN CERTIFICATE-----', 'expected PEM text with a BEGIN CERTIFICATE block'),
             ),
           ),
-          serverName: v.optional(v.pipe(v.string('expected a host name'), v.minLength(1, 'expected a host name'))),
+          serverName: v.optional(v.pipe(v.string(SERVER_NAME_EXPECTATION), v.check(isDnsHostName, SERVER_NAME_EXPECTATION))),
         },
         objectMessage('ca, serverName'),
       ),
@@ -228,5 +252,14 @@ const parseHookConfigJson = (text: string | undefined, source = 'GREENLIGHT_CONF
   return parseHookConfig(parsed, source);
 };
 
-export { CONFIG_DEFAULTS, isUsableTargetUrl, parseHookConfig, parseHookConfigJson, TARGET_URL_EXPECTATION };
+export {
+  CHECK_PATH,
+  CONFIG_DEFAULTS,
+  DNS_HOST_NAME,
+  isUsableTargetUrl,
+  MAX_HOST_NAME_LENGTH,
+  parseHookConfig,
+  parseHookConfigJson,
+  TARGET_URL_EXPECTATION,
+};
 export type { CheckConfig, ExpectConfig, HookConfig, HookConfigInput };

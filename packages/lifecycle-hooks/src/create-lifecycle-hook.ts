@@ -1,8 +1,7 @@
 import { type AwsClients, createAwsApi } from './aws-api.js';
 import { type Budget, planBudget } from './budget.js';
-import { type ReportOutcome, reportLifecycleStatus } from './codedeploy-reporter.js';
+import type { ReportOutcome } from './codedeploy-reporter.js';
 import { type HookConfig, type HookConfigInput, parseHookConfig, parseHookConfigJson } from './config.js';
-import { discoverTestListenerUrl } from './discovery.js';
 import { handleEcsNativeEvent } from './ecs-native.js';
 import { LifecycleHookEventError } from './errors.js';
 import {
@@ -58,6 +57,15 @@ const errorText = (error: unknown): string =>
 
 const failedVerdict = (reason: string): Verdict => ({ status: VERDICT_STATUS.failed, reason, checks: [] });
 
+// The AWS calls of CodeDeploy events, loaded with the first such event: their error classification comes with the
+// SDK's retry module, which an ECS native hook (it calls no AWS API) never needs to load.
+// One after the other: jest's ESM loader (the unit tests) fails two concurrent imports that share a module.
+const codeDeployCalls = async () => {
+  const { discoverTestListenerUrl } = await import('./discovery.js');
+  const { reportLifecycleStatus } = await import('./codedeploy-reporter.js');
+  return { discoverTestListenerUrl, reportLifecycleStatus };
+};
+
 const BUDGET_SPENT = 'time budget for the checks ran out (raise the Lambda timeout or shorten the checks)';
 
 /**
@@ -100,7 +108,7 @@ const createLifecycleHook = (options: LifecycleHookOptions): LifecycleHookHandle
     const config = loadConfig(options.config);
     const targetUrl =
       config.targetUrl ??
-      (await discoverTestListenerUrl({
+      (await (await codeDeployCalls()).discoverTestListenerUrl({
         aws,
         deploymentId: event.DeploymentId,
         deadline: budget.checksDeadline,
@@ -127,6 +135,7 @@ const createLifecycleHook = (options: LifecycleHookOptions): LifecycleHookHandle
     const verdict = await decideInTime(() => decideCodeDeploy(event, budget, signal, logger), budget.checksDeadline, failedVerdict);
     logDecision(logger, verdict);
     try {
+      const { reportLifecycleStatus } = await codeDeployCalls();
       const report = await reportLifecycleStatus(
         aws,
         {

@@ -1,8 +1,7 @@
 import type { AwsApi } from './aws-api.js';
-import { describeAwsError, isTransientAwsError } from './aws-errors.js';
-import { attemptSignal } from './budget.js';
+import { callAws } from './aws-call.js';
+import { describeAwsError } from './aws-errors.js';
 import { TestListenerDiscoveryError } from './errors.js';
-import { withRetry } from './retry.js';
 
 interface DiscoveryOptions {
   readonly aws: AwsApi;
@@ -21,10 +20,7 @@ const SCHEME_BY_PROTOCOL: Readonly<Record<string, string>> = {
 
 const call = async <T>(options: DiscoveryOptions, action: string, permission: string, send: (signal: AbortSignal) => Promise<T>): Promise<T> => {
   try {
-    return await withRetry(() => send(attemptSignal(options.deadline)), {
-      deadline: options.deadline,
-      isRetryable: isTransientAwsError,
-    });
+    return await callAws(send, { deadline: options.deadline });
   } catch (error) {
     throw new TestListenerDiscoveryError(`Test listener discovery: ${describeAwsError(error, action, permission)}`, {
       cause: error,

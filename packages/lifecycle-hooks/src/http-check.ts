@@ -1,4 +1,6 @@
+import { type BodyMatcher, createBodyMatcher } from './body-matcher.js';
 import type { CheckConfig } from './config.js';
+import { LifecycleHookConfigError } from './errors.js';
 import { createHttpRequester, type HttpRequester, type HttpRequestSpec, type TlsOptions } from './http-request.js';
 import { summarizeLatencies } from './latency.js';
 import { needsBody, responseProblem } from './response-expectations.js';
@@ -14,6 +16,8 @@ interface HttpCheckOptions {
   readonly tls?: TlsOptions;
   /** Reuses a pool across checks; by default each check opens and closes its own. */
   readonly requester?: HttpRequester;
+  /** Reuses a bodyMatches worker across checks; by default each check starts (if needed) and ends its own. */
+  readonly bodyMatcher?: BodyMatcher;
 }
 
 const checkName = (check: CheckConfig): string => check.name ?? `${check.method} ${check.path}`;
@@ -29,19 +33,40 @@ const encodeBody = (check: CheckConfig): { body: string | undefined; headers: Re
   };
 };
 
+/**
+ * The URL of a check: its path against the base URL, which must stay on the base URL's origin. The configuration
+ * only admits paths that do, so this holds for checks built without it too, and for every target (configured,
+ * discovered or passed in hookDetails): a check, with its headers, is never sent to another host.
+ */
+const checkUrl = (check: CheckConfig, baseUrl: string): URL => {
+  const base = new URL(baseUrl);
+  const url = new URL(check.path, base);
+  if (url.origin !== base.origin) {
+    throw new LifecycleHookConfigError(
+      `check "${checkName(check)}": path ${JSON.stringify(check.path)} leads to ${url.origin}, away from the target ` +
+        `${base.origin}; a path must start with exactly one "/"`,
+    );
+  }
+  return url;
+};
+
 const formatRatio = (ratio: number): string => ratio.toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
 
 /**
  * Runs one check: `requests` requests, `concurrency` at a time, each judged by `expect`; then the success ratio
- * and the p95 latency over all of them. One request by default, which makes it a plain smoke test.
+ * and the p95 latency over all of them. One request by default, which makes it a plain smoke test. Rejects with a
+ * LifecycleHookConfigError, sending nothing, when the check's path leads away from the base URL's origin.
  */
 const runHttpCheck = async (options: HttpCheckOptions): Promise<CheckResult> => {
   const { check } = options;
-  const url = new URL(check.path, options.baseUrl);
+  const url = checkUrl(check, options.baseUrl);
   const { body, headers } = encodeBody(check);
   const readBody = needsBody(check.expect);
   const concurrency = Math.min(check.concurrency, check.requests);
   const requester = options.requester ?? createHttpRequester(options.tls === undefined ? {} : { tls: options.tls });
+  const bodyMatcher = options.bodyMatcher ?? createBodyMatcher();
+  const matchLimits = { timeoutMs: options.requestTimeoutMs, signal: options.signal };
+  const matchBody = (pattern: string, text: string) => bodyMatcher.test(pattern, text, matchLimits);
 
   const latencies: number[] = [];
   let started = 0;
@@ -62,7 +87,7 @@ const runHttpCheck = async (options: HttpCheckOptions): Promise<CheckResult> => 
       started += 1;
       const outcome = await requester.send(spec);
       latencies.push(outcome.latencyMs);
-      const problem = responseProblem(check.expect, outcome);
+      const problem = await responseProblem(check.expect, outcome, matchBody);
       if (problem !== undefined) {
         failures += 1;
         firstProblem ??= problem;
@@ -75,6 +100,9 @@ const runHttpCheck = async (options: HttpCheckOptions): Promise<CheckResult> => 
   } finally {
     if (options.requester === undefined) {
       requester.close();
+    }
+    if (options.bodyMatcher === undefined) {
+      bodyMatcher.close();
     }
   }
 

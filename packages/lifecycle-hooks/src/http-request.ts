@@ -63,6 +63,10 @@ const serializeRequest = (spec: HttpRequestSpec, hostHeader: string): Buffer => 
   const lines = [`${spec.method} ${spec.url.pathname}${spec.url.search} HTTP/1.1`];
   const names = new Set(Object.keys(spec.headers).map((name) => name.toLowerCase()));
   if (!names.has('host')) {
+    // The host may come from tls.serverName: checked like any header value, so it cannot start another header.
+    if (!HEADER_VALUE.test(hostHeader)) {
+      throw new Error(`invalid host ${JSON.stringify(hostHeader)}: a host name holds no line breaks`);
+    }
     lines.push(`host: ${hostHeader}`);
   }
   for (const [name, value] of Object.entries(spec.headers)) {

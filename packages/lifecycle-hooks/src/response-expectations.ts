@@ -1,3 +1,4 @@
+import type { BodyMatchResult } from './body-matcher.js';
 import type { ExpectConfig } from './config.js';
 import type { HttpOutcome } from './http-request.js';
 import { jsonEquals, MISSING, resolveJsonPointer } from './json-pointer.js';
@@ -47,8 +48,11 @@ const jsonProblem = (body: string, expected: Readonly<Record<string, unknown>>):
   return undefined;
 };
 
+/** Matches a body against a pattern off the event loop (see createBodyMatcher). */
+type MatchBody = (pattern: string, body: string) => Promise<BodyMatchResult>;
+
 /** Why one response fails the expectations, or undefined when it meets them all. */
-const responseProblem = (expect: ExpectConfig, outcome: HttpOutcome): string | undefined => {
+const responseProblem = async (expect: ExpectConfig, outcome: HttpOutcome, matchBody: MatchBody): Promise<string | undefined> => {
   if (!outcome.ok) {
     return `request failed: ${outcome.error}`;
   }
@@ -59,8 +63,14 @@ const responseProblem = (expect: ExpectConfig, outcome: HttpOutcome): string | u
   if (expect.bodyIncludes !== undefined && !body.includes(expect.bodyIncludes)) {
     return `body does not include ${quote(expect.bodyIncludes)}`;
   }
-  if (expect.bodyMatches !== undefined && !new RegExp(expect.bodyMatches).test(body)) {
-    return `body does not match /${expect.bodyMatches}/`;
+  if (expect.bodyMatches !== undefined) {
+    const match = await matchBody(expect.bodyMatches, body);
+    if (!match.done) {
+      return match.reason;
+    }
+    if (!match.matched) {
+      return `body does not match /${expect.bodyMatches}/`;
+    }
   }
   if (expect.json !== undefined) {
     const problem = jsonProblem(body, expect.json);
@@ -75,3 +85,4 @@ const responseProblem = (expect: ExpectConfig, outcome: HttpOutcome): string | u
 };
 
 export { needsBody, responseProblem };
+export type { MatchBody };

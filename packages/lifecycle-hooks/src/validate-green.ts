@@ -1,3 +1,4 @@
+import { createBodyMatcher } from './body-matcher.js';
 import type { CheckConfig, HookConfig } from './config.js';
 import { runHttpCheck } from './http-check.js';
 import { createHttpRequester } from './http-request.js';
@@ -76,8 +77,9 @@ const validateGreen = async (options: GreenValidationOptions): Promise<GreenVali
   const { config, logger, signal, targetUrl } = options;
   const [firstCheck] = config.checks;
   const requester = createHttpRequester(config.tls === undefined ? {} : { tls: config.tls });
+  const bodyMatcher = createBodyMatcher();
   const httpCheck = (check: CheckConfig): Promise<CheckResult> =>
-    runHttpCheck({ baseUrl: targetUrl, check, requestTimeoutMs: config.requestTimeoutMs, signal, requester });
+    runHttpCheck({ baseUrl: targetUrl, check, requestTimeoutMs: config.requestTimeoutMs, signal, requester, bodyMatcher });
   try {
     if (firstCheck !== undefined) {
       const readiness = await waitUntilReady({
@@ -112,6 +114,7 @@ const validateGreen = async (options: GreenValidationOptions): Promise<GreenVali
     return { ready: true, verdict: summarize(results, targetUrl) };
   } finally {
     requester.close();
+    bodyMatcher.close();
   }
 };
 

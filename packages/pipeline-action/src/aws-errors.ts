@@ -1,3 +1,4 @@
+import { AwsErrorKind, readAwsError } from '@greenlight/aws-retry';
 import {
   AccessDeniedError,
   AwsCallError,
@@ -8,50 +9,6 @@ import {
   PipelineNotFoundError,
   StartRejectedError,
 } from './errors.js';
-
-/** What an AWS SDK v3 error looks like to us. */
-interface SdkErrorShape {
-  readonly name?: string;
-  readonly message?: string;
-  readonly code?: string;
-  readonly $metadata?: { readonly httpStatusCode?: number };
-}
-
-const shape = (error: unknown): SdkErrorShape => (typeof error === 'object' && error !== null ? error : {});
-
-const ThrottlingNames = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'SlowDown',
-]);
-const NetworkCodes = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
-const TransientNames = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'InternalFailure', 'ServiceUnavailable']);
-const DeniedNames = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationError']);
-const ExpiredNames = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
-
-/** Throttling, 5xx and dropped connections: worth another try later, never a reason to end the run. */
-const isTransient = (error: unknown): boolean => {
-  const { name = '', code = '', message = '', $metadata } = shape(error);
-  const status = $metadata?.httpStatusCode ?? 0;
-  return (
-    ThrottlingNames.has(name) ||
-    TransientNames.has(name) ||
-    NetworkCodes.has(code) ||
-    status === 429 ||
-    status >= 500 ||
-    /socket hang up|ECONNRESET|network|timed? ?out/i.test(message)
-  );
-};
-
-const isNamed = (error: unknown, name: string): boolean => shape(error).name === name;
-
-/** An enrichment call refused for lack of permission: the detail is skipped, the outcome unchanged. */
-const isAccessDenied = (error: unknown): boolean =>
-  DeniedNames.has(shape(error).name ?? '') || shape(error).$metadata?.httpStatusCode === 403;
 
 interface CallContext {
   /** IAM action, e.g. `codepipeline:StartPipelineExecution`. */
@@ -72,14 +29,14 @@ const StartRejections: Readonly<Record<string, string>> = {
 /** Turns an SDK error into the precise error the user sees: what failed and what to do about it. */
 const describeAwsError = (error: unknown, context: CallContext): PipelineActionError => {
   if (error instanceof PipelineActionError) return error;
-  const { name = 'Error', message = String(error) } = shape(error);
+  const { kind, name, message } = readAwsError(error);
   const resource = `arn:aws:codepipeline:${context.region}:<account>:${context.pipelineName}`;
   if (name === 'PipelineNotFoundException') return new PipelineNotFoundError(context.pipelineName, context.region, { cause: error });
   if (name === 'PipelineExecutionNotFoundException' && context.executionId !== undefined) {
     return new ExecutionNotFoundError(context.pipelineName, context.executionId, { cause: error });
   }
-  if (DeniedNames.has(name)) return new AccessDeniedError(context.permission, resource, { cause: error });
-  if (ExpiredNames.has(name)) return new ExpiredCredentialsError({ cause: error });
+  if (kind === AwsErrorKind.Denied) return new AccessDeniedError(context.permission, resource, { cause: error });
+  if (kind === AwsErrorKind.Expired) return new ExpiredCredentialsError({ cause: error });
   if (name === 'CredentialsProviderError') return new MissingCredentialsError({ cause: error });
   const rejection = StartRejections[name];
   if (rejection !== undefined && context.permission === 'codepipeline:StartPipelineExecution') {
@@ -88,5 +45,5 @@ const describeAwsError = (error: unknown, context: CallContext): PipelineActionE
   return new AwsCallError(context.permission, `${name}: ${message}`, { cause: error });
 };
 
-export { describeAwsError, isAccessDenied, isNamed, isTransient };
+export { describeAwsError };
 export type { CallContext };

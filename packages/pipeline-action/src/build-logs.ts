@@ -1,6 +1,6 @@
 import { BatchGetBuildsCommand, CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { isAccessDenied } from './aws-errors.js';
+import { AwsErrorKind, classifyAwsError } from '@greenlight/aws-retry';
 import { clientConfig } from './clients.js';
 
 interface BuildLogTail {
@@ -14,7 +14,7 @@ const TailLines = 30;
 
 const unavailable = (permission: string, error: unknown): BuildLogTail => ({
   lines: [],
-  note: isAccessDenied(error)
+  note: classifyAwsError(error) === AwsErrorKind.Denied
     ? `Build log unavailable: ${permission} is not allowed.`
     : `Build log unavailable: ${(error as Error).message}`,
 });

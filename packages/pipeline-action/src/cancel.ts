@@ -1,6 +1,5 @@
 import { type CodePipelineClient, StopPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
-import { isNamed } from './aws-errors.js';
-import { retryTransient } from './retry.js';
+import { isRetryableAwsError, readAwsError, retry } from '@greenlight/aws-retry';
 
 const StopResult = {
   /** Stop-and-wait accepted: running actions finish, nothing new starts. */
@@ -12,16 +11,18 @@ const StopResult = {
 } as const;
 type StopResult = (typeof StopResult)[keyof typeof StopResult];
 
+const isNamed = (error: unknown, name: string): boolean => readAwsError(error).name === name;
+
 const sdkAttempts = (error: unknown): number =>
   (error as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts ?? 1;
 
 // The runner sends SIGTERM 7.5 s after SIGINT and kills the process 2.5 s later: the stop must land before that.
 const StopBudgetMs = 7_000;
 
-const send = (client: CodePipelineClient, pipelineName: string, executionId: string, reason: string, abandon: boolean) =>
+const send = (client: CodePipelineClient, pipelineName: string, executionId: string, reason: string, abandon: boolean, deadline: number) =>
   client.send(
     new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId, reason, abandon }),
-    { abortSignal: AbortSignal.timeout(StopBudgetMs) },
+    { abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) },
   );
 
 /**
@@ -34,18 +35,20 @@ const stopExecution = async (
   pipelineName: string,
   executionId: string,
   reason: string,
+  deadline = Date.now() + StopBudgetMs,
 ): Promise<StopResult> => {
   let retried = false;
-  const retry = {
-    signal: new AbortController().signal,
-    deadline: Date.now() + StopBudgetMs,
-    delayMs: (failures: number) => 200 * 2 ** failures,
+  // No signal: the stop is what cancellation asks for, so nothing may cut it short but its budget.
+  const options = {
+    deadline,
+    delay: (failures: number) => 200 * 2 ** failures,
+    isRetryable: isRetryableAwsError,
     onRetry: () => {
       retried = true;
     },
   };
   try {
-    await retryTransient(() => send(client, pipelineName, executionId, reason, false), retry);
+    await retry(() => send(client, pipelineName, executionId, reason, false, deadline), options);
     return StopResult.Stopping;
   } catch (error) {
     if (isNamed(error, 'PipelineExecutionNotStoppableException')) return StopResult.NotStoppable;
@@ -55,7 +58,7 @@ const stopExecution = async (
     if (retried || sdkAttempts(error) > 1) return StopResult.Stopping;
   }
   try {
-    await retryTransient(() => send(client, pipelineName, executionId, reason, true), retry);
+    await retry(() => send(client, pipelineName, executionId, reason, true, deadline), options);
     return StopResult.Abandoned;
   } catch (error) {
     if (isNamed(error, 'PipelineExecutionNotStoppableException') || isNamed(error, 'DuplicatedStopRequestException')) {
@@ -94,4 +97,4 @@ class CancellationWatch {
   }
 }
 
-export { CancellationWatch, stopExecution, StopResult };
+export { CancellationWatch, StopBudgetMs, stopExecution, StopResult };

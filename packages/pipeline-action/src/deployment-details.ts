@@ -4,8 +4,9 @@ import {
   ListDeploymentTargetsCommand,
   type ECSTarget,
 } from '@aws-sdk/client-codedeploy';
-import { isAccessDenied, isTransient } from './aws-errors.js';
+import { AwsErrorKind, classifyAwsError, isRetryableAwsError } from '@greenlight/aws-retry';
 import { clientConfig } from './clients.js';
+import { readyWaitNote } from './ready-wait.js';
 
 const describeLifecycle = (target: ECSTarget): Map<string, string> =>
   new Map((target.lifecycleEvents ?? []).map((event) => [event.lifecycleEventName ?? '?', event.status ?? 'Pending']));
@@ -18,8 +19,9 @@ const describeTraffic = (target: ECSTarget): string =>
 
 /**
  * Follows a CodeDeploy ECS blue/green deployment while its pipeline action runs, and describes what changed since
- * the last look: lifecycle events and the traffic split between the blue and green task sets. It is enrichment
- * only: a denied or failing call turns it off with one note and never changes the outcome.
+ * the last look: lifecycle events, the traffic split between the blue and green task sets, and a deployment parked
+ * Ready waiting for someone to continue it. It is enrichment only: a denied or failing call turns it off with one
+ * note and never changes the outcome.
  */
 class DeploymentDetails {
   readonly #client: CodeDeployClient;
@@ -28,6 +30,7 @@ class DeploymentDetails {
   readonly #lifecycle = new Map<string, string>();
   #traffic = '';
   #disabled = false;
+  readonly #announcedReady = new Set<string>();
 
   constructor(region: string, signal: AbortSignal) {
     this.#client = new CodeDeployClient(clientConfig(region));
@@ -39,11 +42,17 @@ class DeploymentDetails {
     if (this.#disabled) return [];
     try {
       const target = await this.#target(deploymentId);
-      return target === undefined ? [] : this.#diff(target);
+      if (target === undefined) return [];
+      const lines = this.#diff(target);
+      if (target.status === 'Ready' && !this.#announcedReady.has(deploymentId)) {
+        this.#announcedReady.add(deploymentId);
+        lines.push(await readyWaitNote(this.#client, deploymentId, target, this.#signal));
+      }
+      return lines;
     } catch (error) {
-      if (isTransient(error) || this.#signal.aborted) return [];
+      if (isRetryableAwsError(error) || this.#signal.aborted) return [];
       this.#disabled = true;
-      const reason = isAccessDenied(error)
+      const reason = classifyAwsError(error) === AwsErrorKind.Denied
         ? 'codedeploy:ListDeploymentTargets / codedeploy:GetDeploymentTarget are not allowed'
         : String((error as Error).message);
       return [`Deployment details unavailable (${reason}); following the pipeline only.`];

@@ -1,25 +1,28 @@
 import { GetPipelineCommand, type CodePipelineClient, type PipelineDeclaration } from '@aws-sdk/client-codepipeline';
-import { error as annotateError, info, summary as jobSummary, warning } from '@actions/core';
+import { error as annotateError, summary as jobSummary, warning } from '@actions/core';
+import { isRetryableAwsError, readAwsError, retry } from '@greenlight/aws-retry';
 import { isCodeBuildAction, isCodeDeployAction } from './action-kinds.js';
 import { ActionTracker, plannedStages } from './action-tracker.js';
-import { describeAwsError, isNamed } from './aws-errors.js';
+import { describeAwsError } from './aws-errors.js';
 import type { BuildLogTail } from './build-logs.js';
-import { CancellationWatch, stopExecution, StopResult } from './cancel.js';
+import { CancellationWatch, StopResult } from './cancel.js';
+import { cancelSentences } from './cancel-report.js';
 import { createCodePipelineClient } from './clients.js';
 import type { DeploymentDetails } from './deployment-details.js';
 import { PipelineActionError } from './errors.js';
 import type { GitHubDeployment } from './github-deployment.js';
 import type { HookFailure } from './hook-failure.js';
 import { learnTypicalDurations, type TypicalDurations } from './history.js';
-import type { ActionInputs } from './inputs.js';
+import { OnCancel, type ActionInputs } from './inputs.js';
 import { followExecution, getExecution, isTerminal, refreshActions, type FollowContext } from './monitor.js';
+import { logLine, logLines } from './log.js';
+import { cancelExecution } from './on-cancel.js';
 import { findNewerExecution } from './newer-execution.js';
-import { recordExecution, recordFinished, recordReport, recordStopRequested } from './outputs.js';
+import { recordDeployment, recordExecution, recordFinished, recordReport, recordStopRequested } from './outputs.js';
 import { PollSchedule } from './poll-schedule.js';
 import { ProgressLog } from './progress.js';
 import { describeOutcome, executionUrl, failureMessage, Outcome, outcomeError, type ExecutionReport } from './report.js';
 import { buildReport, type ReportFacts } from './report-builder.js';
-import { retryTransient } from './retry.js';
 import { clientRequestToken, planSourceRevisions, startExecution } from './start.js';
 import { readWorkflowRun, stopReason, type WorkflowRun } from './workflow-run.js';
 
@@ -34,9 +37,9 @@ interface Session {
 
 // Setup calls (GetPipeline, StartPipelineExecution) retry transient failures with this backoff.
 const setupRetry = (session: Session) => ({
-  signal: session.watch.signal,
   deadline: session.deadline,
-  delayMs: (failures: number) => Math.min(20_000, 500 * 2 ** failures * (1 + Math.random() / 4)),
+  delay: (failures: number) => Math.min(20_000, 500 * 2 ** failures * (1 + Math.random() / 4)),
+  isRetryable: isRetryableAwsError,
 });
 
 const callContext = (session: Session, permission: string, executionId?: string) => ({
@@ -48,9 +51,9 @@ const callContext = (session: Session, permission: string, executionId?: string)
 
 const getPipeline = async (session: Session): Promise<PipelineDeclaration | undefined> => {
   try {
-    const answer = await retryTransient(
+    const answer = await retry(
       () => session.client.send(new GetPipelineCommand({ name: session.inputs.pipelineName }), { abortSignal: session.watch.signal }),
-      setupRetry(session),
+      { ...setupRetry(session), signal: session.watch.signal },
     );
     return answer.pipeline;
   } catch (error) {
@@ -62,13 +65,10 @@ const getPipeline = async (session: Session): Promise<PipelineDeclaration | unde
 /** Starts the execution; deliberately not cancellable midway, so an execution never exists without us knowing its ID. */
 const start = async (session: Session, pipeline: PipelineDeclaration | undefined): Promise<string> => {
   const plan = planSourceRevisions(session.inputs, pipeline, session.run);
-  for (const note of plan.notes) info(note);
+  for (const note of plan.notes) logLine(note);
   const token = clientRequestToken(session.inputs, session.run);
   try {
-    return await retryTransient(() => startExecution(session.client, session.inputs, plan, token, new AbortController().signal), {
-      ...setupRetry(session),
-      signal: new AbortController().signal,
-    });
+    return await retry(() => startExecution(session.client, session.inputs, plan, token), setupRetry(session));
   } catch (error) {
     throw describeAwsError(error, callContext(session, 'codepipeline:StartPipelineExecution'));
   }
@@ -79,16 +79,17 @@ const writeSummary = async (report: ExecutionReport): Promise<void> => {
     const { renderSummary } = await import('./summary.js');
     await jobSummary.addRaw(renderSummary(report)).write();
   } catch (error) {
-    info(`Job summary not written: ${(error as Error).message}`);
+    logLine(`Job summary not written: ${(error as Error).message}`);
   }
 };
 
 /** A job summary for runs that end in an error rather than an execution outcome. */
 const writeErrorSummary = async (pipelineName: string, failure: PipelineActionError): Promise<void> => {
   try {
-    await jobSummary.addRaw(`## Pipeline \`${pipelineName}\`: ❌ ${failure.title}\n\n${failure.message}\n`).write();
+    const { renderErrorSummary } = await import('./summary.js');
+    await jobSummary.addRaw(renderErrorSummary(pipelineName, failure.title, failure.message)).write();
   } catch (error) {
-    info(`Job summary not written: ${(error as Error).message}`);
+    logLine(`Job summary not written: ${(error as Error).message}`);
   }
 };
 
@@ -99,7 +100,7 @@ const finish = async (report: ExecutionReport, deployment: GitHubDeployment | un
   await deployment?.update(report.outcome, `Pipeline ${report.pipelineName}: ${describeOutcome(report)}`);
   const failure = outcomeError(report);
   if (failure === undefined) {
-    info(`Pipeline ${report.pipelineName} execution ${report.executionId}: ${describeOutcome(report)}. ${report.executionUrl}`);
+    logLine(`Pipeline ${report.pipelineName} execution ${report.executionId}: ${describeOutcome(report)}. ${report.executionUrl}`);
     return;
   }
   annotateError(failure.message, { title: failure.title });
@@ -111,8 +112,10 @@ const failedBuildLog = async (session: Session, tracker: ActionTracker, progress
   if (failed?.externalId === undefined || !isCodeBuildAction(failed.provider)) return undefined;
   const { buildLogTail } = await import('./build-logs.js');
   const tail = await buildLogTail(session.inputs.region, failed.externalId, AbortSignal.timeout(15_000));
-  progress.line(failed, tail.lines.length > 0 ? `Last ${tail.lines.length} lines of build ${failed.externalId}:` : (tail.note ?? ''));
-  for (const line of tail.lines) progress.line(failed, `  ${line}`);
+  progress.lines(failed, [
+    tail.lines.length > 0 ? `Last ${tail.lines.length} lines of build ${failed.externalId}:` : (tail.note ?? ''),
+    ...tail.lines.map((line) => `  ${line}`),
+  ]);
   return tail;
 };
 
@@ -122,31 +125,53 @@ const failedHook = async (session: Session, tracker: ActionTracker, progress: Pr
   const { hookFailure } = await import('./hook-failure.js');
   const hook = await hookFailure(session.inputs.region, failed.externalId, AbortSignal.timeout(15_000));
   if (hook !== undefined) {
-    progress.line(failed, `${hook.lifecycleEvent} hook ${hook.functionName}: ${hook.reason ?? hook.note ?? ''}`);
-    for (const check of hook.failedChecks) progress.line(failed, `  check "${check.name}" failed: ${check.reason}`);
+    progress.lines(failed, [
+      `${hook.lifecycleEvent} hook ${hook.functionName}: ${hook.reason ?? hook.note ?? ''}`,
+      ...hook.failedChecks.map((check) => `  check "${check.name}" failed: ${check.reason}`),
+    ]);
   }
   return hook;
 };
 
-/** On cancellation: stop what we started (if allowed), or say why it is left running. */
+/** On cancellation: cancel what we started as on-cancel says, or say why it is left running. */
 const handleCancellation = async (session: Session, facts: Omit<ReportFacts, 'elapsedMs'>, startedByUs: boolean): Promise<ExecutionReport> => {
   const elapsedMs = Date.now() - session.startedAt;
-  if (!startedByUs || !session.inputs.stopOnCancel) {
+  const onCancel = session.inputs.onCancel;
+  if (!startedByUs || onCancel === OnCancel.None) {
     warning(
       startedByUs
-        ? "Workflow cancelled; stop-on-cancel is false, so the execution was left running."
+        ? 'Workflow cancelled; on-cancel is none, so the execution was left running.'
         : 'Workflow cancelled; the execution was not started by this step, so it was left running.',
     );
     return buildReport({ ...facts, elapsedMs, outcome: Outcome.LeftRunning, status: 'InProgress' });
   }
   const reason = stopReason(session.run, 'Workflow run cancelled');
-  const result = await stopExecution(session.client, session.inputs.pipelineName, facts.executionId, reason).catch((error: unknown) => {
+  const knownDeploymentIds = facts.tracker
+    .inProgress()
+    .filter((run) => isCodeDeployAction(run.provider) && run.externalId !== undefined)
+    .map((run) => run.externalId ?? '');
+  const cancellation = await cancelExecution({
+    client: session.client,
+    region: session.inputs.region,
+    pipelineName: session.inputs.pipelineName,
+    executionId: facts.executionId,
+    onCancel,
+    reason,
+    knownDeploymentIds,
+    stopExecution: true,
+  }).catch((error: unknown) => {
     // Not recorded as requested: the post step will try again.
     throw describeAwsError(error, callContext(session, 'codepipeline:StopPipelineExecution', facts.executionId));
   });
   recordStopRequested();
-  info(`Stop requested for execution ${facts.executionId} (${result}): ${reason}`);
-  return buildReport({ ...facts, elapsedMs, outcome: Outcome.StopRequested, status: result === StopResult.Abandoned ? 'Stopped' : 'Stopping' });
+  logLines([`Stop requested for execution ${facts.executionId} (${cancellation.stop ?? 'already stopping'}): ${reason}`, ...cancelSentences(cancellation, true)]);
+  return buildReport({
+    ...facts,
+    elapsedMs,
+    outcome: Outcome.StopRequested,
+    status: cancellation.stop === StopResult.Abandoned ? 'Stopped' : 'Stopping',
+    cancellation,
+  });
 };
 
 const follow = async (
@@ -211,9 +236,9 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
       pipelineName: inputs.pipelineName,
       region: inputs.region,
       startedByUs,
-      stopOnCancel: inputs.stopOnCancel,
+      onCancel: inputs.onCancel,
     });
-    info(`${startedByUs ? 'Started' : 'Following'} execution ${executionId} of pipeline ${inputs.pipelineName}: ${url}`);
+    logLine(`${startedByUs ? 'Started' : 'Following'} execution ${executionId} of pipeline ${inputs.pipelineName}: ${url}`);
 
     deployment = inputs.githubDeployment === undefined
       ? undefined
@@ -238,6 +263,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
       signal: session.watch.signal,
       progress: new ProgressLog(),
       deploymentDetails: lazyDeploymentDetails(inputs.region, session.watch.signal),
+      onDeployment: deploymentRecorder(),
     };
 
     const cancel = async (): Promise<ExecutionReport> => {
@@ -265,7 +291,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
       throw new PipelineActionError('Workflow cancelled', 'The workflow was cancelled before the pipeline execution started; nothing was started.', { cause: error });
     }
     if (!session.watch.cancelled) recordFinished();
-    if (isNamed(error, 'AbortError')) throw error;
+    if (readAwsError(error).name === 'AbortError') throw error;
     const failure = describeAwsError(error, callContext(session, 'the CodePipeline API', executionId));
     await writeErrorSummary(inputs.pipelineName, failure);
     await deployment?.error(failure.title);
@@ -273,6 +299,16 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
   } finally {
     session.watch.dispose();
   }
+};
+
+/** Records each deployment id once, for the post step's rollback after a hard kill. */
+const deploymentRecorder = (): ((deploymentId: string) => void) => {
+  const recorded = new Set<string>();
+  return (deploymentId) => {
+    if (recorded.has(deploymentId)) return;
+    recorded.add(deploymentId);
+    recordDeployment(deploymentId);
+  };
 };
 
 /** The CodeDeploy client and its chunk load only when a pipeline actually runs a CodeDeploy action. */

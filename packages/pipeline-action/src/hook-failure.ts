@@ -6,10 +6,9 @@ import {
   ListDeploymentTargetsCommand,
   type DeploymentInfo,
 } from '@aws-sdk/client-codedeploy';
+import { AwsErrorKind, classifyAwsError, isRetryableAwsError, retry } from '@greenlight/aws-retry';
 import { appSpecHooks, functionName } from './appspec-hooks.js';
-import { isAccessDenied } from './aws-errors.js';
 import { clientConfig } from './clients.js';
-import { retryTransient } from './retry.js';
 
 interface FailedCheck {
   readonly name: string;
@@ -43,7 +42,12 @@ type Send = <T>(operation: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 const persistent = (signal: AbortSignal): Send => {
   const deadline = Date.now() + RetryBudgetMs;
   return (operation) =>
-    retryTransient(() => operation(signal), { signal, deadline, delayMs: (failures) => Math.min(2_000, 250 * 2 ** failures) });
+    retry(() => operation(signal), {
+      signal,
+      deadline,
+      delay: (failures) => Math.min(2_000, 250 * 2 ** failures),
+      isRetryable: isRetryableAwsError,
+    });
 };
 
 /** The greenlight hook writes one JSON object per line; the Node runtime may prefix console output. */
@@ -98,7 +102,7 @@ const readDecision = async (
 
 const unreadable = (logGroup: string, error: unknown): string => {
   const name = (error as Error).name;
-  if (isAccessDenied(error)) {
+  if (classifyAwsError(error) === AwsErrorKind.Denied) {
     return `Its reason is in CloudWatch Logs group ${logGroup}; allow logs:FilterLogEvents on it to show it here.`;
   }
   if (name === 'ResourceNotFoundException') {

@@ -3,6 +3,17 @@ import { InputError } from './errors.js';
 const RevisionTypes = ['COMMIT_ID', 'IMAGE_DIGEST', 'S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'] as const;
 type RevisionType = (typeof RevisionTypes)[number];
 
+/** What cancelling the workflow does to the execution this step started. */
+const OnCancel = {
+  /** StopDeployment with rollback for its running CodeDeploy deployment, and StopPipelineExecution. */
+  Rollback: 'rollback',
+  /** StopPipelineExecution only: the running action (a deployment included) completes. */
+  Stop: 'stop',
+  /** Nothing: the execution runs on. */
+  None: 'none',
+} as const;
+type OnCancel = (typeof OnCancel)[keyof typeof OnCancel];
+
 /** Limits from the CodePipeline API reference (StartPipelineExecution, StopPipelineExecution). */
 const Limits = {
   pipelineName: /^[A-Za-z0-9.@\-_]{1,100}$/,
@@ -43,9 +54,11 @@ interface ActionInputs {
   readonly sourceRevisions: readonly SourceRevision[];
   readonly pinCommit: boolean;
   readonly executionId: string | undefined;
-  readonly stopOnCancel: boolean;
+  readonly onCancel: OnCancel;
   readonly clientRequestToken: string | undefined;
   readonly githubDeployment: GitHubDeploymentInputs | undefined;
+  /** Deprecation notes to print as warnings. */
+  readonly warnings: readonly string[];
 }
 
 /** Reads one input as the runner passes it (already trimmed); '' when unset. */
@@ -151,6 +164,32 @@ const parseSourceRevisions = (raw: string): SourceRevision[] =>
     return { actionName: key, revisionType, revisionValue };
   });
 
+const isOnCancel = (candidate: string): candidate is OnCancel => (Object.values(OnCancel) as string[]).includes(candidate);
+
+/**
+ * `on-cancel`, or the deprecated `stop-on-cancel` it replaces (true: the default, rollback; false: none). The
+ * runner fills in on-cancel's default, so only an on-cancel other than rollback is surely the user's: one that
+ * contradicts stop-on-cancel is refused rather than guessed.
+ */
+const parseOnCancel = (read: InputReader): { onCancel: OnCancel; warnings: string[] } => {
+  const raw = read('on-cancel');
+  if (raw !== '' && !isOnCancel(raw)) {
+    throw new InputError('on-cancel', `must be rollback, stop or none, got '${raw}'.`);
+  }
+  const chosen = raw === '' ? OnCancel.Rollback : raw;
+  const legacy = read('stop-on-cancel');
+  if (legacy === '') return { onCancel: chosen, warnings: [] };
+  const implied = parseBoolean('stop-on-cancel', legacy, true) ? OnCancel.Rollback : OnCancel.None;
+  if (chosen !== OnCancel.Rollback && (chosen === OnCancel.None) !== (implied === OnCancel.None)) {
+    throw new InputError('stop-on-cancel', `is deprecated and says ${legacy} while on-cancel says ${chosen}: remove stop-on-cancel.`);
+  }
+  const onCancel = chosen === OnCancel.Rollback ? implied : chosen;
+  return {
+    onCancel,
+    warnings: [`Input 'stop-on-cancel' is deprecated: write 'on-cancel: ${onCancel}' instead (stop-on-cancel: ${legacy} means on-cancel: ${implied}).`],
+  };
+};
+
 const parseRegion = (raw: string, env: NodeJS.ProcessEnv): string => {
   const region = raw || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || '';
   if (region === '') {
@@ -201,7 +240,7 @@ const parseInputs = (read: InputReader, env: NodeJS.ProcessEnv): ActionInputs =>
   const variables = parseVariables(read('variables'));
   const sourceRevisions = parseSourceRevisions(read('source-revisions'));
   const pinCommit = parseBoolean('pin-commit', read('pin-commit'), true);
-  const stopOnCancel = parseBoolean('stop-on-cancel', read('stop-on-cancel'), true);
+  const { onCancel, warnings } = parseOnCancel(read);
 
   const rawExecutionId = read('execution-id');
   if (rawExecutionId !== '' && !Limits.executionId.test(rawExecutionId)) {
@@ -229,11 +268,12 @@ const parseInputs = (read: InputReader, env: NodeJS.ProcessEnv): ActionInputs =>
     sourceRevisions,
     pinCommit,
     executionId,
-    stopOnCancel,
+    onCancel,
     clientRequestToken: rawToken === '' ? undefined : rawToken,
     githubDeployment: parseGitHubDeployment(read),
+    warnings,
   };
 };
 
-export { parseInputs };
+export { OnCancel, parseInputs };
 export type { ActionInputs, GitHubDeploymentInputs, InputReader, PipelineVariable, RevisionType, SourceRevision };

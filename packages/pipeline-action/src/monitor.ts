@@ -7,9 +7,10 @@ import {
   type PipelineExecution,
 } from '@aws-sdk/client-codepipeline';
 import { debug } from '@actions/core';
+import { isRetryableAwsError } from '@greenlight/aws-retry';
 import { isCodeDeployAction } from './action-kinds.js';
 import type { ActionRun, ActionTracker } from './action-tracker.js';
-import { describeAwsError, isTransient } from './aws-errors.js';
+import { describeAwsError } from './aws-errors.js';
 import type { DeploymentDetails } from './deployment-details.js';
 import { actionKey, type TypicalDurations } from './history.js';
 import type { PollSchedule } from './poll-schedule.js';
@@ -36,6 +37,8 @@ interface FollowContext {
   readonly progress: ProgressLog;
   /** Loaded on first need: only pipelines with a CodeDeploy action pay for the CodeDeploy client. */
   readonly deploymentDetails: () => Promise<DeploymentDetails>;
+  /** Told the id of each running CodeDeploy deployment of the execution, on every poll that sees it. */
+  readonly onDeployment: (deploymentId: string) => void;
 }
 
 type FollowResult =
@@ -45,7 +48,9 @@ type FollowResult =
 const isTerminal = (status: string | undefined): boolean => TerminalStatuses.has(status ?? '');
 
 /** Every action execution of one pipeline execution, all pages. */
-const listActionExecutions = async (context: FollowContext): Promise<ActionExecutionDetail[]> => {
+const listActionExecutions = async (
+  context: Pick<FollowContext, 'client' | 'pipelineName' | 'executionId' | 'signal'>,
+): Promise<ActionExecutionDetail[]> => {
   const details: ActionExecutionDetail[] = [];
   let nextToken: string | undefined;
   do {
@@ -98,15 +103,14 @@ const runningFor = (running: readonly ActionRun[], now: number): number | undefi
 
 /** Shows CodeDeploy lifecycle and traffic changes of running deployment actions; true when anything changed. */
 const followDeployments = async (context: FollowContext, now: number): Promise<boolean> => {
-  const deploying = context.tracker
-    .inProgress()
-    .filter((run) => isCodeDeployAction(run.provider) && run.externalId !== undefined)
-    .filter((run) => (runningFor([run], now) ?? 0) >= DeploymentWarmupMs);
+  const running = context.tracker.inProgress().filter((run) => isCodeDeployAction(run.provider) && run.externalId !== undefined);
+  for (const run of running) context.onDeployment(run.externalId ?? '');
+  const deploying = running.filter((run) => (runningFor([run], now) ?? 0) >= DeploymentWarmupMs);
   let changed = false;
   for (const run of deploying) {
     const details = await context.deploymentDetails();
     const lines = await details.changes(run.externalId ?? '');
-    for (const line of lines) context.progress.line(run, line);
+    context.progress.lines(run, lines);
     changed ||= lines.length > 0;
   }
   return changed;
@@ -150,7 +154,7 @@ const followExecution = async (context: FollowContext): Promise<FollowResult> =>
       });
     } catch (error) {
       if (context.signal.aborted) throw error;
-      if (!isTransient(error)) {
+      if (!isRetryableAwsError(error)) {
         throw describeAwsError(error, {
           permission,
           pipelineName: context.pipelineName,
@@ -175,5 +179,5 @@ const refreshActions = async (context: FollowContext): Promise<void> => {
   }
 };
 
-export { followExecution, getExecution, isTerminal, refreshActions };
+export { followExecution, getExecution, isTerminal, listActionExecutions, refreshActions };
 export type { FollowContext, FollowResult };

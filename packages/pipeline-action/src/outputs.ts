@@ -1,4 +1,5 @@
 import { saveState, setOutput } from '@actions/core';
+import type { OnCancel } from './inputs.js';
 import type { ExecutionReport } from './report.js';
 
 /** What the main step leaves for the post step (read back from STATE_<key>). */
@@ -8,12 +9,36 @@ const StateKeys = {
   region: 'region',
   /** 'true' only for executions this step started: the post step never stops someone else's execution. */
   startedByUs: 'started-by-us',
-  stopOnCancel: 'stop-on-cancel',
+  /** The on-cancel input: what the post step does after a hard kill. */
+  onCancel: 'on-cancel',
+  /** The CodeDeploy deployment of this execution once seen, for the post step's rollback. */
+  deploymentId: 'deployment-id',
   /** 'true' once the main step ended normally (any outcome): nothing for the post step to do. */
   finished: 'finished',
   /** 'true' once the main step asked CodePipeline to stop the execution. */
   stopRequested: 'stop-requested',
 } as const;
+
+/** Every output action.yml declares (a test keeps the two equal). */
+const OutputNames = [
+  'execution-id',
+  'status',
+  'execution-url',
+  'failed-stage',
+  'failed-action',
+  'failure-message',
+  'deployment-id',
+  'duration-seconds',
+] as const;
+
+/**
+ * Sets every declared output to empty first, through GITHUB_OUTPUT. The runner applies that file after the step
+ * and it wins over a `::set-output` line (actions/runner src/Runner.Worker/FileCommandManager.cs), so no text
+ * printed on any path, errors included, can forge an output.
+ */
+const recordDeclaredOutputs = (): void => {
+  for (const name of OutputNames) setOutput(name, '');
+};
 
 interface KnownExecution {
   readonly executionId: string;
@@ -21,7 +46,7 @@ interface KnownExecution {
   readonly pipelineName: string;
   readonly region: string;
   readonly startedByUs: boolean;
-  readonly stopOnCancel: boolean;
+  readonly onCancel: OnCancel;
 }
 
 /** Written the moment the execution ID is known, so later steps and the post step have it whatever happens next. */
@@ -32,8 +57,15 @@ const recordExecution = (execution: KnownExecution): void => {
   saveState(StateKeys.pipelineName, execution.pipelineName);
   saveState(StateKeys.region, execution.region);
   saveState(StateKeys.startedByUs, String(execution.startedByUs));
-  saveState(StateKeys.stopOnCancel, String(execution.stopOnCancel));
+  saveState(StateKeys.onCancel, execution.onCancel);
+  // Every key the post step reads is in GITHUB_STATE from here on, so a printed `::save-state` line never wins.
+  saveState(StateKeys.deploymentId, '');
+  saveState(StateKeys.finished, 'false');
+  saveState(StateKeys.stopRequested, 'false');
 };
+
+/** The execution's CodeDeploy deployment, as soon as it is seen: a post step after a hard kill rolls it back. */
+const recordDeployment = (deploymentId: string): void => saveState(StateKeys.deploymentId, deploymentId);
 
 const recordReport = (report: ExecutionReport, failureMessage: string | undefined): void => {
   setOutput('status', report.status);
@@ -48,5 +80,5 @@ const recordFinished = (): void => saveState(StateKeys.finished, 'true');
 
 const recordStopRequested = (): void => saveState(StateKeys.stopRequested, 'true');
 
-export { recordExecution, recordFinished, recordReport, recordStopRequested, StateKeys };
+export { OutputNames, recordDeclaredOutputs, recordDeployment, recordExecution, recordFinished, recordReport, recordStopRequested, StateKeys };
 export type { KnownExecution };

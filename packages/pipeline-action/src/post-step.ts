@@ -1,43 +1,77 @@
-import { getState, info } from '@actions/core';
-import { stopExecution } from './cancel.js';
+import { error as annotateError, getState } from '@actions/core';
+import { cancelSentences, cancelTitle } from './cancel-report.js';
 import { createCodePipelineClient } from './clients.js';
 import { describeAwsError } from './aws-errors.js';
+import { OnCancel } from './inputs.js';
+import { logLines, logLine } from './log.js';
 import { getExecution } from './monitor.js';
+import { cancelExecution } from './on-cancel.js';
 import { StateKeys } from './outputs.js';
+import { RollbackResult } from './rollback-result.js';
 import { reportFailure } from './run.js';
 import { readWorkflowRun, stopReason } from './workflow-run.js';
 
+// A stop-and-wait that landed leaves the execution Stopping: its deployment may still need the rollback.
+const StillCancellable = new Set(['InProgress', 'Stopping']);
+
+const readOnCancel = (): typeof OnCancel.Rollback | typeof OnCancel.Stop | undefined => {
+  const value = getState(StateKeys.onCancel);
+  return value === OnCancel.Rollback || value === OnCancel.Stop ? value : undefined;
+};
+
 /**
  * The post step (runs only when the workflow was cancelled): the backstop for a main step killed before it could
- * stop its execution. It stops an execution only if this job started it, wanted it stopped on cancel, and it
- * is still InProgress; after a normal end or a stop already requested it does nothing.
+ * cancel its execution. It acts only on an execution this job started, with on-cancel rollback or stop, that is
+ * still running, and does what the main step would have: stop the execution if it is InProgress, and with rollback
+ * stop its running deployment with automatic rollback (the deployment id the main step saw, or one read afresh).
+ * After a normal end or a cancellation the main step completed, it does nothing.
  */
 const runPost = async (): Promise<void> => {
   const executionId = getState(StateKeys.executionId);
   const pipelineName = getState(StateKeys.pipelineName);
   const region = getState(StateKeys.region);
   if (executionId === '' || pipelineName === '' || region === '') {
-    info('No pipeline execution was started: nothing to stop.');
+    logLine('No pipeline execution was started: nothing to stop.');
     return;
   }
-  if (getState(StateKeys.startedByUs) !== 'true' || getState(StateKeys.stopOnCancel) !== 'true') {
-    info(`Execution ${executionId} is left running (not started by this job, or stop-on-cancel is false).`);
+  const onCancel = readOnCancel();
+  if (getState(StateKeys.startedByUs) !== 'true' || onCancel === undefined) {
+    logLine(`Execution ${executionId} is left running (not started by this job, or on-cancel is none).`);
     return;
   }
   if (getState(StateKeys.finished) === 'true' || getState(StateKeys.stopRequested) === 'true') {
-    info(`Execution ${executionId} needs nothing more: the main step already ended or stopped it.`);
+    logLine(`Execution ${executionId} needs nothing more: the main step already ended or stopped it.`);
     return;
   }
   const client = createCodePipelineClient(region);
   try {
     const execution = await getExecution({ client, pipelineName, executionId, signal: AbortSignal.timeout(5_000) });
-    if (execution.status !== 'InProgress') {
-      info(`Execution ${executionId} is ${execution.status}: nothing to stop.`);
+    const status = execution.status ?? 'unknown';
+    if (!StillCancellable.has(status) || (status === 'Stopping' && onCancel === OnCancel.Stop)) {
+      logLine(`Execution ${executionId} is ${status}: nothing to stop.`);
       return;
     }
     const reason = stopReason(readWorkflowRun(process.env), 'Workflow run cancelled');
-    const result = await stopExecution(client, pipelineName, executionId, reason);
-    info(`Stop requested for execution ${executionId} of pipeline ${pipelineName} (${result}): ${reason}`);
+    const deploymentId = getState(StateKeys.deploymentId);
+    const outcome = await cancelExecution({
+      client,
+      region,
+      pipelineName,
+      executionId,
+      onCancel,
+      reason,
+      knownDeploymentIds: deploymentId === '' ? [] : [deploymentId],
+      stopExecution: status === 'InProgress',
+    });
+    logLines([
+      outcome.stop === undefined
+        ? `Execution ${executionId} of pipeline ${pipelineName} is already stopping.`
+        : `Stop requested for execution ${executionId} of pipeline ${pipelineName} (${outcome.stop}): ${reason}`,
+      ...cancelSentences(outcome, true),
+    ]);
+    if (outcome.rollbacks.some((rollback) => rollback.result === RollbackResult.Denied)) {
+      annotateError(cancelSentences(outcome, false).join(' '), { title: cancelTitle(outcome) });
+    }
   } catch (error) {
     reportFailure(
       describeAwsError(error, { permission: 'codepipeline:StopPipelineExecution', pipelineName, region, executionId }),

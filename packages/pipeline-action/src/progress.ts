@@ -1,6 +1,7 @@
-import { endGroup, info, startGroup } from '@actions/core';
+import { endGroup, startGroup } from '@actions/core';
 import type { ActionEvent, ActionRun } from './action-tracker.js';
 import { durationBetween, formatDuration, formatTime } from './format.js';
+import { logLines } from './log.js';
 
 const Marks: Readonly<Record<string, string>> = { Succeeded: '✔', Failed: '✖', Abandoned: '⊘' };
 
@@ -27,12 +28,18 @@ class ProgressLog {
 
   /** Prints a line under the stage of `run`. */
   line(run: Pick<ActionRun, 'stageName'>, text: string): void {
+    this.lines(run, [text]);
+  }
+
+  /** Prints lines under the stage of `run`, as one block: a build log tail is neutralised once, not per line. */
+  lines(run: Pick<ActionRun, 'stageName'>, texts: readonly string[]): void {
+    if (texts.length === 0) return;
     if (this.#openStage !== run.stageName) {
       this.close();
       startGroup(`Stage ${run.stageName}`);
       this.#openStage = run.stageName;
     }
-    info(text);
+    logLines(texts);
   }
 
   close(): void {

@@ -3,6 +3,7 @@ import type { ActionTracker } from './action-tracker.js';
 import { isCodeDeployAction } from './action-kinds.js';
 import type { BuildLogTail } from './build-logs.js';
 import type { HookFailure } from './hook-failure.js';
+import type { CancelOutcome } from './on-cancel.js';
 import { Outcome, executionUrl, type ExecutionReport, type NewerExecution } from './report.js';
 
 const StatusOutcomes: Readonly<Record<string, Outcome>> = {
@@ -27,6 +28,7 @@ interface ReportFacts {
   readonly buildLog?: BuildLogTail;
   readonly hookFailure?: HookFailure;
   readonly supersededBy?: NewerExecution;
+  readonly cancellation?: CancelOutcome;
   /** Local milliseconds spent, used when the actions' own timestamps cannot tell the duration. */
   readonly elapsedMs: number;
 }
@@ -61,6 +63,7 @@ const buildReport = (facts: ReportFacts): ExecutionReport => {
     hookFailure: facts.hookFailure,
     supersededBy: facts.supersededBy,
     deploymentId: deployment?.externalId,
+    cancellation: facts.cancellation,
     durationMs: executionDuration(facts.tracker, facts.elapsedMs),
     timeoutMinutes: facts.timeoutMinutes,
   };

@@ -1,8 +1,11 @@
 import type { ActionRun, PlannedStage } from './action-tracker.js';
 import type { BuildLogTail } from './build-logs.js';
+import { cancelSentences, cancelTitle } from './cancel-report.js';
+import { activeDeploymentAdvice } from './deployment-advice.js';
 import type { HookFailure } from './hook-failure.js';
 import { ExecutionOutcomeError } from './errors.js';
 import { formatDuration } from './format.js';
+import type { CancelOutcome } from './on-cancel.js';
 
 const Outcome = {
   Succeeded: 'Succeeded',
@@ -14,9 +17,9 @@ const Outcome = {
   TimedOut: 'TimedOut',
   /** wait: false — started (or found) and left to run. */
   Started: 'Started',
-  /** The workflow was cancelled and we asked CodePipeline to stop the execution. */
+  /** The workflow was cancelled and we asked CodePipeline to stop the execution (and CodeDeploy to roll back). */
   StopRequested: 'StopRequested',
-  /** The workflow was cancelled and the execution left running (not ours, or stop-on-cancel: false). */
+  /** The workflow was cancelled and the execution left running (not ours, or on-cancel: none). */
   LeftRunning: 'LeftRunning',
 } as const;
 type Outcome = (typeof Outcome)[keyof typeof Outcome];
@@ -43,6 +46,8 @@ interface ExecutionReport {
   readonly hookFailure: HookFailure | undefined;
   readonly supersededBy: NewerExecution | undefined;
   readonly deploymentId: string | undefined;
+  /** What cancelling did (StopRequested only). */
+  readonly cancellation: CancelOutcome | undefined;
   readonly durationMs: number;
   readonly timeoutMinutes: number;
 }
@@ -61,8 +66,10 @@ const failureMessage = (report: ExecutionReport): string | undefined => {
   if (run === undefined) return report.statusSummary;
   const code = run.errorCode === undefined ? '' : ` (${run.errorCode})`;
   const message = `${run.errorMessage ?? report.statusSummary ?? 'no error details'}${code}`;
-  if (report.hookFailure === undefined) return message;
-  return `${message}${/[.!?]$/.test(message) ? '' : '.'} ${hookSentence(report.hookFailure)}`;
+  const more = [report.hookFailure === undefined ? undefined : hookSentence(report.hookFailure), activeDeploymentAdvice(run)].filter(
+    (sentence) => sentence !== undefined,
+  );
+  return more.length === 0 ? message : `${message}${/[.!?]$/.test(message) ? '' : '.'} ${more.join(' ')}`;
 };
 
 /**
@@ -115,16 +122,18 @@ const outcomeError = (report: ExecutionReport): ExecutionOutcomeError | undefine
       );
     case Outcome.StopRequested:
       return new ExecutionOutcomeError(
-        'Workflow cancelled: pipeline stop requested',
-        `The workflow run was cancelled, so CodePipeline was asked to stop execution ${report.executionId} of ` +
-          `pipeline '${report.pipelineName}' ` +
-          `(${report.status}). ${report.executionUrl}`,
+        cancelTitle(report.cancellation),
+        [
+          `The workflow run was cancelled, so CodePipeline was asked to stop execution ${report.executionId} of pipeline '${report.pipelineName}' (${report.status}).`,
+          ...(report.cancellation === undefined ? [] : cancelSentences(report.cancellation, false)),
+          report.executionUrl,
+        ].join(' '),
       );
     case Outcome.LeftRunning:
       return new ExecutionOutcomeError(
         'Workflow cancelled: pipeline left running',
         `The workflow run was cancelled; execution ${report.executionId} of pipeline '${report.pipelineName}' was ` +
-          "left running because this step did not start it or 'stop-on-cancel' is false. " +
+          "left running because this step did not start it or 'on-cancel' is none. " +
           report.executionUrl,
       );
   }

@@ -1,6 +1,7 @@
-import { error as annotateError, getInput, setFailed, setSecret } from '@actions/core';
+import { error as annotateError, getInput, setFailed, setSecret, warning } from '@actions/core';
 import { PipelineActionError } from './errors.js';
 import { parseInputs } from './inputs.js';
+import { recordDeclaredOutputs } from './outputs.js';
 
 const reportFailure = (failure: unknown): void => {
   if (failure instanceof PipelineActionError) {
@@ -18,7 +19,9 @@ const reportFailure = (failure: unknown): void => {
  */
 const run = async (): Promise<void> => {
   try {
+    recordDeclaredOutputs();
     const inputs = parseInputs((name) => getInput(name), process.env);
+    for (const note of inputs.warnings) warning(note);
     // The runner masks secrets it passed in, but a token from an expression or a file may not be one.
     if (inputs.githubDeployment !== undefined) setSecret(inputs.githubDeployment.token);
     const { execute } = await import('./execute.js');

@@ -63,7 +63,6 @@ const startExecution = async (
   inputs: ActionInputs,
   plan: RevisionPlan,
   token: string,
-  signal: AbortSignal,
 ): Promise<string> => {
   const answer = await client.send(
     new StartPipelineExecutionCommand({
@@ -72,7 +71,6 @@ const startExecution = async (
       ...(inputs.variables.length > 0 ? { variables: [...inputs.variables] } : {}),
       ...(plan.sourceRevisions.length > 0 ? { sourceRevisions: [...plan.sourceRevisions] } : {}),
     }),
-    { abortSignal: signal },
   );
   if (answer.pipelineExecutionId === undefined) throw new Error('StartPipelineExecution returned no pipelineExecutionId.');
   return answer.pipelineExecutionId;

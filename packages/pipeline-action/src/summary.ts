@@ -1,5 +1,7 @@
 import type { ActionRun } from './action-tracker.js';
 import { durationBetween, formatDuration, formatTime } from './format.js';
+import { codeBlock, inlineCode, inlineText, link } from './markdown.js';
+import { cancelSentences } from './cancel-report.js';
 import { failureMessage, Outcome, type ExecutionReport } from './report.js';
 
 const Headlines: Readonly<Record<Outcome, string>> = {
@@ -21,24 +23,28 @@ const StatusIcons: Readonly<Record<string, string>> = {
   Abandoned: '⊘',
 };
 
-// Table cells: a pipe would split the cell, a newline would end the row.
-const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll(/\r?\n/g, ' ');
+/** GitHub drops a step summary over 1 MiB whole; this keeps ours well under it, whatever AWS sends. */
+const MAX_SUMMARY_BYTES = 256 * 1024;
 
-// Mermaid gantt task names may not contain ':' or ';' or '#'.
-const ganttName = (text: string): string => text.replaceAll(/[:;#]/g, ' ');
+// Mermaid's gantt grammar ends a task name at ':' and a line at ';', '#' starts an entity and '%%' a comment;
+// none of them may reach the chart.
+const ganttText = (text: string): string => text.replaceAll(/[:;#%\r\n]/g, ' ').trim() || '-';
+
+// A task line starting with a gantt keyword (title, excludes, click, section, ...) would be read as that
+// statement, so every task name starts with its status mark, which no keyword does.
+const ganttTask = (run: ActionRun): string => `${StatusIcons[run.status] ?? '•'} ${ganttText(run.actionName)}`;
 
 const actionRow = (stageName: string, actionName: string, run: ActionRun | undefined): string => {
-  if (run === undefined) return `| ${cell(stageName)} | ${cell(actionName)} | not run | | | |`;
+  if (run === undefined) return `| ${inlineText(stageName)} | ${inlineText(actionName)} | not run | | | |`;
   const took = durationBetween(run.startTime, run.endTime);
-  const link = run.externalUrl === undefined ? '' : `[${cell(run.externalId ?? 'details')}](${run.externalUrl})`;
   return [
     '',
-    cell(stageName),
-    cell(actionName),
-    `${StatusIcons[run.status] ?? ''} ${run.status}`,
+    inlineText(stageName),
+    inlineText(actionName),
+    `${StatusIcons[run.status] ?? ''} ${inlineText(run.status)}`,
     formatTime(run.startTime),
     took === undefined ? '' : formatDuration(took),
-    link,
+    run.externalUrl === undefined ? '' : link(run.externalId ?? 'details', run.externalUrl),
     '',
   ]
     .join(' | ')
@@ -54,24 +60,38 @@ const actionsTable = (report: ExecutionReport, latest: (stage: string, action: s
   return ['| Stage | Action | Status | Started (UTC) | Duration | Link |', '|---|---|---|---|---|---|', ...rows];
 };
 
-const failureSection = (report: ExecutionReport): string[] => {
+const failureSection = (report: ExecutionReport, withBuildLog: boolean): string[] => {
   const message = failureMessage(report);
   if (report.outcome !== Outcome.Failed && message === undefined) return [];
   const run = report.failedRun;
-  const lines = ['### Failure', '', `**${run === undefined ? 'Execution' : cell(`${run.stageName} › ${run.actionName}`)}**: ${message ?? 'no details'}`];
+  const where = run === undefined ? 'Execution' : inlineText(`${run.stageName} › ${run.actionName}`);
+  const lines = ['### Failure', '', `**${where}**: ${inlineText(message ?? 'no details')}`];
   const log = report.buildLog;
-  if (log !== undefined && log.lines.length > 0) {
-    lines.push('', `<details open><summary>Last ${log.lines.length} lines of the build log</summary>`, '', '```text', ...log.lines, '```', '', '</details>');
+  if (withBuildLog && log !== undefined && log.lines.length > 0) {
+    lines.push('', `<details open><summary>Last ${log.lines.length} lines of the build log</summary>`, '', ...codeBlock(log.lines), '', '</details>');
+  } else if (log !== undefined && log.lines.length > 0) {
+    lines.push('', `_The build log (${log.lines.length} lines) is left out: the summary would exceed its size limit. It is in this step's log._`);
   } else if (log?.note !== undefined) {
-    lines.push('', `_${log.note}_`);
+    lines.push('', `_${inlineText(log.note)}_`);
   }
   const hook = report.hookFailure;
   if (hook !== undefined && hook.failedChecks.length > 0) {
-    lines.push('', `Failed checks of ${cell(hook.functionName)} (from \`${hook.logGroup}\`):`, '');
-    lines.push(...hook.failedChecks.map((check) => `- **${cell(check.name)}**: ${cell(check.reason)}`));
+    lines.push('', `Failed checks of ${inlineText(hook.functionName)} (from ${inlineCode(hook.logGroup)}):`, '');
+    lines.push(...hook.failedChecks.map((check) => `- **${inlineText(check.name)}**: ${inlineText(check.reason)}`));
   }
   return lines;
 };
+
+/** What cancelling did to the execution and its deployment (after a workflow cancellation only). */
+const cancellationSection = (report: ExecutionReport): string[] =>
+  report.cancellation === undefined
+    ? []
+    : [
+        `### On cancel (${inlineCode(`on-cancel: ${report.cancellation.onCancel}`)})`,
+        '',
+        ...cancelSentences(report.cancellation, false).map((sentence) => `- ${inlineText(sentence)}`),
+        '',
+      ];
 
 const timeline = (report: ExecutionReport): string[] => {
   const runs = report.runs.filter((run) => run.startTime !== undefined);
@@ -81,44 +101,62 @@ const timeline = (report: ExecutionReport): string[] => {
   runs.forEach((run, index) => {
     if (run.stageName !== stage) {
       stage = run.stageName;
-      lines.push(`  section ${ganttName(stage)}`);
+      lines.push(`  section ${ganttText(stage)}`);
     }
     const start = run.startTime?.getTime() ?? 0;
     // A running action is drawn up to its last update; a zero-length bar would not render.
     const end = Math.max(run.endTime?.getTime() ?? start, start + 1000);
     const tag = run.status === 'Failed' ? 'crit, ' : run.status === 'InProgress' ? 'active, ' : 'done, ';
-    lines.push(`  ${ganttName(run.actionName)} :${tag}a${index}, ${start}, ${end}`);
+    lines.push(`  ${ganttTask(run)} :${tag}a${index}, ${start}, ${end}`);
   });
   lines.push('```');
   return lines;
 };
 
-/** The job summary: outcome, every action with status, duration and link, failure details and a timeline. */
-const renderSummary = (report: ExecutionReport): string => {
+const render = (report: ExecutionReport, complete: boolean): string => {
   const latest = (stageName: string, actionName: string): ActionRun | undefined =>
     report.runs.filter((run) => run.stageName === stageName && run.actionName === actionName).at(-1);
   const facts = [
-    `Execution [\`${report.executionId}\`](${report.executionUrl})`,
-    `status **${report.status}**`,
-    report.region,
+    `Execution ${link(report.executionId, report.executionUrl)}`,
+    `status **${inlineText(report.status)}**`,
+    inlineText(report.region),
     formatDuration(report.durationMs),
   ];
-  if (report.deploymentId !== undefined) facts.push(`deployment \`${report.deploymentId}\``);
+  if (report.deploymentId !== undefined) facts.push(`deployment ${inlineCode(report.deploymentId)}`);
   if (report.supersededBy !== undefined) {
-    facts.push(`superseded by \`${report.supersededBy.executionId}\` (${report.supersededBy.status})`);
+    facts.push(`superseded by ${inlineCode(report.supersededBy.executionId)} (${inlineText(report.supersededBy.status)})`);
   }
   return [
-    `## Pipeline \`${report.pipelineName}\` ${Headlines[report.outcome]}`,
+    `## Pipeline ${inlineCode(report.pipelineName)} ${Headlines[report.outcome]}`,
     '',
     facts.join(' · '),
     '',
     ...actionsTable(report, latest),
     '',
-    ...failureSection(report),
+    ...cancellationSection(report),
+    ...failureSection(report, complete),
     '',
-    ...timeline(report),
+    ...(complete ? timeline(report) : ['_The timeline is left out: the summary would exceed its size limit._']),
     '',
   ].join('\n');
 };
 
-export { renderSummary };
+/**
+ * The job summary: outcome, every action with status, duration and link, failure details and a timeline. Each
+ * external line is cut at 2,000 characters; if the whole would still pass MAX_SUMMARY_BYTES, the build log and
+ * the timeline give way (saying so), and as a last resort the text is cut.
+ */
+const renderSummary = (report: ExecutionReport): string => {
+  const complete = render(report, true);
+  if (Buffer.byteLength(complete) <= MAX_SUMMARY_BYTES) return complete;
+  const reduced = render(report, false);
+  if (Buffer.byteLength(reduced) <= MAX_SUMMARY_BYTES) return reduced;
+  const note = '\n\n_The summary is cut here: it would exceed its size limit._\n';
+  return `${Buffer.from(reduced).subarray(0, MAX_SUMMARY_BYTES - note.length).toString('utf8').replace(/\uFFFD$/, '')}${note}`;
+};
+
+/** The summary of a run that ended in an error rather than an execution outcome. */
+const renderErrorSummary = (pipelineName: string, title: string, message: string): string =>
+  `## Pipeline ${inlineCode(pipelineName)}: ❌ ${inlineText(title)}\n\n${inlineText(message)}\n`;
+
+export { MAX_SUMMARY_BYTES, renderErrorSummary, renderSummary };

@@ -87,7 +87,7 @@ describe('README.md', () => {
     );
 
     // Assess
-    for (const input of ['wait', 'execution-id', 'variables', 'stop-on-cancel', 'role-duration-seconds', 'role-to-assume', 'environment']) {
+    for (const input of ['wait', 'execution-id', 'variables', 'on-cancel', 'role-duration-seconds', 'role-to-assume', 'environment']) {
       expect(used).toContain(input);
     }
   });

@@ -14,6 +14,7 @@ import { validateAwsNames } from './validate/aws-names.js';
 import { validateDeclarations } from './validate/declarations.js';
 import { validateFileFunctions } from './validate/file-functions.js';
 import { validateModuleInputs } from './validate/module-inputs.js';
+import { validateMovedBlocks } from './validate/moved-blocks.js';
 import { validateProviderFloor } from './validate/provider-floor.js';
 import { validateProviderVersion } from './validate/provider-version.js';
 import { validateReferences } from './validate/references.js';
@@ -127,6 +128,7 @@ async function checkTerraform(roots: readonly string[], options: CheckOptions = 
       ...validateProviderVersion(module, schema),
       ...(await validateProviderFloor(module, children)),
       ...(await validateAwsNames(module)),
+      ...validateMovedBlocks(module),
       ...(await runPolicies(module)),
     ];
     const outcome = applyWaivers(module.files, raw, UNWAIVABLE);

@@ -39,6 +39,7 @@ interface TfModule {
   readonly providers: readonly TfBlock[];
   readonly terraformBlocks: readonly TfBlock[];
   readonly checks: readonly TfBlock[];
+  readonly movedBlocks: readonly TfBlock[];
   readonly syntaxErrors: readonly Finding[];
 }
 
@@ -99,6 +100,7 @@ async function loadModule(path: string, cwd: string = process.cwd()): Promise<Tf
     providers: all('provider', 1),
     terraformBlocks: all('terraform', 0),
     checks: all('check', 1),
+    movedBlocks: all('moved', 0),
     syntaxErrors,
   };
 }

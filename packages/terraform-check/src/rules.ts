@@ -25,6 +25,7 @@ const RULE = {
   providerVersion: 'validate/provider-version',
   providerFloor: 'validate/provider-floor',
   awsName: 'validate/aws-name',
+  moved: 'validate/moved',
 } as const;
 
 export { RULE };

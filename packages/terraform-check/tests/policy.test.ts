@@ -40,6 +40,11 @@ describe('security policy', () => {
     ['trust', ['21 GL_TRUST_SOURCE_KEYS', '27 GL_TRUST_SOURCE_KEYS', '66 GL_TRUST_SOURCE_KEYS', '87 GL_TRUST_SOURCE_KEYS']],
     ['oidc', ['30 CKV_AWS_358', '30 GL_OIDC_AUDIENCE', '35 CKV_AWS_358']],
     ['services', ['1 CKV_AWS_66', '17 CKV_AWS_316', '25 CKV_AWS_50', '35 CKV_AWS_334', '35 CKV_AWS_336', '55 CKV_AWS_333', '74 CKV_AWS_336']],
+    [
+      'blue-green',
+      ['39 GL_CODEDEPLOY_PASS_TASK_ROLES', '70 GL_CODEDEPLOY_PASS_TASK_ROLES', '128 GL_CODE_DEPLOY_IGNORE_CHANGES', '168 GL_BLUE_GREEN_REQUEST_COUNT', '195 GL_BLUE_GREEN_REQUEST_COUNT'],
+    ],
+    ['codedeploy-limited', ['24 GL_CODEDEPLOY_PASS_TASK_ROLES', '72 GL_CODEDEPLOY_PASS_TASK_ROLES']],
   ])('fires every %s rule on the offending line', async (fixture, expected) => {
     // Prepare / Act
     const report = await checkFixture(fixture);
@@ -118,12 +123,46 @@ describe('security policy', () => {
     );
   });
 
-  it('gives every rule the checkov, trivy or prowler id (or the AWS or GitHub guidance) it mirrors, and unique ids', () => {
+  it('names the task definition roles a CodeDeploy service role cannot pass to ECS, and lets a role passing both be', async () => {
+    // Prepare / Act
+    const report = await checkFixture('blue-green');
+
+    // Assess
+    const passRole = report.findings.filter((finding) => finding.rule === 'GL_CODEDEPLOY_PASS_TASK_ROLES').map((finding) => finding.message.split(' to ECS:')[0]);
+    expect(passRole).toEqual([
+      'aws_codedeploy_deployment_group.limited: its service role aws_iam_role.limited cannot pass aws_iam_role.execution.arn, aws_iam_role.task.arn',
+      'aws_codedeploy_deployment_group.partial: its service role aws_iam_role.partial cannot pass aws_iam_role.task.arn',
+    ]);
+  });
+
+  it('tells a deployment group with only AWSCodeDeployRoleForECSLimited which role names it may pass, when the task definition is elsewhere', async () => {
+    // Prepare / Act
+    const report = await checkFixture('codedeploy-limited');
+
+    // Assess
+    const messages = report.findings.map((finding) => finding.message.split(' to ECS')[0]);
+    expect(messages).toEqual([
+      'aws_codedeploy_deployment_group.this: its service role aws_iam_role.this may pass only roles matching arn:aws:iam::*:role/ecsTaskExecutionRole, arn:aws:iam::*:role/ECSTaskExecution*',
+      'aws_codedeploy_deployment_group.none: its service role aws_iam_role.none may pass no role',
+    ]);
+  });
+
+  it('lists what a CODE_DEPLOY service sets but does not ignore, in a rule that cannot be waived', async () => {
+    // Prepare / Act
+    const report = await checkFixture('blue-green');
+
+    // Assess
+    const ignore = report.findings.find((finding) => finding.rule === 'GL_CODE_DEPLOY_IGNORE_CHANGES');
+    expect(ignore?.message).toContain('aws_ecs_service.this uses the CODE_DEPLOY deployment controller, and UpdateService cannot change its network_configuration, platform_version');
+    expect(POLICY_RULES.find((rule) => rule.id === 'GL_CODE_DEPLOY_IGNORE_CHANGES')?.waivable).toBe(false);
+  });
+
+  it('gives every rule the checkov, trivy or prowler id (or the AWS or GitHub source) it mirrors, and unique ids', () => {
     // Prepare
     const ids = POLICY_RULES.map((rule) => rule.id);
 
     // Act
-    const unmirrored = POLICY_RULES.filter((rule) => !/checkov|trivy|prowler|Security Hub|GitHub|AWS Service Authorization Reference/.test(rule.mirrors));
+    const unmirrored = POLICY_RULES.filter((rule) => !/checkov|trivy|prowler|Security Hub|GitHub|AWS Service Authorization Reference|AWS: /.test(rule.mirrors));
 
     // Assess
     expect(new Set(ids).size).toBe(ids.length);

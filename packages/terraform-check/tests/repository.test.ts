@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { checkTerraform } from '../src/checker.js';
 import { formatFinding } from '../src/findings.js';
+import { blocksOf } from '../src/hcl.js';
+import { loadModule } from '../src/module-loader.js';
 import { renderReport } from '../src/report.js';
 import { PACKAGE_DIR } from './fixture-check.js';
 
@@ -71,6 +73,51 @@ describe("the repository's Terraform", () => {
     expect(lists.length).toBeGreaterThanOrEqual(5);
     const first = lists[0]?.periods;
     expect(lists.filter((list) => list.periods !== first)).toEqual([]);
+  });
+
+  it('refuses at plan time a bluegreen-stack with a certificate but no domain name, naming domain_name', async () => {
+    // Prepare
+    // Without domain_name the hooks would verify green's certificate against the load balancer's DNS name, which
+    // is not on it, and fail every deployment.
+    const stack = await loadModule(join(TERRAFORM_DIR, 'modules', 'bluegreen-stack'));
+
+    // Act
+    const preconditions = stack.outputs.flatMap((output) => blocksOf(output.body.precondition));
+    const guard = preconditions.find((precondition) => JSON.stringify(precondition.condition).includes('var.domain_name != null'));
+
+    // Assess
+    expect(guard?.condition).toMatch(/^\$\{!local\.https \|\| var\.domain_name != null\}$/);
+    expect(stack.localBlocks.some((block) => block.body.https === '${var.certificate_arn != null}')).toBe(true);
+    expect(guard?.error_message).toMatch(/^domain_name is null while certificate_arn is set: set domain_name to /);
+  });
+
+  it('accepts only bluegreen-stack names a load balancer may carry (no trailing hyphen, no internal- prefix, 24 at most)', async () => {
+    // Prepare
+    // The name's validation is a regex (RE2 and JavaScript agree on this one) and a startswith(); each is applied
+    // here as Terraform applies it.
+    const stack = await loadModule(join(TERRAFORM_DIR, 'modules', 'bluegreen-stack'));
+    const name = stack.variables.find((variable) => variable.labels[0] === 'name');
+    const condition = blocksOf(name?.body.validation)
+      .map((validation) => validation.condition)
+      .find((candidate): candidate is string => typeof candidate === 'string');
+    const pattern = new RegExp(/regex\("([^"]+)", var\.name\)/.exec(condition ?? '')?.[1] ?? '^$');
+    const prefix = /!startswith\(var\.name, "([^"]+)"\)/.exec(condition ?? '')?.[1];
+    const accepts = (candidate: string): boolean => pattern.test(candidate) && (prefix === undefined || !candidate.startsWith(prefix));
+
+    // Act
+    const verdicts = Object.fromEntries(['web', 'web-app-2', 'a'.repeat(24), 'web-', 'internal-web', 'a'.repeat(25), '1web', 'Web'].map((candidate) => [candidate, accepts(candidate)]));
+
+    // Assess
+    expect(verdicts).toEqual({
+      web: true,
+      'web-app-2': true,
+      ['a'.repeat(24)]: true,
+      'web-': false,
+      'internal-web': false,
+      ['a'.repeat(25)]: false,
+      '1web': false,
+      Web: false,
+    });
   });
 
   it('passes fmt, validate, policy and docs with zero errors', async () => {

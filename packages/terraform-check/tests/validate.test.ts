@@ -114,6 +114,20 @@ describe('validation against the AWS provider schema', () => {
     );
   });
 
+  it('reports moved blocks whose from is still declared or whose to is undeclared or takes another instance key', async () => {
+    // Prepare / Act
+    const report = await checkFixture('moved');
+
+    // Assess
+    expect(lineRules(report)).toEqual(['26 validate/moved', '32 validate/moved', '37 validate/moved', '47 validate/moved']);
+    expect(report.findings.map((finding) => finding.message)).toEqual([
+      'aws_cloudwatch_log_group.single is still declared: terraform refuses a move away from an address the configuration keeps (remove or rename it)',
+      'moves to aws_cloudwatch_log_group.thiss["app"], which this module does not declare: the object would be planned for destruction (declare it or fix the address)',
+      'moves to aws_cloudwatch_log_group.single["legacy"], but the resource takes no instance key',
+      'moves to aws_cloudwatch_log_group.this[0], but the resource takes a string key (it has for_each)',
+    ]);
+  });
+
   it('reports a syntax error at the file and line the parser names', async () => {
     // Prepare / Act
     const report = await checkFixture('syntax');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ActionExitedError } from './errors.js';
 import { parseFileCommands } from './file-commands.js';
 import { node24Path } from './node24.js';
-import { parseWorkflowCommands, type WorkflowCommand } from './workflow-commands.js';
+import { effectiveValues, parseWorkflowCommands, type WorkflowCommand } from './workflow-commands.js';
 
 interface ActionRunOptions {
   /** The built entry point, e.g. `dist/index.js` or `dist/post.js`. */
@@ -29,9 +29,12 @@ interface ActionRunResult {
   readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** The outputs the runner would set: `::set-output` lines, overridden by GITHUB_OUTPUT for the keys it sets. */
   readonly outputs: Record<string, string>;
+  /** The post step's state as the runner would pass it: `::save-state` lines, overridden by GITHUB_STATE. */
   readonly state: Record<string, string>;
   readonly summary: string;
+  /** The commands the runner would execute, read as the runner reads them (stop-commands honoured). */
   readonly commands: WorkflowCommand[];
   /** `::error` commands only. */
   readonly errors: WorkflowCommand[];
@@ -124,14 +127,15 @@ const startAction = async (options: ActionRunOptions): Promise<RunningAction> =>
         readIfExists(files.GITHUB_STATE),
         readIfExists(files.GITHUB_STEP_SUMMARY),
       ]).then(([output, state, summary]) => {
-        const commands = parseWorkflowCommands(stdout);
+        // The runner reads both streams for commands; the actions under test write commands to stdout only.
+        const commands = parseWorkflowCommands(`${stdout}\n${stderr}`);
         resolve({
           exitCode,
           signal,
           stdout,
           stderr,
-          outputs: parseFileCommands(output),
-          state: parseFileCommands(state),
+          outputs: effectiveValues(commands, 'set-output', parseFileCommands(output)),
+          state: effectiveValues(commands, 'save-state', parseFileCommands(state)),
           summary,
           commands,
           errors: commands.filter((command) => command.command === 'error'),

@@ -108,6 +108,8 @@ module "codedeploy" {
   target_group_names               = module.load_balancer.target_group_names
   target_group_arn_suffixes        = module.load_balancer.target_group_arn_suffixes
   load_balancer_arn_suffix         = module.load_balancer.arn_suffix
+  execution_role_arn               = module.service.execution_role_arn
+  task_role_arn                    = module.service.task_role_arn
   deployment_config_name           = var.deployment_config_name
   termination_wait_time_in_minutes = var.termination_wait_time_in_minutes
 
@@ -155,6 +157,7 @@ module "pipeline" {
   container_port           = module.service.container_port
   task_role_arn            = module.service.task_role_arn
   execution_role_arn       = module.service.execution_role_arn
+  network_configuration    = module.service.network_configuration
   hook_function_names      = module.lifecycle_hooks.function_names
 
   codedeploy_app_name               = module.codedeploy.app_name

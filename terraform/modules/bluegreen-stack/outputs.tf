@@ -1,6 +1,13 @@
 output "app_url" {
   description = "URL of the application (production listener)."
   value       = local.https && var.domain_name != null ? "https://${var.domain_name}" : module.load_balancer.app_url
+
+  # The hooks verify the test listener's certificate against domain_name; without it they would check the load
+  # balancer's own DNS name, which is not on the certificate, and fail every deployment.
+  precondition {
+    condition     = !local.https || var.domain_name != null
+    error_message = "domain_name is null while certificate_arn is set: set domain_name to the name the certificate is issued for (pointing at the load balancer). The hooks verify green's certificate against it; the load balancer's DNS name is not on the certificate."
+  }
 }
 
 output "test_url" {

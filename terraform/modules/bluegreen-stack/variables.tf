@@ -87,7 +87,7 @@ variable "certificate_arn" {
 }
 
 variable "domain_name" {
-  description = "Domain name of the application (pointing at the load balancer), used in the URLs and for TLS verification by the hooks. Needed with certificate_arn."
+  description = "Domain name of the application (pointing at the load balancer), used in the URLs and for TLS verification by the hooks. Required with certificate_arn (a plan-time error otherwise)."
   type        = string
   default     = null
 }

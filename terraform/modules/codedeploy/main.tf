@@ -104,6 +104,30 @@ resource "aws_iam_role_policy_attachment" "this" {
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSCodeDeployRoleForECSLimited"
 }
 
+# CodeDeploy starts the replacement task set with the task definition's execution and task roles, so its role must
+# pass them to ECS. AWSCodeDeployRoleForECSLimited allows that only for roles named ecsTaskExecutionRole or
+# ECSTaskExecution*; the ECS developer guide has the role pass the task's own roles through an inline policy:
+# https://docs.aws.amazon.com/AmazonECS/latest/developerguide/codedeploy_IAM_role.html
+data "aws_iam_policy_document" "pass_task_roles" {
+  statement {
+    sid       = "PassOnlyTheTaskRolesToEcs"
+    actions   = ["iam:PassRole"]
+    resources = [var.execution_role_arn, var.task_role_arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "pass_task_roles" {
+  name   = "pass-task-roles-to-ecs"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.pass_task_roles.json
+}
+
 resource "aws_codedeploy_deployment_group" "this" {
   app_name               = aws_codedeploy_app.this.name
   deployment_group_name  = var.name
@@ -172,5 +196,5 @@ resource "aws_codedeploy_deployment_group" "this" {
     }
   }
 
-  depends_on = [aws_iam_role_policy_attachment.this]
+  depends_on = [aws_iam_role_policy_attachment.this, aws_iam_role_policy.pass_task_roles]
 }

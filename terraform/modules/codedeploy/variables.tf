@@ -29,6 +29,26 @@ variable "test_listener_arn" {
   type        = string
 }
 
+variable "execution_role_arn" {
+  description = "ARN of the task execution role of the service's task definitions; CodeDeploy's role may pass it (and task_role_arn) to ECS only."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:[^:]+:iam::[0-9]{12}:role/", var.execution_role_arn))
+    error_message = "execution_role_arn must be an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)."
+  }
+}
+
+variable "task_role_arn" {
+  description = "ARN of the task role of the service's task definitions, which CodeDeploy's role passes to ECS with the replacement task set."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:[^:]+:iam::[0-9]{12}:role/", var.task_role_arn))
+    error_message = "task_role_arn must be an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)."
+  }
+}
+
 variable "target_group_names" {
   description = "Names of the two target groups keyed by colour (\"blue\", \"green\")."
   type        = map(string)

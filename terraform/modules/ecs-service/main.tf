@@ -70,13 +70,39 @@ locals {
     "16384" = range(32768, 122881, 8192)
   }
 
+  # Where the service's tasks run. CreateService takes it once; afterwards only a CodeDeploy deployment can change
+  # it, so the pipeline writes it into the AppSpec of every deployment (the network_configuration output).
+  network_configuration = {
+    subnets          = var.subnet_ids
+    security_groups  = [aws_security_group.this.id]
+    assign_public_ip = false
+  }
+
   autoscaling_resource_id = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.this.name}"
 
-  # One request-count policy per target group: CodeDeploy alternates blue and green, and target tracking scales
-  # in only when every policy agrees, so the group currently serving traffic is the one that decides.
-  request_count_resource_labels = var.enable_request_count_scaling ? {
-    for colour, suffix in var.target_group_arn_suffixes : colour => "${var.load_balancer_arn_suffix}/${suffix}"
-  } : {}
+  # ALBRequestCountPerTarget names one target group, and target tracking on it is not supported for blue/green
+  # services (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-autoscaling-targettracking.html):
+  # after each deployment the idle colour's group has no data, and a policy without data never agrees to scale in.
+  # Instead one policy tracks requests per healthy target over both groups, with metric math
+  # (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking-metric-math.html);
+  # FILL counts a group without data (the idle colour) as zero.
+  request_count_metrics = flatten([for colour, suffix in var.target_group_arn_suffixes : [
+    { id = "requests_${colour}", metric_name = "RequestCount", stat = "Sum", target = suffix },
+    { id = "healthy_${colour}", metric_name = "HealthyHostCount", stat = "Average", target = suffix },
+  ]])
+  request_count_expression = "(${join(" + ", [for colour in keys(var.target_group_arn_suffixes) : "FILL(requests_${colour}, 0)"])}) / (${join(" + ", [for colour in keys(var.target_group_arn_suffixes) : "FILL(healthy_${colour}, 0)"])})"
+
+  # One target tracking policy per metric: AWS scales out when any policy asks and in only when all agree.
+  scaling_policies = merge(
+    {
+      cpu    = { target_value = var.autoscaling_cpu_target, predefined_metric_type = "ECSServiceAverageCPUUtilization" }
+      memory = { target_value = var.autoscaling_memory_target, predefined_metric_type = "ECSServiceAverageMemoryUtilization" }
+    },
+    {
+      for name, policy in { requests = { target_value = var.autoscaling_requests_per_target, predefined_metric_type = null } } :
+      name => policy if var.enable_request_count_scaling && length(var.target_group_arn_suffixes) > 0
+    },
+  )
 }
 
 resource "aws_ecs_cluster" "this" {
@@ -297,9 +323,9 @@ resource "aws_ecs_service" "this" {
   }
 
   network_configuration {
-    subnets          = var.subnet_ids
-    security_groups  = [aws_security_group.this.id]
-    assign_public_ip = false
+    subnets          = local.network_configuration.subnets
+    security_groups  = local.network_configuration.security_groups
+    assign_public_ip = local.network_configuration.assign_public_ip
   }
 
   # Only blue is attached: CodeDeploy creates the green task set on the other target group itself.
@@ -311,10 +337,14 @@ resource "aws_ecs_service" "this" {
 
   tags = local.tags
 
-  # CodeDeploy owns the task definition and the target group from the first deployment on, and auto scaling
-  # owns the desired count; Terraform must not fight either.
+  # Under the CODE_DEPLOY controller UpdateService cannot change the task definition, load balancer, network
+  # configuration or platform version: only a CodeDeploy deployment can
+  # (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html). CodeDeploy owns the
+  # first two from the first deployment on, the AppSpec carries the network configuration (LATEST is the
+  # AppSpec's platform version too), and auto scaling owns the desired count. ignore_changes cannot depend on a
+  # variable, so a service with another deployment controller needs a resource of its own.
   lifecycle {
-    ignore_changes = [task_definition, load_balancer, desired_count]
+    ignore_changes = [task_definition, load_balancer, network_configuration, platform_version, desired_count]
   }
 }
 
@@ -335,59 +365,79 @@ resource "aws_appautoscaling_target" "this" {
   }
 }
 
-resource "aws_appautoscaling_policy" "cpu" {
-  name               = "${var.name}-cpu"
+resource "aws_appautoscaling_policy" "this" {
+  for_each = local.scaling_policies
+
+  name               = "${var.name}-${each.key}"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.this.service_namespace
   scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
   resource_id        = aws_appautoscaling_target.this.resource_id
 
   target_tracking_scaling_policy_configuration {
-    target_value       = var.autoscaling_cpu_target
+    target_value       = each.value.target_value
     scale_in_cooldown  = var.autoscaling_scale_in_cooldown
     scale_out_cooldown = var.autoscaling_scale_out_cooldown
 
-    predefined_metric_specification {
-      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    dynamic "predefined_metric_specification" {
+      for_each = each.value.predefined_metric_type == null ? [] : [each.value.predefined_metric_type]
+
+      content {
+        predefined_metric_type = predefined_metric_specification.value
+      }
+    }
+
+    dynamic "customized_metric_specification" {
+      for_each = each.value.predefined_metric_type == null ? [local.request_count_expression] : []
+
+      content {
+        metrics {
+          id          = "requests_per_target"
+          label       = "Requests per healthy target over both target groups"
+          expression  = customized_metric_specification.value
+          return_data = true
+        }
+
+        dynamic "metrics" {
+          for_each = local.request_count_metrics
+
+          content {
+            id          = metrics.value.id
+            return_data = false
+
+            metric_stat {
+              stat = metrics.value.stat
+
+              metric {
+                namespace   = "AWS/ApplicationELB"
+                metric_name = metrics.value.metric_name
+
+                dimensions {
+                  name  = "LoadBalancer"
+                  value = var.load_balancer_arn_suffix
+                }
+
+                dimensions {
+                  name  = "TargetGroup"
+                  value = metrics.value.target
+                }
+              }
+            }
+          }
+        }
+      }
     }
   }
 }
 
-resource "aws_appautoscaling_policy" "memory" {
-  name               = "${var.name}-memory"
-  policy_type        = "TargetTrackingScaling"
-  service_namespace  = aws_appautoscaling_target.this.service_namespace
-  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
-  resource_id        = aws_appautoscaling_target.this.resource_id
-
-  target_tracking_scaling_policy_configuration {
-    target_value       = var.autoscaling_memory_target
-    scale_in_cooldown  = var.autoscaling_scale_in_cooldown
-    scale_out_cooldown = var.autoscaling_scale_out_cooldown
-
-    predefined_metric_specification {
-      predefined_metric_type = "ECSServiceAverageMemoryUtilization"
-    }
-  }
+# The policies were three resources; the request-count ones (one per target group) are replaced by the single
+# metric-math policy.
+moved {
+  from = aws_appautoscaling_policy.cpu
+  to   = aws_appautoscaling_policy.this["cpu"]
 }
 
-resource "aws_appautoscaling_policy" "requests" {
-  for_each = local.request_count_resource_labels
-
-  name               = "${var.name}-requests-${each.key}"
-  policy_type        = "TargetTrackingScaling"
-  service_namespace  = aws_appautoscaling_target.this.service_namespace
-  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
-  resource_id        = aws_appautoscaling_target.this.resource_id
-
-  target_tracking_scaling_policy_configuration {
-    target_value       = var.autoscaling_requests_per_target
-    scale_in_cooldown  = var.autoscaling_scale_in_cooldown
-    scale_out_cooldown = var.autoscaling_scale_out_cooldown
-
-    predefined_metric_specification {
-      predefined_metric_type = "ALBRequestCountPerTarget"
-      resource_label         = each.value
-    }
-  }
+moved {
+  from = aws_appautoscaling_policy.memory
+  to   = aws_appautoscaling_policy.this["memory"]
 }

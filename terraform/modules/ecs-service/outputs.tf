@@ -69,9 +69,11 @@ output "log_group_name" {
 }
 
 output "autoscaling_policy_arns" {
-  description = "ARNs of the auto scaling policies, keyed by metric."
-  value = merge(
-    { cpu = aws_appautoscaling_policy.cpu.arn, memory = aws_appautoscaling_policy.memory.arn },
-    { for colour, policy in aws_appautoscaling_policy.requests : "requests-${colour}" => policy.arn },
-  )
+  description = "ARNs of the auto scaling policies, keyed by metric (cpu, memory and, with request-count scaling, requests)."
+  value       = { for metric, policy in aws_appautoscaling_policy.this : metric => policy.arn }
+}
+
+output "network_configuration" {
+  description = "Subnets, security groups and public-IP setting of the tasks: the AppSpec's NetworkConfiguration, through which deployments apply changes (the service ignores them after creation)."
+  value       = local.network_configuration
 }

@@ -26,7 +26,7 @@ variable "load_balancer_security_group_id" {
 }
 
 variable "load_balancer_arn_suffix" {
-  description = "ARN suffix of the load balancer, for the request-count scaling policies."
+  description = "ARN suffix of the load balancer, the LoadBalancer dimension of the request-count scaling metrics."
   type        = string
 }
 
@@ -41,9 +41,15 @@ variable "target_group_arns" {
 }
 
 variable "target_group_arn_suffixes" {
-  description = "ARN suffixes of the target groups keyed by colour, for the request-count scaling policies."
+  description = "ARN suffixes of the target groups keyed by colour, the TargetGroup dimensions of the request-count scaling metrics."
   type        = map(string)
   default     = {}
+
+  # The colours name the metrics of the request-count policy's metric math, whose ids CloudWatch restricts.
+  validation {
+    condition     = alltrue([for colour in keys(var.target_group_arn_suffixes) : can(regex("^[a-z][a-zA-Z0-9_]*$", colour))])
+    error_message = "target_group_arn_suffixes keys must start with a lowercase letter and hold only letters, digits and underscores (for example \"blue\" and \"green\")."
+  }
 }
 
 variable "ecr_repository_arn" {
@@ -230,13 +236,13 @@ variable "autoscaling_memory_target" {
 }
 
 variable "enable_request_count_scaling" {
-  description = "Also scale on the load balancer's request count per target (needs target_group_arn_suffixes)."
+  description = "Also scale on requests per healthy target, summed over both target groups with metric math (needs target_group_arn_suffixes). ALBRequestCountPerTarget is not used: AWS does not support it for blue/green services."
   type        = bool
   default     = true
 }
 
 variable "autoscaling_requests_per_target" {
-  description = "Requests per target per minute the service scales to keep."
+  description = "Requests per healthy target per minute, over both target groups, the service scales to keep."
   type        = number
   default     = 1000
 }

@@ -99,12 +99,14 @@ data "aws_iam_policy_document" "this" {
     resources = [var.deployment_group_arn]
   }
 
-  # SAR, AWS CodeDeploy: GetDeploymentTarget and ListDeploymentTargets have no resource type, so IAM evaluates them
-  # against "*" (a statement on the deployment group would never allow them), and CodeDeploy offers no condition key
-  # to narrow them. The action learns deployment IDs from this pipeline's own executions.
+  # SAR, AWS CodeDeploy: GetDeploymentTarget, ListDeploymentTargets and StopDeployment have no resource type, so IAM
+  # evaluates them against "*" (a statement on the deployment group would never allow them), and CodeDeploy offers no
+  # condition key to narrow them. The action learns deployment IDs from this pipeline's own executions, and
+  # StopDeployment is how it rolls one back when its workflow is cancelled (on-cancel: rollback): stopping the
+  # pipeline execution alone lets the deployment finish.
   statement {
-    sid       = "FollowDeploymentTargets"
-    actions   = ["codedeploy:GetDeploymentTarget", "codedeploy:ListDeploymentTargets"]
+    sid       = "FollowAndRollBackDeployments"
+    actions   = ["codedeploy:GetDeploymentTarget", "codedeploy:ListDeploymentTargets", "codedeploy:StopDeployment"]
     resources = ["*"]
   }
 

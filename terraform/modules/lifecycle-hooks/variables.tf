@@ -90,14 +90,22 @@ variable "hooks" {
     error_message = "hooks: ready_timeout_seconds must be 0-3600, request_timeout_ms a whole number 1-120000 and call_back_delay_seconds a whole number 1-900."
   }
 
+  # The path and tls_server_name rules are the hook's CHECK_PATH and DNS_HOST_NAME, character for character (a test
+  # in packages/lifecycle-hooks compares them): a path starts with exactly one "/" ("//host/x" and "/\host/x" name
+  # another host) and holds no control characters; a server name is a DNS name, never an IP address or a header.
+  validation {
+    condition     = alltrue([for hook in values(var.hooks) : hook.tls_server_name == null ? true : length(hook.tls_server_name) <= 253 && can(regex("^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$", hook.tls_server_name))])
+    error_message = "hooks: tls_server_name must be a DNS host name (letters, digits and hyphens in dot-separated labels of at most 63 characters, the last starting with a letter, 253 in all), e.g. \"shop.example.com\"; not an IP address."
+  }
+
   validation {
     condition = alltrue(flatten([for hook in values(var.hooks) : [for check in hook.checks : alltrue([
-      startswith(check.path, "/"),
+      can(regex("^\\/(?:[^/\\\\\\x00-\\x1f\\x7f][^\\x00-\\x1f\\x7f]*)?$", check.path)),
       check.method == null ? true : contains(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"], check.method),
       check.requests == null ? true : check.requests >= 1 && check.requests <= 100000 && floor(check.requests) == check.requests,
       check.concurrency == null ? true : check.concurrency >= 1 && check.concurrency <= 256 && floor(check.concurrency) == check.concurrency,
     ])]]))
-    error_message = "hooks: every check needs a path starting with \"/\", a method among GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, requests a whole number 1-100000 and concurrency a whole number 1-256."
+    error_message = "hooks: every check needs a path starting with exactly one \"/\" and without control characters (\"//host/x\" would send the check to another host), a method among GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, requests a whole number 1-100000 and concurrency a whole number 1-256."
   }
 
   # body_matches is left to the hook: it is a JavaScript regular expression, which Terraform's RE2 cannot judge.

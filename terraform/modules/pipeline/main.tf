@@ -21,9 +21,12 @@ locals {
   # Hooks run in lifecycle order, and the appspec must list them that way.
   hook_event_order = ["BeforeInstall", "AfterInstall", "AfterAllowTestTraffic", "BeforeAllowTraffic", "AfterAllowTraffic"]
 
+  # The AppSpec carries the tasks' network configuration because only a deployment can change it on a
+  # CODE_DEPLOY service: the replacement task set then runs with the current subnets and security groups.
   appspec = templatefile("${path.module}/appspec.yaml.tpl", {
-    container_name = var.container_name
-    container_port = var.container_port
+    container_name        = var.container_name
+    container_port        = var.container_port
+    network_configuration = var.network_configuration
     hooks = [
       for event in local.hook_event_order : { event = event, function_name = var.hook_function_names[event] }
       if contains(keys(var.hook_function_names), event)

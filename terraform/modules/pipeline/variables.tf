@@ -119,6 +119,22 @@ variable "container_port" {
   type        = number
 }
 
+variable "network_configuration" {
+  description = "Subnets, security groups and public-IP setting of the replacement task sets, written into appspec.yaml (the ecs-service module's network_configuration output), so each deployment applies network changes the service itself ignores. Null leaves it out: CodeDeploy then reuses the service's current settings."
+  type = object({
+    subnets          = list(string)
+    security_groups  = list(string)
+    assign_public_ip = optional(bool, false)
+  })
+  default = null
+
+  # The AppSpec takes all of NetworkConfiguration or none of it.
+  validation {
+    condition     = var.network_configuration == null ? true : length(var.network_configuration.subnets) > 0 && length(var.network_configuration.security_groups) > 0
+    error_message = "network_configuration needs at least one subnet and one security group (or null to keep the service's current network settings)."
+  }
+}
+
 variable "task_role_arn" {
   description = "ARN of the task role; the pipeline may pass it (and the execution role) to ECS only."
   type        = string

@@ -5,11 +5,24 @@ interface AppSpecHook {
   readonly functionName: string;
 }
 
+/**
+ * The tasks' awsvpc settings an ECS AppSpec may carry (all or none of them): the replacement task set runs with
+ * them, which is how a deployment applies network changes UpdateService cannot make on a CODE_DEPLOY service.
+ * CodeDeploy User Guide, "AppSpec 'resources' section for Amazon ECS deployments".
+ */
+interface AppSpecNetworkConfiguration {
+  readonly subnets: readonly string[];
+  readonly securityGroups: readonly string[];
+  readonly assignPublicIp: boolean;
+}
+
 interface AppSpecContent {
   /** The task definition CodePipeline registered and wrote in place of `<TASK_DEFINITION>`. */
   readonly taskDefinitionArn: string;
   readonly containerName: string;
   readonly containerPort: number;
+  /** Left out when absent: CodeDeploy then keeps the service's current network settings. */
+  readonly networkConfiguration?: AppSpecNetworkConfiguration;
   /** In the order they are listed (CodeDeploy requires lifecycle order). */
   readonly hooks: readonly AppSpecHook[];
 }
@@ -27,6 +40,17 @@ const renderAppSpec = (content: AppSpecContent): string => {
     `          ContainerName: "${content.containerName}"`,
     `          ContainerPort: ${content.containerPort}`,
   ];
+  const network = content.networkConfiguration;
+  if (network !== undefined) {
+    // Lists as the module's jsonencode() writes them: JSON arrays, which are YAML flow sequences.
+    lines.push(
+      '        NetworkConfiguration:',
+      '          AwsvpcConfiguration:',
+      `            Subnets: ${JSON.stringify(network.subnets)}`,
+      `            SecurityGroups: ${JSON.stringify(network.securityGroups)}`,
+      `            AssignPublicIp: "${network.assignPublicIp ? 'ENABLED' : 'DISABLED'}"`,
+    );
+  }
   if (content.hooks.length > 0) {
     lines.push('Hooks:', ...content.hooks.map((hook) => `  - ${hook.event}: "${hook.functionName}"`));
   }
@@ -47,4 +71,4 @@ const defaultAppSpec = (applicationName: string, hooks: readonly LifecycleEventN
   });
 
 export { defaultAppSpec, renderAppSpec };
-export type { AppSpecContent, AppSpecHook };
+export type { AppSpecContent, AppSpecHook, AppSpecNetworkConfiguration };

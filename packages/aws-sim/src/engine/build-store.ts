@@ -35,7 +35,6 @@ interface BuildRecord {
   readonly logs: { readonly groupName: string; readonly streamName: string; readonly deepLink: string };
   readonly initiator: string;
   readonly sourceVersion?: string;
-  stoppedMs?: number;
 }
 
 interface BuildRequest {
@@ -102,14 +101,6 @@ class BuildStore {
     );
     this.#builds.set(id, record);
     return record;
-  }
-
-  /** Marks a build stopped now (its pipeline action was abandoned). */
-  stop(id: string): void {
-    const build = this.#builds.get(id);
-    if (build !== undefined && build.stoppedMs === undefined && this.#clock.nowMs() < build.endMs) {
-      build.stoppedMs = this.#clock.nowMs();
-    }
   }
 
   get(id: string): BuildRecord | undefined {

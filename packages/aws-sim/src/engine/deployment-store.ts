@@ -1,7 +1,7 @@
 import { AwsServiceError, SimulatorUsageError } from '../errors.js';
 import type { SimClock } from '../clock.js';
 import type { SeededRandom } from '../random.js';
-import { EcsLifecycleEvents, type ErrorDetails, type LifecycleEventName } from '../scenario.js';
+import { EcsLifecycleEvents, HookableLifecycleEvents, isHookable, type ErrorDetails, type HookableLifecycleEventName, type LifecycleEventName } from '../scenario.js';
 
 const DeploymentStatus = {
   Created: 'Created',
@@ -24,6 +24,26 @@ type LifecycleEventStatus = (typeof LifecycleEventStatus)[keyof typeof Lifecycle
 
 type HookStatus = 'Succeeded' | 'Failed';
 
+/** ContinueDeployment's `deploymentWaitType`: the wait for someone to start rerouting, or the one before blue is terminated. */
+const DeploymentWaitType = { Ready: 'READY_WAIT', Termination: 'TERMINATION_WAIT' } as const;
+type DeploymentWaitType = (typeof DeploymentWaitType)[keyof typeof DeploymentWaitType];
+
+/** How a wait ended: ContinueDeployment cut it short, or its time ran out. */
+type WaitOutcome = 'continued' | 'elapsed';
+
+/** The deployment group's DeploymentReadyOption. */
+interface DeploymentReadyOption {
+  readonly actionOnTimeout: 'CONTINUE_DEPLOYMENT' | 'STOP_DEPLOYMENT';
+  /** With STOP_DEPLOYMENT: minutes to wait for ContinueDeployment before the deployment is Stopped. */
+  readonly waitTimeInMinutes?: number;
+}
+
+/** What StopDeployment asked for. */
+interface StopRequest {
+  /** Traffic back to the original (blue) task set. */
+  readonly autoRollbackEnabled: boolean;
+}
+
 interface DeploymentGroupSpec {
   readonly applicationName: string;
   readonly deploymentGroupName: string;
@@ -35,6 +55,10 @@ interface DeploymentGroupSpec {
   readonly deploymentConfigName?: string;
   readonly clusterName?: string;
   readonly serviceName?: string;
+  /** Minutes the original (blue) task set runs on after all traffic moved, before it is deleted (0-2880, default 0). */
+  readonly terminationWaitTimeInMinutes?: number;
+  /** Default CONTINUE_DEPLOYMENT: production traffic moves as soon as the replacement is ready. */
+  readonly deploymentReadyOption?: DeploymentReadyOption;
 }
 
 interface DeploymentGroupRecord extends DeploymentGroupSpec {
@@ -70,7 +94,7 @@ interface LifecycleReport {
 
 interface HookRecord {
   readonly id: string;
-  readonly eventName: LifecycleEventName;
+  readonly eventName: HookableLifecycleEventName;
   status: 'Pending' | HookStatus;
   readonly resolve: (status: HookStatus) => void;
   readonly view: LifecycleHook;
@@ -95,6 +119,12 @@ interface DeploymentRecord {
   lastUpdatedAt: Date;
   readonly lifecycleEvents: LifecycleEventState[];
   taskSets: TaskSetInfo[];
+  /** Set by the first StopDeployment. */
+  stopRequest?: StopRequest;
+  /** Aborted by StopDeployment. */
+  readonly stopping: AbortController;
+  /** The wait the deployment is in, which ContinueDeployment of the same type ends. */
+  pendingWait?: { readonly type: DeploymentWaitType; readonly end: () => void };
   readonly hooks: Map<string, HookRecord>;
   readonly reports: LifecycleReport[];
   readonly settled: Promise<DeploymentRecord>;
@@ -104,7 +134,7 @@ interface DeploymentRecord {
 interface LifecycleHook {
   readonly lifecycleEventHookExecutionId: string;
   readonly deploymentId: string;
-  readonly lifecycleEventName: LifecycleEventName;
+  readonly lifecycleEventName: HookableLifecycleEventName;
   /** Resolves with the first status reported for this hook execution. */
   readonly result: Promise<HookStatus>;
 }
@@ -112,6 +142,11 @@ interface LifecycleHook {
 interface FinishOptions {
   /** Records rollbackInfo (the driver is expected to have moved traffic back to blue). Default true. */
   readonly rollback?: boolean;
+}
+
+interface StopOptions extends FinishOptions {
+  /** Default MANUAL_STOP, as for StopDeployment. */
+  readonly error?: ErrorDetails;
 }
 
 /** What a deployment driver may do to its deployment. */
@@ -126,6 +161,8 @@ interface DeploymentHandle {
   readonly pipeline: { readonly name: string; readonly executionId: string; readonly actionName: string } | undefined;
   /** Current state, as GetDeployment / GetDeploymentTarget would show it. */
   status(): DeploymentStatus;
+  /** Set once StopDeployment was called: the driver's signal aborts at the same moment. */
+  stopRequest(): StopRequest | undefined;
   lifecycleEvents(): readonly LifecycleEventState[];
   taskSets(): readonly TaskSetInfo[];
   /** Sets one lifecycle event's status; start and end times follow from the transitions. */
@@ -133,12 +170,17 @@ interface DeploymentHandle {
   setTaskSets(taskSets: readonly TaskSetInfo[]): void;
   /** Changes the production traffic weights of the BLUE and GREEN task sets. */
   setTrafficWeights(weights: { readonly blue: number; readonly green: number }): void;
-  /** Marks the event InProgress and opens a hook execution that the hook Lambda reports on. */
-  startHook(name: LifecycleEventName): LifecycleHook;
+  /** Marks the event InProgress and opens a hook execution that the hook Lambda reports on (hookable events only). */
+  startHook(name: HookableLifecycleEventName): LifecycleHook;
+  /**
+   * Waits up to `scenarioSeconds` for ContinueDeployment of `type`: READY_WAIT shows the deployment Ready meanwhile,
+   * TERMINATION_WAIT keeps it InProgress. Rejects when `signal` aborts.
+   */
+  waitFor(type: DeploymentWaitType, scenarioSeconds: number, signal: AbortSignal): Promise<WaitOutcome>;
   succeed(): void;
   fail(error: ErrorDetails, options?: FinishOptions): void;
-  /** Ends the deployment Stopped (e.g. after the abort signal), with rollback info by default. */
-  stopped(options?: FinishOptions): void;
+  /** Ends the deployment Stopped (e.g. after StopDeployment), with rollback info by default. */
+  stopped(options?: StopOptions): void;
 }
 
 interface CreateDeploymentRequest {
@@ -173,6 +215,13 @@ class DeploymentStore {
   }
 
   addGroup(spec: DeploymentGroupSpec): DeploymentGroupRecord {
+    const termination = spec.terminationWaitTimeInMinutes ?? 0;
+    const ready = spec.deploymentReadyOption?.waitTimeInMinutes ?? 0;
+    if (!(termination >= 0 && termination <= 2880) || !(ready >= 0 && ready <= 2880)) {
+      throw new SimulatorUsageError(
+        `Deployment group "${spec.deploymentGroupName}": terminationWaitTimeInMinutes and deploymentReadyOption.waitTimeInMinutes must be 0-2880 minutes.`,
+      );
+    }
     const record = { ...spec, deploymentGroupId: this.#random.uuid() };
     this.#groups.set(groupKey(spec.applicationName, spec.deploymentGroupName), record);
     return record;
@@ -186,8 +235,18 @@ class DeploymentStore {
     return [...this.#groups.values()].some((group) => group.applicationName === applicationName);
   }
 
+  /** CreateDeployment: one active deployment per deployment group, as CodeDeploy allows. */
   create(request: CreateDeploymentRequest): DeploymentHandle {
     const group = this.group(request.applicationName, request.deploymentGroupName);
+    const active = [...this.#deployments.values()].find(
+      (candidate) =>
+        candidate.applicationName === request.applicationName &&
+        candidate.deploymentGroupName === request.deploymentGroupName &&
+        !TERMINAL.includes(candidate.status),
+    );
+    if (active !== undefined) {
+      throw new AwsServiceError('DeploymentLimitExceededException', `The Deployment Group '${request.deploymentGroupName}' already has an active Deployment.`);
+    }
     const deploymentId = `d-${this.#random.fromAlphabet('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 9)}`;
     const clusterName = group?.clusterName ?? 'cluster';
     const serviceName = group?.serviceName ?? 'service';
@@ -221,6 +280,7 @@ class DeploymentStore {
           targetGroupName: group?.targetGroups[0] ?? 'blue',
         },
       ],
+      stopping: new AbortController(),
       hooks: new Map(),
       reports: [],
       settled,
@@ -230,6 +290,39 @@ class DeploymentStore {
     this.#settle.set(deploymentId, settle);
     this.#pipelines.set(deploymentId, request.pipeline);
     return this.handle(deploymentId);
+  }
+
+  /** Aborts when StopDeployment stops the deployment. */
+  stopSignal(deploymentId: string): AbortSignal {
+    return this.get(deploymentId).stopping.signal;
+  }
+
+  /** StopDeployment: records the request and aborts the driver's signal; the driver rolls back and ends it Stopped. */
+  stop(deploymentId: string, autoRollbackEnabled: boolean): void {
+    const record = this.get(deploymentId);
+    if (TERMINAL.includes(record.status)) {
+      throw new AwsServiceError('DeploymentAlreadyCompletedException', `Deployment ${deploymentId} has already completed (${record.status}).`);
+    }
+    record.stopRequest ??= { autoRollbackEnabled };
+    record.lastUpdatedAt = this.#clock.now();
+    record.stopping.abort(new Error(`Deployment ${deploymentId} was stopped (StopDeployment).`));
+  }
+
+  /** ContinueDeployment: ends the wait of that type the deployment is in. */
+  continueDeployment(deploymentId: string, waitType: string): void {
+    const record = this.get(deploymentId);
+    if (waitType !== DeploymentWaitType.Ready && waitType !== DeploymentWaitType.Termination) {
+      throw new AwsServiceError('InvalidDeploymentWaitTypeException', `The wait type "${waitType}" is not valid: use READY_WAIT or TERMINATION_WAIT.`);
+    }
+    if (TERMINAL.includes(record.status)) {
+      throw new AwsServiceError('DeploymentAlreadyCompletedException', `Deployment ${deploymentId} has already completed (${record.status}).`);
+    }
+    if (record.pendingWait?.type !== waitType) {
+      throw waitType === DeploymentWaitType.Ready
+        ? new AwsServiceError('DeploymentIsNotInReadyStateException', `Deployment ${deploymentId} is ${record.status}, not Ready: it cannot continue yet.`)
+        : new AwsServiceError('InvalidDeploymentStatusException', `Deployment ${deploymentId} is not waiting to terminate its original task set.`);
+    }
+    record.pendingWait.end();
   }
 
   get(deploymentId: string): DeploymentRecord {
@@ -306,6 +399,7 @@ class DeploymentStore {
       deploymentGroup: this.group(record.applicationName, record.deploymentGroupName),
       pipeline: this.#pipelines.get(deploymentId),
       status: () => record.status,
+      stopRequest: () => record.stopRequest,
       lifecycleEvents: () => record.lifecycleEvents,
       taskSets: () => record.taskSets,
       setLifecycleEvent: (name, status) => this.#setEvent(mutable(), name, status),
@@ -320,11 +414,35 @@ class DeploymentStore {
         }));
       },
       startHook: (name) => this.#openHook(mutable(), name),
+      waitFor: (type, scenarioSeconds, signal) => this.#wait(mutable(), type, scenarioSeconds, signal),
       succeed: () => finish(DeploymentStatus.Succeeded, undefined, undefined),
       fail: (error, options) => finish(DeploymentStatus.Failed, error, options),
       stopped: (options) =>
-        finish(DeploymentStatus.Stopped, { code: 'MANUAL_STOP', message: `Deployment ${deploymentId} was stopped.` }, options),
+        finish(DeploymentStatus.Stopped, options?.error ?? { code: 'MANUAL_STOP', message: `Deployment ${deploymentId} was stopped.` }, options),
     };
+  }
+
+  async #wait(record: DeploymentRecord, type: DeploymentWaitType, scenarioSeconds: number, signal: AbortSignal): Promise<WaitOutcome> {
+    const continued = new AbortController();
+    record.pendingWait = { type, end: () => continued.abort() };
+    if (type === DeploymentWaitType.Ready) {
+      record.status = DeploymentStatus.Ready;
+    }
+    try {
+      await this.#clock.sleep(scenarioSeconds, AbortSignal.any([signal, continued.signal]));
+      return 'elapsed';
+    } catch (error) {
+      if (continued.signal.aborted && !signal.aborted && !this.#clock.shutdownSignal.aborted) {
+        return 'continued';
+      }
+      throw error;
+    } finally {
+      delete record.pendingWait;
+      if (record.status === DeploymentStatus.Ready) {
+        record.status = DeploymentStatus.InProgress;
+      }
+      record.lastUpdatedAt = this.#clock.now();
+    }
   }
 
   /** Calls `listener` with every hook a driver opens (scripted or external): what CodeDeploy's Lambda invoke would do. */
@@ -344,7 +462,8 @@ class DeploymentStore {
       .map((hook) => hook.view);
   }
 
-  #openHook(record: DeploymentRecord, name: LifecycleEventName): LifecycleHook {
+  #openHook(record: DeploymentRecord, name: HookableLifecycleEventName): LifecycleHook {
+    assertHookable(name);
     this.#setEvent(record, name, LifecycleEventStatus.InProgress);
     const id = this.#random.fromAlphabet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 48);
     let resolve: (status: HookStatus) => void = () => undefined;
@@ -376,19 +495,30 @@ class DeploymentStore {
   }
 }
 
+/** Drivers and in-process callers may open hooks only where an ECS AppSpec can declare them. */
+const assertHookable = (event: string): void => {
+  if (!isHookable(event)) {
+    throw new SimulatorUsageError(`${event} runs no hooks in an ECS deployment (hookable: ${HookableLifecycleEvents.join(', ')}).`);
+  }
+};
+
 const groupKey = (applicationName: string, deploymentGroupName: string): string => `${applicationName}\u0000${deploymentGroupName}`;
 
-export { DeploymentStatus, DeploymentStore, LifecycleEventStatus };
+export { assertHookable, DeploymentStatus, DeploymentStore, DeploymentWaitType, LifecycleEventStatus };
 export type {
   CreateDeploymentRequest,
   DeploymentGroupRecord,
   DeploymentGroupSpec,
   DeploymentHandle,
+  DeploymentReadyOption,
   DeploymentRecord,
   FinishOptions,
   HookStatus,
   LifecycleEventState,
   LifecycleHook,
   LifecycleReport,
+  StopOptions,
+  StopRequest,
   TaskSetInfo,
+  WaitOutcome,
 };

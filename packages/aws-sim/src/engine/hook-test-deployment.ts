@@ -1,26 +1,32 @@
-import type { LifecycleEventName } from '../scenario.js';
-import { DeploymentStatus, type DeploymentStore } from './deployment-store.js';
+import type { HookableLifecycleEventName } from '../scenario.js';
+import { assertHookable, DeploymentStatus, type DeploymentStore } from './deployment-store.js';
 
 interface HookTestDeploymentRequest {
   readonly applicationName: string;
   readonly deploymentGroupName: string;
   /** Default: AfterAllowTestTraffic, the event greenlight's hook validates. */
-  readonly hooks?: readonly LifecycleEventName[];
+  readonly hooks?: readonly HookableLifecycleEventName[];
 }
 
 interface CreatedDeployment {
   readonly deploymentId: string;
   /** Hook execution id per lifecycle event opened, as CodeDeploy passes them to the hook Lambda. */
-  readonly hookExecutionIds: Readonly<Partial<Record<LifecycleEventName, string>>>;
+  readonly hookExecutionIds: Readonly<Partial<Record<HookableLifecycleEventName, string>>>;
 }
 
 /**
  * A deployment outside any pipeline, for hook tests: InProgress with its hooks open at once. It fails at the
- * first Failed report and succeeds once every hook has reported Succeeded, as CodeDeploy would decide.
+ * first Failed report, succeeds once every hook has reported Succeeded, and ends Stopped on StopDeployment, as
+ * CodeDeploy would decide.
  */
 const createHookTestDeployment = (deployments: DeploymentStore, request: HookTestDeploymentRequest): CreatedDeployment => {
+  const events = request.hooks ?? ['AfterAllowTestTraffic'];
+  events.forEach(assertHookable);
   const handle = deployments.create({ applicationName: request.applicationName, deploymentGroupName: request.deploymentGroupName });
-  const hooks = (request.hooks ?? ['AfterAllowTestTraffic']).map((name) => handle.startHook(name));
+  deployments.stopSignal(handle.deploymentId).addEventListener('abort', () => handle.stopped({ rollback: handle.stopRequest()?.autoRollbackEnabled ?? false }), {
+    once: true,
+  });
+  const hooks = events.map((name) => handle.startHook(name));
   let succeeded = 0;
   for (const hook of hooks) {
     void hook.result.then((status) => {

@@ -17,7 +17,7 @@ import { untilAborted } from './abortable.js';
 import { StageLocks } from './stage-locks.js';
 import type { BuildStore } from './build-store.js';
 import { defaultAppSpec } from './app-spec.js';
-import { DeploymentStatus, type DeploymentStore } from './deployment-store.js';
+import { DeploymentStatus, type DeploymentHandle, type DeploymentStore } from './deployment-store.js';
 import type { DeploymentDriver } from './scripted-driver.js';
 
 const ExecutionStatus = {
@@ -35,6 +35,8 @@ const ActionStatus = { InProgress: 'InProgress', Succeeded: 'Succeeded', Failed:
 type ActionStatus = (typeof ActionStatus)[keyof typeof ActionStatus];
 
 const DEFAULT_DURATION_SECONDS = 10;
+// AWS: an abandoned execution "is in a Stopping state for a very short time"; how short is not published.
+const ABANDON_SECONDS = 1;
 
 interface SourceRevision {
   readonly actionName: string;
@@ -92,9 +94,9 @@ interface ExecutionRecord {
   readonly actions: ActionRun[];
   /** Stage name → that stage's status in this execution, for the stages it reached. */
   readonly stages: Map<string, string>;
-  /** Aborts running actions' waits: abandon. */
+  /** Abandon: the execution stops waiting for its running actions (their builds and deployments run on). */
   readonly abandon: AbortController;
-  /** Aborted on any stop: tells deployment drivers to roll back. */
+  /** Aborted on any stop: an execution waiting at a stage's entrance gives up its place. */
   readonly stopping: AbortController;
   done: Promise<void>;
 }
@@ -212,49 +214,51 @@ class PipelineEngine {
     return execution.pipelineExecutionId;
   }
 
-  /** StopPipelineExecution with CodePipeline's rules for stop-and-wait versus abandon. */
+  /**
+   * StopPipelineExecution with CodePipeline's rules: stop-and-wait lets the running actions finish (Succeeded or
+   * Failed) and starts nothing more; abandon marks them Abandoned at once and unlocks the stage. Neither stops the
+   * CodeBuild build or CodeDeploy deployment an action started.
+   */
   stop(pipelineName: string, executionId: string, abandon: boolean, reason: string | undefined): void {
-    const execution = this.execution(pipelineName, executionId);
+    const execution = this.pipeline(pipelineName).executions.find((candidate) => candidate.pipelineExecutionId === executionId);
+    if (execution === undefined) {
+      // StopPipelineExecution's model has no PipelineExecutionNotFoundException: an unknown id cannot be stopped.
+      throw new AwsServiceError(
+        'PipelineExecutionNotStoppableException',
+        `Unable to stop pipeline execution ${executionId}: it does not exist in pipeline ${pipelineName}.`,
+      );
+    }
     if (isFinished(execution.status)) {
       throw new AwsServiceError(
         'PipelineExecutionNotStoppableException',
         `Unable to stop pipeline execution ${executionId}: it has already ended with status ${execution.status}.`,
       );
     }
-    if (execution.status === ExecutionStatus.Stopping && !abandon) {
+    if (execution.status === ExecutionStatus.Stopping && (!abandon || execution.stop?.abandon === true)) {
       throw new AwsServiceError(
         'DuplicatedStopRequestException',
-        `Pipeline execution ${executionId} is already stopping. Stop it again with abandon to end it at once.`,
+        `Pipeline execution ${executionId} is already stopping.${abandon ? '' : ' Stop it again with abandon to end it at once.'}`,
       );
     }
+    const now = this.#options.clock.now();
     execution.stop = { ...(reason === undefined ? {} : { reason }), abandon };
-    execution.stopping.abort(new Error(`Pipeline execution ${executionId} was stopped.`));
-    if (abandon) {
-      const now = this.#options.clock.now();
-      for (const run of execution.actions) {
-        if (run.status === ActionStatus.InProgress) {
-          run.status = ActionStatus.Abandoned;
-          run.lastUpdateTime = now;
-          if (run.externalExecutionId !== undefined) {
-            this.#options.builds.stop(run.externalExecutionId);
-          }
-        }
-      }
-      for (const [stage, status] of execution.stages) {
-        if (status === 'InProgress' || status === 'Stopping') {
-          execution.stages.set(stage, 'Stopped');
-        }
-      }
-      this.#finish(execution, ExecutionStatus.Stopped);
-      execution.abandon.abort(new Error(`Pipeline execution ${executionId} was abandoned.`));
-      return;
-    }
     execution.status = ExecutionStatus.Stopping;
-    execution.lastUpdateTime = this.#options.clock.now();
+    execution.lastUpdateTime = now;
     for (const [stage, status] of execution.stages) {
       if (status === 'InProgress') {
         execution.stages.set(stage, 'Stopping');
       }
+    }
+    execution.stopping.abort(new Error(`Pipeline execution ${executionId} was stopped.`));
+    if (abandon) {
+      for (const run of execution.actions) {
+        if (run.status === ActionStatus.InProgress) {
+          run.status = ActionStatus.Abandoned;
+          run.lastUpdateTime = now;
+        }
+      }
+      this.#pipelines.get(pipelineName)?.locks.release(executionId);
+      execution.abandon.abort(new Error(`Pipeline execution ${executionId} was abandoned.`));
     }
   }
 
@@ -305,7 +309,7 @@ class PipelineEngine {
         return;
       }
       if (isStopping(execution)) {
-        this.#finish(execution, ExecutionStatus.Stopped);
+        await this.#endStopped(execution);
         return;
       }
       if (end?.beforeStage === stage.name) {
@@ -319,7 +323,7 @@ class PipelineEngine {
       }
       if (admission.kind === 'withdrawn') {
         if (!isFinished(execution.status)) {
-          this.#finish(execution, ExecutionStatus.Stopped);
+          await this.#endStopped(execution);
         }
         return;
       }
@@ -335,8 +339,7 @@ class PipelineEngine {
         }
         const failed = runs.find((run) => run.status === ActionStatus.Failed);
         if (isStopping(execution)) {
-          execution.stages.set(stage.name, 'Stopped');
-          this.#finish(execution, ExecutionStatus.Stopped);
+          await this.#endStopped(execution);
           return;
         }
         if (failed !== undefined) {
@@ -350,6 +353,19 @@ class PipelineEngine {
       pipeline.locks.release(execution.pipelineExecutionId);
     }
     this.#finish(execution, ExecutionStatus.Succeeded);
+  }
+
+  /** Stopping → Stopped once nothing runs: at once after stop-and-wait, after a moment for abandon. */
+  async #endStopped(execution: ExecutionRecord): Promise<void> {
+    if (execution.stop?.abandon === true) {
+      await this.#options.clock.sleep(ABANDON_SECONDS);
+    }
+    for (const [stage, status] of execution.stages) {
+      if (status === 'InProgress' || status === 'Stopping') {
+        execution.stages.set(stage, 'Stopped');
+      }
+    }
+    this.#finish(execution, ExecutionStatus.Stopped);
   }
 
   #end(pipeline: PipelineRecord, execution: ExecutionRecord, ending: ExecutionEnding): void {
@@ -495,27 +511,39 @@ class PipelineEngine {
     const { deployments, clock, region, account, driverFor } = this.#options;
     const configuration = run.action.configuration ?? {};
     const applicationName = configuration['ApplicationName'] ?? 'application';
-    const handle = deployments.create({
-      applicationName,
-      deploymentGroupName: configuration['DeploymentGroupName'] ?? 'deployment-group',
-      creator: 'user',
-      appSpecContent: run.action.deployment?.appSpecContent ?? defaultAppSpec(applicationName, run.action.deployment?.hooks ?? [], region, account),
-      pipeline: { name: execution.pipelineName, executionId: execution.pipelineExecutionId, actionName: run.action.name },
-    });
+    let handle: DeploymentHandle;
+    try {
+      handle = deployments.create({
+        applicationName,
+        deploymentGroupName: configuration['DeploymentGroupName'] ?? 'deployment-group',
+        creator: 'user',
+        appSpecContent: run.action.deployment?.appSpecContent ?? defaultAppSpec(applicationName, run.action.deployment?.hooks ?? [], region, account),
+        pipeline: { name: execution.pipelineName, executionId: execution.pipelineExecutionId, actionName: run.action.name },
+      });
+    } catch (error) {
+      if (!(error instanceof AwsServiceError)) {
+        throw error;
+      }
+      // CodePipeline reports why CodeDeploy refused to create the deployment (e.g. one is still active in the group).
+      this.#complete(run, ActionOutcome.Failed, { code: 'JobFailed', message: error.message });
+      return;
+    }
     run.externalExecutionId = handle.deploymentId;
     run.externalExecutionUrl = `https://console.aws.amazon.com/codesuite/codedeploy/deployments/${handle.deploymentId}?region=${region}`;
-    const signal = AbortSignal.any([execution.stopping.signal, clock.shutdownSignal]);
+    const signal = AbortSignal.any([deployments.stopSignal(handle.deploymentId), clock.shutdownSignal]);
     const driver = driverFor(run.action);
     void Promise.resolve()
       .then(() => driver(handle, signal))
       .then(
         () => {
-          if (!isDeploymentDone(handle.status())) {
-            if (signal.aborted) {
-              handle.stopped();
-            } else {
-              handle.succeed();
-            }
+          if (isDeploymentDone(handle.status()) || clock.shutdownSignal.aborted) {
+            return;
+          }
+          const request = handle.stopRequest();
+          if (request === undefined) {
+            handle.succeed();
+          } else {
+            handle.stopped({ rollback: request.autoRollbackEnabled });
           }
         },
         (error: unknown) => {

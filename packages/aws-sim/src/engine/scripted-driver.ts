@@ -2,13 +2,14 @@ import type { SimClock } from '../clock.js';
 import { EcsLifecycleEvents, type DeploymentScript } from '../scenario.js';
 import { untilAborted } from './abortable.js';
 import { trafficSteps } from './deployment-config.js';
-import { LifecycleEventStatus, type DeploymentHandle } from './deployment-store.js';
+import { DeploymentWaitType, LifecycleEventStatus, type DeploymentHandle } from './deployment-store.js';
 
 /**
  * Plays a deployment from the outside: receives the handle when a CodeDeployToECS action starts, and `signal`
- * aborts when the pipeline execution is stopped (the driver should roll back and end the deployment) or the
- * simulator stops. Resolving without ending the deployment ends it Succeeded (or Stopped once aborted);
- * throwing ends it Failed.
+ * aborts when CodeDeploy StopDeployment stops the deployment (`handle.stopRequest()` says whether to roll back; the
+ * driver should then end it Stopped) or the simulator stops. Stopping the pipeline execution does not abort it: the
+ * deployment runs on, as on AWS. Resolving without ending the deployment ends it Succeeded (or Stopped once
+ * StopDeployment was called); throwing ends it Failed.
  */
 type DeploymentDriver = (handle: DeploymentHandle, signal: AbortSignal) => Promise<void>;
 
@@ -24,21 +25,42 @@ const rollBack = (handle: DeploymentHandle): void => {
   );
 };
 
+/** After all production traffic moved: green serves it, blue waits out the termination wait without traffic. */
+const promoteGreen = (handle: DeploymentHandle): void => {
+  handle.setTaskSets(handle.taskSets().map((taskSet) => ({ ...taskSet, status: taskSet.taskSetLabel === 'GREEN' ? 'PRIMARY' : 'ACTIVE' })));
+};
+
 /**
  * The default driver: plays the ECS lifecycle events one after another, `stepSeconds` (scenario time, scaled by timeScale) each,
  * creating the green task set at Install and moving production traffic at AllowTraffic (all at once, or by the
  * canary/linear steps its deployment configuration names, waiting their minutes); waits for a hook
- * report at each event listed in `script.hooks`; fails (and rolls back) at `script.failAt` or on a Failed hook;
- * on abort, rolls back over one step and ends Stopped.
+ * report at each event listed in `script.hooks`; fails (and rolls back) at `script.failAt` or on a Failed hook.
+ * With the group's deploymentReadyOption STOP_DEPLOYMENT it parks Ready before BeforeAllowTraffic until
+ * ContinueDeployment (Stopped when the wait runs out); after AfterAllowTraffic it keeps blue for the group's
+ * termination wait (ContinueDeployment TERMINATION_WAIT ends it early) and only then succeeds. On StopDeployment it
+ * ends Stopped, rolling back over one step when autoRollbackEnabled.
  */
 const scriptedDriver =
   (clock: SimClock, script: DeploymentScript, durationSeconds: number): DeploymentDriver =>
   async (handle, signal) => {
     const step = script.stepSeconds ?? durationSeconds / EcsLifecycleEvents.length;
     const blue = handle.taskSets()[0];
-    const greenTargetGroup = handle.deploymentGroup?.targetGroups[1] ?? 'green';
+    const group = handle.deploymentGroup;
+    const greenTargetGroup = group?.targetGroups[1] ?? 'green';
     try {
       for (const event of EcsLifecycleEvents) {
+        const readyOption = group?.deploymentReadyOption;
+        if (event === 'BeforeAllowTraffic' && readyOption?.actionOnTimeout === 'STOP_DEPLOYMENT') {
+          const waitMinutes = readyOption.waitTimeInMinutes ?? 0;
+          if ((await handle.waitFor(DeploymentWaitType.Ready, waitMinutes * 60, signal)) === 'elapsed') {
+            rollBack(handle);
+            handle.stopped({
+              rollback: false,
+              error: { code: 'TIMEOUT', message: `Nobody continued the deployment within ${waitMinutes} minutes of the replacement task set becoming ready.` },
+            });
+            return;
+          }
+        }
         handle.setLifecycleEvent(event, LifecycleEventStatus.InProgress);
         if (event === 'Install' && blue !== undefined) {
           handle.setTaskSets([
@@ -52,11 +74,12 @@ const scriptedDriver =
             await clock.sleep(shift.waitSeconds, signal);
           }
         }
-        if (script.hooks?.includes(event) === true) {
+        const hookEvent = script.hooks?.find((hookable) => hookable === event);
+        if (hookEvent !== undefined) {
           const timeoutSeconds = script.hookTimeoutSeconds ?? HOOK_TIMEOUT_SECONDS;
           const reported = new AbortController();
           const timeout = clock.sleep(timeoutSeconds, AbortSignal.any([signal, reported.signal])).then(() => 'TimedOut' as const);
-          const status = await untilAborted(Promise.race([handle.startHook(event).result, timeout]), signal).finally(() =>
+          const status = await untilAborted(Promise.race([handle.startHook(hookEvent).result, timeout]), signal).finally(() =>
             reported.abort(),
           );
           if (status !== 'Succeeded') {
@@ -87,15 +110,13 @@ const scriptedDriver =
         }
         handle.setLifecycleEvent(event, LifecycleEventStatus.Succeeded);
       }
-      handle.setTaskSets(
-        handle
-          .taskSets()
-          .filter((taskSet) => taskSet.taskSetLabel === 'GREEN')
-          .map((taskSet) => ({ ...taskSet, status: 'PRIMARY' })),
-      );
+      promoteGreen(handle);
+      await handle.waitFor(DeploymentWaitType.Termination, (group?.terminationWaitTimeInMinutes ?? 0) * 60, signal);
+      handle.setTaskSets(handle.taskSets().filter((taskSet) => taskSet.taskSetLabel === 'GREEN'));
       handle.succeed();
     } catch (error) {
-      if (!signal.aborted) {
+      const request = handle.stopRequest();
+      if (!signal.aborted || request === undefined) {
         throw error;
       }
       for (const event of handle.lifecycleEvents()) {
@@ -103,7 +124,11 @@ const scriptedDriver =
           handle.setLifecycleEvent(event.lifecycleEventName, LifecycleEventStatus.Failed);
         }
       }
-      // Rolling back takes time on ECS too: the pipeline shows Stopping meanwhile.
+      if (!request.autoRollbackEnabled) {
+        handle.stopped({ rollback: false });
+        return;
+      }
+      // Rerouting traffic back takes time on ECS too: the deployment stays InProgress meanwhile.
       await clock.sleep(step);
       rollBack(handle);
       handle.stopped();

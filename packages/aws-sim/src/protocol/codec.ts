@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { AwsServiceError } from '../errors.js';
+import type { Dialect } from './sigv4.js';
 
 interface DecodedRequest {
   /** IAM service prefix, e.g. `codepipeline`. */
@@ -10,6 +11,10 @@ interface DecodedRequest {
 
 /** One AWS wire protocol: how a request names its operation and input, and how results and errors are written. */
 interface ProtocolCodec {
+  /** How this protocol names authentication failures. */
+  readonly dialect: Dialect;
+  /** Whether the request speaks this protocol, judged by its headers alone (before it is authenticated). */
+  recognises(headers: Readonly<Record<string, string | string[] | undefined>>): boolean;
   /** The request decoded, or undefined when it is not this protocol. Throws AwsServiceError for a malformed body. */
   decode(headers: Readonly<Record<string, string | string[] | undefined>>, body: string): DecodedRequest | undefined;
   writeResult(response: ServerResponse, operation: string, output: object): void;

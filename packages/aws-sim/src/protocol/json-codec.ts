@@ -69,6 +69,8 @@ const send = (response: ServerResponse, status: number, payload: unknown, extraH
 
 /** AWS JSON 1.1 (`x-amz-target: Prefix.Operation`), spoken by CodePipeline, CodeDeploy, CodeBuild and CloudWatch Logs. */
 const jsonCodec: ProtocolCodec = {
+  dialect: 'json',
+  recognises: (headers) => headerValue(headers['x-amz-target']) !== undefined,
   decode,
   writeResult: (response, _operation, output) => send(response, 200, output),
   writeError: (response, error) =>

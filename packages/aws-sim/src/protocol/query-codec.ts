@@ -44,12 +44,14 @@ const nest = (params: URLSearchParams): Record<string, unknown> => {
   return root;
 };
 
+const isFormEncoded = (headers: Readonly<Record<string, string | string[] | undefined>>): boolean =>
+  String(headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+
 /** Decodes form-encoded Query requests whose `Version` belongs to `service`. */
 const decoderFor =
   (service: string): ProtocolCodec['decode'] =>
   (headers, body) => {
-    const contentType = String(headers['content-type'] ?? '');
-    if (!contentType.startsWith('application/x-www-form-urlencoded')) {
+    if (!isFormEncoded(headers)) {
       return undefined;
     }
     const params = new URLSearchParams(body);
@@ -78,6 +80,8 @@ const queryCode = (code: string): string => code.replace(/Exception$/, '');
 const queryCodec = (service: string): ProtocolCodec => {
   const namespace = namespaceOf(service);
   return {
+    dialect: 'query',
+    recognises: isFormEncoded,
     decode: decoderFor(service),
     writeResult: (response, operation, output) => {
       const result = toXml(`${operation}Result`, output);

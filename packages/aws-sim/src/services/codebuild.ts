@@ -5,19 +5,17 @@ import type { ServiceDefinition } from './service.js';
 
 /** What BatchGetBuilds shows of a planned build at time `now`. */
 const buildView = (build: BuildRecord, now: number): object => {
-  const endMs = build.stoppedMs ?? build.endMs;
+  const endMs = build.endMs;
   const finished = now >= endMs;
   const visible = build.phases.filter((phase) => phase.start <= Math.min(now, endMs));
   const phases = visible.map((phase) => {
     const done = phase.end <= Math.min(now, endMs);
-    const cut = build.stoppedMs !== undefined && phase.end > build.stoppedMs;
-    const status = cut ? 'STOPPED' : phase.failed ? 'FAILED' : 'SUCCEEDED';
     return {
       phaseType: phase.phaseType,
       startTime: new Date(phase.start),
-      ...(done || (finished && cut)
+      ...(done
         ? {
-            phaseStatus: status,
+            phaseStatus: phase.failed ? 'FAILED' : 'SUCCEEDED',
             endTime: new Date(Math.min(phase.end, endMs)),
             durationInSeconds: Math.round((Math.min(phase.end, endMs) - phase.start) / 1000),
             ...(phase.failed ? { contexts: [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: `Error while executing command. Reason: exit status 1` }] } : {}),
@@ -25,7 +23,7 @@ const buildView = (build: BuildRecord, now: number): object => {
         : {}),
     };
   });
-  const buildStatus = !finished ? 'IN_PROGRESS' : build.stoppedMs !== undefined ? 'STOPPED' : build.succeeded ? 'SUCCEEDED' : 'FAILED';
+  const buildStatus = !finished ? 'IN_PROGRESS' : build.succeeded ? 'SUCCEEDED' : 'FAILED';
   if (finished) {
     phases.push({ phaseType: 'COMPLETED', startTime: new Date(endMs) });
   }
@@ -49,6 +47,7 @@ const buildView = (build: BuildRecord, now: number): object => {
 /** CodeBuild (CodeBuild_20161006): BatchGetBuilds over the builds that pipeline actions started. */
 const codeBuildService = (builds: BuildStore, clock: SimClock): ServiceDefinition => ({
   service: 'codebuild',
+  signingName: 'codebuild',
   operations: {
     BatchGetBuilds: (input) => {
       const ids = stringList(input, 'ids');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AwsServiceError } from '../errors.js';
-import { DeploymentStatus, type DeploymentRecord, type DeploymentStore } from '../engine/deployment-store.js';
-import { requiredString } from './input.js';
+import { DeploymentStatus, DeploymentWaitType, type DeploymentGroupRecord, type DeploymentRecord, type DeploymentStore } from '../engine/deployment-store.js';
+import { optionalBoolean, optionalString, requiredString } from './input.js';
 import type { ServiceDefinition } from './service.js';
 
 /** ECS targets have their own status vocabulary: a stopped deployment's target shows Failed. */
@@ -13,7 +13,19 @@ const overview = (record: DeploymentRecord): object => {
   return counts;
 };
 
-const deploymentInfo = (record: DeploymentRecord): object => ({
+/** The SDK model's TargetLabel values. */
+const TARGET_LABELS = { BLUE: 'Blue', GREEN: 'Green' } as const;
+
+/** What a deployment group (and each of its deployments) says about the ready wait and the termination wait. */
+const blueGreenConfiguration = (group: DeploymentGroupRecord | undefined): object => ({
+  terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: group?.terminationWaitTimeInMinutes ?? 0 },
+  deploymentReadyOption: {
+    actionOnTimeout: group?.deploymentReadyOption?.actionOnTimeout ?? 'CONTINUE_DEPLOYMENT',
+    ...(group?.deploymentReadyOption?.waitTimeInMinutes === undefined ? {} : { waitTimeInMinutes: group.deploymentReadyOption.waitTimeInMinutes }),
+  },
+});
+
+const deploymentInfo = (record: DeploymentRecord, group: DeploymentGroupRecord | undefined): object => ({
   applicationName: record.applicationName,
   deploymentGroupName: record.deploymentGroupName,
   deploymentConfigName: record.deploymentConfigName,
@@ -27,6 +39,7 @@ const deploymentInfo = (record: DeploymentRecord): object => ({
   creator: record.creator,
   ...(record.rollbackMessage === undefined ? {} : { rollbackInfo: { rollbackMessage: record.rollbackMessage } }),
   deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+  blueGreenDeploymentConfiguration: blueGreenConfiguration(group),
   computePlatform: 'ECS',
   ...(record.appSpecContent === undefined
     ? {}
@@ -38,11 +51,26 @@ const deploymentInfo = (record: DeploymentRecord): object => ({
       }),
 });
 
-/** CodeDeploy (CodeDeploy_20141006): the read side for progress, the write side for lifecycle hooks. */
+/** CodeDeploy (CodeDeploy_20141006): the read side for progress, stop and continue, the write side for lifecycle hooks. */
 const codeDeployService = (deployments: DeploymentStore): ServiceDefinition => ({
   service: 'codedeploy',
+  signingName: 'codedeploy',
   operations: {
-    GetDeployment: (input) => ({ deploymentInfo: deploymentInfo(deployments.get(requiredString(input, 'deploymentId'))) }),
+    GetDeployment: (input) => {
+      const record = deployments.get(requiredString(input, 'deploymentId'));
+      return { deploymentInfo: deploymentInfo(record, deployments.group(record.applicationName, record.deploymentGroupName)) };
+    },
+
+    StopDeployment: (input) => {
+      const deploymentId = requiredString(input, 'deploymentId');
+      deployments.stop(deploymentId, optionalBoolean(input, 'autoRollbackEnabled') ?? false);
+      return { status: 'Pending', statusMessage: `Stopping deployment ${deploymentId}.` };
+    },
+
+    ContinueDeployment: (input) => {
+      deployments.continueDeployment(requiredString(input, 'deploymentId'), optionalString(input, 'deploymentWaitType') ?? DeploymentWaitType.Ready);
+      return {};
+    },
 
     GetDeploymentGroup: (input) => {
       const applicationName = requiredString(input, 'applicationName');
@@ -62,6 +90,7 @@ const codeDeployService = (deployments: DeploymentStore): ServiceDefinition => (
           deploymentConfigName: group.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce',
           computePlatform: 'ECS',
           deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+          blueGreenDeploymentConfiguration: blueGreenConfiguration(group),
           ecsServices: [{ serviceName: group.serviceName ?? 'service', clusterName: group.clusterName ?? 'cluster' }],
           loadBalancerInfo: {
             targetGroupPairInfoList: [
@@ -103,7 +132,7 @@ const codeDeployService = (deployments: DeploymentStore): ServiceDefinition => (
               status: taskSet.status,
               trafficWeight: taskSet.trafficWeight,
               targetGroup: { name: taskSet.targetGroupName },
-              taskSetLabel: taskSet.taskSetLabel,
+              taskSetLabel: TARGET_LABELS[taskSet.taskSetLabel],
             })),
           },
         },

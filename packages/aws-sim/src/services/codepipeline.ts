@@ -11,6 +11,29 @@ const EXECUTION_ID = /^[0-9a-f-]{36}$/;
 const TOKEN = /^[a-zA-Z0-9-]+$/;
 const REVISION_TYPES = ['COMMIT_ID', 'IMAGE_DIGEST', 'S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'] as const;
 
+/** The revision types each source provider takes an override of: commits for repositories, digests for images, object versions or keys for S3. */
+const REVISION_TYPES_BY_PROVIDER: Readonly<Record<string, readonly string[]>> = {
+  CodeStarSourceConnection: ['COMMIT_ID'],
+  CodeCommit: ['COMMIT_ID'],
+  GitHub: ['COMMIT_ID'],
+  ECR: ['IMAGE_DIGEST'],
+  S3: ['S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'],
+};
+
+/** A revision override the source action's provider accepts: S3_OBJECT_KEY only with AllowOverrideForS3ObjectKey. */
+const checkRevisionFits = (action: ActionScenario, revisionType: string): void => {
+  const accepted = REVISION_TYPES_BY_PROVIDER[action.provider] ?? [];
+  if (!accepted.includes(revisionType)) {
+    throw validationError(
+      `The source action '${action.name}' (provider ${action.provider}) does not accept a ${revisionType} revision override` +
+        (accepted.length === 0 ? '.' : `: use ${accepted.join(' or ')}.`),
+    );
+  }
+  if (revisionType === 'S3_OBJECT_KEY' && action.configuration?.['AllowOverrideForS3ObjectKey'] !== 'true') {
+    throw validationError(`The source action '${action.name}' must set AllowOverrideForS3ObjectKey to true to accept an S3_OBJECT_KEY override.`);
+  }
+};
+
 /** Reads a member that AWS constrains by pattern, answering its ValidationException wording. */
 const patterned = (input: Input, member: string, pattern: RegExp): string => {
   const value = requiredString(input, member);
@@ -56,7 +79,7 @@ const parseVariables = (input: Input, declared: ReadonlySet<string>, pipelineTyp
   });
 };
 
-const parseSourceRevisions = (input: Input, sourceActions: ReadonlySet<string>): SourceRevision[] | undefined => {
+const parseSourceRevisions = (input: Input, sourceActions: ReadonlyMap<string, ActionScenario>): SourceRevision[] | undefined => {
   const list = optionalList(input, 'sourceRevisions');
   if (list === undefined) {
     return undefined;
@@ -79,9 +102,11 @@ const parseSourceRevisions = (input: Input, sourceActions: ReadonlySet<string>):
     if (typeof revisionValue !== 'string' || revisionValue.length < 1 || revisionValue.length > 1500) {
       throw constraintError(revisionValue, `${member}.revisionValue`, 'Member must have length between 1 and 1500 inclusive');
     }
-    if (!sourceActions.has(actionName)) {
+    const action = sourceActions.get(actionName);
+    if (action === undefined) {
       throw validationError(`The source action '${actionName}' does not exist in the pipeline, or is not a source action.`);
     }
+    checkRevisionFits(action, revisionType);
     return { actionName, revisionType, revisionValue };
   });
 };
@@ -143,6 +168,7 @@ const sourceRevisionsOf = (execution: ExecutionRecord): object[] =>
 /** CodePipeline (CodePipeline_20150709) over the pipeline engine. */
 const codePipelineService = (engine: PipelineEngine, region: string, account: string): ServiceDefinition => ({
   service: 'codepipeline',
+  signingName: 'codepipeline',
   operations: {
     GetPipeline: (input) => {
       const pipeline = engine.pipeline(patterned(input, 'name', PIPELINE_NAME));
@@ -187,7 +213,9 @@ const codePipelineService = (engine: PipelineEngine, region: string, account: st
       const scenario = engine.pipeline(name).scenario;
       const declared = new Set((scenario.variables ?? []).map((variable) => variable.name));
       const variables = parseVariables(input, declared, scenario.pipelineType ?? 'V2');
-      const sourceActions = new Set(scenario.stages.flatMap((stage) => stage.actions.filter((action) => action.category === 'Source').map((action) => action.name)));
+      const sourceActions = new Map(
+        scenario.stages.flatMap((stage) => stage.actions.filter((action) => action.category === 'Source').map((action) => [action.name, action] as const)),
+      );
       const sourceRevisions = parseSourceRevisions(input, sourceActions);
       const pipelineExecutionId = engine.start(name, {
         ...(variables === undefined ? {} : { variables }),

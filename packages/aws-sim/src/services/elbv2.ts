@@ -26,6 +26,7 @@ const loadBalancerView = (loadBalancer: LoadBalancerRecord): object => ({
 /** Elastic Load Balancing v2 (AWS Query protocol, XML): the discovery reads of the hook. */
 const elbv2Service = (store: LoadBalancerStore): ServiceDefinition => ({
   service: 'elasticloadbalancing',
+  signingName: 'elasticloadbalancing',
   operations: {
     DescribeListeners: (input) => {
       const arns = stringList(input, 'ListenerArns');

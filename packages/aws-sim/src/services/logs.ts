@@ -24,6 +24,7 @@ const readWindow = (input: Input): LogWindow => {
 /** CloudWatch Logs (Logs_20140328, AWS JSON 1.1 as the installed SDK sends it): GetLogEvents, FilterLogEvents. */
 const logsService = (logs: LogStore): ServiceDefinition => ({
   service: 'logs',
+  signingName: 'logs',
   operations: {
     FilterLogEvents: (input) => {
       const filterPattern = optionalString(input, 'filterPattern');

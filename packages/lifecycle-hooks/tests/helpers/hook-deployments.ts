@@ -5,18 +5,23 @@ interface DeploymentGroupName {
   readonly deploymentGroupName: string;
 }
 
-/** The group of tests that need a deployment to report on but no listeners to discover. */
-const PLAIN_GROUP: DeploymentGroupName = { applicationName: 'app', deploymentGroupName: 'group' };
+let plainGroups = 0;
 
-/** Registers PLAIN_GROUP in the simulator. */
-const addPlainGroup = (sim: Simulator): void => {
-  sim.codedeploy.addDeploymentGroup({ ...PLAIN_GROUP, prodListenerArns: [], testListenerArns: [], targetGroups: ['blue', 'green'] });
+/**
+ * A deployment group with no listeners to discover, for tests that only need a deployment to report on: a new one
+ * each time, since CodeDeploy allows one active deployment per group and some tests leave theirs unreported.
+ */
+const newPlainGroup = (sim: Simulator): DeploymentGroupName => {
+  plainGroups += 1;
+  const group = { applicationName: 'app', deploymentGroupName: `group-${plainGroups}` };
+  sim.codedeploy.addDeploymentGroup({ ...group, prodListenerArns: [], testListenerArns: [], targetGroups: ['blue', 'green'] });
+  return group;
 };
 
-/** Starts a deployment and builds the AfterAllowTestTraffic event CodeDeploy would send the hook for it. */
+/** Starts a deployment (in a plain group of its own unless `group` is given) and builds the AfterAllowTestTraffic event CodeDeploy would send the hook for it. */
 const newHookDeployment = (
   sim: Simulator,
-  group: DeploymentGroupName = PLAIN_GROUP,
+  group: DeploymentGroupName = newPlainGroup(sim),
 ): { deploymentId: string; event: { DeploymentId: string; LifecycleEventHookExecutionId: string } } => {
   const created = sim.codedeploy.createDeployment(group);
   return {
@@ -29,4 +34,4 @@ const newHookDeployment = (
 const reportedStatuses = (sim: Simulator, deploymentId: string): string[] =>
   sim.codedeploy.lifecycleReports(deploymentId).map((report) => report.status);
 
-export { addPlainGroup, newHookDeployment, reportedStatuses };
+export { newHookDeployment, reportedStatuses };

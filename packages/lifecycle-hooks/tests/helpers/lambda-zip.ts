@@ -18,6 +18,8 @@ interface LambdaOutcome {
   readonly result?: Record<string, unknown>;
   readonly error?: { readonly name: string; readonly message: string };
   readonly timedOut?: boolean;
+  /** Peak resident memory of the function's process, as Lambda's "Max Memory Used". */
+  readonly maxRssKiB?: number;
 }
 
 interface Invocation {
@@ -46,7 +48,14 @@ const parseLines = (stdout: string): Record<string, unknown>[] =>
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
-/** Invokes the unpacked function under Node 24 with GREENLIGHT_CONFIG and the simulator's environment. */
+// Lambda stops a function at its timeout whatever it is doing; the runner's own timer cannot fire while its event
+// loop is blocked, so the parent stops it this long after the deadline.
+const KILL_GRACE_MS = 1_000;
+
+/**
+ * Invokes the unpacked function under Node 24 with GREENLIGHT_CONFIG and the simulator's environment. A function
+ * still running past its timeout is killed, as Lambda does, and its outcome says `timedOut`.
+ */
 const invokeHook = async (options: {
   readonly functionDir: string;
   readonly event: unknown;
@@ -61,14 +70,22 @@ const invokeHook = async (options: {
     LAMBDA_TIMEOUT_MS: String(options.timeoutMs),
     ...(options.config === undefined ? {} : { GREENLIGHT_CONFIG: options.config }),
   };
-  const child = spawn(node24Path(), [runnerPath, options.functionDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const deadline = Date.now() + options.timeoutMs;
+  const child = spawn(node24Path(), [runnerPath, options.functionDir], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: options.timeoutMs + KILL_GRACE_MS,
+    killSignal: 'SIGKILL',
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const lines = parseLines(stdout);
-  const outcome = lines.find((line) => line['lambdaOutcome'] === true);
+  const outcome =
+    lines.find((line) => line['lambdaOutcome'] === true) ??
+    (child.signalCode === 'SIGKILL' ? { deadline, settledAt: Date.now(), timedOut: true } : undefined);
   if (outcome === undefined) {
     throw new Error(`the function printed no outcome (exit ${exitCode}): ${stderr}${stdout}`);
   }

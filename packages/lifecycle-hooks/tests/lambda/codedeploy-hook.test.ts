@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { type Simulator, startSimulator } from '@greenlight/aws-sim';
 import { type GreenApp, type GreenBehaviour, startGreenApp, unusedUrl } from '../helpers/green-app.js';
 import { newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
+import { type HostileGreen, startHostileGreen } from '../helpers/hostile-green.js';
 import { type Invocation, invokeHook, unpackHookZip } from '../helpers/lambda-zip.js';
 
 const APPLICATION = 'shop';
@@ -11,9 +12,15 @@ const TIMEOUT_MS = 6_000;
 let sim: Simulator;
 let functionDir: string;
 let green: GreenApp;
+let hostile: HostileGreen;
 
 beforeAll(async () => {
-  [sim, functionDir, green] = await Promise.all([startSimulator({ seed: 7 }), unpackHookZip(), startGreenApp()]);
+  [sim, functionDir, green, hostile] = await Promise.all([
+    startSimulator({ seed: 7 }),
+    unpackHookZip(),
+    startGreenApp(),
+    startHostileGreen(),
+  ]);
   const balancer = sim.elbv2.addLoadBalancer({
     dnsName: '127.0.0.1',
     scheme: 'internal',
@@ -32,6 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  hostile.stop();
   await Promise.all([sim.stop(), green.stop()]);
 });
 
@@ -278,5 +286,54 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
     expect(green.received.slice(requestsBefore)[0]?.headers['authorization']).toBe('Bearer s3cr3t-t0ken');
     expect(invocation.stdout).not.toContain('s3cr3t-t0ken');
     expect(invocation.stderr).not.toContain('s3cr3t-t0ken');
+  });
+});
+
+describe('the bundled hook against a hostile green', () => {
+  const HOSTILE_TIMEOUT_MS = 15_000;
+  const REDOS_PATTERN = '"version":\\s*"(\\d+\\.?)+"';
+  // The first check passes, so that the hostile one runs in full: four requests at once.
+  const atConcurrency4 = (path: string) => (url: string) => ({
+    targetUrl: url,
+    readyTimeoutSeconds: 0,
+    checks: [
+      { name: 'health', path: '/health' },
+      { name: 'status', path, requests: 4, concurrency: 4, expect: { json: { '/status': 'ok' } } },
+    ],
+  });
+
+  it.each([
+    [
+      'a chunk-size line that never ends',
+      atConcurrency4('/endless-chunk-size'),
+      /4 of 4 requests failed: request failed: the response's chunk-size line exceeds 8192 bytes/,
+    ],
+    [
+      'a 1 MiB body sent as one-byte chunks',
+      atConcurrency4('/one-byte-chunks'),
+      /4 of 4 requests failed: JSON \/status is "degraded", expected "ok"/,
+    ],
+    [
+      `34 digits and an x, on which bodyMatches ${REDOS_PATTERN} backtracks for hours`,
+      (url: string) => ({
+        targetUrl: url,
+        readyTimeoutSeconds: 0,
+        requestTimeoutMs: 1_000,
+        checks: [{ name: 'version', path: '/redos', expect: { bodyMatches: REDOS_PATTERN } }],
+      }),
+      /bodyMatches did not finish within 1000 ms/,
+    ],
+  ])('reports exactly one Failed before the deadline on %s', async (_case, configFor, reason) => {
+    // Prepare
+    const { deploymentId, event } = newDeployment();
+
+    // Act
+    const invocation = await invoke(event, configFor(hostile.url), HOSTILE_TIMEOUT_MS);
+
+    // Assess
+    expect(statusesOf(deploymentId)).toEqual(['Failed']);
+    expect(invocation.outcome.result).toEqual({ status: 'Failed', report: 'recorded' });
+    expect(sim.callsTo('PutLifecycleEventHookExecutionStatus').at(-1)?.at.getTime()).toBeLessThan(invocation.outcome.deadline);
+    expect(String(decisionOf(invocation)?.['reason'])).toMatch(reason);
   });
 });

@@ -6,8 +6,9 @@ import { type Simulator, startSimulator } from '@greenlight/aws-sim';
 import { build } from 'esbuild';
 import { parseHookConfig } from '../../src/config.js';
 import { type GreenApp, startGreenApp } from '../helpers/green-app.js';
-import { addPlainGroup, newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
+import { newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
 import { invokeHook, packageDir } from '../helpers/lambda-zip.js';
+import { typeCheck } from '../helpers/type-check.js';
 
 const codeBlocks = (markdown: string, language: string): string[] =>
   [...markdown.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1] ?? '');
@@ -42,13 +43,44 @@ describe('the README', () => {
     expect(parse).not.toThrow();
   });
 
+  describe('library section', () => {
+    // The bullet list after "The package exports this API": every name in backticks is one export.
+    const documentedExports = (): string[] => {
+      const start = readme.indexOf('The package exports this API');
+      const list = readme.slice(start, readme.indexOf('\n\n', readme.indexOf('\n- ', start)));
+      return [...list.matchAll(/`([A-Za-z]+)`/g)].map((match) => match[1] ?? '');
+    };
+
+    it('type-checks the custom hook example against the package as a user imports it', () => {
+      // Prepare
+      const [source] = codeBlocks(readme, 'ts');
+
+      // Act
+      const check = typeCheck(source ?? '');
+
+      // Assess
+      expect(check.errors).toEqual([]);
+      expect(check.exportsOf('@greenlight/lifecycle-hooks')).toContain('createLifecycleHook');
+    });
+
+    it('lists exactly what the package exports', () => {
+      // Prepare
+      const [source] = codeBlocks(readme, 'ts');
+
+      // Act
+      const exported = typeCheck(source ?? '').exportsOf('@greenlight/lifecycle-hooks');
+
+      // Assess
+      expect([...exported].sort()).toEqual(documentedExports().sort());
+    });
+  });
+
   describe('custom hook example', () => {
     let sim: Simulator;
     let green: GreenApp;
 
     beforeAll(async () => {
       [sim, green] = await Promise.all([startSimulator({ seed: 13 }), startGreenApp()]);
-      addPlainGroup(sim);
     });
 
     afterAll(async () => {

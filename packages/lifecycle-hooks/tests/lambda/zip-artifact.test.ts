@@ -9,6 +9,21 @@ import { packageDir, zipPath } from '../helpers/lambda-zip.js';
 
 const run = promisify(execFile);
 
+// `import … from"./x.mjs"` in the minified bundle: what Node loads before any of the hook's code runs.
+const staticImport = /(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["'](\.[^"']+)["']/g;
+
+const staticGraph = (entries: Record<string, Uint8Array>, entry: string): string[] => {
+  const seen = new Set<string>();
+  const visit = (name: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const text = Buffer.from(entries[name] ?? new Uint8Array()).toString('utf8');
+    for (const [, specifier] of text.matchAll(staticImport)) visit(path.posix.join(path.posix.dirname(name), specifier ?? ''));
+  };
+  visit(entry);
+  return [...seen];
+};
+
 // npm test does not build this package first (see turbo.json), so on a clean clone the zip on disk is the committed one.
 describe('the committed Lambda zip', () => {
   it('is byte-for-byte what the build makes from the current sources (rebuild and commit it otherwise)', async () => {
@@ -34,5 +49,19 @@ describe('the committed Lambda zip', () => {
     const entry = Buffer.from(entries['index.mjs'] ?? new Uint8Array()).toString('utf8');
     expect(entry).toMatch(/export\s*\{[^}]*\bas handler\b|export\s*\{[^}]*\bhandler\b/);
     expect(entry).toContain('//# sourceMappingURL=index.mjs.map');
+  });
+
+  it('loads no AWS SDK code at start: the SDK, and the error classification that uses its retry module, come lazily', async () => {
+    // Prepare
+    const entries = unzipSync(new Uint8Array(await readFile(zipPath)));
+
+    // Act
+    const loadedAtStart = staticGraph(entries, 'index.mjs');
+
+    // Assess
+    expect(loadedAtStart).toContain('index.mjs');
+    // The SDK's retry middleware sets this header: any SDK core code in these files carries the string.
+    const withSdkCode = loadedAtStart.filter((name) => Buffer.from(entries[name] ?? new Uint8Array()).toString('utf8').includes('amz-sdk-invocation-id'));
+    expect(withSdkCode).toEqual([]);
   });
 });

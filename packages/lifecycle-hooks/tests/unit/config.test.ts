@@ -66,14 +66,40 @@ describe('parseHookConfigJson', () => {
     expect(config.tls).toEqual({ serverName: 'shop.example.com' });
   });
 
+  it('accepts paths on the target and DNS server names up to the limits', () => {
+    // Prepare
+    const longestName = `${'abcdefghi.'.repeat(25)}com`;
+    const paths = ['/', '/health', '/a//b', '/search?q=a b', '/x/\\y'];
+    const serverNames = ['localhost', 'shop.example.com', 'xn--bcher-kva.example', 'a-1.2b.example', longestName];
+
+    // Act
+    const accepted = [
+      ...paths.map((path) => parseHookConfig({ checks: [{ path }] }).checks[0]?.path),
+      ...serverNames.map((serverName) => parseHookConfig({ checks: [{ path: '/' }], tls: { serverName } }).tls?.serverName),
+    ];
+
+    // Assess
+    expect(longestName).toHaveLength(253);
+    expect(accepted).toEqual([...paths, ...serverNames]);
+  });
+
   it.each([
     ['an empty variable', undefined, /GREENLIGHT_CONFIG is empty: expected JSON like/],
     ['broken JSON', '{"checks": [', /GREENLIGHT_CONFIG is not valid JSON: expected a JSON object, the syntax breaks at/],
     ['no checks', '{"checks": []}', /checks: expected at least one check/],
     ['a missing path', '{"checks": [{}]}', /checks\[0\]\.path: expected a value \(the field is required\), received nothing/],
-    ['a relative path', '{"checks": [{"path": "health"}]}', /checks\[0\]\.path: expected a path starting with "\/", received "health"/],
+    ['a relative path', '{"checks": [{"path": "health"}]}', /checks\[0\]\.path: expected a path starting with exactly one "\/", without control characters, e\.g\. "\/health\?deep=1" \("\/\/host\/x" would send the check to another host\), received "health"/],
+    ['a network-path reference', '{"checks": [{"path": "//169.254.169.254:80/x"}]}', /checks\[0\]\.path: expected a path starting with exactly one "\/".*received "\/\/169\.254/],
+    ['a path starting with a backslash', '{"checks": [{"path": "/\\\\evil.example/x"}]}', /checks\[0\]\.path: expected a path starting with exactly one "\/"/],
+    ['a tab the URL parser would drop', '{"checks": [{"path": "/\\t/evil.example/x"}]}', /checks\[0\]\.path: expected a path starting with exactly one "\/"/],
+    ['a server name with a line break', '{"checks": [{"path": "/"}], "tls": {"serverName": "shop.example.com\\r\\nx-evil: 1"}}', /tls\.serverName: expected a DNS host name \(letters, digits and hyphens in dot-separated labels, not an IP address\), e\.g\. "shop\.example\.com", received "shop\.example\.com\\r\\nx-evil: 1"/],
+    ['a server name with a space', '{"checks": [{"path": "/"}], "tls": {"serverName": "shop example.com"}}', /tls\.serverName: expected a DNS host name/],
+    ['an IP address as server name', '{"checks": [{"path": "/"}], "tls": {"serverName": "10.0.0.1"}}', /tls\.serverName: expected a DNS host name/],
+    ['a label starting with a hyphen', '{"checks": [{"path": "/"}], "tls": {"serverName": "-shop.example.com"}}', /tls\.serverName: expected a DNS host name/],
+    ['a label over 63 characters', `{"checks": [{"path": "/"}], "tls": {"serverName": "${'a'.repeat(64)}.example.com"}}`, /tls\.serverName: expected a DNS host name/],
+    ['a name over 253 characters', `{"checks": [{"path": "/"}], "tls": {"serverName": "${'abcdefghi.'.repeat(25)}comm"}}`, /tls\.serverName: expected a DNS host name/],
     ['a bad status', '{"checks": [{"path": "/", "expect": {"status": "ok"}}]}', /checks\[0\]\.expect\.status: expected a status code \(200\), a non-empty list of codes/],
-    ['a bad regular expression', '{"checks": [{"path": "/", "expect": {"bodyMatches": "("}}]}', /checks\[0\]\.expect\.bodyMatches: expected a valid regular expression/],
+    ['a bad regular expression', '{"checks": [{"path": "/", "expect": {"bodyMatches": "("}}]}', /checks\[0\]\.expect\.bodyMatches: expected a valid JavaScript regular expression \(its source, without slashes\): Unterminated group, received "\("/],
     ['a JSON pointer without a slash', '{"checks": [{"path": "/", "expect": {"json": {"status": 1}}}]}', /checks\[0\]\.expect\.json\.status: expected JSON-pointer keys/],
     ['a ratio above 1', '{"checks": [{"path": "/", "expect": {"successRatio": 2}}]}', /checks\[0\]\.expect\.successRatio: expected a ratio between 0 and 1, received 2/],
     ['a misspelt field', '{"checks": [{"path": "/"}], "readyTimeout": 5}', /readyTimeout: expected only the fields targetUrl, checks/],

@@ -7,7 +7,7 @@ import { LifecycleReportError } from '../../src/errors.js';
 import { createJsonLogger } from '../../src/logger.js';
 import type { CustomCheck } from '../../src/validate-green.js';
 import { type GreenApp, startGreenApp } from '../helpers/green-app.js';
-import { addPlainGroup, newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
+import { newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
 import { simClients } from '../helpers/sim-clients.js';
 
 let sim: Simulator;
@@ -15,7 +15,6 @@ let green: GreenApp;
 
 beforeAll(async () => {
   [sim, green] = await Promise.all([startSimulator({ seed: 3 }), startGreenApp()]);
-  addPlainGroup(sim);
 });
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type CheckConfig, parseHookConfig } from '../../src/config.js';
+import { LifecycleHookConfigError } from '../../src/errors.js';
 import { runHttpCheck } from '../../src/http-check.js';
 import { createHttpRequester } from '../../src/http-request.js';
 import { type GreenApp, startGreenApp, unusedUrl } from '../helpers/green-app.js';
@@ -136,6 +137,30 @@ describe('runHttpCheck', () => {
     expect(result.reason).toMatch(/1 of 1 requests failed: request failed: ECONNREFUSED/);
   });
 
+  it.each([['//127.0.0.1:%s/steal'], ['/\\127.0.0.1:%s/steal'], ['http://127.0.0.1:%s/steal']])(
+    'sends nothing, to either host, for a check whose path %s leads away from the target',
+    async (pathTemplate) => {
+      // Prepare
+      const elsewhere = await startGreenApp();
+      const check = { ...checkOf({ path: '/', headers: { authorization: 'Bearer t0ken' } }), path: pathTemplate.replace('%s', String(elsewhere.port)) };
+      const receivedBefore = green.received.length;
+
+      // Act
+      const run = runHttpCheck({ baseUrl: green.url, check, requestTimeoutMs: 1_000 });
+      const settled = await run.then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      await elsewhere.stop();
+
+      // Assess
+      expect(settled).toBeInstanceOf(LifecycleHookConfigError);
+      expect((settled as Error).message).toContain(`leads to http://127.0.0.1:${elsewhere.port}, away from the target ${green.url}`);
+      expect(elsewhere.received).toHaveLength(0);
+      expect(green.received).toHaveLength(receivedBefore);
+    },
+  );
+
   it('fails a body that is not JSON when JSON values are expected', async () => {
     // Prepare
     green.behave(() => ({ body: '<html>' }));
@@ -258,5 +283,20 @@ describe('runHttpCheck on raw connections', () => {
 
     // Assess
     expect(result.reason).toMatch(/invalid header "x-a"/);
+  });
+
+  it('refuses a server name with a line break instead of sending it as Host', async () => {
+    // Prepare
+    const requester = createHttpRequester({ tls: { serverName: 'green.internal\r\nx-injected: 1' } });
+    const spec = { url: new URL(`${green.url}/`), method: 'GET', headers: {}, body: undefined, timeoutMs: 1_000, readBody: false };
+    const receivedBefore = green.received.length;
+
+    // Act
+    const outcome = await requester.send(spec);
+    requester.close();
+
+    // Assess
+    expect(outcome).toEqual(expect.objectContaining({ ok: false, error: expect.stringMatching(/^invalid host "green\.internal\\r\\nx-injected: 1"/) }));
+    expect(green.received).toHaveLength(receivedBefore);
   });
 });

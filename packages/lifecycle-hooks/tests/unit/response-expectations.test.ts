@@ -1,4 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { createBodyMatcher } from '../../src/body-matcher.js';
 import { type ExpectConfig, parseHookConfig } from '../../src/config.js';
 import { needsBody, responseProblem } from '../../src/response-expectations.js';
 
@@ -11,6 +12,10 @@ const expectationsOf = (fields: Record<string, unknown>): ExpectConfig => {
   return check.expect;
 };
 
+const matcher = createBodyMatcher();
+afterAll(() => matcher.close());
+const matchBody = (pattern: string, body: string) => matcher.test(pattern, body, { timeoutMs: 5_000 });
+
 const answer = (status: number, body?: string, latencyMs = 5) => ({ ok: true as const, status, body, latencyMs });
 
 describe('response expectations', () => {
@@ -21,12 +26,12 @@ describe('response expectations', () => {
     ['a body pattern', { bodyMatches: '"build":"\\d+"' }, answer(200, '{"build":"42"}')],
     ['a JSON value anywhere in the document', { json: { '/items/1/ok': true } }, answer(200, '{"items":[{},{"ok":true}]}')],
     ['a latency bound met exactly', { maxLatencyMs: 5 }, answer(200, '', 5)],
-  ])('accepts an answer meeting %s', (_case, fields, outcome) => {
+  ])('accepts an answer meeting %s', async (_case, fields, outcome) => {
     // Prepare
     const expectations = expectationsOf(fields);
 
     // Act
-    const problem = responseProblem(expectations, outcome);
+    const problem = await responseProblem(expectations, outcome, matchBody);
 
     // Assess
     expect(problem).toBeUndefined();
@@ -40,12 +45,12 @@ describe('response expectations', () => {
     ['a missing JSON value', { json: { '/version': '1.2.0' } }, answer(200, '{"status":"ok"}'), 'JSON /version is missing, expected "1.2.0"'],
     ['a body that is not JSON', { json: { '': {} } }, answer(200, '<html>'), 'body is not JSON, expected values at '],
     ['a failed request', {}, { ok: false as const, error: 'ECONNRESET', latencyMs: 1 }, 'request failed: ECONNRESET'],
-  ])('rejects %s, saying what was expected', (_case, fields, outcome, reason) => {
+  ])('rejects %s, saying what was expected', async (_case, fields, outcome, reason) => {
     // Prepare
     const expectations = expectationsOf(fields);
 
     // Act
-    const problem = responseProblem(expectations, outcome);
+    const problem = await responseProblem(expectations, outcome, matchBody);
 
     // Assess
     expect(problem).toBe(reason);

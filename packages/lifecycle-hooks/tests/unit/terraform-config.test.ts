@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { parseHookConfig } from '../../src/config.js';
+import { CHECK_PATH, DNS_HOST_NAME, MAX_HOST_NAME_LENGTH, parseHookConfig } from '../../src/config.js';
 import { packageDir } from '../helpers/lambda-zip.js';
 
-const MODULE_MAIN = path.join(packageDir, '../../terraform/modules/lifecycle-hooks/main.tf');
+const MODULE_DIR = path.join(packageDir, '../../terraform/modules/lifecycle-hooks');
+const MODULE_MAIN = path.join(MODULE_DIR, 'main.tf');
+const MODULE_VARIABLES = path.join(MODULE_DIR, 'variables.tf');
 
 // Every field the hook's config schema accepts, at its place: the schema (strict) proves none is misspelled here.
 const EVERY_FIELD = {
@@ -54,7 +56,27 @@ const keysRenderedByTheModule = (mainTf: string): string[] => {
   return [...block.matchAll(/\b([A-Za-z][A-Za-z0-9]*)\s+=\s/g)].map((match) => match[1] ?? '');
 };
 
+/** The patterns of every `regex("…", <subject>)` call in the text, HCL string escapes undone (they are JSON's). */
+const regexPatternsApplied = (tf: string, subject: string): string[] =>
+  [...tf.matchAll(/regex\("((?:[^"\\]|\\.)*)", ([\w.]+)\)/g)]
+    .filter((match) => match[2] === subject)
+    .map((match) => JSON.parse(`"${match[1] ?? ''}"`) as string);
+
 describe('the lifecycle-hooks Terraform module', () => {
+  it('validates check paths and tls_server_name with the hook config schema\'s own patterns', async () => {
+    // Prepare
+    const variablesTf = await readFile(MODULE_VARIABLES, 'utf8');
+
+    // Act
+    const pathPatterns = regexPatternsApplied(variablesTf, 'check.path');
+    const serverNamePatterns = regexPatternsApplied(variablesTf, 'hook.tls_server_name');
+
+    // Assess
+    expect(pathPatterns).toEqual([CHECK_PATH.source]);
+    expect(serverNamePatterns).toEqual([DNS_HOST_NAME.source]);
+    expect(variablesTf).toContain(`length(hook.tls_server_name) <= ${MAX_HOST_NAME_LENGTH} && can(regex(`);
+  });
+
   it('renders GREENLIGHT_CONFIG with exactly the field names the hook config schema accepts', async () => {
     // Prepare
     const mainTf = await readFile(MODULE_MAIN, 'utf8');

@@ -62,7 +62,7 @@ describe('cancellation', () => {
     const client = new CodePipelineClient({
       region: harness.sim.region,
       endpoint: harness.sim.endpoint,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      credentials: { accessKeyId: harness.sim.env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: harness.sim.env['AWS_SECRET_ACCESS_KEY'] ?? '' },
     });
     const executionId = harness.sim.executions('already-stopping')[0]?.id ?? '';
     await client.send(new StopPipelineExecutionCommand({ pipelineName: 'already-stopping', pipelineExecutionId: executionId, reason: 'operator' }));
@@ -144,10 +144,14 @@ describe('cancellation', () => {
     expect(harness.sim.executions('not-ours')[0]?.status).toBe('InProgress');
   });
 
-  it('leaves the execution running on cancel when stop-on-cancel is false', async () => {
+  it.each([
+    [{ 'on-cancel': 'none' }, 0],
+    [{ 'stop-on-cancel': 'false' }, 1],
+  ])('leaves the execution running on cancel with %j (the deprecated input warns)', async (onCancel, warnings) => {
     // Prepare
-    const running = await harness.start({ 'pipeline-name': 'keep-running', 'stop-on-cancel': 'false' });
+    const running = await harness.start({ 'pipeline-name': 'keep-running', ...onCancel });
     await running.waitForOutput(/▶ Build › Build started/);
+    const stopsBefore = harness.callsFor('StopPipelineExecution', 'keep-running').length;
 
     // Act
     running.kill('SIGINT');
@@ -156,9 +160,10 @@ describe('cancellation', () => {
 
     // Assess
     expect(result.exitCode).toBe(1);
+    expect(result.commands.filter((command) => command.command === 'warning' && command.message.includes("'stop-on-cancel' is deprecated"))).toHaveLength(warnings);
     expect(post.exitCode).toBe(0);
-    expect(harness.callsFor('StopPipelineExecution', 'keep-running')).toHaveLength(0);
-    expect(harness.sim.executions('keep-running')[0]?.status).toBe('InProgress');
+    expect(harness.callsFor('StopPipelineExecution', 'keep-running')).toHaveLength(stopsBefore);
+    expect(harness.sim.executions('keep-running').every((execution) => execution.status === 'InProgress')).toBe(true);
   });
 
   it('does nothing in the post step after a normal end', async () => {

@@ -44,8 +44,8 @@ describe('enrichment (CodeDeploy, CodeBuild, CloudWatch Logs)', () => {
     expect(deployGroup).toMatch(/deployment d-[A-Z0-9]{9}: Install Succeeded/);
     expect(deployGroup).toMatch(/deployment d-[A-Z0-9]{9}: AllowTraffic Succeeded/);
     expect(traffic).toEqual([
-      '  traffic: BLUE 100% (2/2 tasks), GREEN 0% (2/2 tasks)',
-      '  traffic: BLUE 0% (2/2 tasks), GREEN 100% (2/2 tasks)',
+      '  traffic: Blue 100% (2/2 tasks), Green 0% (2/2 tasks)',
+      '  traffic: Blue 0% (2/2 tasks), Green 100% (2/2 tasks)',
     ]);
   });
 

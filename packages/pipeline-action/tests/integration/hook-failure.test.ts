@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CodeDeployClient, PutLifecycleEventHookExecutionStatusCommand } from '@aws-sdk/client-codedeploy';
-import type { LifecycleHook } from '@greenlight/aws-sim';
+import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
+import { failEveryHook } from '../support/failing-hook.js';
 import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 
 const HookFunction = 'CodeDeployHook_app';
@@ -20,24 +20,11 @@ describe('the reason of a failed lifecycle hook, read from its logs', () => {
 
   beforeAll(async () => {
     harness = await startHarness([appPipeline('hook-fails', { deployment: { hooks: ['AfterAllowTestTraffic'] } })], { timeScale: 0.05 });
-    codedeploy = new CodeDeployClient({ region: harness.sim.region, endpoint: harness.sim.endpoint, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    codedeploy = new CodeDeployClient({ region: harness.sim.region, endpoint: harness.sim.endpoint, credentials: { accessKeyId: harness.sim.env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: harness.sim.env['AWS_SECRET_ACCESS_KEY'] ?? '' } });
     // Plays the hook as Lambda would: its lines land in its log group (a stream per invocation), then it reports.
     // Another deployment's decision in the same group shows that only this deployment's lines are used.
     harness.sim.logs.putEvents(LogGroup, 'earlier-invocation', [{ message: hookLines('d-EARLIER00', 'check "health" failed: 503').at(-1) ?? '' }]);
-    harness.sim.codedeploy.onHook((hook: LifecycleHook) => {
-      harness.sim.logs.putEvents(
-        LogGroup,
-        `2026/11/26/[$LATEST]${hook.lifecycleEventHookExecutionId}`,
-        hookLines(hook.deploymentId, Reason).map((message) => ({ message })),
-      );
-      void codedeploy.send(
-        new PutLifecycleEventHookExecutionStatusCommand({
-          deploymentId: hook.deploymentId,
-          lifecycleEventHookExecutionId: hook.lifecycleEventHookExecutionId,
-          status: 'Failed',
-        }),
-      );
-    });
+    failEveryHook(harness, codedeploy, LogGroup, (hook) => hookLines(hook.deploymentId, Reason));
   });
   afterAll(async () => {
     codedeploy.destroy();

@@ -35,7 +35,7 @@ describe('following an execution to its end', () => {
     harness = await startHarness([
       appPipeline('succeeds'),
       appPipeline('fails', BuildFails),
-      appPipeline('superseded', { overrides: { ending: { status: 'Superseded', beforeStage: 'Deploy' } } }),
+      appPipeline('superseded', { executionMode: 'SUPERSEDED', overrides: { ending: { status: 'Superseded', beforeStage: 'Deploy' } } }),
       appPipeline('stopped', { overrides: { ending: { status: 'Stopped', beforeStage: 'Deploy', reason: 'Stopped by the on-call engineer' } } }),
       appPipeline('cancelled', { overrides: { ending: { status: 'Cancelled', beforeStage: 'Build' } } }),
       appPipeline('slow', { actions: { Source: { durationSeconds: 3600 } } }),
@@ -104,7 +104,7 @@ describe('following an execution to its end', () => {
     expect(result.summary).toMatch(/\| Build \| Build \| ✅ Succeeded \| \d\d:\d\d:\d\d \| \d+ s \| \[app-build:/);
     expect(result.summary).toMatch(/\| Deploy \| Deploy \| ✅ Succeeded \| .* \| \d+ s \| \[d-/);
     expect(result.summary).toContain('```mermaid\ngantt');
-    expect(result.summary).toMatch(/ {2}Build :done, a1, \d+, \d+/);
+    expect(result.summary).toMatch(/ {2}✅ Build :done, a1, \d+, \d+/);
   });
 
   it('fails naming the failed stage and action, with the error and the last build log lines', async () => {

@@ -1,34 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeAwsError, isAccessDenied, isTransient } from '../../src/aws-errors.js';
+import { describeAwsError } from '../../src/aws-errors.js';
 import { AccessDeniedError, ExpiredCredentialsError, MissingCredentialsError, PipelineNotFoundError, StartRejectedError } from '../../src/errors.js';
 
 const sdkError = (name: string, status: number, message = 'boom') =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 const context = { permission: 'codepipeline:StartPipelineExecution', pipelineName: 'app', region: 'eu-west-1' };
-
-describe('isTransient', () => {
-  it('treats throttling, 5xx and dropped connections as worth retrying', () => {
-    // Act
-    const verdicts = [
-      sdkError('ThrottlingException', 400, 'Rate exceeded'),
-      sdkError('InternalFailure', 500),
-      sdkError('ServiceUnavailable', 503),
-      Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
-    ].map(isTransient);
-
-    // Assess
-    expect(verdicts).toEqual([true, true, true, true]);
-  });
-
-  it('does not retry validation, permission or missing-resource errors', () => {
-    // Act
-    const verdicts = [sdkError('ValidationException', 400), sdkError('AccessDeniedException', 403), sdkError('PipelineNotFoundException', 400)].map(isTransient);
-
-    // Assess
-    expect(verdicts).toEqual([false, false, false]);
-    expect(isAccessDenied(sdkError('AccessDeniedException', 403))).toBe(true);
-  });
-});
 
 describe('describeAwsError', () => {
   it('turns each refusal into the specific error that says what to do', () => {

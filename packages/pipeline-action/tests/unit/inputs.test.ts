@@ -20,10 +20,42 @@ describe('parseInputs', () => {
       sourceRevisions: [],
       pinCommit: true,
       executionId: undefined,
-      stopOnCancel: true,
+      onCancel: 'rollback',
       clientRequestToken: undefined,
       githubDeployment: undefined,
+      warnings: [],
     });
+  });
+
+  it.each([
+    [{ 'on-cancel': 'stop' }, 'stop', 0],
+    [{ 'on-cancel': 'none' }, 'none', 0],
+    [{ 'stop-on-cancel': 'false' }, 'none', 1],
+    [{ 'stop-on-cancel': 'true' }, 'rollback', 1],
+    // The runner fills on-cancel's default in: stop-on-cancel still decides beside it.
+    [{ 'on-cancel': 'rollback', 'stop-on-cancel': 'false' }, 'none', 1],
+    [{ 'on-cancel': 'stop', 'stop-on-cancel': 'true' }, 'stop', 1],
+  ])('reads on-cancel %j as %s, with a deprecation warning for each stop-on-cancel', (given, onCancel, warnings) => {
+    // Act
+    const inputs = parseInputs(reader({ 'pipeline-name': 'app', ...given }), env);
+
+    // Assess
+    expect(inputs.onCancel).toBe(onCancel);
+    expect(inputs.warnings).toHaveLength(warnings);
+    expect(inputs.warnings.every((warning) => warning.includes(`'stop-on-cancel' is deprecated: write 'on-cancel: ${onCancel}'`))).toBe(true);
+  });
+
+  it.each([
+    [{ 'on-cancel': 'abandon' }, "Input 'on-cancel' must be rollback, stop or none, got 'abandon'."],
+    [{ 'on-cancel': 'stop', 'stop-on-cancel': 'false' }, "Input 'stop-on-cancel' is deprecated and says false while on-cancel says stop: remove stop-on-cancel."],
+    [{ 'on-cancel': 'none', 'stop-on-cancel': 'true' }, "Input 'stop-on-cancel' is deprecated and says true while on-cancel says none: remove stop-on-cancel."],
+    [{ 'stop-on-cancel': 'yes' }, "Input 'stop-on-cancel' must be true or false, got 'yes'."],
+  ])('refuses on-cancel %j naming the input', (given, message) => {
+    // Act
+    const parse = (): unknown => parseInputs(reader({ 'pipeline-name': 'app', ...given }), env);
+
+    // Assess
+    expect(parse).toThrow(expect.objectContaining({ name: 'InputError', message: expect.stringContaining(message) }));
   });
 
   it('prefers the region input, then AWS_REGION, then AWS_DEFAULT_REGION', () => {

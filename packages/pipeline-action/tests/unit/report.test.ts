@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { executionUrl, Outcome, outcomeError, type ExecutionReport } from '../../src/report.js';
+import { executionUrl, failureMessage, Outcome, outcomeError, type ExecutionReport } from '../../src/report.js';
 import { renderSummary } from '../../src/summary.js';
 import { actionRun } from './runs.js';
 
@@ -35,6 +35,7 @@ const report = (overrides: Partial<ExecutionReport> = {}): ExecutionReport => ({
   hookFailure: undefined,
   supersededBy: undefined,
   deploymentId: undefined,
+  cancellation: undefined,
   durationMs: 65_000,
   timeoutMinutes: 60,
   ...overrides,
@@ -110,7 +111,50 @@ describe('outcomeError', () => {
   });
 });
 
+describe('failureMessage', () => {
+  const failedDeploy = (errorMessage: string) =>
+    actionRun({ stageName: 'Deploy', actionName: 'Deploy', provider: 'CodeDeployToECS', status: 'Failed', errorCode: 'JobFailed', errorMessage });
+
+  it('tells what to do when the deployment group already has an active deployment', () => {
+    // Act
+    const message = failureMessage(report({ failedRun: failedDeploy("The Deployment Group 'app-dg' already has an active Deployment.") }));
+
+    // Assess
+    expect(message).toContain("The Deployment Group 'app-dg' already has an active Deployment. (JobFailed). Another deployment is still active");
+    expect(message).toContain('aws deploy stop-deployment --deployment-id <id> --auto-rollback-enabled');
+  });
+
+  it('adds no such advice to other failures, nor to a build whose log mentions it', () => {
+    // Act
+    const deploy = failureMessage(report({ failedRun: failedDeploy('Deployment d-1 failed: green tasks failed health checks') }));
+    const build = failureMessage(report({ failedRun: { ...failedBuild, errorMessage: 'already has an active Deployment' } }));
+
+    // Assess
+    expect(deploy).not.toContain('Another deployment is still active');
+    expect(build).not.toContain('Another deployment is still active');
+  });
+});
+
 describe('renderSummary', () => {
+  it('says what cancelling did to the deployment, naming the permission a refused rollback lacked', () => {
+    // Prepare
+    const cancelled = report({
+      outcome: Outcome.StopRequested,
+      status: 'Stopping',
+      failedRun: undefined,
+      cancellation: { onCancel: 'rollback', stop: 'Stopping', rollbacks: [{ deploymentId: 'd-ABCDEFGHI', result: 'denied' }], completing: [] },
+    });
+
+    // Act
+    const markdown = renderSummary(cancelled);
+    const failure = outcomeError(cancelled);
+
+    // Assess
+    expect(markdown).toContain('### On cancel (`on-cancel: rollback`)');
+    expect(markdown).toContain('Deployment d-ABCDEFGHI was not rolled back: the role may not call codedeploy:StopDeployment');
+    expect(failure?.title).toBe('Workflow cancelled: rollback denied (codedeploy:StopDeployment missing)');
+  });
+
   it('shows the outcome, a row per planned action and the console link', () => {
     // Act
     const markdown = renderSummary(report());
@@ -140,7 +184,7 @@ describe('renderSummary', () => {
 
     // Assess
     expect(markdown).toContain('```mermaid\ngantt\n  dateFormat x');
-    expect(markdown).toContain(`  section Build\n  Unit|Tests :crit, a1, ${Date.parse('2026-11-26T10:00:05Z')}, ${Date.parse('2026-11-26T10:01:05Z')}`);
+    expect(markdown).toContain(`  section Build\n  ❌ Unit|Tests :crit, a1, ${Date.parse('2026-11-26T10:00:05Z')}, ${Date.parse('2026-11-26T10:01:05Z')}`);
   });
 
   it('omits failure details and the timeline when nothing ran', () => {

@@ -1,4 +1,5 @@
 import { albRules } from './alb-rules.js';
+import { blueGreenRules } from './blue-green-rules.js';
 import { ecrRules } from './ecr-rules.js';
 import { iamRules } from './iam-rules.js';
 import { oidcRules } from './oidc-rules.js';
@@ -17,6 +18,7 @@ const POLICY_RULES: readonly PolicyRule[] = [
   ...iamRules,
   ...oidcRules,
   ...trustRules,
+  ...blueGreenRules,
 ];
 
 export { POLICY_RULES };

@@ -78,6 +78,14 @@ class ValueResolver {
     return { set: true, value: await this.scalar(`\${${(match[1] ?? '').trim()}}`) };
   }
 
+  /**
+   * Whether `literal` is written anywhere in `value`, its resolved form or the locals it uses (transitively):
+   * finds a setting chosen through `each.value` in a `for_each` map built with `merge()` or a `for`.
+   */
+  async mentions(value: HclValue | undefined, literal: string): Promise<boolean> {
+    return this.sourceText(value).includes(literal) || JSON.stringify((await this.resolve(value)) ?? null).includes(literal);
+  }
+
   /** Literal strings of a resolved list (or of a single string); expressions are left out. */
   async strings(value: HclValue | undefined): Promise<string[]> {
     const resolved = await this.resolve(value);

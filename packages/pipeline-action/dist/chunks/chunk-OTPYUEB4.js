@@ -1,2 +1,0 @@
-import{createRequire as __greenlightRequire}from'node:module';const require=__greenlightRequire(import.meta.url);
-import{p as t}from"./chunk-6WDGMEC7.js";import{setTimeout as o}from"node:timers/promises";var y=async(i,e)=>{for(let a=1;;a++)try{return await i()}catch(r){let n=e.delayMs(a);if(e.signal.aborted||!t(r)||Date.now()+n>e.deadline)throw r;e.onRetry?.(r,n),await o(n,void 0,{signal:e.signal})}};export{y as a};

@@ -1,0 +1,62 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { CodeDeployClient, StopDeploymentCommand } from '@aws-sdk/client-codedeploy';
+import { AwsErrorKind, isRetryableAwsError, readAwsError, retry } from '@greenlight/aws-retry';
+import { isCodeDeployAction } from './action-kinds.js';
+import { clientConfig } from './clients.js';
+import { listActionExecutions } from './monitor.js';
+import { RollbackResult, type DeploymentRollback } from './rollback-result.js';
+
+// An in-progress CodeDeploy action names its deployment a moment after it starts: look again this often.
+const LookAgainMs = 500;
+// Time kept back from the lookup for the StopDeployment calls themselves.
+const StopReserveMs = 2_000;
+
+/**
+ * The CodeDeploy deployments of the execution's in-progress CodeDeploy actions, read afresh (the follow loop may
+ * not have seen an action that started since its last poll). An action that has not named its deployment yet is
+ * looked at again until it does or the time runs out. A failed lookup falls back to the deployments already known.
+ */
+const runningDeployments = async (
+  client: CodePipelineClient,
+  pipelineName: string,
+  executionId: string,
+  known: readonly string[],
+  deadline: number,
+): Promise<string[]> => {
+  for (;;) {
+    try {
+      const details = await listActionExecutions({ client, pipelineName, executionId, signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+      const deploying = details.filter((detail) => detail.status === 'InProgress' && isCodeDeployAction(detail.input?.actionTypeId?.provider));
+      const ids = deploying.flatMap((detail) => detail.output?.executionResult?.externalExecutionId ?? []);
+      if (ids.length === deploying.length || Date.now() + LookAgainMs >= deadline - StopReserveMs) return [...new Set([...ids, ...known])];
+    } catch {
+      if (Date.now() + LookAgainMs >= deadline - StopReserveMs) return [...known];
+    }
+    await sleep(LookAgainMs);
+  }
+};
+
+/** StopDeployment with automatic rollback, retrying transient failures until the deadline. */
+const rollBackDeployment = async (region: string, deploymentId: string, deadline: number): Promise<DeploymentRollback> => {
+  const client = new CodeDeployClient(clientConfig(region));
+  try {
+    await retry(
+      () =>
+        client.send(new StopDeploymentCommand({ deploymentId, autoRollbackEnabled: true }), {
+          abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+        }),
+      { deadline, delay: (failures) => 200 * 2 ** failures, isRetryable: isRetryableAwsError },
+    );
+    return { deploymentId, result: RollbackResult.RollingBack };
+  } catch (error) {
+    const { kind, name, message } = readAwsError(error);
+    if (name === 'DeploymentAlreadyCompletedException') return { deploymentId, result: RollbackResult.Ended };
+    if (kind === AwsErrorKind.Denied) return { deploymentId, result: RollbackResult.Denied };
+    return { deploymentId, result: RollbackResult.Failed, detail: `${name}: ${message}` };
+  } finally {
+    client.destroy();
+  }
+};
+
+export { rollBackDeployment, runningDeployments };

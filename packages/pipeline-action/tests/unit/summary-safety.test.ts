@@ -1,0 +1,103 @@
+import { describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { node24Path } from '@greenlight/testkit';
+import { codeBlock, inlineText } from '../../src/markdown.js';
+import { executionUrl, Outcome, type ExecutionReport } from '../../src/report.js';
+import { MAX_SUMMARY_BYTES, renderSummary } from '../../src/summary.js';
+import { actionRun } from './runs.js';
+
+const GanttKeywords = [
+  'title', 'excludes', 'includes', 'dateFormat', 'axisFormat', 'tickInterval', 'todayMarker', 'weekday', 'weekend',
+  'click', 'section', 'inclusiveEndDates', 'topAxis', 'accTitle', 'accDescr', 'displayMode',
+] as const;
+
+const report = (overrides: Partial<ExecutionReport>): ExecutionReport => ({
+  pipelineName: 'app',
+  region: 'eu-west-1',
+  executionId: '11111111-2222-3333-4444-555555555555',
+  executionUrl: executionUrl('eu-west-1', 'app', '11111111-2222-3333-4444-555555555555'),
+  outcome: Outcome.Failed,
+  status: 'Failed',
+  statusSummary: undefined,
+  stages: [],
+  runs: [],
+  failedRun: undefined,
+  buildLog: undefined,
+  hookFailure: undefined,
+  supersededBy: undefined,
+  deploymentId: undefined,
+  cancellation: undefined,
+  durationMs: 65_000,
+  timeoutMinutes: 60,
+  ...overrides,
+});
+
+const mermaidBlock = (markdown: string): string => /```mermaid\n([\s\S]*?)\n```/.exec(markdown)?.[1] ?? '';
+
+const parseWithMermaid = async (diagram: string): Promise<{ tasks?: { name: string; section: string }[]; error?: string }> => {
+  const script = new URL('../support/mermaid-tasks.mjs', import.meta.url).pathname;
+  const child = promisify(execFile)(node24Path(), [script], { timeout: 60_000 });
+  child.child.stdin?.end(diagram);
+  return JSON.parse((await child).stdout) as { tasks?: { name: string; section: string }[]; error?: string };
+};
+
+describe('the job summary with text from AWS', () => {
+  it('escapes Markdown and HTML in messages so they render as text', () => {
+    // Prepare
+    const failed = actionRun({ stageName: 'Build', actionName: 'Build', status: 'Failed', errorMessage: '<img src=x onerror=alert(1)> **bold** [x](https://evil) | `c`' });
+
+    // Act
+    const markdown = renderSummary(report({ runs: [failed], failedRun: failed }));
+
+    // Assess
+    expect(markdown).not.toContain('<img');
+    expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[x\\](https://evil) \\| \\`c\\`');
+  });
+
+  it('fences a build log with more backticks than any run inside it', () => {
+    // Act
+    const block = codeBlock(['````', '```` ends here?']);
+
+    // Assess
+    expect(block).toEqual(['`````text', '````', '```` ends here?', '`````']);
+  });
+
+  it('keeps a line break or a leading list marker from leaving its table cell or paragraph', () => {
+    // Act
+    const texts = ['# heading\n| row |', '1. item', '- item'].map(inlineText);
+
+    // Assess
+    expect(texts).toEqual(['\\# heading \\| row \\|', '1\\. item', '\\- item']);
+  });
+
+  it('stays under its size limit with 30 build log lines of 40 KB, and says what was cut', () => {
+    // Prepare
+    const failed = actionRun({ stageName: 'Build', actionName: 'Build', status: 'Failed', errorMessage: 'x'.repeat(40_000) });
+    const lines = Array.from({ length: 30 }, (_unused, index) => `${index} ${'y'.repeat(40_000)}`);
+
+    // Act
+    const markdown = renderSummary(report({ runs: [failed], failedRun: failed, buildLog: { lines, note: undefined } }));
+
+    // Assess
+    expect(Buffer.byteLength(markdown)).toBeLessThan(MAX_SUMMARY_BYTES);
+    expect(Buffer.byteLength(markdown)).toBeLessThan(80_000);
+    expect(markdown).toContain('(38000 characters cut)');
+    expect(markdown.split('\n').every((line) => line.length < 2_100)).toBe(true);
+  });
+
+  it('draws a timeline mermaid parses with every action named as a gantt keyword', async () => {
+    // Prepare
+    const runs = GanttKeywords.map((name, index) =>
+      actionRun({ stageName: index % 2 === 0 ? 'section' : 'title', actionName: name, startTime: new Date(Date.UTC(2026, 10, 26, 10, index)) }),
+    );
+
+    // Act
+    const parsed = await parseWithMermaid(mermaidBlock(renderSummary(report({ runs }))));
+
+    // Assess
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.tasks?.map((task) => task.name)).toEqual(GanttKeywords.map((name) => `✅ ${name}`));
+    expect(new Set(parsed.tasks?.map((task) => task.section))).toEqual(new Set(['section', 'title']));
+  });
+});
