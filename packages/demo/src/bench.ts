@@ -1,5 +1,5 @@
-// `npm run bench`: every scenario at the CLI's default speed, printing the figures the issue asks for
-// (requests sent/failed during the cutover, wall time, hook report → first production response from green).
+// `npm run bench`: every scenario at the CLI's default speed, printing its figures (requests sent/failed during
+// the cutover, wall time, hook report → first production response from green).
 import { runRehearsal } from './rehearsal.js';
 import { SCENARIOS } from './scenarios.js';
 

@@ -32,7 +32,7 @@ const EXPECTATION = {
     'the cancelled workflow stopped the pipeline (on-cancel: stop) and the deployment completed with v2 live (this is the expected outcome)',
 } as const;
 
-/** The closing report: requests per phase, the cutover, and the figures the issue asks for. */
+/** The closing report: requests per phase and at the cutover, the outcome of each part, and the timings. */
 const resultLines = (result: RehearsalResult): string[] => {
   const phaseRows = result.load.phases.map((phase) => [
     phase.phase,

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
 import { describe, expect, it } from '@jest/globals';
 
 import { checkPipelineActionUsages } from '../src/action-usage.js';
@@ -98,6 +101,21 @@ describe('the repository workflows', () => {
     // Assess
     expect(usages.length).toBeGreaterThan(0);
     expect(formatFindings(findings)).toBe('');
+  });
+
+  it("run the example's deploy job in the GitHub environment the example's deploy role trusts", async () => {
+    // Prepare
+    const workflow = await readNamedWorkflow(repositoryRoot, 'terraform/examples/complete/deploy-workflow.yml');
+    const variables = await readFile(join(repositoryRoot, 'terraform/examples/complete/variables.tf'), 'utf8');
+    // The example's main.tf passes [var.github_environment] as the stack's only deploy subject.
+    const trusted = /variable "github_environment" \{[^}]*?default\s*=\s*"([^"]+)"/.exec(variables)?.[1];
+
+    // Act
+    const environments = workflow.jobs.map((job) => job.definition['environment']);
+
+    // Assess
+    expect(trusted).toBeDefined();
+    expect(environments).toEqual([trusted]);
   });
 
   it('run lint, typecheck, test and build on Node 24 in CI, cancelling superseded runs', async () => {

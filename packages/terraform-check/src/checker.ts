@@ -10,10 +10,12 @@ import { POLICY_RULES } from './policy/catalog.js';
 import { runPolicies } from './policy/run-policies.js';
 import { RULE } from './rules.js';
 import { loadSchema, type ProviderSchema } from './schema.js';
+import { validateAwsNames } from './validate/aws-names.js';
 import { validateDeclarations } from './validate/declarations.js';
 import { validateFileFunctions } from './validate/file-functions.js';
 import { validateModuleInputs } from './validate/module-inputs.js';
 import { validateMovedBlocks } from './validate/moved-blocks.js';
+import { validateProviderFloor } from './validate/provider-floor.js';
 import { validateProviderVersion } from './validate/provider-version.js';
 import { validateReferences } from './validate/references.js';
 import { validateSchemaBlocks } from './validate/schema-blocks.js';
@@ -124,6 +126,8 @@ async function checkTerraform(roots: readonly string[], options: CheckOptions = 
       ...validateModuleInputs(module, children),
       ...validateFileFunctions(module),
       ...validateProviderVersion(module, schema),
+      ...(await validateProviderFloor(module, children)),
+      ...(await validateAwsNames(module)),
       ...validateMovedBlocks(module),
       ...(await runPolicies(module)),
     ];

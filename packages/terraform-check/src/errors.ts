@@ -31,4 +31,15 @@ class ScanError extends TerraformCheckError {
   }
 }
 
-export { CliUsageError, ScanError, SchemaLoadError, TerraformCheckError };
+/**
+ * What Terraform itself would reject while evaluating an expression (a failed regex(), an index out of range,
+ * null in a template): `can()` turns it into false, and a variable validation that raises it rejects the value.
+ */
+class TerraformEvaluationError extends TerraformCheckError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TerraformEvaluationError';
+  }
+}
+
+export { CliUsageError, ScanError, SchemaLoadError, TerraformCheckError, TerraformEvaluationError };

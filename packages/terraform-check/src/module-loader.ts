@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { SEVERITY, type Finding } from './findings.js';
-import { blocksOf, isObject, parseHclFile, type HclObject, type HclValue } from './hcl.js';
+import { blocksOf, expressionsIn, isObject, parseHclFile, type HclObject, type HclValue } from './hcl.js';
 import { blockEndLine, blockHeaderLine } from './source-text.js';
 import { ScanError } from './errors.js';
 
@@ -105,6 +105,27 @@ async function loadModule(path: string, cwd: string = process.cwd()): Promise<Tf
   };
 }
 
+/** The blocks whose expressions can refer to anything: resources, data sources, outputs, module calls, locals. */
+function expressionBlocks(module: TfModule): TfBlock[] {
+  return [...module.resources, ...module.dataSources, ...module.outputs, ...module.moduleCalls, ...module.localBlocks];
+}
+
+/** Every expression string behind the values, followed by those of the locals they use (transitively). */
+function expressionsWithLocals(module: TfModule, values: readonly (HclValue | undefined)[]): string[] {
+  const texts: string[] = [];
+  const seen = new Set<string>();
+  const pending = values.flatMap((value) => expressionsIn(value));
+  for (let text = pending.shift(); text !== undefined; text = pending.shift()) {
+    texts.push(text);
+    for (const [, name = ''] of text.matchAll(/\blocal\.(\w+)/g)) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      pending.push(...expressionsIn(module.locals.get(name)?.body[name]));
+    }
+  }
+  return texts;
+}
+
 /** Every directory holding .tf files at or below the roots, sorted. */
 async function findModuleDirs(roots: readonly string[]): Promise<string[]> {
   const found = new Set<string>();
@@ -125,4 +146,4 @@ async function findModuleDirs(roots: readonly string[]): Promise<string[]> {
   return [...found].sort();
 }
 
-export { findModuleDirs, loadModule, type TfBlock, type TfFile, type TfModule };
+export { expressionBlocks, expressionsWithLocals, findModuleDirs, loadModule, type TfBlock, type TfFile, type TfModule };

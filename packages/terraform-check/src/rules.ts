@@ -23,6 +23,8 @@ const RULE = {
   moduleSource: 'validate/module-source',
   missingFile: 'validate/missing-file',
   providerVersion: 'validate/provider-version',
+  providerFloor: 'validate/provider-floor',
+  awsName: 'validate/aws-name',
   moved: 'validate/moved',
 } as const;
 

@@ -1,5 +1,6 @@
 import { getExpressionAst } from '@cdktf/hcl2json';
-import { closingBrace, soleInterpolation } from './hcl.js';
+import { expressionSource, type AstNode } from './expression-ast.js';
+import { soleInterpolation } from './hcl.js';
 
 interface TraversalStep {
   readonly name: string;
@@ -11,12 +12,6 @@ interface Traversal {
   /** Source form, e.g. `aws_lb.this[0].arn`, used to find the reference's line. */
   readonly text: string;
   readonly steps: readonly TraversalStep[];
-}
-
-interface AstNode {
-  type: string;
-  meta?: { fullAccessor?: string; keyVar?: string; valVar?: string; traversal?: { type: string; segment: string }[] };
-  children?: AstNode[];
 }
 
 function toTraversal(node: AstNode): Traversal {
@@ -41,31 +36,10 @@ function collect(node: AstNode | null | undefined, scope: ReadonlySet<string>, i
   for (const child of node.children ?? []) collect(child, inner, into);
 }
 
-function escapeLiteral(text: string): string {
-  return text.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
-}
-
-/**
- * hcl2json hands templates back unquoted (`prefix-${var.a}-"x"`); re-quoting them for the expression parser
- * means escaping the literal parts only, not the interpolated expressions.
- */
-function quotedTemplate(template: string): string {
-  let quoted = '';
-  let position = 0;
-  for (let start = template.indexOf('${'); start !== -1; start = template.indexOf('${', position)) {
-    const end = closingBrace(template, start + 1);
-    if (end === -1) break;
-    quoted += `${escapeLiteral(template.slice(position, start))}${template.slice(start, end + 1).replaceAll('\n', ' ')}`;
-    position = end + 1;
-  }
-  return `"${quoted}${escapeLiteral(template.slice(position))}"`;
-}
-
 async function traversalsOfOne(filename: string, expression: string): Promise<Traversal[]> {
-  const sole = soleInterpolation(expression);
   const into: Traversal[] = [];
   try {
-    collect((await getExpressionAst(filename, sole ?? quotedTemplate(expression))) as AstNode | null, new Set(), into);
+    collect((await getExpressionAst(filename, expressionSource(expression))) as AstNode | null, new Set(), into);
   } catch {
     // Whatever the parser cannot read here (template directives spanning lines) is skipped, not guessed at:
     // the file itself parsed, so this loses reference checks, never correctness of other findings.

@@ -44,4 +44,25 @@ function satisfies(version: string, constraint: string): boolean {
   return constraint.split(',').every((clause) => satisfiesOne(parsed, clause));
 }
 
-export { satisfies };
+/**
+ * The lowest version a constraint lets Terraform choose (`>= 6.19` → 6.19.0, `~> 6.2, != 6.3.0` → 6.2.0,
+ * `> 6.18` → 6.18.1): the floor a user who pins low actually gets. "0.0.0" without a lower bound.
+ */
+function lowestAllowed(constraint: string): string {
+  let lowest = [0, 0, 0];
+  for (const clause of constraint.split(',')) {
+    const match = /^(>=|~>|>|=)?\s*v?([\d.]+)$/.exec(clause.trim());
+    if (!match) continue;
+    const [, operator = '=', bound = ''] = match;
+    const floor = [...parts(bound), 0, 0, 0].slice(0, 3);
+    if (operator === '>') floor[2] = (floor[2] ?? 0) + 1;
+    if (compare(floor, lowest) > 0) lowest = floor;
+  }
+  return lowest.join('.');
+}
+
+function compareVersions(a: string, b: string): number {
+  return compare(parts(a), parts(b));
+}
+
+export { compareVersions, lowestAllowed, satisfies };

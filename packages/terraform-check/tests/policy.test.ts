@@ -9,8 +9,35 @@ describe('security policy', () => {
     ['s3', ['1 CKV2_AWS_6', '1 CKV_AWS_19', '1 CKV_AWS_21', '1 GL_S3_TLS_ONLY', '5 CKV_AWS_19', '5 GL_S3_TLS_ONLY', '12 CKV2_AWS_6', '20 CKV_AWS_21']],
     ['ecr', ['7 CKV_AWS_163', '7 CKV_AWS_51', '13 CKV_AWS_51', '15 CKV_AWS_163']],
     ['alb', ['1 CKV_AWS_131', '9 CKV_AWS_103', '23 CKV2_AWS_20']],
-    ['security-groups', ['12 GL_TEST_LISTENER_PUBLIC', '29 CKV_AWS_23', '34 AVD-AWS-0107', '34 CKV_AWS_23', '42 AVD-AWS-0107']],
-    ['iam', ['20 AVD-AWS-0057', '20 AVD-AWS-0342', '20 CKV_AWS_63', '26 AVD-AWS-0342', '57 AVD-AWS-0057']],
+    [
+      'security-groups',
+      [
+        '12 GL_TEST_LISTENER_PUBLIC',
+        '29 CKV_AWS_23',
+        '34 AVD-AWS-0107',
+        '34 CKV_AWS_23',
+        '42 AVD-AWS-0107',
+        '58 GL_TEST_LISTENER_PUBLIC',
+        '67 GL_TEST_LISTENER_PUBLIC',
+        '90 AVD-AWS-0107',
+        '99 AVD-AWS-0107',
+      ],
+    ],
+    [
+      'iam',
+      [
+        '20 AVD-AWS-0057',
+        '20 AVD-AWS-0342',
+        '20 CKV_AWS_355',
+        '20 CKV_AWS_63',
+        '26 AVD-AWS-0342',
+        '57 AVD-AWS-0057',
+        '83 CKV_AWS_355',
+        '83 GL_IAM_NO_RESOURCE_TYPE',
+        '106 AVD-AWS-0057',
+      ],
+    ],
+    ['trust', ['21 GL_TRUST_SOURCE_KEYS', '27 GL_TRUST_SOURCE_KEYS', '66 GL_TRUST_SOURCE_KEYS', '87 GL_TRUST_SOURCE_KEYS']],
     ['oidc', ['30 CKV_AWS_358', '30 GL_OIDC_AUDIENCE', '35 CKV_AWS_358']],
     ['services', ['1 CKV_AWS_66', '17 CKV_AWS_316', '25 CKV_AWS_50', '35 CKV_AWS_334', '35 CKV_AWS_336', '55 CKV_AWS_333', '74 CKV_AWS_336']],
     [
@@ -44,6 +71,44 @@ describe('security policy', () => {
     expect(passRole).toEqual([
       'aws_iam_policy.deploy: allows iam:PassRole on "*": name the roles that may be passed',
       'aws_iam_role_policy.inline: allows iam:PassRole without an iam:PassedToService condition: say which service may receive the role',
+    ]);
+  });
+
+  it('judges the union of a group\'s sources: 0.0.0.0/1 and 128.0.0.0/1 together open the test listener to the internet', async () => {
+    // Prepare / Act
+    const report = await checkFixture('security-groups');
+
+    // Assess
+    const testListener = report.findings.filter((finding) => finding.rule === 'GL_TEST_LISTENER_PUBLIC').map((finding) => finding.message);
+    expect(testListener).toContain(
+      "aws_vpc_security_group_ingress_rule.test_lower_half opens port 8443 (the test listener, serving the untested green version) to the internet (with the group's other sources, every address): allow only private ranges and the hooks' security group",
+    );
+    expect(testListener.some((message) => message.includes('aws_security_group.private'))).toBe(false);
+  });
+
+  it('grants actions without a resource type on "*" only, and scopes actions that have one', async () => {
+    // Prepare / Act
+    const report = await checkFixture('iam');
+
+    // Assess
+    const messages = report.findings.filter((finding) => finding.line === 83).map((finding) => finding.message);
+    expect(messages).toEqual([
+      'aws_iam_role_policy.codedeploy: allows ecs:RegisterTaskDefinition on "*", though the Service Authorization Reference gives these actions resource types: name the resources',
+      'aws_iam_role_policy.codedeploy: the Service Authorization Reference gives codedeploy:GetDeploymentTarget, codedeploy:StopDeployment no resource type: IAM evaluates such actions against "*", so a statement on arn:aws:codedeploy:eu-west-1:123456789012:deploymentgroup:app/group never allows them; grant them on "*" (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodedeploy.html)',
+    ]);
+  });
+
+  it('requires exactly the source keys a service documents: none for Lambda and the ECS execution role, a guard for CodeDeploy', async () => {
+    // Prepare / Act
+    const report = await checkFixture('trust');
+
+    // Assess
+    const messages = report.findings.map((finding) => finding.message);
+    expect(messages).toEqual([
+      expect.stringContaining('aws_iam_role.lambda: trust of lambda.amazonaws.com requires aws:SourceAccount, but its guide does not document sending it'),
+      expect.stringContaining('aws_iam_role.codedeploy: trust of codedeploy.amazonaws.com has no aws:SourceAccount or aws:SourceArn condition'),
+      expect.stringContaining('aws_iam_role.execution: trust of ecs-tasks.amazonaws.com (as the task execution role) requires aws:SourceAccount'),
+      expect.stringContaining('aws_iam_role.scheduler: trust of scheduler.amazonaws.com requires aws:SourceArn, but no source in this checker says it sends it'),
     ]);
   });
 
@@ -92,12 +157,12 @@ describe('security policy', () => {
     expect(POLICY_RULES.find((rule) => rule.id === 'GL_CODE_DEPLOY_IGNORE_CHANGES')?.waivable).toBe(false);
   });
 
-  it('gives every rule the scanner id or the AWS page it mirrors, and unique ids', () => {
+  it('gives every rule the checkov, trivy or prowler id (or the AWS or GitHub source) it mirrors, and unique ids', () => {
     // Prepare
     const ids = POLICY_RULES.map((rule) => rule.id);
 
     // Act
-    const unmirrored = POLICY_RULES.filter((rule) => !/checkov|trivy|Security Hub|GitHub|AWS: /.test(rule.mirrors));
+    const unmirrored = POLICY_RULES.filter((rule) => !/checkov|trivy|prowler|Security Hub|GitHub|AWS Service Authorization Reference|AWS: /.test(rule.mirrors));
 
     // Assess
     expect(new Set(ids).size).toBe(ids.length);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { blocksOf, isObject } from '../src/hcl.js';
 import { findModuleDirs, loadModule } from '../src/module-loader.js';
 import { loadSchema } from '../src/schema.js';
-import { satisfies } from '../src/version-constraint.js';
+import { lowestAllowed, satisfies } from '../src/version-constraint.js';
 import { PACKAGE_DIR } from './fixture-check.js';
 
 const TERRAFORM_DIR = join(PACKAGE_DIR, '../../terraform');
@@ -73,5 +73,19 @@ describe('version constraints', () => {
 
     // Assess
     expect(result).toBe(expected);
+  });
+
+  it.each([
+    ['>= 6.19', '6.19.0'],
+    ['~> 6.2, != 6.3.0', '6.2.0'],
+    ['> 6.18', '6.18.1'],
+    ['>= 6.0, < 7.0', '6.0.0'],
+    ['< 7.0', '0.0.0'],
+  ])('"%s" lets Terraform choose AWS provider %s at the lowest', (constraint, expected) => {
+    // Prepare / Act
+    const lowest = lowestAllowed(constraint);
+
+    // Assess
+    expect(lowest).toBe(expected);
   });
 });

@@ -4,7 +4,11 @@ module "stack" {
   name              = var.name
   github_repository = var.github_repository
   github_branch     = var.github_branch
-  deploy_branches   = [var.github_branch]
+
+  # Only jobs of this GitHub environment may assume the deploy role: its required reviewers approve each deployment
+  # and its branch rule keeps it to main, whatever event started the workflow (see README, "Wire the workflow").
+  deploy_branches     = []
+  deploy_environments = [var.github_environment]
 
   certificate_arn = var.certificate_arn
   domain_name     = var.domain_name

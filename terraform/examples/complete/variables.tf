@@ -21,6 +21,12 @@ variable "github_branch" {
   default     = "main"
 }
 
+variable "github_environment" {
+  description = "GitHub environment of the deploy job (environment: in deploy-workflow.yml); the only subject the deploy role trusts. Create it in the fork with required reviewers and main as its only deployment branch."
+  type        = string
+  default     = "production"
+}
+
 variable "certificate_arn" {
   description = "ACM certificate for domain_name in the same region. Null serves plain HTTP, acceptable for this throw-away example only."
   type        = string

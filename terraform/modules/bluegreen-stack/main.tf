@@ -10,12 +10,13 @@ locals {
     })
   }
 
-  # The load balancer is internet-facing, so the hooks (in the private subnets) reach its test listener from
-  # the NAT gateways' public addresses; those, and the VPC itself, are the only sources allowed there.
-  test_listener_cidr_blocks = concat(
-    [module.network.vpc_cidr_block],
+  # The load balancer is internet-facing, so the hooks (in the private subnets) reach its test listener from the NAT
+  # gateways' public addresses: those /32s are the stack's own opt-in to public sources on the test listener, next
+  # to the VPC, the private extras and whatever test_listener_public_cidr_blocks adds.
+  test_listener_private_cidr_blocks = concat([module.network.vpc_cidr_block], var.test_listener_extra_cidr_blocks)
+  test_listener_public_cidr_blocks = concat(
     [for address in module.network.nat_public_ips : "${address}/32"],
-    var.test_listener_extra_cidr_blocks,
+    var.test_listener_public_cidr_blocks,
   )
 }
 
@@ -57,7 +58,8 @@ module "load_balancer" {
   enable_deletion_protection = var.enable_deletion_protection
   access_logs_bucket         = var.access_logs_bucket
 
-  test_listener_ingress_cidr_blocks        = local.test_listener_cidr_blocks
+  test_listener_ingress_cidr_blocks        = local.test_listener_private_cidr_blocks
+  test_listener_public_ingress_cidr_blocks = local.test_listener_public_cidr_blocks
   test_listener_ingress_security_group_ids = { hooks = module.lifecycle_hooks.security_group_id }
 
   tags = local.tags
@@ -149,6 +151,7 @@ module "pipeline" {
   dockerfile           = var.dockerfile
 
   task_definition_template = module.service.task_definition_template
+  task_definition_family   = module.service.task_definition_family
   image_placeholder        = module.service.image_placeholder
   container_name           = module.service.container_name
   container_port           = module.service.container_port
@@ -180,6 +183,7 @@ module "github_oidc" {
   repository           = var.github_repository
   branches             = var.deploy_branches
   environments         = var.deploy_environments
+  job_workflow_refs    = var.deploy_job_workflow_refs
   max_session_duration = var.action_max_session_duration
 
   pipeline_name         = module.pipeline.pipeline_name

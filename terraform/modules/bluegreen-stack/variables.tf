@@ -1,12 +1,17 @@
 variable "name" {
-  description = "Name of the application: prefixes every resource (lowercase letters, digits and hyphens, at most 24 characters so derived names fit AWS limits; no trailing hyphen and no internal- prefix, which load balancer names reject)."
+  description = "Name of the application, prefixing every resource: 2-24 lowercase letters, digits and single hyphens between them, starting with a letter, not with internal-, sg-, sthree- or amzn-s3-demo-."
   type        = string
 
-  # CreateLoadBalancer rejects a name that ends with a hyphen or starts with "internal-" (ELB API Reference,
-  # CreateLoadBalancer Name), and the load balancer is named after the stack.
+  # The strictest of the derived names' rules: the ECR repository (starts with a letter, at least 2), the load
+  # balancer (no hyphen at either end, no "internal-"), its target groups (<name>-green within 32), security groups
+  # (no "sg-") and the artifact bucket (no "sthree-" or "amzn-s3-demo-"). Every module validates its own part too.
   validation {
-    condition     = can(regex("^[a-z]([a-z0-9-]{0,22}[a-z0-9])?$", var.name)) && !startswith(var.name, "internal-")
-    error_message = "name must start with a lowercase letter, end with a letter or digit, hold at most 24 lowercase letters, digits or hyphens, and not start with \"internal-\" (load balancer naming rules)."
+    condition = alltrue([
+      can(regex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", var.name)),
+      length(var.name) >= 2 && length(var.name) <= 24,
+      !anytrue([for prefix in ["internal-", "sg-", "sthree-", "amzn-s3-demo-"] : startswith(var.name, prefix)]),
+    ])
+    error_message = "name must be 2-24 lowercase letters, digits and single hyphens between them, starting with a letter and not with \"internal-\", \"sg-\", \"sthree-\" or \"amzn-s3-demo-\" (AWS's naming rules for the derived resources)."
   }
 }
 
@@ -22,13 +27,19 @@ variable "github_branch" {
 }
 
 variable "deploy_branches" {
-  description = "Branches whose workflow runs may assume the deploy role."
+  description = "Branches whose workflow runs may assume the deploy role (jobs without a GitHub environment). Any event running in the branch's context can present it; prefer deploy_environments."
   type        = list(string)
   default     = ["main"]
 }
 
 variable "deploy_environments" {
-  description = "GitHub environments whose jobs may assume the deploy role."
+  description = "GitHub environments whose jobs may assume the deploy role: the environment's protection rules (required reviewers, allowed branches) then gate every deployment."
+  type        = list(string)
+  default     = []
+}
+
+variable "deploy_job_workflow_refs" {
+  description = "Workflow files allowed to assume the deploy role (<owner>/<repo>/.github/workflows/<file>@refs/heads/<branch>); needs the repository's OIDC subject template customised (see the github-oidc module). Empty trusts repository and branch or environment only."
   type        = list(string)
   default     = []
 }
@@ -94,7 +105,13 @@ variable "test_listener_port" {
 }
 
 variable "test_listener_extra_cidr_blocks" {
-  description = "More IPv4 CIDR blocks allowed on the test listener besides the VPC and its NAT gateways (for example an office VPN to look at green before release). Never 0.0.0.0/0."
+  description = "More private CIDR blocks allowed on the test listener besides the VPC and its NAT gateways (for example a VPN range to look at green before release): inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10 or fc00::/7. Public sources need test_listener_public_cidr_blocks."
+  type        = list(string)
+  default     = []
+}
+
+variable "test_listener_public_cidr_blocks" {
+  description = "Opt-in: public CIDR blocks allowed on the test listener, which serves unreleased code (for example an office's egress address, 203.0.113.10/32). At most a /16 (IPv4) or /48 (IPv6) each; the load-balancer module validates them."
   type        = list(string)
   default     = []
 }

@@ -78,7 +78,9 @@ data "aws_iam_policy_document" "assume_role" {
       identifiers = ["codedeploy.amazonaws.com"]
     }
 
-    # Confused-deputy guard: only CodeDeploy acting for this account may assume the role.
+    # Confused-deputy guard: only CodeDeploy acting for this account may assume the role. CodeDeploy documents sending
+    # aws:SourceAccount (and aws:SourceArn, the deployment group) when it assumes its service role: CodeDeploy User
+    # Guide, "Cross-service confused deputy prevention" (security_confused_deputy).
     condition {
       test     = "StringEquals"
       variable = "aws:SourceAccount"

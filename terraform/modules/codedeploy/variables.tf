@@ -1,6 +1,12 @@
 variable "name" {
-  description = "Name of the CodeDeploy application, deployment group, alarms and service role."
+  description = "Name of the CodeDeploy application, deployment group, alarms and service role (<name>-codedeploy): 1-53 letters, digits and _+=,.@-."
   type        = string
+
+  # IAM role names allow 64 characters of [\w+=,.@-] (53 + "-codedeploy"); application, group and alarm names fit.
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_+=,.@-]{1,53}$", var.name))
+    error_message = "name must be 1-53 letters, digits or _+=,.@- (the service role <name>-codedeploy must fit IAM's 64 characters)."
+  }
 }
 
 variable "cluster_name" {
@@ -54,8 +60,14 @@ variable "target_group_names" {
 }
 
 variable "target_group_arn_suffixes" {
-  description = "ARN suffixes of the two target groups keyed by colour, the TargetGroup dimension of the alarms."
+  description = "ARN suffixes of the two target groups keyed by colour (\"blue\", \"green\"), the TargetGroup dimension of the alarms."
   type        = map(string)
+
+  # The keys name the alarms (<name>-<colour>-target-5xx).
+  validation {
+    condition     = alltrue([for colour in keys(var.target_group_arn_suffixes) : contains(["blue", "green"], colour)])
+    error_message = "target_group_arn_suffixes must be keyed by \"blue\" and \"green\" only."
+  }
 }
 
 variable "load_balancer_arn_suffix" {

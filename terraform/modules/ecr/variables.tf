@@ -1,10 +1,11 @@
 variable "name" {
-  description = "Name of the ECR repository (lowercase letters, digits and . _ - /)."
+  description = "Name of the ECR repository: 2-256 lowercase letters and digits starting with a letter, separated by . _ __ one or more - or /."
   type        = string
 
+  # CreateRepository: 2-256 characters, "must start with a letter", separators only between letters and digits.
   validation {
-    condition     = can(regex("^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$", var.name))
-    error_message = "name must be lowercase letters and digits, separated by single . _ - or /, for example web-app."
+    condition     = can(regex("^[a-z][a-z0-9]*(?:(?:\\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*)*$", var.name)) && length(var.name) >= 2 && length(var.name) <= 256
+    error_message = "name must be 2-256 lowercase letters and digits starting with a letter, separated by ., _, __, hyphens or /, for example web-app."
   }
 }
 

@@ -124,7 +124,25 @@ resource "aws_cloudwatch_log_group" "this" {
   tags = local.tags
 }
 
-data "aws_iam_policy_document" "ecs_tasks_assume_role" {
+# The task execution role (the ECS agent) and the task role (the application) are both assumed by ecs-tasks, but
+# documented differently. "Amazon ECS task execution IAM role" (ECS Developer Guide) shows the trust without
+# conditions and documents no source keys: a key the agent did not send would stop every task from pulling its
+# image, so none is required; only principals of this account allowed iam:PassRole can hand the role to ECS.
+data "aws_iam_policy_document" "execution_assume_role" {
+  statement {
+    sid     = "EcsAgentAssumeRole"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+# "Task IAM role" (ECS Developer Guide) documents aws:SourceAccount and aws:SourceArn in the trust relationship as the
+# confused-deputy guard: only tasks of this account may assume the application's role.
+data "aws_iam_policy_document" "task_assume_role" {
   statement {
     sid     = "EcsTasksAssumeRole"
     actions = ["sts:AssumeRole"]
@@ -134,7 +152,6 @@ data "aws_iam_policy_document" "ecs_tasks_assume_role" {
       identifiers = ["ecs-tasks.amazonaws.com"]
     }
 
-    # Confused-deputy guard: only tasks of this account may assume the roles.
     condition {
       test     = "StringEquals"
       variable = "aws:SourceAccount"
@@ -146,19 +163,22 @@ data "aws_iam_policy_document" "ecs_tasks_assume_role" {
 resource "aws_iam_role" "execution" {
   name               = "${var.name}-ecs-execution"
   description        = "ECS agent of ${var.name}: pulls the image and writes container logs."
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume_role.json
+  assume_role_policy = data.aws_iam_policy_document.execution_assume_role.json
 
   tags = local.tags
 }
 
-# ecr:GetAuthorizationToken has no resource-level permissions: it alone is on "*".
+# Resources follow the Service Authorization Reference (SAR, "Actions, resources, and condition keys for <service>"):
+# each statement names its resource type there, and an action listed with none is granted on "*".
 data "aws_iam_policy_document" "execution" {
+  # SAR, Amazon ECR: GetAuthorizationToken has no resource type; it alone is on "*".
   statement {
     sid       = "EcrLogin"
     actions   = ["ecr:GetAuthorizationToken"]
     resources = ["*"]
   }
 
+  # SAR, Amazon ECR: the image and layer reads take the repository resource type.
   statement {
     sid = "PullImagesOfThisRepository"
     actions = [
@@ -169,12 +189,15 @@ data "aws_iam_policy_document" "execution" {
     resources = [var.ecr_repository_arn]
   }
 
+  # SAR, Amazon CloudWatch Logs: CreateLogStream and PutLogEvents take the log-stream resource type.
   statement {
     sid       = "WriteContainerLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
     resources = ["${aws_cloudwatch_log_group.this.arn}:*"]
   }
 
+  # SAR, AWS Secrets Manager: GetSecretValue takes the Secret resource type; AWS Systems Manager: GetParameters
+  # takes parameter.
   dynamic "statement" {
     for_each = length(var.secrets) > 0 ? [true] : []
 
@@ -185,6 +208,7 @@ data "aws_iam_policy_document" "execution" {
     }
   }
 
+  # SAR, AWS KMS: Decrypt takes the key resource type.
   dynamic "statement" {
     for_each = var.ecr_kms_key_arn == null ? [] : [var.ecr_kms_key_arn]
 
@@ -205,7 +229,7 @@ resource "aws_iam_role_policy" "execution" {
 resource "aws_iam_role" "task" {
   name               = "${var.name}-ecs-task"
   description        = "Application of ${var.name}: what the running containers may call. Separate from the execution role."
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume_role.json
+  assume_role_policy = data.aws_iam_policy_document.task_assume_role.json
 
   tags = local.tags
 }

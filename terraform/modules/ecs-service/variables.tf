@@ -1,6 +1,13 @@
 variable "name" {
-  description = "Name of the cluster, service, task definition family, log group, roles and security group."
+  description = "Name of the cluster, service, task definition family, log group, roles (<name>-ecs-execution, <name>-ecs-task) and security group (<name>-tasks): 1-50 letters, digits, hyphens and underscores, starting with a letter or digit, not with sg-."
   type        = string
+
+  # ECS names allow letters, digits, hyphens and underscores; IAM role names 64 characters (50 + "-ecs-execution");
+  # CreateSecurityGroup rejects names starting with "sg-".
+  validation {
+    condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$", var.name)) && !startswith(lower(var.name), "sg-")
+    error_message = "name must be 1-50 letters, digits, hyphens or underscores, starting with a letter or digit and not with \"sg-\" (AWS's ECS, IAM role and security group name rules)."
+  }
 }
 
 variable "vpc_id" {

@@ -7,10 +7,16 @@ locals {
 
   # GitHub puts the environment in `sub` when a job declares one, and the ref otherwise: list both kinds
   # exactly, never with wildcards.
-  subjects = concat(
-    [for branch in var.branches : "repo:${var.repository}:ref:refs/heads/${branch}"],
-    [for environment in var.environments : "repo:${var.repository}:environment:${environment}"],
+  contexts = concat(
+    [for branch in var.branches : "ref:refs/heads/${branch}"],
+    [for environment in var.environments : "environment:${environment}"],
   )
+
+  # With job_workflow_refs, the repository's customised subject template (repo, context, job_workflow_ref) appends
+  # the workflow file that runs the job: only those workflows, in those contexts, may assume the role.
+  subjects = length(var.job_workflow_refs) == 0 ? [for context in local.contexts : "repo:${var.repository}:${context}"] : flatten([
+    for context in local.contexts : [for workflow in var.job_workflow_refs : "repo:${var.repository}:${context}:job_workflow_ref:${workflow}"]
+  ])
 }
 
 resource "aws_iam_openid_connect_provider" "this" {
@@ -68,7 +74,10 @@ resource "aws_iam_role" "this" {
   }
 }
 
+# Resources follow the Service Authorization Reference (SAR, "Actions, resources, and condition keys for <service>"):
+# each statement names its resource type there, and an action listed with none is granted on "*".
 data "aws_iam_policy_document" "this" {
+  # SAR, AWS CodePipeline: all seven actions take the pipeline resource type.
   statement {
     sid = "StartFollowAndStopThisPipeline"
     actions = [
@@ -83,32 +92,40 @@ data "aws_iam_policy_document" "this" {
     resources = [var.pipeline_arn]
   }
 
-  # StopDeployment is how the action rolls a deployment back when its workflow is cancelled (on-cancel: rollback):
-  # stopping the pipeline execution alone lets the deployment finish.
+  # SAR, AWS CodeDeploy: GetDeployment takes the deploymentgroup resource type.
   statement {
-    sid = "FollowAndRollBackDeploymentsOfThisGroup"
-    actions = [
-      "codedeploy:GetDeployment",
-      "codedeploy:GetDeploymentTarget",
-      "codedeploy:ListDeploymentTargets",
-      "codedeploy:StopDeployment",
-    ]
+    sid       = "ReadDeploymentsOfThisGroup"
+    actions   = ["codedeploy:GetDeployment"]
     resources = [var.deployment_group_arn]
   }
 
+  # SAR, AWS CodeDeploy: GetDeploymentTarget, ListDeploymentTargets and StopDeployment have no resource type, so IAM
+  # evaluates them against "*" (a statement on the deployment group would never allow them), and CodeDeploy offers no
+  # condition key to narrow them. The action learns deployment IDs from this pipeline's own executions, and
+  # StopDeployment is how it rolls one back when its workflow is cancelled (on-cancel: rollback): stopping the
+  # pipeline execution alone lets the deployment finish.
+  statement {
+    sid       = "FollowAndRollBackDeployments"
+    actions   = ["codedeploy:GetDeploymentTarget", "codedeploy:ListDeploymentTargets", "codedeploy:StopDeployment"]
+    resources = ["*"]
+  }
+
+  # SAR, AWS CodeBuild: BatchGetBuilds takes the project resource type.
   statement {
     sid       = "ReadBuildsOfThisProject"
     actions   = ["codebuild:BatchGetBuilds"]
     resources = [var.codebuild_project_arn]
   }
 
+  # SAR, Amazon CloudWatch Logs: GetLogEvents takes the log-stream resource type (<group ARN>:log-stream:<stream>).
   statement {
     sid       = "ReadBuildLogs"
     actions   = ["logs:GetLogEvents"]
     resources = ["${var.build_log_group_arn}:log-stream:*"]
   }
 
-  # The action reads a failed hook's decision from its log group: only the hook functions' own groups.
+  # The action reads a failed hook's decision from its log group: only the hook functions' own groups. SAR, Amazon
+  # CloudWatch Logs: FilterLogEvents takes the log-group resource type (both ARN forms, with and without ":*").
   dynamic "statement" {
     for_each = length(var.hook_log_group_arns) > 0 ? [var.hook_log_group_arns] : []
 

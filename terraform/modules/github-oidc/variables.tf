@@ -1,6 +1,11 @@
 variable "name" {
-  description = "Name of the IAM role the GitHub Action assumes."
+  description = "Name of the IAM role the GitHub Action assumes: 1-64 letters, digits and _+=,.@-."
   type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_+=,.@-]{1,64}$", var.name))
+    error_message = "name must be 1-64 letters, digits or _+=,.@- (IAM's role name rules)."
+  }
 }
 
 variable "create_oidc_provider" {
@@ -20,7 +25,7 @@ variable "repository" {
 }
 
 variable "branches" {
-  description = "Branches whose workflow runs may assume the role (jobs without an environment)."
+  description = "Branches whose workflow runs may assume the role (jobs without an environment). Any event running in a branch's context presents its subject (push, workflow_dispatch, schedule, workflow_run, pull_request_target on the default branch): prefer environments."
   type        = list(string)
   default     = ["main"]
 
@@ -31,13 +36,24 @@ variable "branches" {
 }
 
 variable "environments" {
-  description = "GitHub environments whose jobs may assume the role (a job with an environment presents it instead of the branch)."
+  description = "GitHub environments whose jobs may assume the role (a job with an environment presents it instead of the branch). The safer choice: an environment's protection rules (required reviewers, allowed branches) gate every job that uses it, whatever event started the workflow."
   type        = list(string)
   default     = []
 
   validation {
     condition     = alltrue([for environment in var.environments : can(regex("^[^*?]+$", environment))])
     error_message = "environments must be exact environment names: wildcards would let any matching environment deploy."
+  }
+}
+
+variable "job_workflow_refs" {
+  description = "Workflow files allowed to assume the role, as GitHub's job_workflow_ref claim writes them (<owner>/<repo>/.github/workflows/<file>@refs/heads/<branch>). Empty trusts the default subject (repository and branch or environment). Non-empty pins them in the subject, which works only after the repository's OIDC subject template is customised to include repo, context and job_workflow_ref (see the README): that changes the subject of every workflow of the repository."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for workflow in var.job_workflow_refs : can(regex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/\\.github/workflows/[^@*?]+\\.ya?ml@refs/(heads|tags)/[^*?]+$", workflow))])
+    error_message = "job_workflow_refs must be exact workflow references like octo-org/web-app/.github/workflows/deploy.yml@refs/heads/main, without wildcards."
   }
 }
 

@@ -1,5 +1,3 @@
-data "aws_caller_identity" "current" {}
-
 data "aws_partition" "current" {}
 
 locals {
@@ -76,6 +74,10 @@ resource "aws_sqs_queue" "dead_letter" {
   tags = local.tags
 }
 
+# No aws:SourceAccount / aws:SourceArn condition: Lambda documents none for assuming an execution role ("The
+# aws:SourceArn condition key applies only to policies where your Lambda function is the target resource", Lambda
+# Developer Guide, lambda-intro-execution-role), and a key Lambda does not send would leave the hooks unable to run.
+# Only principals of this account allowed iam:PassRole on the role can attach it to a function.
 data "aws_iam_policy_document" "assume_role" {
   statement {
     sid     = "LambdaAssumeRole"
@@ -84,12 +86,6 @@ data "aws_iam_policy_document" "assume_role" {
     principals {
       type        = "Service"
       identifiers = ["lambda.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [data.aws_caller_identity.current.account_id]
     }
   }
 }
@@ -102,27 +98,26 @@ resource "aws_iam_role" "this" {
   tags = local.tags
 }
 
-# elasticloadbalancing:DescribeListeners and DescribeLoadBalancers have no resource-level permissions: they alone
-# are on "*", and they only read.
+# Resources follow the Service Authorization Reference (SAR, "Actions, resources, and condition keys for <service>"):
+# each statement names its resource type there, and an action listed with none is granted on "*".
 data "aws_iam_policy_document" "this" {
+  # SAR, AWS CodeDeploy: GetDeployment and GetDeploymentGroup take the deploymentgroup resource type.
   statement {
-    sid = "ReadThisDeploymentGroupOnly"
-    actions = [
-      "codedeploy:GetDeployment",
-      "codedeploy:GetDeploymentGroup",
-    ]
+    sid       = "ReadThisDeploymentGroup"
+    actions   = ["codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup"]
     resources = [var.deployment_group_arn]
   }
 
+  # SAR, AWS CodeDeploy: PutLifecycleEventHookExecutionStatus has no resource type, so IAM evaluates it against "*"
+  # (on the deployment group the hook could never report), and no condition key narrows it. A report needs the
+  # hook execution ID CodeDeploy hands only to the invoked hook.
   statement {
-    sid = "ReportHookStatus"
-    # The Service Authorization Reference lists no resource type for PutLifecycleEventHookExecutionStatus, so a
-    # statement scoped to the deployment group would never match and the hook could not report: AWS offers no
-    # scoping here. The call only answers a hook execution id CodeDeploy handed to this function.
+    sid       = "ReportLifecycleHookStatus"
     actions   = ["codedeploy:PutLifecycleEventHookExecutionStatus"]
     resources = ["*"]
   }
 
+  # SAR, Elastic Load Balancing V2: DescribeListeners and DescribeLoadBalancers have no resource type; they only read.
   statement {
     sid = "DiscoverTheTestListener"
     actions = [
@@ -132,18 +127,21 @@ data "aws_iam_policy_document" "this" {
     resources = ["*"]
   }
 
+  # SAR, Amazon CloudWatch Logs: CreateLogStream and PutLogEvents take the log-stream resource type.
   statement {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
     resources = [for group in aws_cloudwatch_log_group.this : "${group.arn}:*"]
   }
 
+  # SAR, Amazon SQS: SendMessage takes the queue resource type.
   statement {
     sid       = "SendFailedInvocationsToTheDeadLetterQueue"
     actions   = ["sqs:SendMessage"]
     resources = [aws_sqs_queue.dead_letter.arn]
   }
 
+  # SAR, AWS KMS: Decrypt and GenerateDataKey take the key resource type.
   dynamic "statement" {
     for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
 

@@ -5,10 +5,10 @@ locals {
   production_protocol = local.https ? "HTTPS" : "HTTP"
   scheme              = local.https ? "https" : "http"
 
-  # Target group names are limited to 32 characters and must be unique per account and region.
-  target_group_names = { for colour in ["blue", "green"] : colour => "${substr(var.name, 0, 26)}-${colour}" }
+  # Target group names must be unique per account and region; var.name's validation keeps them within 32 characters.
+  target_group_names = { for colour in ["blue", "green"] : colour => "${var.name}-${colour}" }
 
-  test_listener_cidr_blocks = coalesce(var.test_listener_ingress_cidr_blocks, [var.vpc_cidr_block])
+  test_listener_cidr_blocks = concat(coalesce(var.test_listener_ingress_cidr_blocks, [var.vpc_cidr_block]), var.test_listener_public_ingress_cidr_blocks)
   public_ports              = local.https ? [80, 443] : [80]
 
   tags = merge({ Name = var.name }, var.tags)
@@ -48,7 +48,8 @@ resource "aws_vpc_security_group_ingress_rule" "test_cidr" {
   ip_protocol       = "tcp"
   from_port         = var.test_listener_port
   to_port           = var.test_listener_port
-  cidr_ipv4         = local.test_listener_cidr_blocks[count.index]
+  cidr_ipv4         = strcontains(local.test_listener_cidr_blocks[count.index], ":") ? null : local.test_listener_cidr_blocks[count.index]
+  cidr_ipv6         = strcontains(local.test_listener_cidr_blocks[count.index], ":") ? local.test_listener_cidr_blocks[count.index] : null
 
   tags = local.tags
 }
@@ -78,7 +79,7 @@ resource "aws_vpc_security_group_egress_rule" "targets" {
 }
 
 resource "aws_lb" "this" {
-  name               = substr(var.name, 0, 32)
+  name               = var.name
   load_balancer_type = "application"
   internal           = var.internal
   subnets            = var.subnet_ids

@@ -1,6 +1,13 @@
 variable "name" {
-  description = "Name of the load balancer; also the prefix of its security group and target groups (truncated to fit AWS name limits)."
+  description = "Name of the load balancer; also the prefix of its security group (<name>-alb) and target groups (<name>-blue, <name>-green): 1-26 letters, digits and inner hyphens, not starting with internal- or sg-."
   type        = string
+
+  # CreateLoadBalancer: at most 32 alphanumerics or hyphens, no hyphen at either end, no "internal-" prefix;
+  # CreateTargetGroup: the same without the prefix rule (26 + "-green" = 32); CreateSecurityGroup: no "sg-" prefix.
+  validation {
+    condition     = can(regex("^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$", var.name)) && length(var.name) <= 26 && !startswith(lower(var.name), "internal-") && !startswith(lower(var.name), "sg-")
+    error_message = "name must be 1-26 letters, digits and single hyphens between them, not starting with \"internal-\" or \"sg-\" (AWS's load balancer, target group and security group name rules)."
+  }
 }
 
 variable "vpc_id" {
@@ -65,14 +72,35 @@ variable "test_listener_port" {
 }
 
 variable "test_listener_ingress_cidr_blocks" {
-  description = "IPv4 CIDR blocks allowed on the test listener. Null allows only the VPC CIDR. Never put 0.0.0.0/0 here: the test listener serves unreleased code."
+  description = "Private CIDR blocks allowed on the test listener: inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 (RFC 1918), 100.64.0.0/10 (shared address space) or fc00::/7 (IPv6 unique local). Null allows only the VPC CIDR. The test listener serves unreleased code; public sources need the explicit test_listener_public_ingress_cidr_blocks."
   type        = list(string)
   default     = null
 
+  # Each block must lie inside one private range: its prefix at least as long as the range's, and its network
+  # address masked to the range's prefix equal to the range's. Unions such as 0.0.0.0/1 + 128.0.0.0/1 cannot pass.
   validation {
-    # Any /0 (also written as 0.0.0.0/0 with host bits, e.g. 10.0.0.0/0) opens the listener to the internet.
-    condition     = var.test_listener_ingress_cidr_blocks == null ? true : alltrue([for cidr in var.test_listener_ingress_cidr_blocks : can(cidrhost(cidr, 0)) && !endswith(cidr, "/0")])
-    error_message = "test_listener_ingress_cidr_blocks must be IPv4 CIDR blocks narrower than /0 (never 0.0.0.0/0): the test listener serves unreleased code."
+    condition = var.test_listener_ingress_cidr_blocks == null ? true : alltrue([
+      for cidr in var.test_listener_ingress_cidr_blocks : can(cidrhost(cidr, 0)) ? anytrue([
+        for range in ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"] : try(
+          strcontains(cidr, ":") == strcontains(range, ":") && tonumber(split("/", cidr)[1]) >= tonumber(split("/", range)[1]) && cidrhost("${cidrhost(cidr, 0)}/${split("/", range)[1]}", 0) == cidrhost(range, 0),
+          false,
+        )
+      ]) : false
+    ])
+    error_message = "test_listener_ingress_cidr_blocks must be CIDR blocks inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10 or fc00::/7: the test listener serves unreleased code. Allow a public source explicitly with test_listener_public_ingress_cidr_blocks."
+  }
+}
+
+variable "test_listener_public_ingress_cidr_blocks" {
+  description = "Opt-in: public CIDR blocks also allowed on the test listener, which serves unreleased code. For sources outside private address space only, for example the NAT gateway addresses an internet-facing load balancer sees the hooks arrive from (the bluegreen-stack module passes its own), or an office's egress address. Each block at most a /16 (IPv4) or /48 (IPv6); never the internet."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition = alltrue([
+      for cidr in var.test_listener_public_ingress_cidr_blocks : can(cidrhost(cidr, 0)) ? tonumber(split("/", cidr)[1]) >= (strcontains(cidr, ":") ? 48 : 16) : false
+    ])
+    error_message = "test_listener_public_ingress_cidr_blocks must be CIDR blocks of at most /16 (IPv4) or /48 (IPv6), for example 203.0.113.10/32: opening the test listener wider exposes unreleased code."
   }
 }
 

@@ -203,7 +203,11 @@ resource "aws_cloudwatch_log_group" "build" {
   tags = local.tags
 }
 
-# The two service roles of the module, each assumable only by its service acting for this account.
+# The two service roles of the module, each assumable by its own service only. No aws:SourceAccount / aws:SourceArn
+# condition: neither the CodeBuild service role page ("Allow CodeBuild to interact with other AWS services") nor
+# CodePipeline's ("Manage the CodePipeline service role") documents the service sending them, and a key the service
+# does not send would leave the role unassumable. Only principals of this account allowed iam:PassRole on a role can
+# attach it to a project or pipeline.
 data "aws_iam_policy_document" "assume_role" {
   for_each = { codebuild = "CodeBuild", codepipeline = "CodePipeline" }
 
@@ -215,11 +219,19 @@ data "aws_iam_policy_document" "assume_role" {
       type        = "Service"
       identifiers = ["${each.key}.amazonaws.com"]
     }
+  }
+}
 
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [data.aws_caller_identity.current.account_id]
+# Both roles read and write the artifacts and build output the key encrypts. SAR, AWS KMS: Decrypt and
+# GenerateDataKey take the key resource type.
+data "aws_iam_policy_document" "use_encryption_key" {
+  dynamic "statement" {
+    for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
+
+    content {
+      sid       = "UseTheEncryptionKey"
+      actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+      resources = [statement.value]
     }
   }
 }
@@ -232,32 +244,40 @@ resource "aws_iam_role" "codebuild" {
   tags = local.tags
 }
 
-# ecr:GetAuthorizationToken has no resource-level permissions: it alone is on "*".
+# Resources follow the Service Authorization Reference (SAR, "Actions, resources, and condition keys for <service>"):
+# each statement names its resource type there, and an action listed with none is granted on "*".
 data "aws_iam_policy_document" "codebuild" {
+  source_policy_documents = [data.aws_iam_policy_document.use_encryption_key.json]
+
+  # SAR, Amazon CloudWatch Logs: CreateLogStream and PutLogEvents take the log-stream resource type.
   statement {
     sid       = "WriteBuildLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
     resources = ["${aws_cloudwatch_log_group.build.arn}:*"]
   }
 
+  # SAR, Amazon S3: GetObject, GetObjectVersion and PutObject take the object resource type.
   statement {
     sid       = "ReadAndWritePipelineArtifacts"
     actions   = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"]
     resources = ["${aws_s3_bucket.artifacts.arn}/*"]
   }
 
+  # SAR, Amazon S3: GetBucketLocation and GetBucketVersioning take the bucket resource type.
   statement {
     sid       = "LocateArtifactBucket"
     actions   = ["s3:GetBucketLocation", "s3:GetBucketVersioning"]
     resources = [aws_s3_bucket.artifacts.arn]
   }
 
+  # SAR, Amazon ECR: GetAuthorizationToken has no resource type; it alone is on "*".
   statement {
     sid       = "EcrLogin"
     actions   = ["ecr:GetAuthorizationToken"]
     resources = ["*"]
   }
 
+  # SAR, Amazon ECR: the image and layer actions take the repository resource type.
   statement {
     sid = "PushToThisRepositoryOnly"
     actions = [
@@ -271,16 +291,6 @@ data "aws_iam_policy_document" "codebuild" {
       "ecr:UploadLayerPart",
     ]
     resources = [var.ecr_repository_arn]
-  }
-
-  dynamic "statement" {
-    for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
-
-    content {
-      sid       = "UseTheEncryptionKey"
-      actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
-      resources = [statement.value]
-    }
   }
 }
 
@@ -345,9 +355,11 @@ resource "aws_iam_role" "codepipeline" {
   tags = local.tags
 }
 
-# ecs:RegisterTaskDefinition has no resource-level permissions (CodeDeployToECS registers every revision): it
-# alone is on "*"; what the new revisions may run as stays limited by the PassRole statement.
+# Resources follow the Service Authorization Reference (SAR, "Actions, resources, and condition keys for <service>"):
+# each statement names its resource type there, and an action listed with none is granted on "*".
 data "aws_iam_policy_document" "codepipeline" {
+  source_policy_documents = [data.aws_iam_policy_document.use_encryption_key.json]
+
   lifecycle {
     precondition {
       condition     = local.connection_arn != null
@@ -355,40 +367,51 @@ data "aws_iam_policy_document" "codepipeline" {
     }
   }
 
+  # SAR, AWS CodeConnections and AWS CodeStar Connections: UseConnection takes the Connection resource type.
   statement {
     sid       = "UseThisConnectionOnly"
     actions   = ["codestar-connections:UseConnection", "codeconnections:UseConnection"]
     resources = [local.connection_arn]
   }
 
+  # SAR, Amazon S3: GetObject, GetObjectVersion and PutObject take the object resource type.
   statement {
     sid       = "ReadAndWritePipelineArtifacts"
     actions   = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"]
     resources = ["${aws_s3_bucket.artifacts.arn}/*"]
   }
 
+  # SAR, Amazon S3: GetBucketLocation, GetBucketVersioning and ListBucket take the bucket resource type.
   statement {
     sid       = "LocateArtifactBucket"
     actions   = ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"]
     resources = [aws_s3_bucket.artifacts.arn]
   }
 
+  # SAR, AWS CodeBuild: StartBuild, BatchGetBuilds and StopBuild take the project resource type.
   statement {
     sid       = "RunThisBuildProjectOnly"
     actions   = ["codebuild:StartBuild", "codebuild:BatchGetBuilds", "codebuild:StopBuild"]
     resources = [aws_codebuild_project.this.arn]
   }
 
+  # SAR, AWS CodeDeploy: CreateDeployment and GetDeployment take the deploymentgroup resource type.
   statement {
-    sid = "DeployThroughThisDeploymentGroupOnly"
-    actions = [
-      "codedeploy:CreateDeployment",
-      "codedeploy:GetDeployment",
-      "codedeploy:StopDeployment",
-    ]
+    sid       = "DeployThroughThisDeploymentGroupOnly"
+    actions   = ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"]
     resources = [var.codedeploy_deployment_group_arn]
   }
 
+  # SAR, AWS CodeDeploy: StopDeployment has no resource type, so IAM evaluates it against "*" (on the deployment
+  # group it would never be allowed), and no condition key narrows it.
+  statement {
+    sid       = "StopItsDeployments"
+    actions   = ["codedeploy:StopDeployment"]
+    resources = ["*"]
+  }
+
+  # SAR, AWS CodeDeploy: GetApplication, GetApplicationRevision and RegisterApplicationRevision take the application
+  # resource type.
   statement {
     sid = "RegisterRevisionsOfThisApplication"
     actions = [
@@ -399,18 +422,23 @@ data "aws_iam_policy_document" "codepipeline" {
     resources = ["${local.codedeploy_arn_prefix}:application:${var.codedeploy_app_name}"]
   }
 
+  # SAR, AWS CodeDeploy: GetDeploymentConfig takes the deploymentconfig resource type.
   statement {
     sid       = "ReadTheDeploymentConfig"
     actions   = ["codedeploy:GetDeploymentConfig"]
     resources = ["${local.codedeploy_arn_prefix}:deploymentconfig:${var.codedeploy_deployment_config_name}"]
   }
 
+  # SAR, Amazon ECS: RegisterTaskDefinition takes the task-definition resource type
+  # (task-definition/<family>:<revision>); CodeDeployToECS registers a new revision of this family for every
+  # deployment. What the revisions may run as stays limited by the PassRole statement.
   statement {
-    sid       = "RegisterTaskDefinitions"
+    sid       = "RegisterRevisionsOfThisTaskFamily"
     actions   = ["ecs:RegisterTaskDefinition"]
-    resources = ["*"]
+    resources = ["arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:task-definition/${var.task_definition_family}:*"]
   }
 
+  # SAR, IAM: PassRole takes the role resource type; iam:PassedToService names the receiving service.
   statement {
     sid       = "PassOnlyTheTaskRolesToEcs"
     actions   = ["iam:PassRole"]
@@ -420,16 +448,6 @@ data "aws_iam_policy_document" "codepipeline" {
       test     = "StringEquals"
       variable = "iam:PassedToService"
       values   = ["ecs-tasks.amazonaws.com"]
-    }
-  }
-
-  dynamic "statement" {
-    for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
-
-    content {
-      sid       = "UseTheEncryptionKey"
-      actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
-      resources = [statement.value]
     }
   }
 }

@@ -1,6 +1,13 @@
 variable "name" {
-  description = "Name of the pipeline, build project, roles and connection (truncated where AWS limits names)."
+  description = "Name of the pipeline, build project (<name>-build), roles (<name>-codebuild, <name>-codepipeline), connection and artifact bucket prefix: 1-51 letters, digits and inner hyphens, not starting with sthree- or amzn-s3-demo-."
   type        = string
+
+  # IAM role names: 64 characters (51 + "-codepipeline"); the artifact bucket starts with the lowercased name, and
+  # S3 bucket names allow only lowercase letters, digits, dots and hyphens, with reserved prefixes.
+  validation {
+    condition     = can(regex("^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$", var.name)) && length(var.name) <= 51 && !startswith(lower(var.name), "sthree-") && !startswith(lower(var.name), "amzn-s3-demo-")
+    error_message = "name must be 1-51 letters, digits and single hyphens between them, not starting with \"sthree-\" or \"amzn-s3-demo-\" (AWS's IAM role and S3 bucket name rules)."
+  }
 }
 
 variable "repository" {
@@ -84,6 +91,16 @@ variable "build_timeout_in_minutes" {
 variable "task_definition_template" {
   description = "Task definition JSON with the image replaced by <image_placeholder>, written as taskdef.json (the ecs-service module's task_definition_template output)."
   type        = string
+}
+
+variable "task_definition_family" {
+  description = "Family of the task definition (the ecs-service module's task_definition_family output): the pipeline may register revisions of this family only."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_-]{1,255}$", var.task_definition_family))
+    error_message = "task_definition_family must be 1-255 letters, digits, hyphens or underscores (ECS's family rule)."
+  }
 }
 
 variable "image_placeholder" {

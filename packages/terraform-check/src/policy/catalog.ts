@@ -7,6 +7,7 @@ import type { PolicyRule } from './policy-rule.js';
 import { s3Rules } from './s3-rules.js';
 import { securityGroupRules } from './security-group-rules.js';
 import { serviceRules } from './service-rules.js';
+import { trustRules } from './trust-rules.js';
 
 const POLICY_RULES: readonly PolicyRule[] = [
   ...s3Rules,
@@ -16,6 +17,7 @@ const POLICY_RULES: readonly PolicyRule[] = [
   ...serviceRules,
   ...iamRules,
   ...oidcRules,
+  ...trustRules,
   ...blueGreenRules,
 ];
 

@@ -1,5 +1,6 @@
-import { blocksOf } from '../hcl.js';
+import { blocksOf, soleInterpolation } from '../hcl.js';
 import type { TfBlock } from '../module-loader.js';
+import { withoutResourceType } from './iam-resource-types.js';
 import { statementsOf, type Statement } from './policy-documents.js';
 import type { PolicyContext, PolicyHit, PolicyRule } from './policy-rule.js';
 
@@ -77,6 +78,38 @@ const scopedPassRole = allowStatementRule(
   },
 );
 
-const iamRules: readonly PolicyRule[] = [noStarActions, noServiceWildcards, scopedPassRole];
+const isWildcard = (action: string): boolean => action.includes('*') || action.includes('?');
+
+const unscopableOnStar = allowStatementRule(
+  {
+    id: 'GL_IAM_NO_RESOURCE_TYPE',
+    mirrors: 'AWS Service Authorization Reference: an action without a resource type is evaluated against "*"',
+    title: 'Actions without a resource type are granted on "*"',
+    waivable: true,
+  },
+  (statement) => {
+    if (statement.resources.includes('*') || statement.resources.length === 0) return undefined;
+    const unscopable = statement.actions.filter((action) => !isWildcard(action) && withoutResourceType(action) !== undefined);
+    if (unscopable.length === 0) return undefined;
+    const source = withoutResourceType(unscopable[0] ?? '') ?? '';
+    return `the Service Authorization Reference gives ${unscopable.join(', ')} no resource type: IAM evaluates such actions against "*", so a statement on ${statement.resources.map((resource) => soleInterpolation(resource) ?? resource).join(', ')} never allows them; grant them on "*" (${source})`;
+  },
+);
+
+const scopableOnStar = allowStatementRule(
+  {
+    id: 'CKV_AWS_355',
+    mirrors: 'checkov CKV_AWS_355 (restrictable actions per the AWS Service Authorization Reference)',
+    title: 'No IAM statement allows "*" as the resource of an action that has resource types',
+    waivable: true,
+  },
+  (statement) => {
+    if (!statement.resources.includes('*')) return undefined;
+    const scopable = statement.actions.filter((action) => !isWildcard(action) && withoutResourceType(action) === undefined);
+    return scopable.length > 0 ? `allows ${scopable.join(', ')} on "*", though the Service Authorization Reference gives these actions resource types: name the resources` : undefined;
+  },
+);
+
+const iamRules: readonly PolicyRule[] = [noStarActions, noServiceWildcards, scopedPassRole, unscopableOnStar, scopableOnStar];
 
 export { iamRules };

@@ -2,6 +2,8 @@ import { blocksOf, isObject, soleInterpolation, type HclObject, type HclValue } 
 import type { TfModule } from '../module-loader.js';
 import type { ValueResolver } from './values.js';
 
+const MAX_MERGE_DEPTH = 4;
+
 interface Principal {
   readonly type: string;
   readonly identifiers: readonly string[];
@@ -70,7 +72,7 @@ function fromJsonStatement(statement: HclObject): Statement {
  * Statements of a policy argument: `data.aws_iam_policy_document.x.json` (read from that data source, with its
  * variables and locals resolved) or `jsonencode({...})`. Unknown when built some other way.
  */
-async function statementsOf(module: TfModule, values: ValueResolver, policy: HclValue | undefined): Promise<Statement[] | undefined> {
+async function statementsOf(module: TfModule, values: ValueResolver, policy: HclValue | undefined, depth = 0): Promise<Statement[] | undefined> {
   const inner = soleInterpolation(policy)?.trim();
   const documentName = inner === undefined ? undefined : /^data\.aws_iam_policy_document\.(\w+)\.(json|minified_json)$/.exec(inner)?.[1];
   if (documentName !== undefined) {
@@ -80,7 +82,13 @@ async function statementsOf(module: TfModule, values: ValueResolver, policy: Hcl
     if (!isObject(resolved)) return undefined;
     // `dynamic "statement"` contents count too: their iterator values stay unknown, their actions do not.
     const dynamicStatements = blocksOf(isObject(resolved.dynamic) ? resolved.dynamic.statement : undefined).flatMap((item) => blocksOf(item.content));
-    return [...blocksOf(resolved.statement), ...dynamicStatements].map(fromDocumentBlock);
+    // Documents merged in with source_policy_documents / override_policy_documents are part of this one.
+    const merged = await Promise.all(
+      [document.body.source_policy_documents, document.body.override_policy_documents]
+        .flatMap((list) => (Array.isArray(list) ? list : []))
+        .map(async (entry) => (depth < MAX_MERGE_DEPTH ? ((await statementsOf(module, values, entry, depth + 1)) ?? []) : [])),
+    );
+    return [...blocksOf(resolved.statement), ...dynamicStatements].map(fromDocumentBlock).concat(merged.flat());
   }
   const resolved = await values.resolve(policy);
   if (!isObject(resolved)) return undefined;

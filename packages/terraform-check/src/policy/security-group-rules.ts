@@ -1,10 +1,10 @@
+import { coversWholeFamily, parseCidr, type Cidr } from '../cidr.js';
 import { blocksOf, type HclObject } from '../hcl.js';
 import type { TfBlock } from '../module-loader.js';
 import { perResource } from './per-resource.js';
 import type { PolicyContext, PolicyHit, PolicyRule } from './policy-rule.js';
 import { refersTo, type ValueResolver } from './values.js';
 
-const WORLD = ['0.0.0.0/0', '::/0'];
 const ALB_PUBLIC_PORTS = [80, 443];
 const TEST_LISTENER_PORT = 8443;
 
@@ -14,7 +14,8 @@ interface IngressRule {
   /** Undefined when the ports are not known offline. */
   readonly from: number | undefined;
   readonly to: number | undefined;
-  readonly world: boolean;
+  /** Source blocks known offline. */
+  readonly cidrs: readonly Cidr[];
   /** Address of the security group in this module the rule belongs to, when known. */
   readonly group: string | undefined;
 }
@@ -38,7 +39,7 @@ async function ingressRule(block: TfBlock, member: string | undefined, body: Hcl
     member,
     from: allPorts ? 0 : portOf(await values.scalar(body.from_port)),
     to: allPorts ? 65535 : portOf(await values.scalar(body.to_port)),
-    world: cidrs.some((cidr) => WORLD.includes(cidr)),
+    cidrs: cidrs.map(parseCidr).filter((cidr): cidr is Cidr => cidr !== undefined),
     group,
   };
 }
@@ -71,6 +72,27 @@ function covers(rule: IngressRule, port: number): boolean {
   return rule.from !== undefined && rule.to !== undefined && rule.from <= port && port <= rule.to;
 }
 
+/**
+ * Rules that together open their group to every IPv4 or IPv6 address: judged on the union of the sources of the
+ * rules sharing a group (and, with `samePorts`, a port range), so 0.0.0.0/1 + 128.0.0.0/1 counts as the internet.
+ */
+function worldOpen(rules: readonly IngressRule[], samePorts: boolean): IngressRule[] {
+  const buckets = new Map<string, IngressRule[]>();
+  for (const rule of rules) {
+    const key = `${rule.group ?? rule.block.labels.join('.')}${samePorts ? ` ${rule.from}-${rule.to}` : ''}`;
+    buckets.set(key, [...(buckets.get(key) ?? []), rule]);
+  }
+  return [...buckets.values()].flatMap((bucket) => {
+    const cidrs = bucket.flatMap((rule) => rule.cidrs);
+    const families = ([4, 6] as const).filter((family) => coversWholeFamily(cidrs, family));
+    return bucket.filter((rule) => rule.cidrs.some((cidr) => families.some((family) => cidr.family === family)));
+  });
+}
+
+function sources(rule: IngressRule): string {
+  return rule.cidrs.length === 1 && rule.cidrs[0]?.prefix === 0 ? 'the internet' : 'the internet (with the group\'s other sources, every address)';
+}
+
 function isLoadBalancerGroup(context: PolicyContext, group: string): boolean {
   return context.resources('aws_lb', 'aws_alb').some((lb) => refersTo(lb.body.security_groups, group));
 }
@@ -81,13 +103,12 @@ const testListenerNeverPublic: PolicyRule = {
   title: 'The test listener (:8443) is never open to the internet',
   waivable: false,
   async check(context) {
-    return (await ingressRules(context))
-      .filter((rule) => rule.world && covers(rule, TEST_LISTENER_PORT))
-      .map(({ block, member }) => ({
-        block,
-        ...(member ? { member } : {}),
-        message: `${block.labels.join('.')} opens port ${TEST_LISTENER_PORT} (the test listener, serving the untested green version) to the internet: allow only the VPC and the hooks' security group`,
-      }));
+    const testListener = (await ingressRules(context)).filter((rule) => covers(rule, TEST_LISTENER_PORT));
+    return worldOpen(testListener, false).map((rule) => ({
+      block: rule.block,
+      ...(rule.member ? { member: rule.member } : {}),
+      message: `${rule.block.labels.join('.')} opens port ${TEST_LISTENER_PORT} (the test listener, serving the untested green version) to ${sources(rule)}: allow only private ranges and the hooks' security group`,
+    }));
   },
 };
 
@@ -98,15 +119,16 @@ const noWorldIngress: PolicyRule = {
   waivable: true,
   async check(context) {
     const hits: PolicyHit[] = [];
-    for (const rule of await ingressRules(context)) {
-      if (!rule.world || rule.from === undefined || rule.to === undefined || covers(rule, TEST_LISTENER_PORT)) continue;
+    const candidates = (await ingressRules(context)).filter((rule) => rule.from !== undefined && rule.to !== undefined && !covers(rule, TEST_LISTENER_PORT));
+    for (const rule of worldOpen(candidates, true)) {
+      if (rule.from === undefined || rule.to === undefined) continue;
       const address = rule.block.labels.join('.');
       const albPort = rule.from === rule.to && ALB_PUBLIC_PORTS.includes(rule.from);
       const albGroup = rule.group === undefined || isLoadBalancerGroup(context, rule.group);
       if (albPort && albGroup) continue;
       const message = albPort
-        ? `${address} opens port ${rule.from} to the internet on a security group no load balancer uses: restrict the source`
-        : `${address} opens ports ${rule.from}-${rule.to} to the internet: only the ALB's 80/443 may be public`;
+        ? `${address} opens port ${rule.from} to ${sources(rule)} on a security group no load balancer uses: restrict the source`
+        : `${address} opens ports ${rule.from}-${rule.to} to ${sources(rule)}: only the ALB's 80/443 may be public`;
       hits.push({ block: rule.block, ...(rule.member ? { member: rule.member } : {}), message });
     }
     return hits;

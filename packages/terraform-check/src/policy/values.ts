@@ -1,6 +1,6 @@
 import { parse } from '@cdktf/hcl2json';
-import { blocksOf, expressionsIn, isObject, soleInterpolation, type HclObject, type HclValue } from '../hcl.js';
-import type { TfBlock, TfModule } from '../module-loader.js';
+import { blocksOf, isObject, soleInterpolation, type HclObject, type HclValue } from '../hcl.js';
+import { expressionsWithLocals, type TfBlock, type TfModule } from '../module-loader.js';
 
 const MAX_DEPTH = 8;
 
@@ -65,18 +65,7 @@ class ValueResolver {
    * resolver (`merge()`, a filtering `for`), rules can still find what one field is set to.
    */
   private sourceText(value: HclValue | undefined): string {
-    const texts: string[] = [];
-    const seen = new Set<string>();
-    const pending = [...expressionsIn(value)];
-    for (let text = pending.shift(); text !== undefined; text = pending.shift()) {
-      texts.push(text);
-      for (const [, name = ''] of text.matchAll(/\blocal\.(\w+)/g)) {
-        if (seen.has(name)) continue;
-        seen.add(name);
-        pending.push(...expressionsIn(this.module.locals.get(name)?.body[name]));
-      }
-    }
-    return texts.join('\n');
+    return expressionsWithLocals(this.module, [value]).join('\n');
   }
 
   /**

@@ -43,7 +43,7 @@ function duplicateLocals(module: TfModule): Finding[] {
   return findings;
 }
 
-/** Module conventions the issue sets (terraform-aws-modules style): every variable typed and described. */
+/** The modules' convention (terraform-aws-modules style): every variable typed and described, every output described. */
 function undocumented(module: TfModule): Finding[] {
   const findings: Finding[] = [];
   for (const variable of module.variables) {

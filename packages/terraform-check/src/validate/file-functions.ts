@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEVERITY, type Finding } from '../findings.js';
 import { expressionsIn } from '../hcl.js';
-import type { TfBlock, TfModule } from '../module-loader.js';
+import { expressionBlocks, type TfModule } from '../module-loader.js';
 import { RULE } from '../rules.js';
 import { escapeRegExp, findLine } from '../source-text.js';
 
@@ -15,20 +15,10 @@ function resolvePath(module: TfModule, raw: string): string | undefined {
   return path.startsWith('/') ? path : join(module.dir, path);
 }
 
-function blocksOfModule(module: TfModule): TfBlock[] {
-  return [
-    ...module.resources,
-    ...module.dataSources,
-    ...module.outputs,
-    ...module.moduleCalls,
-    ...module.localBlocks,
-  ];
-}
-
 /** templatefile()/file()/filebase64sha256()... calls whose literal path does not exist. */
 function validateFileFunctions(module: TfModule): Finding[] {
   const findings: Finding[] = [];
-  for (const block of blocksOfModule(module)) {
+  for (const block of expressionBlocks(module)) {
     for (const expression of expressionsIn(block.body)) {
       for (const [, fn, raw = ''] of expression.matchAll(FILE_CALL)) {
         const path = resolvePath(module, raw);

@@ -1,26 +1,30 @@
 import { findingAt } from '../finding-factory.js';
 import type { Finding } from '../findings.js';
 import { blocksOf, isObject } from '../hcl.js';
-import type { TfModule } from '../module-loader.js';
+import type { TfBlock, TfModule } from '../module-loader.js';
 import { RULE } from '../rules.js';
 import type { ProviderSchema } from '../schema.js';
 import { satisfies } from '../version-constraint.js';
 
+/** Every `required_providers.aws.version` of the module, with the terraform block declaring it. */
+function awsVersionConstraints(module: TfModule): { readonly block: TfBlock; readonly constraint: string }[] {
+  return module.terraformBlocks.flatMap((block) =>
+    blocksOf(block.body.required_providers).flatMap((providers) => {
+      const aws = providers.aws;
+      return isObject(aws) && typeof aws.version === 'string' ? [{ block, constraint: aws.version }] : [];
+    }),
+  );
+}
+
 /** The checker validates against one provider version: a module requiring another would be checked against the wrong schema. */
 function validateProviderVersion(module: TfModule, schema: ProviderSchema): Finding[] {
   const version = schema.provenance.provider_version;
-  const findings: Finding[] = [];
-  for (const terraform of module.terraformBlocks) {
-    for (const providers of blocksOf(terraform.body.required_providers)) {
-      const aws = providers.aws;
-      const constraint = isObject(aws) && typeof aws.version === 'string' ? aws.version : undefined;
-      if (constraint !== undefined && !satisfies(version, constraint)) {
-        const message = `the checker's schema is AWS provider ${version}, which does not satisfy "${constraint}": regenerate the schema for a matching provider`;
-        findings.push(findingAt(terraform, 'required_providers', RULE.providerVersion, message));
-      }
-    }
-  }
-  return findings;
+  return awsVersionConstraints(module)
+    .filter(({ constraint }) => !satisfies(version, constraint))
+    .map(({ block, constraint }) => {
+      const message = `the checker's schema is AWS provider ${version}, which does not satisfy "${constraint}": regenerate the schema for a matching provider`;
+      return findingAt(block, 'required_providers', RULE.providerVersion, message);
+    });
 }
 
-export { validateProviderVersion };
+export { awsVersionConstraints, validateProviderVersion };

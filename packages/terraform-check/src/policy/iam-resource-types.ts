@@ -1,0 +1,28 @@
+// Actions the Service Authorization Reference lists with no resource type (read 2026-06): IAM evaluates them
+// against "*", so a statement naming an ARN never allows them. Every other action a module grants is taken to
+// support resource-level permissions (checkov CKV_AWS_355 reasons the same way).
+
+const REFERENCE = 'https://docs.aws.amazon.com/service-authorization/latest/reference';
+
+const SOURCES = {
+  codedeploy: `${REFERENCE}/list_awscodedeploy.html`,
+  elasticloadbalancing: `${REFERENCE}/list_awselasticloadbalancingv2.html`,
+  ecr: `${REFERENCE}/list_amazonelasticcontainerregistry.html`,
+} as const;
+
+const ACTIONS_WITHOUT_RESOURCE_TYPES: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      ['codedeploy', ['BatchGetDeploymentTargets', 'ContinueDeployment', 'GetDeploymentTarget', 'ListDeploymentTargets', 'PutLifecycleEventHookExecutionStatus', 'StopDeployment']],
+      ['elasticloadbalancing', ['DescribeListeners', 'DescribeLoadBalancers', 'DescribeRules', 'DescribeTargetGroups', 'DescribeTargetHealth']],
+      ['ecr', ['GetAuthorizationToken']],
+    ] as const
+  ).flatMap(([service, actions]) => actions.map((action) => [`${service}:${action}`.toLowerCase(), SOURCES[service]] as const)),
+);
+
+/** The reference page saying the action has no resource type, or undefined when it has one (or is a wildcard). */
+function withoutResourceType(action: string): string | undefined {
+  return ACTIONS_WITHOUT_RESOURCE_TYPES.get(action.toLowerCase());
+}
+
+export { withoutResourceType };
