@@ -41,4 +41,14 @@ class SeededRandom {
   }
 }
 
-export { SeededRandom };
+/**
+ * An independent seed for one consumer (a listener, a fault injector) derived from one user-facing seed by
+ * label (FNV-1a over the label's characters), so consumers added later do not shift each other's streams.
+ */
+const deriveSeed = (seed: number, label: string): number => {
+  let hash = seed >>> 0;
+  for (const character of label) hash = Math.imul(hash ^ character.charCodeAt(0), 0x01000193) >>> 0;
+  return hash;
+};
+
+export { deriveSeed, SeededRandom };

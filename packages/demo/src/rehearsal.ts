@@ -1,22 +1,19 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startSimulator } from '@greenlight/aws-sim';
+import { SimClock, startSimulator } from '@greenlight/aws-sim';
 import { runnerInputs } from './action-inputs.js';
 import { startActionStep } from './action-step.js';
 import { AppProcess } from './app-process.js';
+import { artifactPath, Artifacts } from './artifacts.js';
 import { BlueGreenDeployment, type DeploymentProgress } from './blue-green-deployment.js';
 import { parseDeploymentConfig } from './deployment-config.js';
-import { RehearsalSetupError } from './errors.js';
 import { DEFAULT_FAULTS, describeFaults } from './fault-options.js';
 import { hookConfig } from './hook-config.js';
 import { LambdaFunction } from './lambda-invoker.js';
 import { LoadBalancer } from './load-balancer.js';
 import { LoadGenerator, tallyDifference, type Tally } from './load-generator.js';
-import { Pace } from './pace.js';
 import { progressText, tallyText } from './progress-format.js';
 import { evaluateRehearsal, type RehearsalResult } from './rehearsal-outcome.js';
 import type { RehearsalOptions } from './rehearsal-options.js';
@@ -24,7 +21,6 @@ import { findScenario } from './scenarios.js';
 import { registerStack, STACK } from './stack.js';
 import { summaryKeyLines } from './summary-lines.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DEFAULTS = { speed: 60, seed: 1, ratePerSecond: 50, terminationWaitMinutes: 5 } as const;
 // Simulated durations of the stack's steps; the deployment's own waits come from its configuration.
 const TIMINGS = { sourceSeconds: 5, buildSeconds: 90, eventSeconds: 10, hookTimeoutMinutes: 60 } as const;
@@ -47,11 +43,6 @@ const PHASE = {
   afterStop: 'after: stopped',
 } as const;
 
-const requireArtifact = (file: string, how: string): string => {
-  if (!existsSync(file)) throw new RehearsalSetupError(`${path.relative(REPO_ROOT, file)} is missing: ${how}`);
-  return file;
-};
-
 /**
  * Runs one blue/green rehearsal end to end and reports what happened: aws-sim plays AWS, everything else is
  * real (the sample app's processes, the load balancer on loopback, the hook zip, the action's dist).
@@ -65,15 +56,10 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
   const seed = options.seed ?? DEFAULTS.seed;
   const faults = options.faults ?? (scenario.faults ? DEFAULT_FAULTS : undefined);
   const terminationWaitMinutes = options.terminationWaitMinutes ?? DEFAULTS.terminationWaitMinutes;
-  const actionEntry = requireArtifact(
-    options.actionEntry ?? path.join(REPO_ROOT, 'packages/pipeline-action/dist/index.js'),
-    'the action bundle is committed; restore it with git checkout, or run npm run build in packages/pipeline-action',
-  );
-  const hookZip = requireArtifact(
-    options.hookZip ?? path.join(REPO_ROOT, 'packages/lifecycle-hooks/dist/lifecycle-hook.zip'),
-    'run npm run build in packages/lifecycle-hooks',
-  );
-  const pace = new Pace(1 / speed);
+  const actionEntry = artifactPath(Artifacts.actionEntry, options.actionEntry);
+  const actionManifest = artifactPath(Artifacts.actionManifest);
+  const hookZip = artifactPath(Artifacts.hookZip, options.hookZip);
+  const clock = new SimClock(1 / speed);
   const section = (title: string): void => print(`\n━━ ${title} ${'━'.repeat(Math.max(3, 72 - title.length))}`);
   const field = (name: string, value: string): void => print(`  ${name.padEnd(20)}${value}`);
 
@@ -86,7 +72,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
   const cleanups: (() => unknown)[] = [];
   try {
     section('1 · Set-up: only AWS is simulated');
-    const sim = await startSimulator({ seed, timeScale: pace.timeScale, ...(faults === undefined ? {} : { faults }) });
+    const sim = await startSimulator({ seed, timeScale: clock.timeScale, ...(faults === undefined ? {} : { faults }) });
     cleanups.push(() => sim.stop());
     field('aws-sim', `${sim.endpoint} (CodePipeline, CodeDeploy, CodeBuild, CloudWatch Logs, ELBv2)`);
     const appLog = (line: string): void => print(`  app    │ ${line}`);
@@ -113,7 +99,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
       logSink: (logGroupName, logStreamName, events) => sim.logs.putEvents(logGroupName, logStreamName, events),
     });
     cleanups.push(() => hookFunction.remove());
-    field('hook Lambda', `${STACK.hookFunctionName} ← ${path.relative(REPO_ROOT, hookZip)}`);
+    field('hook Lambda', `${STACK.hookFunctionName} ← ${path.relative(process.cwd(), hookZip)}`);
 
     const load = new LoadGenerator({
       url: balancer.production.url,
@@ -187,7 +173,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
       },
       hookFunction,
       hookFunctionName: STACK.hookFunctionName,
-      pace,
+      clock,
       eventSeconds: TIMINGS.eventSeconds,
       terminationWaitMinutes,
       hookTimeoutMinutes: TIMINGS.hookTimeoutMinutes,
@@ -201,7 +187,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
     const sha = createHash('sha1').update(`greenlight-demo-${seed}`).digest('hex');
     const step = await startActionStep({
       entry: actionEntry,
-      inputs: await runnerInputs(path.join(path.dirname(actionEntry), '..', 'action.yml'), {
+      inputs: await runnerInputs(actionManifest, {
         'pipeline-name': STACK.pipelineName,
         'timeout-minutes': '30',
         ...(scenario.onCancel === undefined ? {} : { 'on-cancel': scenario.onCancel }),
@@ -234,7 +220,7 @@ const runRehearsal = async (options: RehearsalOptions): Promise<RehearsalResult>
         setTimeout(() => {
           print('  runner ▸ the workflow run is cancelled: SIGINT to the action (SIGTERM 7.5 s later, then kill)');
           step.cancel();
-        }, pace.realMs(holdMinutes * 60 * CANCEL_INTO_HOLD));
+        }, clock.realMs(holdMinutes * 60 * CANCEL_INTO_HOLD));
       };
     }
     const { main, post } = await step.done;
