@@ -1,4 +1,5 @@
-export { runRehearsal, PHASE } from './rehearsal.js';
+export { runRehearsal } from './rehearsal.js';
+export { PHASE } from './rehearsal-phases.js';
 export type { RehearsalOptions } from './rehearsal-options.js';
 export type { RehearsalResult } from './rehearsal-outcome.js';
 export { resultLines } from './results-table.js';
