@@ -42,8 +42,9 @@ class SeededRandom {
 }
 
 /**
- * An independent seed for one consumer (a listener, a fault injector) derived from one user-facing seed by
- * label (FNV-1a over the label's characters), so consumers added later do not shift each other's streams.
+ * An independent seed for one consumer (say, each listener of a load balancer) derived from one user-facing
+ * seed and the consumer's label (FNV-1a steps over the label, starting from the seed), so that consumers added
+ * later do not shift each other's streams.
  */
 const deriveSeed = (seed: number, label: string): number => {
   let hash = seed >>> 0;
