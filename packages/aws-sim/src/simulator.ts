@@ -19,7 +19,8 @@ import {
 } from './engine/deployment-store.js';
 import { LoadBalancerStore, type LoadBalancerArns, type LoadBalancerSpec } from './engine/load-balancer-store.js';
 import { LogStore } from './engine/log-store.js';
-import { PipelineEngine, type ExecutionRecord, type SourceRevision } from './engine/pipeline-engine.js';
+import type { ExecutionRecord, SourceRevision } from './engine/execution-record.js';
+import { PipelineEngine } from './engine/pipeline-engine.js';
 import { scriptedDriver, type DeploymentDriver } from './engine/scripted-driver.js';
 import type { ErrorDetails, PipelineScenario } from './scenario.js';
 import { codeBuildService } from './services/codebuild.js';
