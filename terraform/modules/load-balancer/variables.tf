@@ -161,6 +161,17 @@ variable "access_logs_bucket" {
   default     = null
 }
 
+variable "deployment_controller" {
+  description = "Deployment controller of the service behind the listeners: CODE_DEPLOY (CodeDeploy moves the listeners' default actions) or ECS (native blue/green: ECS moves the weights of one forward-only rule per listener, created here)."
+  type        = string
+  default     = "CODE_DEPLOY"
+
+  validation {
+    condition     = contains(["CODE_DEPLOY", "ECS"], var.deployment_controller)
+    error_message = "deployment_controller must be CODE_DEPLOY or ECS."
+  }
+}
+
 variable "tags" {
   description = "Tags added to every resource of the module."
   type        = map(string)
