@@ -1,11 +1,23 @@
 locals {
   tags = merge({ Application = var.name }, var.tags)
 
+  code_deploy = var.deployment_controller == "CODE_DEPLOY"
+
+  # Under ECS a hook keyed by a CodeDeploy event runs at the native stage that comes at the same point of the
+  # deployment, so one hooks value serves both controllers; hooks keyed by a native stage pass through.
+  native_stage_of = {
+    BeforeInstall         = "PRE_SCALE_UP"
+    AfterInstall          = "POST_SCALE_UP"
+    AfterAllowTestTraffic = "POST_TEST_TRAFFIC_SHIFT"
+    BeforeAllowTraffic    = "PRE_PRODUCTION_TRAFFIC_SHIFT"
+    AfterAllowTraffic     = "POST_PRODUCTION_TRAFFIC_SHIFT"
+  }
+
   https = var.certificate_arn != null
 
   # With a certificate the hooks verify TLS against the certificate's name, not the load balancer's DNS name.
   hooks = {
-    for event, hook in var.hooks : event => merge(hook, {
+    for event, hook in var.hooks : (local.code_deploy ? event : lookup(local.native_stage_of, event, event)) => merge(hook, {
       tls_server_name = try(hook.tls_server_name, null) == null && local.https ? var.domain_name : try(hook.tls_server_name, null)
     })
   }
@@ -61,6 +73,7 @@ module "load_balancer" {
   test_listener_ingress_cidr_blocks        = local.test_listener_private_cidr_blocks
   test_listener_public_ingress_cidr_blocks = local.test_listener_public_cidr_blocks
   test_listener_ingress_security_group_ids = { hooks = module.lifecycle_hooks.security_group_id }
+  deployment_controller                    = var.deployment_controller
 
   tags = local.tags
 }
@@ -94,11 +107,23 @@ module "service" {
   log_retention_in_days    = var.log_retention_in_days
   kms_key_arn              = var.kms_key_arn
 
+  deployment_controller   = var.deployment_controller
+  deployment_strategy     = var.deployment_strategy
+  bake_time_in_minutes    = var.bake_time_in_minutes
+  linear_configuration    = var.linear_configuration
+  canary_configuration    = var.canary_configuration
+  listener_rule_arns      = module.load_balancer.listener_rule_arns
+  lifecycle_hooks         = module.lifecycle_hooks.lifecycle_hooks
+  lifecycle_hook_role_arn = module.lifecycle_hooks.invocation_role_arn
+  deployment_alarm_names  = var.deployment_alarm_names
+
   tags = local.tags
 }
 
+# CodeDeploy runs the deployments only under the CODE_DEPLOY controller; under ECS the service does.
 module "codedeploy" {
   source = "../codedeploy"
+  count  = local.code_deploy ? 1 : 0
 
   name                             = var.name
   cluster_name                     = module.service.cluster_name
@@ -119,14 +144,15 @@ module "codedeploy" {
 module "lifecycle_hooks" {
   source = "../lifecycle-hooks"
 
-  name                 = var.name
-  deployment_group_arn = module.codedeploy.deployment_group_arn
-  hooks                = local.hooks
-  runtime              = var.hook_runtime
-  vpc_id               = module.network.vpc_id
-  vpc_subnet_ids       = module.network.private_subnet_ids
-  test_listener_port   = var.test_listener_port
-  kms_key_arn          = var.kms_key_arn
+  name                  = var.name
+  deployment_controller = var.deployment_controller
+  deployment_group_arn  = try(module.codedeploy[0].deployment_group_arn, null)
+  hooks                 = local.hooks
+  runtime               = var.hook_runtime
+  vpc_id                = module.network.vpc_id
+  vpc_subnet_ids        = module.network.private_subnet_ids
+  test_listener_port    = var.test_listener_port
+  kms_key_arn           = var.kms_key_arn
 
   reserved_concurrent_executions = var.hook_reserved_concurrent_executions
   log_retention_in_days          = var.log_retention_in_days
@@ -160,10 +186,13 @@ module "pipeline" {
   network_configuration    = module.service.network_configuration
   hook_function_names      = module.lifecycle_hooks.function_names
 
-  codedeploy_app_name               = module.codedeploy.app_name
-  codedeploy_deployment_group_name  = module.codedeploy.deployment_group_name
-  codedeploy_deployment_group_arn   = module.codedeploy.deployment_group_arn
-  codedeploy_deployment_config_name = module.codedeploy.deployment_config_name
+  deployment_controller             = var.deployment_controller
+  cluster_name                      = module.service.cluster_name
+  service_name                      = module.service.service_name
+  codedeploy_app_name               = try(module.codedeploy[0].app_name, null)
+  codedeploy_deployment_group_name  = try(module.codedeploy[0].deployment_group_name, null)
+  codedeploy_deployment_group_arn   = try(module.codedeploy[0].deployment_group_arn, null)
+  codedeploy_deployment_config_name = try(module.codedeploy[0].deployment_config_name, null)
 
   execution_mode                = var.pipeline_execution_mode
   push_trigger_branches         = var.push_trigger_branches
@@ -188,10 +217,18 @@ module "github_oidc" {
 
   pipeline_name         = module.pipeline.pipeline_name
   pipeline_arn          = module.pipeline.pipeline_arn
-  deployment_group_arn  = module.codedeploy.deployment_group_arn
+  deployment_controller = var.deployment_controller
+  deployment_group_arn  = try(module.codedeploy[0].deployment_group_arn, null)
+  cluster_name          = module.service.cluster_name
+  service_name          = module.service.service_name
   codebuild_project_arn = module.pipeline.codebuild_project_arn
   build_log_group_arn   = module.pipeline.build_log_group_arn
   hook_log_group_arns   = values(module.lifecycle_hooks.log_group_arns)
 
   tags = local.tags
+}
+
+moved {
+  from = module.codedeploy
+  to   = module.codedeploy[0]
 }

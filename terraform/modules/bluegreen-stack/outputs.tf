@@ -71,13 +71,13 @@ output "service_name" {
 }
 
 output "codedeploy_app_name" {
-  description = "Name of the CodeDeploy application."
-  value       = module.codedeploy.app_name
+  description = "Name of the CodeDeploy application; null under the ECS controller."
+  value       = try(module.codedeploy[0].app_name, null)
 }
 
 output "codedeploy_deployment_group_name" {
-  description = "Name of the CodeDeploy deployment group."
-  value       = module.codedeploy.deployment_group_name
+  description = "Name of the CodeDeploy deployment group; null under the ECS controller."
+  value       = try(module.codedeploy[0].deployment_group_name, null)
 }
 
 output "hook_function_names" {
@@ -93,4 +93,14 @@ output "hook_dead_letter_queue_arn" {
 output "vpc_id" {
   description = "ID of the VPC."
   value       = module.network.vpc_id
+}
+
+output "deployment_controller" {
+  description = "Deployment controller of the stack: CODE_DEPLOY or ECS."
+  value       = var.deployment_controller
+}
+
+output "listener_rule_arns" {
+  description = "Forward-only listener rules ECS moves traffic with, keyed \"production\" and \"test\"; empty under CODE_DEPLOY."
+  value       = module.load_balancer.listener_rule_arns
 }
