@@ -52,7 +52,7 @@ async function expand(evaluator: Evaluator, body: HclObject, scope: Scope): Prom
 async function documentInstance(module: TfModule, document: TfBlock, key: string): Promise<HclObject | undefined> {
   const evaluator = new Evaluator(module);
   try {
-    const instance = iterations(await evaluator.value(document.body.for_each), 'value').find((item) => String(item.key) === key);
+    const instance = iterations(await evaluator.value(document.body.for_each), 'value').find((item) => item.key === key);
     return instance ? await expand(evaluator, document.body, new Map([['each', instance]])) : undefined;
   } catch (error) {
     // What Terraform itself would reject is for validation to report; the policy then judges nothing.
