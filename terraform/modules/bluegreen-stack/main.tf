@@ -74,6 +74,7 @@ module "load_balancer" {
   test_listener_public_ingress_cidr_blocks = local.test_listener_public_cidr_blocks
   test_listener_ingress_security_group_ids = { hooks = module.lifecycle_hooks.security_group_id }
   deployment_controller                    = var.deployment_controller
+  production_colour                        = var.production_colour
 
   tags = local.tags
 }
@@ -116,6 +117,7 @@ module "service" {
   lifecycle_hooks         = module.lifecycle_hooks.lifecycle_hooks
   lifecycle_hook_role_arn = module.lifecycle_hooks.invocation_role_arn
   deployment_alarm_names  = var.deployment_alarm_names
+  production_colour       = var.production_colour
 
   tags = local.tags
 }

@@ -233,12 +233,22 @@ variable "deployment_strategy" {
   description = "ECS controller only: BLUE_GREEN (all production traffic at once), LINEAR (linear_configuration) or CANARY (canary_configuration)."
   type        = string
   default     = "BLUE_GREEN"
+
+  validation {
+    condition     = contains(["BLUE_GREEN", "LINEAR", "CANARY"], var.deployment_strategy)
+    error_message = "deployment_strategy must be BLUE_GREEN, LINEAR or CANARY."
+  }
 }
 
 variable "bake_time_in_minutes" {
   description = "ECS controller only: minutes blue keeps running after all production traffic is on green (0-1440): the instant-rollback window."
   type        = number
   default     = 15
+
+  validation {
+    condition     = var.bake_time_in_minutes >= 0 && var.bake_time_in_minutes <= 1440 && floor(var.bake_time_in_minutes) == var.bake_time_in_minutes
+    error_message = "bake_time_in_minutes must be a whole number of minutes from 0 to 1440."
+  }
 }
 
 variable "linear_configuration" {
@@ -343,6 +353,17 @@ variable "kms_key_arn" {
   description = "Customer managed KMS key for images, artifacts, logs and hook configuration. Null uses AWS managed keys. The key policy must let the services and log groups use it."
   type        = string
   default     = null
+}
+
+variable "production_colour" {
+  description = "ECS controller only: the target group serving production when the native configuration is created, blue or green. blue for a new stack; when migrating from CODE_DEPLOY, the colour CodeDeploy's last deployment left the production listener on."
+  type        = string
+  default     = "blue"
+
+  validation {
+    condition     = contains(["blue", "green"], var.production_colour)
+    error_message = "production_colour must be blue or green."
+  }
 }
 
 variable "tags" {

@@ -436,13 +436,14 @@ resource "aws_ecs_service" "native" {
     assign_public_ip = local.network_configuration.assign_public_ip
   }
 
+  # The primary target group serves production; ECS starts each deployment's green tasks on the alternate one.
   load_balancer {
-    target_group_arn = var.target_group_arns["blue"]
+    target_group_arn = var.target_group_arns[var.production_colour]
     container_name   = var.container_name
     container_port   = var.container_port
 
     advanced_configuration {
-      alternate_target_group_arn = var.target_group_arns["green"]
+      alternate_target_group_arn = var.target_group_arns[var.production_colour == "blue" ? "green" : "blue"]
       production_listener_rule   = var.listener_rule_arns["production"]
       test_listener_rule         = var.listener_rule_arns["test"]
       role_arn                   = aws_iam_role.infrastructure[0].arn
@@ -455,7 +456,7 @@ resource "aws_ecs_service" "native" {
     ignore_changes = [task_definition, desired_count]
 
     precondition {
-      condition     = alltrue([for key in ["green"] : contains(keys(var.target_group_arns), key)]) && alltrue([for key in ["production", "test"] : contains(keys(var.listener_rule_arns), key)])
+      condition     = contains(keys(var.target_group_arns), "green") && alltrue([for key in ["production", "test"] : contains(keys(var.listener_rule_arns), key)])
       error_message = "deployment_controller is ECS: target_group_arns needs a \"green\" key (the alternate target group) and listener_rule_arns \"production\" and \"test\" keys (the forward-only rules ECS moves traffic with)."
     }
 

@@ -200,7 +200,8 @@ resource "aws_lb_listener" "test" {
 
 # Forward-only rules naming both target groups, as ECS native blue/green requires ("resources for blue/green with
 # Application Load Balancers", ECS Developer Guide): blue starts with all traffic; every deployment ECS rewrites the
-# weights (through the service's infrastructure role), so Terraform leaves the action to ECS after creation.
+# weights (through the service's infrastructure role), so Terraform leaves the action to ECS after creation. The
+# weights start with all traffic on production_colour: blue for a new stack, the serving colour when migrating.
 resource "aws_lb_listener_rule" "this" {
   for_each = local.listener_rules
 
@@ -211,14 +212,13 @@ resource "aws_lb_listener_rule" "this" {
     type = "forward"
 
     forward {
-      target_group {
-        arn    = aws_lb_target_group.this["blue"].arn
-        weight = 100
-      }
+      dynamic "target_group" {
+        for_each = aws_lb_target_group.this
 
-      target_group {
-        arn    = aws_lb_target_group.this["green"].arn
-        weight = 0
+        content {
+          arn    = target_group.value.arn
+          weight = target_group.key == var.production_colour ? 100 : 0
+        }
       }
     }
   }

@@ -172,6 +172,17 @@ variable "deployment_controller" {
   }
 }
 
+variable "production_colour" {
+  description = "ECS controller only: the target group serving production when the native configuration is created, blue or green. blue for a new stack; when migrating from CODE_DEPLOY, the colour CodeDeploy's last deployment left the production listener on."
+  type        = string
+  default     = "blue"
+
+  validation {
+    condition     = contains(["blue", "green"], var.production_colour)
+    error_message = "production_colour must be blue or green."
+  }
+}
+
 variable "tags" {
   description = "Tags added to every resource of the module."
   type        = map(string)
