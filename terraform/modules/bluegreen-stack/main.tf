@@ -116,17 +116,18 @@ module "service" {
   listener_rule_arns      = module.load_balancer.listener_rule_arns
   lifecycle_hooks         = module.lifecycle_hooks.lifecycle_hooks
   lifecycle_hook_role_arn = module.lifecycle_hooks.invocation_role_arn
-  deployment_alarm_names  = var.deployment_alarm_names
+  deployment_alarm_names  = concat(module.codedeploy.alarm_names, var.deployment_alarm_names)
   production_colour       = var.production_colour
 
   tags = local.tags
 }
 
-# CodeDeploy runs the deployments only under the CODE_DEPLOY controller; under ECS the service does.
+# Under the CODE_DEPLOY controller the deployment group runs the deployments; under ECS only its alarms remain, which
+# the service's native deployments roll back on.
 module "codedeploy" {
   source = "../codedeploy"
-  count  = local.code_deploy ? 1 : 0
 
+  deployment_controller            = var.deployment_controller
   name                             = var.name
   cluster_name                     = module.service.cluster_name
   service_name                     = module.service.service_name
@@ -148,7 +149,7 @@ module "lifecycle_hooks" {
 
   name                  = var.name
   deployment_controller = var.deployment_controller
-  deployment_group_arn  = try(module.codedeploy[0].deployment_group_arn, null)
+  deployment_group_arn  = module.codedeploy.deployment_group_arn
   hooks                 = local.hooks
   runtime               = var.hook_runtime
   vpc_id                = module.network.vpc_id
@@ -191,10 +192,10 @@ module "pipeline" {
   deployment_controller             = var.deployment_controller
   cluster_name                      = module.service.cluster_name
   service_name                      = module.service.service_name
-  codedeploy_app_name               = try(module.codedeploy[0].app_name, null)
-  codedeploy_deployment_group_name  = try(module.codedeploy[0].deployment_group_name, null)
-  codedeploy_deployment_group_arn   = try(module.codedeploy[0].deployment_group_arn, null)
-  codedeploy_deployment_config_name = try(module.codedeploy[0].deployment_config_name, null)
+  codedeploy_app_name               = module.codedeploy.app_name
+  codedeploy_deployment_group_name  = module.codedeploy.deployment_group_name
+  codedeploy_deployment_group_arn   = module.codedeploy.deployment_group_arn
+  codedeploy_deployment_config_name = module.codedeploy.deployment_config_name
 
   execution_mode                = var.pipeline_execution_mode
   push_trigger_branches         = var.push_trigger_branches
@@ -220,7 +221,7 @@ module "github_oidc" {
   pipeline_name         = module.pipeline.pipeline_name
   pipeline_arn          = module.pipeline.pipeline_arn
   deployment_controller = var.deployment_controller
-  deployment_group_arn  = try(module.codedeploy[0].deployment_group_arn, null)
+  deployment_group_arn  = module.codedeploy.deployment_group_arn
   cluster_name          = module.service.cluster_name
   service_name          = module.service.service_name
   codebuild_project_arn = module.pipeline.codebuild_project_arn
@@ -228,9 +229,4 @@ module "github_oidc" {
   hook_log_group_arns   = values(module.lifecycle_hooks.log_group_arns)
 
   tags = local.tags
-}
-
-moved {
-  from = module.codedeploy
-  to   = module.codedeploy[0]
 }

@@ -72,12 +72,12 @@ output "service_name" {
 
 output "codedeploy_app_name" {
   description = "Name of the CodeDeploy application; null under the ECS controller."
-  value       = try(module.codedeploy[0].app_name, null)
+  value       = module.codedeploy.app_name
 }
 
 output "codedeploy_deployment_group_name" {
   description = "Name of the CodeDeploy deployment group; null under the ECS controller."
-  value       = try(module.codedeploy[0].deployment_group_name, null)
+  value       = module.codedeploy.deployment_group_name
 }
 
 output "hook_function_names" {
