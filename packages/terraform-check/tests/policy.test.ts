@@ -37,7 +37,7 @@ describe('security policy', () => {
         '106 AVD-AWS-0057',
       ],
     ],
-    ['trust', ['21 GL_TRUST_SOURCE_KEYS', '27 GL_TRUST_SOURCE_KEYS', '66 GL_TRUST_SOURCE_KEYS', '87 GL_TRUST_SOURCE_KEYS', '131 GL_TRUST_SOURCE_KEYS']],
+    ['trust', ['21 GL_TRUST_SOURCE_KEYS', '27 GL_TRUST_SOURCE_KEYS', '66 GL_TRUST_SOURCE_KEYS', '87 GL_TRUST_SOURCE_KEYS', '131 GL_TRUST_SOURCE_KEYS', '162 GL_TRUST_SOURCE_KEYS']],
     ['oidc', ['30 CKV_AWS_358', '30 GL_OIDC_AUDIENCE', '35 CKV_AWS_358']],
     ['services', ['1 CKV_AWS_66', '17 CKV_AWS_316', '25 CKV_AWS_50', '35 CKV_AWS_334', '35 CKV_AWS_336', '55 CKV_AWS_333', '74 CKV_AWS_336']],
     [
@@ -111,6 +111,7 @@ describe('security policy', () => {
       expect.stringContaining('aws_iam_role.execution: trust of ecs-tasks.amazonaws.com (as the task execution role) requires aws:SourceAccount'),
       expect.stringContaining('aws_iam_role.scheduler: trust of scheduler.amazonaws.com requires aws:SourceArn, but no source in this checker says it sends it'),
       expect.stringContaining('aws_iam_role.per_role_lambda: trust of lambda.amazonaws.com requires aws:SourceAccount, but its guide does not document sending it'),
+      expect.stringContaining('aws_iam_role.counted: trust of lambda.amazonaws.com requires aws:SourceArn, but its guide does not document sending it'),
     ]);
   });
 

@@ -357,6 +357,8 @@ resource "aws_iam_role" "invocation" {
 
 # SAR, AWS Lambda: InvokeFunction takes the function resource type; only this module's hook functions.
 data "aws_iam_policy_document" "invocation" {
+  count = local.code_deploy ? 0 : 1
+
   statement {
     sid       = "InvokeTheHookFunctionsOnly"
     actions   = ["lambda:InvokeFunction"]
@@ -369,5 +371,5 @@ resource "aws_iam_role_policy" "invocation" {
 
   name   = "invoke-lifecycle-hooks"
   role   = aws_iam_role.invocation[0].id
-  policy = data.aws_iam_policy_document.invocation.json
+  policy = data.aws_iam_policy_document.invocation[0].json
 }

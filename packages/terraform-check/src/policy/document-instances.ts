@@ -4,8 +4,8 @@ import { isList, isTfObject, UNKNOWN, type TfValue } from '../evaluate/tf-value.
 import { blocksOf, isObject, type HclObject, type HclValue } from '../hcl.js';
 import type { TfBlock, TfModule } from '../module-loader.js';
 
-// One instance of a for_each'd aws_iam_policy_document (`data.aws_iam_policy_document.x["key"]`), with `each` bound
-// and its `dynamic` blocks expanded, so the statements one module shares between roles are judged per role.
+// One instance of a for_each'd or counted aws_iam_policy_document (`data.aws_iam_policy_document.x["key"]`, `x[0]`),
+// with `each` or `count` bound and its `dynamic` blocks expanded, so each role's statements are judged as planned.
 
 /** What the evaluator knows, back in hcl2json form: unknown values become an expression, which rules skip. */
 function toHcl(value: TfValue): HclValue {
@@ -48,10 +48,17 @@ async function expand(evaluator: Evaluator, body: HclObject, scope: Scope): Prom
   return expanded;
 }
 
-/** The document's body for the instance `key` of its for_each, or undefined when the collection is unknown offline. */
-async function documentInstance(module: TfModule, document: TfBlock, key: string): Promise<HclObject | undefined> {
+/**
+ * The document's body for one instance: the `key` of its for_each, or the index of its count. Undefined when the
+ * instance does not exist or its collection is unknown offline.
+ */
+async function documentInstance(module: TfModule, document: TfBlock, key: string | number): Promise<HclObject | undefined> {
   const evaluator = new Evaluator(module);
   try {
+    if (typeof key === 'number') {
+      const count = await evaluator.value(document.body.count);
+      return typeof count === 'number' && key < count ? await expand(evaluator, document.body, new Map([['count', { index: key }]])) : undefined;
+    }
     const instance = iterations(await evaluator.value(document.body.for_each), 'value').find((item) => item.key === key);
     return instance ? await expand(evaluator, document.body, new Map([['each', instance]])) : undefined;
   } catch (error) {

@@ -71,17 +71,19 @@ function fromJsonStatement(statement: HclObject): Statement {
 
 /**
  * Statements of a policy argument: `data.aws_iam_policy_document.x.json` (read from that data source, with its
- * variables and locals resolved), one instance of a for_each'd document (`x["key"].json`), or `jsonencode({...})`.
+ * variables and locals resolved), one instance of a for_each'd or counted document (`x["key"].json`, `x[0].json`), or `jsonencode({...})`.
  * Unknown when built some other way.
  */
 async function statementsOf(module: TfModule, values: ValueResolver, policy: HclValue | undefined, depth = 0): Promise<Statement[] | undefined> {
   const inner = soleInterpolation(policy)?.trim();
-  const reference = inner === undefined ? undefined : /^data\.aws_iam_policy_document\.(\w+)(?:\["([^"]+)"\])?\.(json|minified_json)$/.exec(inner);
+  const reference = inner === undefined ? undefined : /^data\.aws_iam_policy_document\.(\w+)(?:\["([^"]+)"\]|\[(\d+)\])?\.(json|minified_json)$/.exec(inner);
   if (reference) {
-    const [, documentName, instanceKey] = reference;
+    const [, documentName, instanceKey, instanceIndex] = reference;
     const document = module.dataSources.find((block) => block.labels[0] === 'aws_iam_policy_document' && block.labels[1] === documentName);
-    if (!document || ('for_each' in document.body) !== (instanceKey !== undefined)) return undefined;
-    const resolved = instanceKey === undefined ? await values.resolve(document.body) : await documentInstance(module, document, instanceKey);
+    const instance = instanceKey ?? (instanceIndex === undefined ? undefined : Number(instanceIndex));
+    const repeated = document !== undefined && ('for_each' in document.body || 'count' in document.body);
+    if (!document || repeated !== (instance !== undefined)) return undefined;
+    const resolved = instance === undefined ? await values.resolve(document.body) : await documentInstance(module, document, instance);
     if (!isObject(resolved)) return undefined;
     // `dynamic "statement"` contents count too: their iterator values stay unknown, their actions do not.
     const dynamicStatements = blocksOf(isObject(resolved.dynamic) ? resolved.dynamic.statement : undefined).flatMap((item) => blocksOf(item.content));
