@@ -16,9 +16,14 @@ locals {
   https = var.certificate_arn != null
 
   # With a certificate the hooks verify TLS against the certificate's name, not the load balancer's DNS name.
+  test_url = local.https && var.domain_name != null ? "https://${var.domain_name}:${var.test_listener_port}" : module.load_balancer.test_url
+
+  # Under CODE_DEPLOY a hook without target_url finds the test listener from its deployment group; a native hook has
+  # no deployment group to ask, so it is given the test listener's URL.
   hooks = {
     for event, hook in var.hooks : (local.code_deploy ? event : lookup(local.native_stage_of, event, event)) => merge(hook, {
       tls_server_name = try(hook.tls_server_name, null) == null && local.https ? var.domain_name : try(hook.tls_server_name, null)
+      target_url      = try(hook.target_url, null) == null && !local.code_deploy ? local.test_url : try(hook.target_url, null)
     })
   }
 

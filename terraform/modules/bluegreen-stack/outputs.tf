@@ -12,7 +12,7 @@ output "app_url" {
 
 output "test_url" {
   description = "URL of the test listener, which serves the replacement task set during a deployment (reachable only from the VPC, its NAT gateways, test_listener_extra_cidr_blocks and test_listener_public_cidr_blocks)."
-  value       = local.https && var.domain_name != null ? "https://${var.domain_name}:${var.test_listener_port}" : module.load_balancer.test_url
+  value       = local.test_url
 }
 
 output "pipeline_name" {
