@@ -16,6 +16,13 @@ locals {
   https = var.certificate_arn != null
 
   # With a certificate the hooks verify TLS against the certificate's name, not the load balancer's DNS name.
+  # Minutes a native deployment spends shifting production traffic and baking: the pipeline's ECS deploy action waits
+  # at most 60 minutes for all of it, scale-up and the hooks included.
+  native_traffic_minutes = var.bake_time_in_minutes + (
+    var.deployment_strategy == "LINEAR" ? (ceil(100 / var.linear_configuration.step_percent) - 1) * var.linear_configuration.step_bake_time_in_minutes :
+    var.deployment_strategy == "CANARY" ? var.canary_configuration.canary_bake_time_in_minutes : 0
+  )
+
   test_url = local.https && var.domain_name != null ? "https://${var.domain_name}:${var.test_listener_port}" : module.load_balancer.test_url
 
   # Under CODE_DEPLOY a hook without target_url finds the test listener from its deployment group; a native hook has

@@ -18,6 +18,11 @@ output "test_url" {
 output "pipeline_name" {
   description = "Name of the pipeline: the pipeline-name input of the GitHub Action."
   value       = module.pipeline.pipeline_name
+
+  precondition {
+    condition     = local.code_deploy || local.native_traffic_minutes <= 45
+    error_message = "bake_time_in_minutes and the ${var.deployment_strategy} steps take ${local.native_traffic_minutes} minutes: under the ECS controller keep them within 45, so that with scale-up and the hooks the deployment ends within the 60 minutes the pipeline's ECS deploy action waits."
+  }
 }
 
 output "ecr_repository_url" {

@@ -58,10 +58,13 @@ locals {
     configuration = local.code_deploy_action_configuration
     } : {
     provider = "ECS"
+    # DeploymentTimeout: the action waits at most 60 minutes (its range is 1-60) for the service deployment,
+    # bake time included, and fails after that ("Amazon Elastic Container Service deploy action reference").
     configuration = {
-      ClusterName = coalesce(var.cluster_name, "-")
-      ServiceName = coalesce(var.service_name, "-")
-      FileName    = "imagedefinitions.json"
+      ClusterName       = coalesce(var.cluster_name, "-")
+      ServiceName       = coalesce(var.service_name, "-")
+      FileName          = "imagedefinitions.json"
+      DeploymentTimeout = "60"
     }
   }
 
