@@ -160,7 +160,7 @@ variable "ecr_kms_key_arn" {
 }
 
 variable "image" {
-  description = "Image of the initial task definition. CodeDeploy replaces the task definition on every deployment, so this matters only until the first one."
+  description = "Image of the initial task definition. Every deployment (CodeDeploy's, or the pipeline's ECS deploy action) registers a new revision, so this matters only until the first one."
   type        = string
 }
 

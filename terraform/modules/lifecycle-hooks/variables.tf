@@ -1,5 +1,5 @@
 variable "name" {
-  description = "Name of the application; functions are named CodeDeployHook_<name>_<event> (letters, digits, - and _; at most 27 characters so every name fits Lambda's 64)."
+  description = "Name of the application; functions are named CodeDeployHook_<name>_<event> (CODE_DEPLOY) or <name>-hook-<stage> (ECS): letters, digits, - and _, at most 27 characters so every name fits Lambda's 64."
   type        = string
 
   validation {
