@@ -91,6 +91,21 @@ describe("the repository's Terraform", () => {
     expect(guard?.error_message).toMatch(/^domain_name is null while certificate_arn is set: set domain_name to /);
   });
 
+  it('passes validate and policy with zero errors under the ECS deployment controller too', async () => {
+    // Prepare
+    // deployment_controller switches every module (and the example) between CodeDeploy and ECS native blue/green;
+    // the native variant has its own resources, trusts and permissions, judged here as Terraform would plan them.
+    const inputs = new Map([['deployment_controller', 'ECS']]);
+
+    // Act
+    const report = await checkTerraform([TERRAFORM_DIR], { cwd: PACKAGE_DIR, inputs });
+
+    // Assess
+    const errors = report.findings.filter((finding) => finding.severity === 'error').map(formatFinding);
+    expect(errors).toEqual([]);
+    expect(report.modules).toBeGreaterThan(1);
+  });
+
   it('passes fmt, validate, policy and docs with zero errors', async () => {
     // Prepare / Act
     const report = await checkTerraform([TERRAFORM_DIR], { cwd: PACKAGE_DIR });
