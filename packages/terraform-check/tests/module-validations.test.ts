@@ -47,7 +47,8 @@ describe("the load balancer's test listener sources", () => {
 
 describe("the stack name, against AWS's naming rules of the resources it prefixes", () => {
   it.each([
-    ['web-app', true],
+    ['web', true],
+    ['web-app-2', true],
     ['a'.repeat(24), true],
     ['web-', false],
     ['internal-app', false],
@@ -56,6 +57,7 @@ describe("the stack name, against AWS's naming rules of the resources it prefixe
     ['amzn-s3-demo-app', false],
     ['web--app', false],
     ['a', false],
+    ['1web', false],
     ['Web', false],
     ['a'.repeat(25), false],
   ])('%s is accepted: %s', async (name, expected) => {
