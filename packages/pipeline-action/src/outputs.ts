@@ -1,4 +1,5 @@
 import { saveState, setOutput } from '@actions/core';
+import type { ExecutionContext } from './execution-context.js';
 import type { OnCancel } from './inputs.js';
 import type { ExecutionReport } from './report.js';
 
@@ -40,11 +41,7 @@ const recordDeclaredOutputs = (): void => {
   for (const name of OutputNames) setOutput(name, '');
 };
 
-interface KnownExecution {
-  readonly executionId: string;
-  readonly executionUrl: string;
-  readonly pipelineName: string;
-  readonly region: string;
+interface KnownExecution extends ExecutionContext {
   readonly startedByUs: boolean;
   readonly onCancel: OnCancel;
 }
