@@ -41,9 +41,8 @@ export type {
   TaskSetInfo,
   WaitOutcome,
 } from './engine/deployment-store.js';
-export type { AppSpecNetworkConfiguration } from './engine/app-spec.js';
 export type { DeploymentDriver } from './engine/scripted-driver.js';
 export type { ListenerSpec, LoadBalancerArns, LoadBalancerSpec } from './engine/load-balancer-store.js';
 export { AwsServiceError, SimulatorCliError, SimulatorScenarioError, SimulatorUsageError } from './errors.js';
-export { GreenlightActions, greenlightHookFunctionName, greenlightPipelineScenario } from './stack-scenario.js';
+export { GreenlightActions, greenlightPipelineScenario } from './stack-scenario.js';
 export type { GreenlightActionName, GreenlightAppSpec, GreenlightPipelineOptions } from './stack-scenario.js';

@@ -1,3 +1,4 @@
+import { HookableLifecycleEvents, isHookable, type HookableLifecycleEventName } from '@greenlight/contracts';
 import { SimulatorScenarioError } from './errors.js';
 
 const ActionOutcome = { Succeeded: 'Succeeded', Failed: 'Failed' } as const;
@@ -21,12 +22,6 @@ const EcsLifecycleEvents = [
   'AfterAllowTraffic',
 ] as const;
 type LifecycleEventName = (typeof EcsLifecycleEvents)[number];
-
-/** The ECS lifecycle events an AppSpec can hook: Install, AllowTestTraffic and AllowTraffic run no hooks. */
-const HookableLifecycleEvents = ['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic'] as const;
-type HookableLifecycleEventName = (typeof HookableLifecycleEvents)[number];
-
-const isHookable = (event: string): event is HookableLifecycleEventName => (HookableLifecycleEvents as readonly string[]).includes(event);
 
 interface ErrorDetails {
   readonly code: string;
@@ -55,7 +50,7 @@ interface DeploymentScript {
   readonly hookTimeoutSeconds?: number;
   /**
    * The AppSpec content CodePipeline passes to CodeDeploy (GetDeployment's `revision`). Default: a YAML appspec
-   * for the ECS service whose `Hooks` map each event of `hooks` to the function `CodeDeployHook_<ApplicationName>`.
+   * for the ECS service whose `Hooks` map each event of `hooks` to the function `CodeDeployHook_<ApplicationName>_<event>` (@greenlight/contracts `hookFunctionName`).
    */
   readonly appSpecContent?: string;
 }

@@ -1,10 +1,8 @@
-import { renderAppSpec, type AppSpecNetworkConfiguration } from './engine/app-spec.js';
+import { HookableLifecycleEvents, renderAppSpec, type AppSpecNetworkConfiguration, type HookableLifecycleEventName } from '@greenlight/contracts';
 import {
-  EcsLifecycleEvents,
   ExecutionMode,
   type ActionScenario,
   type DeploymentScript,
-  type LifecycleEventName,
   type PipelineScenario,
   type PipelineVariableDeclaration,
 } from './scenario.js';
@@ -31,7 +29,7 @@ interface GreenlightAppSpec {
   /** The ecs-service module's `network_configuration` output, which bluegreen-stack passes to the pipeline. */
   readonly networkConfiguration?: AppSpecNetworkConfiguration;
   /** The lifecycle-hooks module's `function_names` output: function name by event. */
-  readonly hookFunctionNames?: Readonly<Partial<Record<LifecycleEventName, string>>>;
+  readonly hookFunctionNames?: Readonly<Partial<Record<HookableLifecycleEventName, string>>>;
 }
 
 interface GreenlightPipelineOptions {
@@ -68,16 +66,13 @@ interface GreenlightPipelineOptions {
   readonly overrides?: Partial<Omit<PipelineScenario, 'name' | 'stages' | 'executionMode' | 'variables'>>;
 }
 
-/** The function the lifecycle-hooks module creates for one event of the stack `name`. */
-const greenlightHookFunctionName = (name: string, event: LifecycleEventName): string => `CodeDeployHook_${name}_${event}`;
-
 const appSpecContent = (appSpec: GreenlightAppSpec): string =>
   renderAppSpec({
     taskDefinitionArn: appSpec.taskDefinitionArn,
     containerName: appSpec.containerName,
     containerPort: appSpec.containerPort,
     ...(appSpec.networkConfiguration === undefined ? {} : { networkConfiguration: appSpec.networkConfiguration }),
-    hooks: EcsLifecycleEvents.flatMap((event) => {
+    hooks: HookableLifecycleEvents.flatMap((event) => {
       const functionName = appSpec.hookFunctionNames?.[event];
       return functionName === undefined ? [] : [{ event, functionName }];
     }),
@@ -167,5 +162,5 @@ const greenlightPipelineScenario = (options: GreenlightPipelineOptions): Pipelin
   };
 };
 
-export { GreenlightActions, greenlightHookFunctionName, greenlightPipelineScenario };
+export { GreenlightActions, greenlightPipelineScenario };
 export type { GreenlightActionName, GreenlightAppSpec, GreenlightPipelineOptions };

@@ -261,7 +261,7 @@ describe('CodeDeploy', () => {
     const content = deploymentInfo?.revision?.appSpecContent?.content ?? '';
     expect(deploymentInfo?.revision?.revisionType).toBe('AppSpecContent');
     expect(content).toContain('Type: AWS::ECS::Service');
-    expect(content).toMatch(/^Hooks:\n {2}- AfterAllowTestTraffic: "CodeDeployHook_app"$/m);
+    expect(content).toMatch(/^Hooks:\n {2}- AfterAllowTestTraffic: "CodeDeployHook_app_AfterAllowTestTraffic"$/m);
     expect(deploymentInfo?.revision?.appSpecContent?.sha256).toBe(createHash('sha256').update(content).digest('hex'));
   });
 

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { greenlightHookFunctionName, greenlightPipelineScenario } from '../src/index.js';
+import { hookFunctionName } from '@greenlight/contracts';
+import { greenlightPipelineScenario } from '../src/index.js';
 import { APP_STACK } from './helpers/scenarios.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,8 +82,8 @@ describe('greenlightPipelineScenario', () => {
         containerName: 'web',
         containerPort: 3000,
         hookFunctionNames: {
-          AfterAllowTestTraffic: greenlightHookFunctionName('web', 'AfterAllowTestTraffic'),
-          BeforeInstall: greenlightHookFunctionName('web', 'BeforeInstall'),
+          AfterAllowTestTraffic: hookFunctionName('web', 'AfterAllowTestTraffic'),
+          BeforeInstall: hookFunctionName('web', 'BeforeInstall'),
         },
       },
     });
@@ -104,7 +105,7 @@ describe('greenlightPipelineScenario', () => {
     const full = {
       ...base,
       networkConfiguration: { subnets: ['subnet-a', 'subnet-b'], securityGroups: ['sg-tasks'], assignPublicIp: false },
-      hookFunctionNames: { AfterAllowTestTraffic: greenlightHookFunctionName('web', 'AfterAllowTestTraffic') },
+      hookFunctionNames: { AfterAllowTestTraffic: hookFunctionName('web', 'AfterAllowTestTraffic') },
     };
 
     // Act

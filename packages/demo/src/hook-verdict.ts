@@ -1,23 +1,15 @@
-interface HookDecision {
-  readonly status: string;
-  readonly reason: string;
-}
+import { HookLogMessage, readHookLogRecord, type DecisionRecord } from '@greenlight/lifecycle-hooks/log-records';
+
+type HookDecision = Pick<DecisionRecord, 'status' | 'reason'>;
 
 /**
- * The greenlight hook logs one JSON line per decision (`{"message":"decision","status":...,"reason":...}`):
- * the reason CodeDeploy itself never learns, since PutLifecycleEventHookExecutionStatus carries only a status.
+ * The hook's last decision among its log lines: the reason CodeDeploy itself never learns, since
+ * PutLifecycleEventHookExecutionStatus carries only a status.
  */
 const findHookDecision = (lines: readonly string[]): HookDecision | undefined => {
   for (const line of [...lines].reverse()) {
-    if (!line.startsWith('{')) continue;
-    try {
-      const parsed = JSON.parse(line) as { message?: unknown; status?: unknown; reason?: unknown };
-      if (parsed.message === 'decision' && typeof parsed.status === 'string' && typeof parsed.reason === 'string') {
-        return { status: parsed.status, reason: parsed.reason };
-      }
-    } catch {
-      // A line that merely starts with "{" is a plain log line, not the decision.
-    }
+    const record = readHookLogRecord(line);
+    if (record?.message === HookLogMessage.Decision) return { status: record.status, reason: record.reason };
   }
   return undefined;
 };

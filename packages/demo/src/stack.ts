@@ -1,4 +1,5 @@
-import { greenlightHookFunctionName, greenlightPipelineScenario, type PipelineScenario, type Simulator } from '@greenlight/aws-sim';
+import { hookFunctionName } from '@greenlight/contracts';
+import { greenlightPipelineScenario, type PipelineScenario, type Simulator } from '@greenlight/aws-sim';
 
 const STACK_NAME = 'greenlight-demo';
 
@@ -10,7 +11,7 @@ const STACK = {
   applicationName: STACK_NAME,
   deploymentGroupName: STACK_NAME,
   targetGroups: [`${STACK_NAME}-blue`, `${STACK_NAME}-green`],
-  hookFunctionName: greenlightHookFunctionName(STACK_NAME, 'AfterAllowTestTraffic'),
+  hookFunctionName: hookFunctionName(STACK_NAME, 'AfterAllowTestTraffic'),
   cluster: STACK_NAME,
   service: STACK_NAME,
 } as const;

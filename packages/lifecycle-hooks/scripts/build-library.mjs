@@ -1,4 +1,4 @@
-// Bundles the library (src/index.ts) into lib/ as ES modules for Node; `tsc --emitDeclarationOnly` adds the types.
+// Bundles the library (src/index.ts) and its log-records entry (the format the action and the demo read back) into lib/ as ES modules for Node; `tsc --emitDeclarationOnly` adds the types.
 // A bundle rather than tsc's file-for-file output because the shared AWS retry code (@greenlight/aws-retry) is a
 // private workspace package shipped as TypeScript source: it is compiled in here (with the few SDK classification
 // functions it uses), so lib/ imports nothing but the dependencies this package declares.
@@ -13,7 +13,7 @@ const manifest = JSON.parse(await readFile(path.join(packageDir, 'package.json')
 
 await rm(libDir, { recursive: true, force: true });
 await build({
-  entryPoints: { index: path.join(packageDir, 'src', 'index.ts') },
+  entryPoints: { index: path.join(packageDir, 'src', 'index.ts'), 'log-records': path.join(packageDir, 'src', 'log-records.ts') },
   outdir: libDir,
   // The AWS SDK is imported lazily (src/aws-sdk.ts): it stays in a chunk a hook loads only when it calls AWS.
   splitting: true,

@@ -1,3 +1,4 @@
+import { checkResultFields, decisionFields, HookLogMessage } from './log-records.js';
 import type { CheckResult, Verdict } from './results.js';
 
 type LogLevel = 'INFO' | 'WARN' | 'ERROR';
@@ -22,28 +23,13 @@ const createJsonLogger = (write: (line: string) => void = writeStdout, bound: Lo
   child: (fields) => createJsonLogger(write, { ...bound, ...fields }),
 });
 
-/** One line per check result; headers are never part of a result, so no secret can reach the logs. */
+/** One line per check result, in the shape log-records.ts reads back. */
 const logCheckResult = (logger: HookLogger, result: CheckResult): void => {
-  logger.log(result.passed ? 'INFO' : 'WARN', 'check result', {
-    check: result.name,
-    passed: result.passed,
-    requests: result.requests,
-    failures: result.failures,
-    p50Ms: result.latency.p50Ms,
-    p95Ms: result.latency.p95Ms,
-    maxMs: result.latency.maxMs,
-    ...(result.reason === undefined ? {} : { reason: result.reason }),
-  });
+  logger.log(result.passed ? 'INFO' : 'WARN', HookLogMessage.CheckResult, checkResultFields(result));
 };
 
 const logDecision = (logger: HookLogger, verdict: Verdict, fields: LogFields = {}): void => {
-  logger.log(verdict.status === 'Succeeded' ? 'INFO' : 'WARN', 'decision', {
-    status: verdict.status,
-    reason: verdict.reason,
-    checksRun: verdict.checks.length,
-    checksFailed: verdict.checks.filter((check) => !check.passed).length,
-    ...fields,
-  });
+  logger.log(verdict.status === 'Succeeded' ? 'INFO' : 'WARN', HookLogMessage.Decision, { ...decisionFields(verdict), ...fields });
 };
 
 export { createJsonLogger, logCheckResult, logDecision };

@@ -21,10 +21,15 @@ import { findNewerExecution } from './newer-execution.js';
 import { recordDeployment, recordExecution, recordFinished, recordReport, recordStopRequested } from './outputs.js';
 import { PollSchedule } from './poll-schedule.js';
 import { ProgressLog } from './progress.js';
-import { describeOutcome, executionUrl, failureMessage, Outcome, outcomeError, type ExecutionReport } from './report.js';
+import { executionContext } from './execution-context.js';
+import { Outcome, outcomeRow } from './outcome.js';
+import { describeOutcome, failureMessage, type ExecutionReport } from './report.js';
 import { buildReport, type ReportFacts } from './report-builder.js';
 import { clientRequestToken, planSourceRevisions, startExecution } from './start.js';
+import type * as Summary from './summary.js';
 import { readWorkflowRun, stopReason, type WorkflowRun } from './workflow-run.js';
+
+type SummaryRenderers = typeof Summary;
 
 interface Session {
   readonly inputs: ActionInputs;
@@ -74,20 +79,10 @@ const start = async (session: Session, pipeline: PipelineDeclaration | undefined
   }
 };
 
-const writeSummary = async (report: ExecutionReport): Promise<void> => {
+/** The job summary, rendered by the summary chunk (loaded only now): of the report, or of the error that ended the run. */
+const writeSummary = async (render: (summary: SummaryRenderers) => string): Promise<void> => {
   try {
-    const { renderSummary } = await import('./summary.js');
-    await jobSummary.addRaw(renderSummary(report)).write();
-  } catch (error) {
-    logLine(`Job summary not written: ${(error as Error).message}`);
-  }
-};
-
-/** A job summary for runs that end in an error rather than an execution outcome. */
-const writeErrorSummary = async (pipelineName: string, failure: PipelineActionError): Promise<void> => {
-  try {
-    const { renderErrorSummary } = await import('./summary.js');
-    await jobSummary.addRaw(renderErrorSummary(pipelineName, failure.title, failure.message)).write();
+    await jobSummary.addRaw(render(await import('./summary.js'))).write();
   } catch (error) {
     logLine(`Job summary not written: ${(error as Error).message}`);
   }
@@ -96,15 +91,16 @@ const writeErrorSummary = async (pipelineName: string, failure: PipelineActionEr
 /** Outputs, summary, GitHub deployment status and the one annotation: the end of every path that has a report. */
 const finish = async (report: ExecutionReport, deployment: GitHubDeployment | undefined): Promise<void> => {
   recordReport(report, failureMessage(report));
-  await writeSummary(report);
+  await writeSummary(({ renderSummary }) => renderSummary(report));
   await deployment?.update(report.outcome, `Pipeline ${report.pipelineName}: ${describeOutcome(report)}`);
-  const failure = outcomeError(report);
-  if (failure === undefined) {
+  const outcome = outcomeRow(report.outcome);
+  if (outcome.exit === 0) {
     logLine(`Pipeline ${report.pipelineName} execution ${report.executionId}: ${describeOutcome(report)}. ${report.executionUrl}`);
     return;
   }
+  const failure = outcome.annotation(report);
   annotateError(failure.message, { title: failure.title });
-  process.exitCode = 1;
+  process.exitCode = outcome.exit;
 };
 
 const failedBuildLog = async (session: Session, tracker: ActionTracker, progress: ProgressLog): Promise<BuildLogTail | undefined> => {
@@ -152,19 +148,19 @@ const handleCancellation = async (session: Session, facts: Omit<ReportFacts, 'el
     .map((run) => run.externalId ?? '');
   const cancellation = await cancelExecution({
     client: session.client,
-    region: session.inputs.region,
-    pipelineName: session.inputs.pipelineName,
-    executionId: facts.executionId,
+    region: facts.context.region,
+    pipelineName: facts.context.pipelineName,
+    executionId: facts.context.executionId,
     onCancel,
     reason,
     knownDeploymentIds,
     stopExecution: true,
   }).catch((error: unknown) => {
     // Not recorded as requested: the post step will try again.
-    throw describeAwsError(error, callContext(session, 'codepipeline:StopPipelineExecution', facts.executionId));
+    throw describeAwsError(error, callContext(session, 'codepipeline:StopPipelineExecution', facts.context.executionId));
   });
   recordStopRequested();
-  logLines([`Stop requested for execution ${facts.executionId} (${cancellation.stop ?? 'already stopping'}): ${reason}`, ...cancelSentences(cancellation, true)]);
+  logLines([`Stop requested for execution ${facts.context.executionId} (${cancellation.stop ?? 'already stopping'}): ${reason}`, ...cancelSentences(cancellation, true)]);
   return buildReport({
     ...facts,
     elapsedMs,
@@ -196,7 +192,7 @@ const follow = async (
   context.progress.close();
   const supersededBy =
     execution?.status === 'Superseded'
-      ? await findNewerExecution(session.client, session.inputs.pipelineName, facts.executionId, AbortSignal.timeout(15_000)).catch(
+      ? await findNewerExecution(session.client, session.inputs.pipelineName, facts.context.executionId, AbortSignal.timeout(15_000)).catch(
           () => undefined,
         )
       : undefined;
@@ -229,33 +225,18 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
     const pipeline = await getPipeline(session);
     const startedByUs = inputs.executionId === undefined;
     executionId = inputs.executionId ?? (await start(session, pipeline));
-    const url = executionUrl(inputs.region, inputs.pipelineName, executionId);
-    recordExecution({
-      executionId,
-      executionUrl: url,
-      pipelineName: inputs.pipelineName,
-      region: inputs.region,
-      startedByUs,
-      onCancel: inputs.onCancel,
-    });
-    logLine(`${startedByUs ? 'Started' : 'Following'} execution ${executionId} of pipeline ${inputs.pipelineName}: ${url}`);
+    const context = executionContext(inputs.region, inputs.pipelineName, executionId);
+    recordExecution({ ...context, startedByUs, onCancel: inputs.onCancel });
+    logLine(`${startedByUs ? 'Started' : 'Following'} execution ${executionId} of pipeline ${inputs.pipelineName}: ${context.executionUrl}`);
 
     deployment = inputs.githubDeployment === undefined
       ? undefined
-      : await (await import('./github-deployment.js')).GitHubDeployment.create(inputs.githubDeployment, session.run, inputs.pipelineName, url);
+      : await (await import('./github-deployment.js')).GitHubDeployment.create(inputs.githubDeployment, session.run, context);
     const tracker = new ActionTracker(plannedStages(pipeline));
-    const facts = {
-      pipelineName: inputs.pipelineName,
-      region: inputs.region,
-      executionId,
-      timeoutMinutes: inputs.timeoutMinutes,
-      tracker,
-    };
-    const context: FollowContext = {
+    const facts = { context, timeoutMinutes: inputs.timeoutMinutes, tracker };
+    const following: FollowContext = {
+      ...context,
       client: session.client,
-      pipelineName: inputs.pipelineName,
-      region: inputs.region,
-      executionId,
       tracker,
       durations: await historyPromise,
       schedule: new PollSchedule(),
@@ -267,7 +248,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
     };
 
     const cancel = async (): Promise<ExecutionReport> => {
-      context.progress.close();
+      following.progress.close();
       return handleCancellation(session, { ...facts, execution: undefined }, startedByUs);
     };
     let report: ExecutionReport;
@@ -277,7 +258,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
       report = buildReport({ ...facts, execution: undefined, elapsedMs: Date.now() - session.startedAt, outcome: Outcome.Started, status: 'InProgress' });
     } else {
       try {
-        report = await follow(session, context, facts);
+        report = await follow(session, following, facts);
       } catch (error) {
         if (!session.watch.cancelled) throw error;
         report = await cancel();
@@ -293,7 +274,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
     if (!session.watch.cancelled) recordFinished();
     if (readAwsError(error).name === 'AbortError') throw error;
     const failure = describeAwsError(error, callContext(session, 'the CodePipeline API', executionId));
-    await writeErrorSummary(inputs.pipelineName, failure);
+    await writeSummary(({ renderErrorSummary }) => renderErrorSummary(inputs.pipelineName, failure.title, failure.message));
     await deployment?.error(failure.title);
     throw failure;
   } finally {

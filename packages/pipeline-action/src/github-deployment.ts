@@ -1,23 +1,9 @@
 import { warning } from '@actions/core';
 import { getOctokit } from '@actions/github';
 import type { GitHubDeploymentInputs } from './inputs.js';
-import { Outcome } from './report.js';
+import type { ExecutionContext } from './execution-context.js';
+import { Outcome, outcomeRow, type DeploymentState } from './outcome.js';
 import type { WorkflowRun } from './workflow-run.js';
-
-type DeploymentState = 'in_progress' | 'success' | 'failure' | 'inactive' | 'error';
-
-/** How each outcome shows on the repository's Environments page; Started stays in_progress (wait: false). */
-const StateByOutcome: Readonly<Record<Outcome, DeploymentState>> = {
-  [Outcome.Succeeded]: 'success',
-  [Outcome.Failed]: 'failure',
-  [Outcome.Stopped]: 'inactive',
-  [Outcome.Cancelled]: 'inactive',
-  [Outcome.Superseded]: 'inactive',
-  [Outcome.StopRequested]: 'inactive',
-  [Outcome.TimedOut]: 'inactive',
-  [Outcome.LeftRunning]: 'inactive',
-  [Outcome.Started]: 'in_progress',
-};
 
 const RequestTimeoutMs = 10_000;
 
@@ -48,8 +34,7 @@ class GitHubDeployment {
   static async create(
     config: GitHubDeploymentInputs,
     run: WorkflowRun,
-    pipelineName: string,
-    executionUrl: string,
+    { pipelineName, executionUrl }: ExecutionContext,
   ): Promise<GitHubDeployment | undefined> {
     const [owner, repo] = (run.repository ?? '').split('/');
     if (owner === undefined || repo === undefined || run.sha === undefined) {
@@ -82,7 +67,7 @@ class GitHubDeployment {
   }
 
   update(outcome: Outcome, description: string): Promise<void> {
-    return this.#post(StateByOutcome[outcome], description);
+    return this.#post(outcomeRow(outcome).deploymentState, description);
   }
 
   /** The step failed before the execution's outcome was known (an AWS error). */

@@ -7,7 +7,8 @@ import {
   type DeploymentInfo,
 } from '@aws-sdk/client-codedeploy';
 import { AwsErrorKind, classifyAwsError, isRetryableAwsError, retry } from '@greenlight/aws-retry';
-import { appSpecHooks, functionName } from './appspec-hooks.js';
+import { lambdaFunctionName, readAppSpecHooks } from '@greenlight/contracts';
+import { HookLogMessage, readHookLogRecord, type HookLogRecord } from '@greenlight/lifecycle-hooks/log-records';
 import { clientConfig } from './clients.js';
 
 interface FailedCheck {
@@ -50,18 +51,6 @@ const persistent = (signal: AbortSignal): Send => {
     });
 };
 
-/** The greenlight hook writes one JSON object per line; the Node runtime may prefix console output. */
-const parseLine = (message: string): Record<string, unknown> | undefined => {
-  const start = message.indexOf('{');
-  if (start < 0) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(message.slice(start));
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
 const failedEvent = async (client: CodeDeployClient, deploymentId: string, send: Send): Promise<string | undefined> => {
   const listed = await send((abortSignal) => client.send(new ListDeploymentTargetsCommand({ deploymentId }), { abortSignal }));
   const targetId = listed.targetIds?.[0];
@@ -80,24 +69,24 @@ const readDecision = async (
   const logs = new CloudWatchLogsClient(clientConfig(region));
   const startTime = (deployment.createTime?.getTime() ?? Date.now()) - WindowMarginMs;
   const endTime = (deployment.completeTime?.getTime() ?? Date.now()) + WindowMarginMs;
-  const lines: Record<string, unknown>[] = [];
+  const records: HookLogRecord[] = [];
   let nextToken: string | undefined;
   let pages = 0;
   do {
     const input = { logGroupName: logGroup, filterPattern: `"${deploymentId}"`, startTime, endTime, ...(nextToken === undefined ? {} : { nextToken }) };
     const page = await send((abortSignal) => logs.send(new FilterLogEventsCommand(input), { abortSignal }));
     for (const event of page.events ?? []) {
-      const line = parseLine(event.message ?? '');
-      if (line?.['deploymentId'] === deploymentId) lines.push(line);
+      const record = readHookLogRecord(event.message ?? '');
+      if (record?.deploymentId === deploymentId) records.push(record);
     }
     nextToken = page.nextToken;
   } while (nextToken !== undefined && ++pages < MaxPages);
   // Lambda retries a failed invocation: the last decision is the one CodeDeploy acted on.
-  const decision = lines.filter((line) => line['message'] === 'decision' && typeof line['reason'] === 'string').at(-1);
-  const failedChecks = lines
-    .filter((line) => line['message'] === 'check result' && line['passed'] === false && typeof line['check'] === 'string')
-    .map((line) => ({ name: String(line['check']), reason: typeof line['reason'] === 'string' ? line['reason'] : 'failed' }));
-  return { reason: decision === undefined ? undefined : String(decision['reason']), failedChecks };
+  const decision = records.filter((record) => record.message === HookLogMessage.Decision).at(-1);
+  const failedChecks = records.flatMap((record) =>
+    record.message === HookLogMessage.CheckResult && !record.passed ? [{ name: record.check, reason: record.reason ?? 'failed' }] : [],
+  );
+  return { reason: decision?.reason, failedChecks };
 };
 
 const unreadable = (logGroup: string, error: unknown): string => {
@@ -131,9 +120,9 @@ const hookFailure = async (region: string, deploymentId: string, signal: AbortSi
     // Denied or failing CodeDeploy reads were already noted while following the deployment.
     return undefined;
   }
-  const target = appSpecHooks(deployment?.revision?.appSpecContent?.content ?? '').get(event);
+  const target = readAppSpecHooks(deployment?.revision?.appSpecContent?.content ?? '').get(event);
   if (deployment === undefined || target === undefined) return undefined;
-  const name = functionName(target);
+  const name = lambdaFunctionName(target);
   const logGroup = `/aws/lambda/${name}`;
   const located = { lifecycleEvent: event, functionName: name, logGroup };
   try {

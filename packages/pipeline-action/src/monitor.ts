@@ -12,6 +12,7 @@ import { isCodeDeployAction } from './action-kinds.js';
 import type { ActionRun, ActionTracker } from './action-tracker.js';
 import { describeAwsError } from './aws-errors.js';
 import type { DeploymentDetails } from './deployment-details.js';
+import type { ExecutionContext } from './execution-context.js';
 import { actionKey, type TypicalDurations } from './history.js';
 import type { PollSchedule } from './poll-schedule.js';
 import type { ProgressLog } from './progress.js';
@@ -23,11 +24,8 @@ const StatusCheckEvery = 5;
 // A deployment seen within its first seconds has nothing to show yet: its details wait for a later poll.
 const DeploymentWarmupMs = 2_000;
 
-interface FollowContext {
+interface FollowContext extends ExecutionContext {
   readonly client: CodePipelineClient;
-  readonly pipelineName: string;
-  readonly region: string;
-  readonly executionId: string;
   readonly tracker: ActionTracker;
   readonly durations: TypicalDurations;
   readonly schedule: PollSchedule;

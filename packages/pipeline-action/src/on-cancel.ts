@@ -1,13 +1,12 @@
 import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { StopBudgetMs, stopExecution, type StopResult } from './cancel.js';
+import type { ExecutionContext } from './execution-context.js';
 import { OnCancel } from './inputs.js';
 import type { DeploymentRollback } from './rollback-result.js';
 
-interface CancelRequest {
+/** The post step knows the execution from its saved state, without the console URL. */
+interface CancelRequest extends Pick<ExecutionContext, 'pipelineName' | 'region' | 'executionId'> {
   readonly client: CodePipelineClient;
-  readonly region: string;
-  readonly pipelineName: string;
-  readonly executionId: string;
   readonly onCancel: typeof OnCancel.Rollback | typeof OnCancel.Stop;
   readonly reason: string;
   /** Deployments of the execution already known (seen while following it, or from the post step's state). */

@@ -1,5 +1,6 @@
 import { saveState, setOutput } from '@actions/core';
 import { cutText } from './cut-text.js';
+import type { ExecutionContext } from './execution-context.js';
 import type { OnCancel } from './inputs.js';
 import type { ExecutionReport } from './report.js';
 
@@ -41,11 +42,7 @@ const recordDeclaredOutputs = (): void => {
   for (const name of OutputNames) setOutput(name, '');
 };
 
-interface KnownExecution {
-  readonly executionId: string;
-  readonly executionUrl: string;
-  readonly pipelineName: string;
-  readonly region: string;
+interface KnownExecution extends ExecutionContext {
   readonly startedByUs: boolean;
   readonly onCancel: OnCancel;
 }

@@ -4,20 +4,12 @@ import { isCodeDeployAction } from './action-kinds.js';
 import type { BuildLogTail } from './build-logs.js';
 import type { HookFailure } from './hook-failure.js';
 import type { CancelOutcome } from './on-cancel.js';
-import { Outcome, executionUrl, type ExecutionReport, type NewerExecution } from './report.js';
-
-const StatusOutcomes: Readonly<Record<string, Outcome>> = {
-  Succeeded: Outcome.Succeeded,
-  Failed: Outcome.Failed,
-  Stopped: Outcome.Stopped,
-  Cancelled: Outcome.Cancelled,
-  Superseded: Outcome.Superseded,
-};
+import type { ExecutionContext } from './execution-context.js';
+import { outcomeOfStatus, type Outcome } from './outcome.js';
+import type { ExecutionReport, NewerExecution } from './report.js';
 
 interface ReportFacts {
-  readonly pipelineName: string;
-  readonly region: string;
-  readonly executionId: string;
+  readonly context: ExecutionContext;
   readonly timeoutMinutes: number;
   readonly tracker: ActionTracker;
   /** The last GetPipelineExecution answer, if any. */
@@ -49,11 +41,8 @@ const buildReport = (facts: ReportFacts): ExecutionReport => {
     .filter((run) => isCodeDeployAction(run.provider) && run.externalId !== undefined)
     .at(-1);
   return {
-    pipelineName: facts.pipelineName,
-    region: facts.region,
-    executionId: facts.executionId,
-    executionUrl: executionUrl(facts.region, facts.pipelineName, facts.executionId),
-    outcome: facts.outcome ?? StatusOutcomes[status] ?? Outcome.TimedOut,
+    ...facts.context,
+    outcome: facts.outcome ?? outcomeOfStatus(status),
     status,
     statusSummary: facts.execution?.statusSummary || undefined,
     stages: facts.tracker.stages,

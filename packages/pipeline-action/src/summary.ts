@@ -2,19 +2,8 @@ import type { ActionRun } from './action-tracker.js';
 import { durationBetween, formatDuration, formatTime } from './format.js';
 import { codeBlock, inlineCode, inlineText, link } from './markdown.js';
 import { cancelSentences } from './cancel-report.js';
-import { failureMessage, Outcome, type ExecutionReport } from './report.js';
-
-const Headlines: Readonly<Record<Outcome, string>> = {
-  [Outcome.Succeeded]: '✅ succeeded',
-  [Outcome.Failed]: '❌ failed',
-  [Outcome.Stopped]: '⏹️ was stopped',
-  [Outcome.Cancelled]: '🚫 was cancelled',
-  [Outcome.Superseded]: '⏭️ was superseded',
-  [Outcome.TimedOut]: '⏱️ is still running (timeout reached)',
-  [Outcome.Started]: '▶️ started',
-  [Outcome.StopRequested]: '⏹️ stop requested (workflow cancelled)',
-  [Outcome.LeftRunning]: '🔄 left running (workflow cancelled)',
-};
+import { Outcome, outcomeRow } from './outcome.js';
+import { failureMessage, type ExecutionReport } from './report.js';
 
 const StatusIcons: Readonly<Record<string, string>> = {
   Succeeded: '✅',
@@ -25,6 +14,9 @@ const StatusIcons: Readonly<Record<string, string>> = {
 
 /** GitHub drops a step summary over 1 MiB whole; this keeps ours well under it, whatever AWS sends. */
 const MAX_SUMMARY_BYTES = 256 * 1024;
+
+/** Every summary, of an outcome or of an error, opens with the pipeline's name and what became of it. */
+const heading = (pipelineName: string, outcome: string): string => `## Pipeline ${inlineCode(pipelineName)}${outcome}`;
 
 // Mermaid's gantt grammar ends a task name at ':' and a line at ';', '#' starts an entity and '%%' a comment;
 // none of them may reach the chart.
@@ -127,7 +119,7 @@ const render = (report: ExecutionReport, complete: boolean): string => {
     facts.push(`superseded by ${inlineCode(report.supersededBy.executionId)} (${inlineText(report.supersededBy.status)})`);
   }
   return [
-    `## Pipeline ${inlineCode(report.pipelineName)} ${Headlines[report.outcome]}`,
+    heading(report.pipelineName, ` ${outcomeRow(report.outcome).headline}`),
     '',
     facts.join(' · '),
     '',
@@ -141,6 +133,13 @@ const render = (report: ExecutionReport, complete: boolean): string => {
   ].join('\n');
 };
 
+/** As a last resort the text is cut, on a character boundary, saying so. */
+const bounded = (text: string): string => {
+  if (Buffer.byteLength(text) <= MAX_SUMMARY_BYTES) return text;
+  const note = '\n\n_The summary is cut here: it would exceed its size limit._\n';
+  return `${Buffer.from(text).subarray(0, MAX_SUMMARY_BYTES - note.length).toString('utf8').replace(/\uFFFD$/, '')}${note}`;
+};
+
 /**
  * The job summary: outcome, every action with status, duration and link, failure details and a timeline. Each
  * external line is cut at 2,000 characters; if the whole would still pass MAX_SUMMARY_BYTES, the build log and
@@ -148,15 +147,11 @@ const render = (report: ExecutionReport, complete: boolean): string => {
  */
 const renderSummary = (report: ExecutionReport): string => {
   const complete = render(report, true);
-  if (Buffer.byteLength(complete) <= MAX_SUMMARY_BYTES) return complete;
-  const reduced = render(report, false);
-  if (Buffer.byteLength(reduced) <= MAX_SUMMARY_BYTES) return reduced;
-  const note = '\n\n_The summary is cut here: it would exceed its size limit._\n';
-  return `${Buffer.from(reduced).subarray(0, MAX_SUMMARY_BYTES - note.length).toString('utf8').replace(/\uFFFD$/, '')}${note}`;
+  return Buffer.byteLength(complete) <= MAX_SUMMARY_BYTES ? complete : bounded(render(report, false));
 };
 
-/** The summary of a run that ended in an error rather than an execution outcome. */
+/** The summary of a run that ended in an error rather than an execution outcome (inlineText bounds its text). */
 const renderErrorSummary = (pipelineName: string, title: string, message: string): string =>
-  `## Pipeline ${inlineCode(pipelineName)}: ❌ ${inlineText(title)}\n\n${inlineText(message)}\n`;
+  `${heading(pipelineName, `: ❌ ${inlineText(title)}`)}\n\n${inlineText(message)}\n`;
 
 export { MAX_SUMMARY_BYTES, renderErrorSummary, renderSummary };

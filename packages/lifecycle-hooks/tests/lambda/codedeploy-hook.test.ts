@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '@greenlight/aws-sim';
+import { HookLogMessage } from '../../src/log-records.js';
 import { type GreenApp, type GreenBehaviour, startGreenApp, unusedUrl } from '../helpers/green-app.js';
 import { newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
 import { type HostileGreen, startHostileGreen } from '../helpers/hostile-green.js';
@@ -61,9 +62,9 @@ const invoke = (event: unknown, config: unknown, timeoutMs = TIMEOUT_MS): Promis
 
 const statusesOf = (deploymentId: string): string[] => reportedStatuses(sim, deploymentId);
 
-const decisionOf = (invocation: Invocation) => invocation.logs.find((line) => line.message === 'decision');
+const decisionOf = (invocation: Invocation) => invocation.logs.find((line) => line.message === HookLogMessage.Decision);
 
-const checkLines = (invocation: Invocation) => invocation.logs.filter((line) => line.message === 'check result');
+const checkLines = (invocation: Invocation) => invocation.logs.filter((line) => line.message === HookLogMessage.CheckResult);
 
 describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', () => {
   it('reports exactly one Succeeded when every check passes, logging one line per check with latencies', async () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
+import { hookFunctionName } from '@greenlight/contracts';
 import { failEveryHook } from '../support/failing-hook.js';
 import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 
-const HookFunction = 'CodeDeployHook_app';
+const HookFunction = hookFunctionName('app', 'AfterAllowTestTraffic');
 const LogGroup = `/aws/lambda/${HookFunction}`;
 const Reason = 'check "version" failed: 1 of 1 requests failed: JSON /version is "1.4.1", expected "1.4.2"';
 

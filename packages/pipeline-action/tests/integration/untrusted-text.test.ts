@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
+import { hookFunctionName } from '@greenlight/contracts';
 import type { ActionRunResult } from '@greenlight/testkit';
 import { failEveryHook } from '../support/failing-hook.js';
 import { appPipeline, startHarness, type Harness } from '../support/harness.js';
@@ -16,7 +17,7 @@ const CommandLines = [
 ] as const;
 
 const Hostile = `something went wrong\n${CommandLines.join('\r\n')}`;
-const HookFunction = 'CodeDeployHook_app';
+const HookFunction = hookFunctionName('app', 'AfterAllowTestTraffic');
 
 const OwnLogCommands: ReadonlySet<string> = new Set(['group', 'endgroup']);
 

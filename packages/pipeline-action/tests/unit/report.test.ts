@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { executionUrl, failureMessage, Outcome, outcomeError, type ExecutionReport } from '../../src/report.js';
+import { executionContext } from '../../src/execution-context.js';
+import { Outcome, outcomeError } from '../../src/outcome.js';
+import { failureMessage, type ExecutionReport } from '../../src/report.js';
 import { renderSummary } from '../../src/summary.js';
 import { actionRun } from './runs.js';
 
@@ -17,10 +19,7 @@ const failedBuild = actionRun({
 });
 
 const report = (overrides: Partial<ExecutionReport> = {}): ExecutionReport => ({
-  pipelineName: 'app',
-  region: 'eu-west-1',
-  executionId: '11111111-2222-3333-4444-555555555555',
-  executionUrl: executionUrl('eu-west-1', 'app', '11111111-2222-3333-4444-555555555555'),
+  ...executionContext('eu-west-1', 'app', '11111111-2222-3333-4444-555555555555'),
   outcome: Outcome.Failed,
   status: 'Failed',
   statusSummary: undefined,

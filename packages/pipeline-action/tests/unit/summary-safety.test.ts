@@ -3,7 +3,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { node24Path } from '@greenlight/testkit';
 import { codeBlock, inlineText } from '../../src/markdown.js';
-import { executionUrl, Outcome, type ExecutionReport } from '../../src/report.js';
+import { executionContext } from '../../src/execution-context.js';
+import { Outcome } from '../../src/outcome.js';
+import type { ExecutionReport } from '../../src/report.js';
 import { MAX_SUMMARY_BYTES, renderSummary } from '../../src/summary.js';
 import { actionRun } from './runs.js';
 
@@ -13,10 +15,7 @@ const GanttKeywords = [
 ] as const;
 
 const report = (overrides: Partial<ExecutionReport>): ExecutionReport => ({
-  pipelineName: 'app',
-  region: 'eu-west-1',
-  executionId: '11111111-2222-3333-4444-555555555555',
-  executionUrl: executionUrl('eu-west-1', 'app', '11111111-2222-3333-4444-555555555555'),
+  ...executionContext('eu-west-1', 'app', '11111111-2222-3333-4444-555555555555'),
   outcome: Outcome.Failed,
   status: 'Failed',
   statusSummary: undefined,

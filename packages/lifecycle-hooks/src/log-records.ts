@@ -1,0 +1,94 @@
+import { VERDICT_STATUS, type CheckResult, type Verdict, type VerdictStatus } from './results.js';
+
+/**
+ * The structured lines of the hook's log that other programs read back: the pipeline action (why a deployment
+ * failed at its hook, from CloudWatch Logs) and the demo. Written and read here only, so the two sides cannot
+ * drift. Published as `@greenlight/lifecycle-hooks/log-records`.
+ */
+const HookLogMessage = {
+  CheckResult: 'check result',
+  Decision: 'decision',
+} as const;
+
+/** A check result's fields; headers are never part of a result, so no secret can reach the logs. */
+const checkResultFields = (result: CheckResult) => ({
+  check: result.name,
+  passed: result.passed,
+  requests: result.requests,
+  failures: result.failures,
+  p50Ms: result.latency.p50Ms,
+  p95Ms: result.latency.p95Ms,
+  maxMs: result.latency.maxMs,
+  ...(result.reason === undefined ? {} : { reason: result.reason }),
+});
+
+const decisionFields = (verdict: Verdict) => ({
+  status: verdict.status,
+  reason: verdict.reason,
+  checksRun: verdict.checks.length,
+  checksFailed: verdict.checks.filter((check) => !check.passed).length,
+});
+
+interface CheckResultRecord {
+  readonly message: typeof HookLogMessage.CheckResult;
+  /** Bound by the hook to every line of a CodeDeploy invocation. */
+  readonly deploymentId: string | undefined;
+  readonly check: string;
+  readonly passed: boolean;
+  readonly reason: string | undefined;
+}
+
+interface DecisionRecord {
+  readonly message: typeof HookLogMessage.Decision;
+  readonly deploymentId: string | undefined;
+  readonly status: VerdictStatus;
+  readonly reason: string;
+}
+
+type HookLogRecord = CheckResultRecord | DecisionRecord;
+
+/** The hook's own lines are a few KB at most; a longer one did not come from it and is not parsed at all. */
+const MaxRecordLength = 64 * 1024;
+
+const Statuses: readonly string[] = Object.values(VERDICT_STATUS);
+
+const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+const toRecord = (fields: Record<string, unknown>): HookLogRecord | undefined => {
+  const deploymentId = optionalString(fields['deploymentId']);
+  const { message, reason } = fields;
+  if (message === HookLogMessage.CheckResult) {
+    const { check, passed } = fields;
+    if (typeof check !== 'string' || typeof passed !== 'boolean') return undefined;
+    return { message, deploymentId, check, passed, reason: optionalString(reason) };
+  }
+  if (message === HookLogMessage.Decision) {
+    const { status } = fields;
+    if (typeof status !== 'string' || !Statuses.includes(status) || typeof reason !== 'string') return undefined;
+    return { message, deploymentId, status: status as VerdictStatus, reason };
+  }
+  return undefined;
+};
+
+/**
+ * The check result or decision a log line holds, or undefined for any other line. Log text is untrusted (anyone
+ * who may write to the log group can forge lines): the line is bounded, every field used is type-checked, and
+ * nothing about the input makes this throw. The JSON may follow a prefix, as the Node runtime adds to console
+ * output.
+ */
+const readHookLogRecord = (line: string): HookLogRecord | undefined => {
+  if (line.length > MaxRecordLength) return undefined;
+  const start = line.indexOf('{');
+  if (start < 0) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line.slice(start));
+  } catch {
+    // Not JSON after all: a plain line that happens to contain "{".
+    return undefined;
+  }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? toRecord(parsed as Record<string, unknown>) : undefined;
+};
+
+export { checkResultFields, decisionFields, HookLogMessage, readHookLogRecord };
+export type { CheckResultRecord, DecisionRecord, HookLogRecord };

@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import { readHookLogRecord } from '../../src/log-records.js';
+import { createJsonLogger, logCheckResult, logDecision } from '../../src/logger.js';
+
+const latency = { p50Ms: 1, p95Ms: 2, maxMs: 3 };
+const failedCheck = { name: 'version', passed: false, requests: 1, failures: 1, latency, reason: 'status 500, expected 2xx' };
+
+/** The lines the hook writes for one failed deployment, as its logger writes them. */
+const hookLines = (): string[] => {
+  const lines: string[] = [];
+  const logger = createJsonLogger((line) => lines.push(line)).child({ deploymentId: 'd-ABCDEFGHI' });
+  logger.log('INFO', 'checks started');
+  logCheckResult(logger, { name: 'health', passed: true, requests: 5, failures: 0, latency });
+  logCheckResult(logger, failedCheck);
+  logDecision(logger, { status: 'Failed', reason: 'check "version" failed: status 500, expected 2xx', checks: [failedCheck] });
+  return lines;
+};
+
+describe('the hook log records', () => {
+  it('reads back the check results and the decision the logger writes, and nothing from other lines', () => {
+    // Act
+    const records = hookLines().map(readHookLogRecord);
+
+    // Assess
+    expect(records).toEqual([
+      undefined,
+      { message: 'check result', deploymentId: 'd-ABCDEFGHI', check: 'health', passed: true, reason: undefined },
+      { message: 'check result', deploymentId: 'd-ABCDEFGHI', check: 'version', passed: false, reason: 'status 500, expected 2xx' },
+      { message: 'decision', deploymentId: 'd-ABCDEFGHI', status: 'Failed', reason: 'check "version" failed: status 500, expected 2xx' },
+    ]);
+  });
+
+  it('reads a record after the prefix the Node runtime may add to a line', () => {
+    // Prepare
+    const line = `2026-11-26T10:00:00.000Z\t1b2c\tINFO\t${hookLines().at(-1) ?? ''}`;
+
+    // Act
+    const record = readHookLogRecord(line);
+
+    // Assess
+    expect(record).toMatchObject({ message: 'decision', status: 'Failed' });
+  });
+
+  it.each([
+    ['a decision without a reason', '{"message":"decision","status":"Failed"}'],
+    ['a decision with a status CodeDeploy does not know', '{"message":"decision","status":"Maybe","reason":"r"}'],
+    ['a check result whose passed is not a boolean', '{"message":"check result","check":"health","passed":"false"}'],
+    ['a check result without its name', '{"message":"check result","passed":false}'],
+    ['a record that is an array', '[{"message":"decision","status":"Failed","reason":"r"}]'],
+    ['JSON cut short', '{"message":"decision","status":"Failed","reason":"r'],
+    ['nesting deep enough to exhaust a recursive parser', `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`],
+    ['a line over the size of any the hook writes', JSON.stringify({ message: 'decision', status: 'Failed', reason: 'x'.repeat(70_000) })],
+    ['a prototype key', '{"__proto__":{"message":"decision","status":"Failed","reason":"r"}}'],
+  ])('reads no record from %s, without throwing', (_case, line) => {
+    // Act
+    const record = readHookLogRecord(line);
+
+    // Assess
+    expect(record).toBeUndefined();
+  });
+
+  it('keeps only the fields it validated, whatever else a line carries', () => {
+    // Prepare
+    const line = JSON.stringify({ message: 'decision', status: 'Succeeded', reason: 'all checks passed', deploymentId: 42, extra: { nested: true } });
+
+    // Act
+    const record = readHookLogRecord(line);
+
+    // Assess
+    expect(record).toEqual({ message: 'decision', deploymentId: undefined, status: 'Succeeded', reason: 'all checks passed' });
+  });
+});

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { HookableLifecycleEvents, hookFunctionName, parseHookFunctionName } from '@greenlight/contracts';
+import { Evaluator } from '../src/evaluate/evaluator.js';
+import type { TfValue } from '../src/evaluate/tf-value.js';
+import { loadModule } from '../src/module-loader.js';
+import { PACKAGE_DIR } from './fixture-check.js';
+
+const MODULES = join(PACKAGE_DIR, '../../terraform/modules');
+
+function evaluate(moduleName: string, expression: string, variables: Record<string, TfValue>): Promise<TfValue> {
+  return loadModule(join(MODULES, moduleName)).then((module) => new Evaluator(module, new Map(Object.entries(variables))).value(`\${${expression}}`));
+}
+
+describe('the Terraform modules and @greenlight/contracts', () => {
+  it('name each hook function as hookFunctionName does, for every hookable event', async () => {
+    // Prepare
+    const hooks = Object.fromEntries(HookableLifecycleEvents.map((event) => [event, { checks: [] }]));
+
+    // Act
+    const names = await evaluate('lifecycle-hooks', 'local.function_names', { name: 'shop_eu-1', hooks });
+
+    // Assess
+    expect(names).toEqual(Object.fromEntries(HookableLifecycleEvents.map((event) => [event, hookFunctionName('shop_eu-1', event)])));
+    expect(HookableLifecycleEvents.map((event) => parseHookFunctionName(String((names as Record<string, TfValue>)[event])))).toEqual(
+      HookableLifecycleEvents.map((event) => ({ name: 'shop_eu-1', event })),
+    );
+  });
+
+  it('list the AppSpec hooks in the lifecycle order of HookableLifecycleEvents', async () => {
+    // Act
+    const order = await evaluate('pipeline', 'local.hook_event_order', {});
+
+    // Assess
+    expect(order).toEqual([...HookableLifecycleEvents]);
+  });
+});
