@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CHECK_STAGES } from './ecs-stages.js';
 import { LifecycleHookConfigError } from './errors.js';
 
 const CONFIG_DEFAULTS = {
@@ -102,6 +103,17 @@ const expectSchema = v.strictObject(
   objectMessage('status, bodyIncludes, bodyMatches, json, maxLatencyMs, successRatio, p95Ms'),
 );
 
+const STAGE_EXPECTATION =
+  `expected one of ${CHECK_STAGES.join(', ')}, the ECS lifecycle stages where green has all the test traffic ` +
+  '(TEST_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT move traffic, and are answered without checks)';
+
+const STAGES_EXPECTATION = 'expected a list of ECS lifecycle stages, e.g. ["POST_TEST_TRAFFIC_SHIFT"]';
+
+const stagesSchema = v.pipe(
+  v.array(v.picklist(CHECK_STAGES, STAGE_EXPECTATION), STAGES_EXPECTATION),
+  v.minLength(1, 'expected at least one stage: a check without stages would never run'),
+);
+
 const checkSchema = v.strictObject(
   {
     name: v.optional(v.pipe(v.string('expected a name'), v.minLength(1, 'expected a non-empty name'))),
@@ -120,8 +132,10 @@ const checkSchema = v.strictObject(
     requests: v.optional(positiveInteger(100_000, 'a whole number of requests from 1 to 100000'), CONFIG_DEFAULTS.requests),
     concurrency: v.optional(positiveInteger(256, 'a whole number from 1 to 256'), CONFIG_DEFAULTS.concurrency),
     expect: v.optional(expectSchema, {}),
+    // ECS native only: CodeDeploy runs one function per lifecycle event, and every check of it.
+    stages: v.optional(stagesSchema, () => [...CHECK_STAGES]),
   },
-  objectMessage('name, method, path, headers, body, requests, concurrency, expect'),
+  objectMessage('name, method, path, headers, body, requests, concurrency, expect, stages'),
 );
 
 /** Whether a target URL is http(s) without user:password@: the hook never sends such credentials, but logs the URL. */
@@ -255,11 +269,11 @@ const parseHookConfigJson = (text: string | undefined, source = 'GREENLIGHT_CONF
 export {
   CHECK_PATH,
   CONFIG_DEFAULTS,
+  describeIssue,
   DNS_HOST_NAME,
-  isUsableTargetUrl,
+  httpUrl,
   MAX_HOST_NAME_LENGTH,
   parseHookConfig,
   parseHookConfigJson,
-  TARGET_URL_EXPECTATION,
 };
 export type { CheckConfig, ExpectConfig, HookConfig, HookConfigInput };

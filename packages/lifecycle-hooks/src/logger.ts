@@ -22,9 +22,13 @@ const createJsonLogger = (write: (line: string) => void = writeStdout, bound: Lo
   child: (fields) => createJsonLogger(write, { ...bound, ...fields }),
 });
 
-/** One line per check result; headers are never part of a result, so no secret can reach the logs. */
-const logCheckResult = (logger: HookLogger, result: CheckResult): void => {
+/**
+ * One line per check result; headers are never part of a result, so no secret can reach the logs. `stage` is the ECS
+ * lifecycle stage the check ran at (absent for CodeDeploy, whose event does not name its lifecycle event).
+ */
+const logCheckResult = (logger: HookLogger, result: CheckResult, stage?: string): void => {
   logger.log(result.passed ? 'INFO' : 'WARN', 'check result', {
+    ...(stage === undefined ? {} : { stage }),
     check: result.name,
     passed: result.passed,
     requests: result.requests,
