@@ -231,19 +231,23 @@ const describeIssue = (issue: v.BaseIssue<unknown>): string => {
   const path = formatPath(issue);
   const field = path === '' ? '(top level)' : path;
   const expectation = issue.message.startsWith('expected ') ? issue.message : `expected ${issue.expected ?? 'a valid value'}`;
-  const received = mayEchoReceived(path, issue.input) ? `, received ${describeReceived(issue.input)}` : '';
+  // A check on a whole object forwarded to one of its fields (v.forward) keeps the object as its input: show the field.
+  const input = issue.type === 'check' && issue.path !== undefined ? issue.path.at(-1)?.value : issue.input;
+  const received = mayEchoReceived(path, input) ? `, received ${describeReceived(input)}` : '';
   return `${field}: ${expectation}${received}`;
 };
 
 /** Validates a config object; the error lists every problem, each naming its field and what was expected. */
-const parseHookConfig = (input: unknown, source = 'config'): HookConfig => {
-  const result = v.safeParse(configSchema, input);
+const parseWith = <Schema extends v.GenericSchema>(schema: Schema, input: unknown, source: string): v.InferOutput<Schema> => {
+  const result = v.safeParse(schema, input);
   if (!result.success) {
     const problems = result.issues.map(describeIssue);
     throw new LifecycleHookConfigError(`${source} is invalid: ${problems.join('; ')}`);
   }
   return result.output;
 };
+
+const parseHookConfig = (input: unknown, source = 'config'): HookConfig => parseWith(configSchema, input, source);
 
 /** Parses and validates the JSON text of GREENLIGHT_CONFIG (or another named source). */
 const parseHookConfigJson = (text: string | undefined, source = 'GREENLIGHT_CONFIG'): HookConfig => {
@@ -273,7 +277,11 @@ export {
   DNS_HOST_NAME,
   httpUrl,
   MAX_HOST_NAME_LENGTH,
+  numberBetween,
+  objectMessage,
   parseHookConfig,
   parseHookConfigJson,
+  parseWith,
+  wholeNumberBetween,
 };
 export type { CheckConfig, ExpectConfig, HookConfig, HookConfigInput };

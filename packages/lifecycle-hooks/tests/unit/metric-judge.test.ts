@@ -102,7 +102,8 @@ describe('judgeMetric', () => {
   it('is inconclusive against blue when blue served too few requests, or none was measured', () => {
     // Act
     const quietBlue = judgeMetric(errorRate({ blue: { values: [], aggregate: 0, requests: 3 }, limits: { maxRatioToBlue: 2 } }));
-    const noBlue = judgeMetric({ ...errorRate({ limits: { maxRatioToBlue: 2 } }), blue: undefined });
+    const { metric, green, limits, minRequests, significance } = errorRate({ limits: { maxRatioToBlue: 2 } });
+    const noBlue = judgeMetric({ metric, green, limits, minRequests, significance });
 
     // Assess
     expect(quietBlue.verdict).toBe('inconclusive');
