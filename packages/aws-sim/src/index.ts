@@ -39,6 +39,7 @@ export type {
 } from './engine/deployment-store.js';
 export type { AppSpecNetworkConfiguration } from './engine/app-spec.js';
 export type { DeploymentDriver } from './engine/scripted-driver.js';
+export type { MetricSeriesSpec } from './engine/metric-store.js';
 export type { ListenerSpec, LoadBalancerArns, LoadBalancerSpec } from './engine/load-balancer-store.js';
 export { AwsServiceError, SimulatorCliError, SimulatorScenarioError, SimulatorUsageError } from './errors.js';
 export { GreenlightActions, greenlightHookFunctionName, greenlightPipelineScenario } from './stack-scenario.js';
