@@ -20,7 +20,8 @@ import {
 import { LoadBalancerStore, type LoadBalancerArns, type LoadBalancerSpec } from './engine/load-balancer-store.js';
 import { LogStore } from './engine/log-store.js';
 import { MetricStore, type MetricSeriesSpec } from './engine/metric-store.js';
-import { PipelineEngine, type ExecutionRecord, type SourceRevision } from './engine/pipeline-engine.js';
+import type { ExecutionRecord, SourceRevision } from './engine/execution-record.js';
+import { PipelineEngine } from './engine/pipeline-engine.js';
 import { scriptedDriver, type DeploymentDriver } from './engine/scripted-driver.js';
 import type { ErrorDetails, PipelineScenario } from './scenario.js';
 import { cloudWatchService } from './services/cloudwatch.js';

@@ -78,8 +78,8 @@ describe('the lifecycle-hooks Terraform module', () => {
     // Act
     const stageLists = listsContaining(variablesTf, 'stage');
 
-    // Assess
-    expect(stageLists).toEqual([[...CHECK_STAGES]]);
+    // Assess: a check's stages, and the keys of hooks that must have a check for their stage
+    expect(stageLists).toEqual([[...CHECK_STAGES], [...CHECK_STAGES]]);
   });
 
   it('validates check paths and tls_server_name with the hook config schema\'s own patterns', async () => {
