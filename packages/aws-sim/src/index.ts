@@ -42,6 +42,7 @@ export type {
   WaitOutcome,
 } from './engine/deployment-store.js';
 export type { DeploymentDriver } from './engine/scripted-driver.js';
+export type { MetricSeriesSpec } from './engine/metric-store.js';
 export type { ListenerSpec, LoadBalancerArns, LoadBalancerSpec } from './engine/load-balancer-store.js';
 export { AwsServiceError, SimulatorCliError, SimulatorScenarioError, SimulatorUsageError } from './errors.js';
 export { GreenlightActions, greenlightPipelineScenario } from './stack-scenario.js';

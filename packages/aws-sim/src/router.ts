@@ -4,7 +4,7 @@ import type { CallLog } from './call-log.js';
 import { AwsServiceError } from './errors.js';
 import { InjectedFault, type FaultDecision, type FaultInjector } from './faults.js';
 import type { ProtocolCodec } from './protocol/codec.js';
-import { jsonCodec } from './protocol/json-codec.js';
+import { json10Codec, jsonCodec } from './protocol/json-codec.js';
 import { queryCodec } from './protocol/query-codec.js';
 import { admit, unknownOperation, type AdmissionOptions } from './request-admission.js';
 import type { ServiceDefinition } from './services/service.js';
@@ -16,8 +16,8 @@ interface RouterOptions extends AdmissionOptions {
   readonly account: string;
 }
 
-/** Every protocol spoken, each recognising its own requests: AWS JSON 1.1, then the Query services. */
-const CODECS: readonly ProtocolCodec[] = [jsonCodec, queryCodec('elasticloadbalancing')];
+/** Every protocol spoken, each recognising its own requests: AWS JSON 1.0, 1.1, then the Query services. */
+const CODECS: readonly ProtocolCodec[] = [json10Codec, jsonCodec, queryCodec('elasticloadbalancing')];
 
 const readBody = async (request: IncomingMessage): Promise<Buffer> => {
   const chunks: Buffer[] = [];

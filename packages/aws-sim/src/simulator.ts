@@ -19,10 +19,12 @@ import {
 } from './engine/deployment-store.js';
 import { LoadBalancerStore, type LoadBalancerArns, type LoadBalancerSpec } from './engine/load-balancer-store.js';
 import { LogStore } from './engine/log-store.js';
+import { MetricStore, type MetricSeriesSpec } from './engine/metric-store.js';
 import type { ExecutionRecord, SourceRevision } from './engine/execution-record.js';
 import { PipelineEngine } from './engine/pipeline-engine.js';
 import { scriptedDriver, type DeploymentDriver } from './engine/scripted-driver.js';
 import type { ErrorDetails, PipelineScenario } from './scenario.js';
+import { cloudWatchService } from './services/cloudwatch.js';
 import { codeBuildService } from './services/codebuild.js';
 import { codeDeployService } from './services/codedeploy.js';
 import { codePipelineService } from './services/codepipeline.js';
@@ -140,6 +142,10 @@ interface Simulator {
   readonly elbv2: {
     addLoadBalancer(spec: LoadBalancerSpec): LoadBalancerArns;
   };
+  readonly cloudwatch: {
+    /** Scripts the values GetMetricData returns for one statistic of one metric at one period (merged by timestamp). */
+    putMetricSeries(spec: MetricSeriesSpec): void;
+  };
   /** Plays CodeDeployToECS actions with `driver` instead of the scripted timeline; undefined restores the script. */
   setDeploymentDriver(driver: DeploymentDriver | undefined): void;
   stop(): Promise<void>;
@@ -197,6 +203,7 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
   const faults = new FaultInjector(seed, options.faults);
   const calls = new CallLog();
   const logs = new LogStore(clock);
+  const metrics = new MetricStore();
   const builds = new BuildStore({ clock, random, logs, region, account: ACCOUNT });
   const deployments = new DeploymentStore({ clock, random, region, account: ACCOUNT });
   const loadBalancers = new LoadBalancerStore({ random, region, account: ACCOUNT });
@@ -217,6 +224,7 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
     codeBuildService(builds, clock),
     logsService(logs),
     elbv2Service(loadBalancers),
+    cloudWatchService(metrics),
   ];
   const credentials = new Map([DEFAULT_CREDENTIALS, ...(options.credentials ?? [])].map((pair) => [pair.accessKeyId, pair.secretAccessKey]));
   const server = createServer({ keepAlive: true }, createRouter({ services, faults, calls, account: ACCOUNT, region, credentials }));
@@ -236,6 +244,7 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
       AWS_ENDPOINT_URL_CODEDEPLOY: endpoint,
       AWS_ENDPOINT_URL_CODEBUILD: endpoint,
       AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint,
+      AWS_ENDPOINT_URL_CLOUDWATCH: endpoint,
       AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: endpoint,
       AWS_REGION: region,
       AWS_DEFAULT_REGION: region,
@@ -290,6 +299,9 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
     },
     elbv2: {
       addLoadBalancer: (spec) => loadBalancers.add(spec, clock.now()),
+    },
+    cloudwatch: {
+      putMetricSeries: (spec) => metrics.put(spec),
     },
     setDeploymentDriver: (driver) => {
       externalDriver = driver;

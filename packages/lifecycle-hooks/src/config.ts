@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CHECK_STAGES } from './ecs-stages.js';
 import { LifecycleHookConfigError } from './errors.js';
 
 const CONFIG_DEFAULTS = {
@@ -102,6 +103,17 @@ const expectSchema = v.strictObject(
   objectMessage('status, bodyIncludes, bodyMatches, json, maxLatencyMs, successRatio, p95Ms'),
 );
 
+const STAGE_EXPECTATION =
+  `expected one of ${CHECK_STAGES.join(', ')}, the ECS lifecycle stages where green has all the test traffic ` +
+  '(TEST_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT move traffic, and are answered without checks)';
+
+const STAGES_EXPECTATION = 'expected a list of ECS lifecycle stages, e.g. ["POST_TEST_TRAFFIC_SHIFT"]';
+
+const stagesSchema = v.pipe(
+  v.array(v.picklist(CHECK_STAGES, STAGE_EXPECTATION), STAGES_EXPECTATION),
+  v.minLength(1, 'expected at least one stage: a check without stages would never run'),
+);
+
 const checkSchema = v.strictObject(
   {
     name: v.optional(v.pipe(v.string('expected a name'), v.minLength(1, 'expected a non-empty name'))),
@@ -120,8 +132,10 @@ const checkSchema = v.strictObject(
     requests: v.optional(positiveInteger(100_000, 'a whole number of requests from 1 to 100000'), CONFIG_DEFAULTS.requests),
     concurrency: v.optional(positiveInteger(256, 'a whole number from 1 to 256'), CONFIG_DEFAULTS.concurrency),
     expect: v.optional(expectSchema, {}),
+    // ECS native only: CodeDeploy runs one function per lifecycle event, and every check of it.
+    stages: v.optional(stagesSchema, () => [...CHECK_STAGES]),
   },
-  objectMessage('name, method, path, headers, body, requests, concurrency, expect'),
+  objectMessage('name, method, path, headers, body, requests, concurrency, expect, stages'),
 );
 
 /** Whether a target URL is http(s) without user:password@: the hook never sends such credentials, but logs the URL. */
@@ -217,19 +231,23 @@ const describeIssue = (issue: v.BaseIssue<unknown>): string => {
   const path = formatPath(issue);
   const field = path === '' ? '(top level)' : path;
   const expectation = issue.message.startsWith('expected ') ? issue.message : `expected ${issue.expected ?? 'a valid value'}`;
-  const received = mayEchoReceived(path, issue.input) ? `, received ${describeReceived(issue.input)}` : '';
+  // A check on a whole object forwarded to one of its fields (v.forward) keeps the object as its input: show the field.
+  const input = issue.type === 'check' && issue.path !== undefined ? issue.path.at(-1)?.value : issue.input;
+  const received = mayEchoReceived(path, input) ? `, received ${describeReceived(input)}` : '';
   return `${field}: ${expectation}${received}`;
 };
 
 /** Validates a config object; the error lists every problem, each naming its field and what was expected. */
-const parseHookConfig = (input: unknown, source = 'config'): HookConfig => {
-  const result = v.safeParse(configSchema, input);
+const parseWith = <Schema extends v.GenericSchema>(schema: Schema, input: unknown, source: string): v.InferOutput<Schema> => {
+  const result = v.safeParse(schema, input);
   if (!result.success) {
     const problems = result.issues.map(describeIssue);
     throw new LifecycleHookConfigError(`${source} is invalid: ${problems.join('; ')}`);
   }
   return result.output;
 };
+
+const parseHookConfig = (input: unknown, source = 'config'): HookConfig => parseWith(configSchema, input, source);
 
 /** Parses and validates the JSON text of GREENLIGHT_CONFIG (or another named source). */
 const parseHookConfigJson = (text: string | undefined, source = 'GREENLIGHT_CONFIG'): HookConfig => {
@@ -255,11 +273,15 @@ const parseHookConfigJson = (text: string | undefined, source = 'GREENLIGHT_CONF
 export {
   CHECK_PATH,
   CONFIG_DEFAULTS,
+  describeIssue,
   DNS_HOST_NAME,
-  isUsableTargetUrl,
+  httpUrl,
   MAX_HOST_NAME_LENGTH,
+  numberBetween,
+  objectMessage,
   parseHookConfig,
   parseHookConfigJson,
-  TARGET_URL_EXPECTATION,
+  parseWith,
+  wholeNumberBetween,
 };
 export type { CheckConfig, ExpectConfig, HookConfig, HookConfigInput };

@@ -2,7 +2,8 @@ import { type AwsClients, createAwsApi } from './aws-api.js';
 import { type Budget, planBudget } from './budget.js';
 import type { ReportOutcome } from './codedeploy-reporter.js';
 import { type HookConfig, type HookConfigInput, parseHookConfig, parseHookConfigJson } from './config.js';
-import { handleEcsNativeEvent } from './ecs-native.js';
+import { type EcsDecision, handleEcsNativeEvent } from './ecs-native.js';
+import { boundedStageName } from './ecs-stages.js';
 import { LifecycleHookEventError } from './errors.js';
 import {
   type CodeDeployHookEvent,
@@ -14,7 +15,7 @@ import {
 } from './events.js';
 import { createJsonLogger, type HookLogger, logDecision } from './logger.js';
 import { VERDICT_STATUS, type Verdict, type VerdictStatus } from './results.js';
-import { type CustomCheck, validateGreen } from './validate-green.js';
+import { type CustomCheck, notReadyReason, validateGreen } from './validate-green.js';
 
 /** The part of the Lambda context the hook uses. */
 interface LambdaContextLike {
@@ -124,10 +125,7 @@ const createLifecycleHook = (options: LifecycleHookOptions): LifecycleHookHandle
     });
     return validation.ready
       ? validation.verdict
-      : failedVerdict(
-          `green not ready within ${config.readyTimeoutSeconds} s (${validation.attempts} attempts) at ${targetUrl}: ` +
-            (validation.probe.reason ?? 'no reason'),
-        );
+      : failedVerdict(notReadyReason(config.readyTimeoutSeconds, validation.attempts, targetUrl, validation.probe));
   };
 
   const handleCodeDeploy = async (event: CodeDeployHookEvent, context: LambdaContextLike): Promise<CodeDeployHookResult> => {
@@ -155,17 +153,16 @@ const createLifecycleHook = (options: LifecycleHookOptions): LifecycleHookHandle
   };
 
   const handleEcsNative = async (event: EcsNativeHookEvent, context: LambdaContextLike): Promise<EcsHookResponse> => {
-    const { logger, budget, signal } = beginInvocation(context, {
-      executionId: event.executionId,
-      lifecycleStage: event.lifecycleStage,
-    });
-    const failed = (reason: string): EcsHookResponse & { reason: string } => ({ hookStatus: ECS_HOOK_STATUS.failed, reason });
+    const stage = boundedStageName(event.lifecycleStage);
+    const { logger, budget, signal } = beginInvocation(context, { executionId: event.executionId, lifecycleStage: stage });
+    const failed = (reason: string): EcsDecision => ({ hookStatus: ECS_HOOK_STATUS.failed, reason });
     const { reason, ...response } = await decideInTime(
-      async () => handleEcsNativeEvent({ event, config: loadConfig(options.config), customChecks, logger, signal }),
+      async () => handleEcsNativeEvent({ event, loadConfig: () => loadConfig(options.config), customChecks, logger, signal }),
       budget.checksDeadline,
       failed,
     );
     logger.log(response.hookStatus === ECS_HOOK_STATUS.failed ? 'WARN' : 'INFO', 'decision', {
+      stage,
       hookStatus: response.hookStatus,
       reason,
       ...(response.callBackDelay === undefined ? {} : { callBackDelay: response.callBackDelay }),

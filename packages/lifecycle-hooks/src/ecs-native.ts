@@ -1,115 +1,111 @@
-import { type HookConfig, isUsableTargetUrl, TARGET_URL_EXPECTATION } from './config.js';
+import type { HookConfig } from './config.js';
+import { type CarriedReadiness, carryReadiness, parseEcsHookDetails } from './ecs-hook-details.js';
+import { boundedStageName, CHECK_STAGES, type CheckStage, classifyStage } from './ecs-stages.js';
 import { ECS_HOOK_STATUS, type EcsHookResponse, type EcsNativeHookEvent } from './events.js';
 import type { HookLogger } from './logger.js';
-import { type CustomCheck, validateGreen } from './validate-green.js';
+import { type CustomCheck, notReadyReason, validateGreen } from './validate-green.js';
 
 interface EcsNativeHookOptions {
   readonly event: EcsNativeHookEvent;
-  readonly config: HookConfig;
+  /** Read only at the stages that check: a traffic-shift stage (run again on rollback) never depends on it. */
+  readonly loadConfig: () => HookConfig;
   readonly customChecks: readonly CustomCheck[];
   readonly logger: HookLogger;
   /** The time budget of this invocation's checks. */
   readonly signal: AbortSignal;
 }
 
-/** Carried through hookDetails between IN_PROGRESS invocations: when this deployment's readiness wait began. */
-const READINESS_STARTED_KEY = 'greenlightReadinessStartedAt';
+type EcsDecision = EcsHookResponse & { readonly reason: string };
 
-const TRAFFIC_SHIFT_WEIGHTS = {
-  TEST_TRAFFIC_SHIFT: 'testTrafficWeights',
-  POST_TEST_TRAFFIC_SHIFT: 'testTrafficWeights',
-  PRODUCTION_TRAFFIC_SHIFT: 'productionTrafficWeights',
-  POST_PRODUCTION_TRAFFIC_SHIFT: 'productionTrafficWeights',
-} as const;
+const succeeded = (reason: string): EcsDecision => ({ hookStatus: ECS_HOOK_STATUS.succeeded, reason });
+const failed = (reason: string): EcsDecision => ({ hookStatus: ECS_HOOK_STATUS.failed, reason });
 
-/**
- * On rollback ECS calls the traffic-shift hooks again with the weights reversed: the target revision (green) has
- * no traffic on the stage's listener and another revision has it. Checking then would test blue as if it were
- * green, and failing would fight the rollback, so such calls succeed without checks.
- */
-const rollbackDescription = (event: EcsNativeHookEvent): string | undefined => {
-  const stage = event.lifecycleStage as keyof typeof TRAFFIC_SHIFT_WEIGHTS;
-  const details = event.executionDetails;
-  const target = details?.targetServiceRevisionArn;
-  const weights = Object.hasOwn(TRAFFIC_SHIFT_WEIGHTS, stage) ? details?.[TRAFFIC_SHIFT_WEIGHTS[stage]] : undefined;
-  if (target === undefined || weights === undefined) {
-    return undefined;
-  }
-  const others = Object.entries(weights).filter(([revision]) => revision !== target);
-  const targetWeight = weights[target] ?? 0;
-  return targetWeight === 0 && others.some(([, weight]) => weight > 0)
-    ? `rollback: ${event.lifecycleStage} gives the target revision 0% of the traffic; nothing of green to validate`
+const CHECK_STAGE_LIST = CHECK_STAGES.join(', ');
+
+/** Readiness state carried from this very stage of this very execution; any other starts a fresh window. */
+const carriedFor = (event: EcsNativeHookEvent, readiness: CarriedReadiness | undefined): CarriedReadiness | undefined =>
+  readiness !== undefined && readiness.executionId === event.executionId && readiness.lifecycleStage === event.lifecycleStage
+    ? readiness
     : undefined;
-};
-
-const hookDetailsOf = (event: EcsNativeHookEvent): Readonly<Record<string, unknown>> => event.hookDetails ?? {};
-
-/** hookDetails.targetUrl overrides config.targetUrl, so one function can serve several services. */
-const resolveTargetUrl = (event: EcsNativeHookEvent, config: HookConfig): { url?: string; problem?: string } => {
-  const override = hookDetailsOf(event)['targetUrl'];
-  if (override === undefined) {
-    return config.targetUrl === undefined
-      ? { problem: 'no target URL: set targetUrl in GREENLIGHT_CONFIG or in the lifecycle hook\'s hookDetails' }
-      : { url: config.targetUrl };
-  }
-  if (typeof override !== 'string' || !isUsableTargetUrl(override)) {
-    return { problem: `hookDetails.targetUrl: ${TARGET_URL_EXPECTATION}` };
-  }
-  return { url: override };
-};
-
-const readinessStartedAt = (event: EcsNativeHookEvent, now: number): number => {
-  const carried = hookDetailsOf(event)[READINESS_STARTED_KEY];
-  return typeof carried === 'number' && Number.isFinite(carried) && carried <= now ? carried : now;
-};
 
 /**
- * Handles one ECS native lifecycle invocation without any CodeDeploy call. Each invocation probes green once;
- * while green is not ready and the readiness window (counted from the first invocation, carried in hookDetails)
- * is open, it answers IN_PROGRESS so ECS calls again instead of the function idling on a billed wait.
+ * A stage where green has all the test traffic: runs the checks selected for it. Each invocation probes green once;
+ * while green is not ready and the readiness window (from the first invocation, carried in hookDetails) is open, it
+ * answers IN_PROGRESS so ECS calls again, instead of the function idling on a billed wait.
  */
-const handleEcsNativeEvent = async (options: EcsNativeHookOptions): Promise<EcsHookResponse & { reason: string }> => {
-  const { config, event } = options;
-  const rollback = rollbackDescription(event);
-  if (rollback !== undefined) {
-    return { hookStatus: ECS_HOOK_STATUS.succeeded, reason: rollback };
+const checkGreen = async (options: EcsNativeHookOptions, stage: CheckStage): Promise<EcsDecision> => {
+  const { event } = options;
+  const config = options.loadConfig();
+  const parsed = parseEcsHookDetails(event.hookDetails, Date.now());
+  if ('problem' in parsed) {
+    return failed(parsed.problem);
   }
-  const target = resolveTargetUrl(event, config);
-  if (target.url === undefined) {
-    return { hookStatus: ECS_HOOK_STATUS.failed, reason: target.problem ?? 'no target URL' };
+  const { details } = parsed;
+  const checks = config.checks.filter((check) => check.stages.includes(stage));
+  if (checks.length === 0 && options.customChecks.length === 0) {
+    return failed(
+      `no check runs at ${stage}: add "${stage}" to the stages of a check in GREENLIGHT_CONFIG, or stop registering the hook at ${stage}`,
+    );
+  }
+  // hookDetails.targetUrl overrides config.targetUrl, so one function can serve several services.
+  const targetUrl = details.targetUrl ?? config.targetUrl;
+  if (targetUrl === undefined) {
+    return failed("no target URL: set targetUrl in GREENLIGHT_CONFIG or in the lifecycle hook's hookDetails");
   }
   const now = Date.now();
-  const startedAt = readinessStartedAt(event, now);
-  const readyEnd = startedAt + config.readyTimeoutSeconds * 1_000;
+  const carried = carriedFor(event, details.readiness);
+  const startedAt = carried?.startedAt ?? now;
+  const attempts = (carried?.attempts ?? 0) + 1;
   const validation = await validateGreen({
-    config,
-    targetUrl: target.url,
+    config: { ...config, checks },
+    targetUrl,
     readyBy: now,
     signal: options.signal,
     customChecks: options.customChecks,
     logger: options.logger,
+    stage,
   });
   if (validation.ready) {
-    return {
-      hookStatus: validation.verdict.status === 'Succeeded' ? ECS_HOOK_STATUS.succeeded : ECS_HOOK_STATUS.failed,
-      reason: validation.verdict.reason,
-    };
+    const passed = validation.verdict.status === 'Succeeded';
+    return passed ? succeeded(validation.verdict.reason) : failed(validation.verdict.reason);
   }
-  const leftMs = readyEnd - Date.now();
-  const probeReason = validation.probe.reason ?? 'no reason';
+  const leftMs = startedAt + config.readyTimeoutSeconds * 1_000 - Date.now();
   if (leftMs <= 0) {
-    return {
-      hookStatus: ECS_HOOK_STATUS.failed,
-      reason: `green not ready within ${config.readyTimeoutSeconds} s at ${target.url}: ${probeReason}`,
-    };
+    return failed(notReadyReason(config.readyTimeoutSeconds, attempts, targetUrl, validation.probe));
   }
   return {
     hookStatus: ECS_HOOK_STATUS.inProgress,
+    // Never later than the window's end, so the last probe comes before it closes.
     callBackDelay: Math.max(1, Math.min(config.callBackDelaySeconds, Math.ceil(leftMs / 1_000))),
-    hookDetails: { ...hookDetailsOf(event), [READINESS_STARTED_KEY]: startedAt },
-    reason: `green not ready yet at ${target.url}: ${probeReason}`,
+    hookDetails: carryReadiness(details, {
+      executionId: event.executionId,
+      lifecycleStage: event.lifecycleStage,
+      startedAt,
+      attempts,
+    }),
+    reason: `green not ready yet at ${targetUrl} (attempt ${attempts}): ${validation.probe.reason ?? 'no reason'}`,
   };
 };
 
+/** Handles one ECS native lifecycle invocation without any AWS call: what it does depends on the stage. */
+const handleEcsNativeEvent = async (options: EcsNativeHookOptions): Promise<EcsDecision> => {
+  const stage = options.event.lifecycleStage;
+  const kind = classifyStage(stage);
+  switch (kind.kind) {
+    case 'check':
+      return checkGreen(options, kind.stage);
+    case 'traffic-shift':
+      // No config, no request: the same answer whether traffic moves forward or back in a rollback.
+      return succeeded(
+        `${stage}: nothing checked while traffic moves (ECS runs this stage again during a rollback, which a FAILED ` +
+          `would fight); the checks run at ${CHECK_STAGE_LIST}`,
+      );
+    case 'before-test-traffic':
+      return failed(`${stage}: green takes no test traffic yet, so no check can reach it: register the hook at ${CHECK_STAGE_LIST}`);
+    case 'unknown':
+      return failed(`lifecycle stage ${JSON.stringify(boundedStageName(stage))} is unknown to this hook: register it at ${CHECK_STAGE_LIST}`);
+  }
+};
+
 export { handleEcsNativeEvent };
-export type { EcsNativeHookOptions };
+export type { EcsDecision, EcsNativeHookOptions };

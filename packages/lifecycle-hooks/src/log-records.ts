@@ -10,8 +10,12 @@ const HookLogMessage = {
   Decision: 'decision',
 } as const;
 
-/** A check result's fields; headers are never part of a result, so no secret can reach the logs. */
-const checkResultFields = (result: CheckResult) => ({
+/**
+ * A check result's fields; headers are never part of a result, so no secret can reach the logs. `stage` is the ECS
+ * lifecycle stage the check ran at (absent for CodeDeploy, whose event does not name its lifecycle event).
+ */
+const checkResultFields = (result: CheckResult, stage?: string) => ({
+  ...(stage === undefined ? {} : { stage }),
   check: result.name,
   passed: result.passed,
   requests: result.requests,
@@ -33,6 +37,8 @@ interface CheckResultRecord {
   readonly message: typeof HookLogMessage.CheckResult;
   /** Bound by the hook to every line of a CodeDeploy invocation. */
   readonly deploymentId: string | undefined;
+  /** The ECS lifecycle stage the check ran at; undefined under CodeDeploy. */
+  readonly stage: string | undefined;
   readonly check: string;
   readonly passed: boolean;
   readonly reason: string | undefined;
@@ -41,6 +47,8 @@ interface CheckResultRecord {
 interface DecisionRecord {
   readonly message: typeof HookLogMessage.Decision;
   readonly deploymentId: string | undefined;
+  /** The ECS lifecycle stage decided at; undefined under CodeDeploy. */
+  readonly stage: string | undefined;
   readonly status: VerdictStatus;
   readonly reason: string;
 }
@@ -56,16 +64,17 @@ const optionalString = (value: unknown): string | undefined => (typeof value ===
 
 const toRecord = (fields: Record<string, unknown>): HookLogRecord | undefined => {
   const deploymentId = optionalString(fields['deploymentId']);
+  const stage = optionalString(fields['stage']);
   const { message, reason } = fields;
   if (message === HookLogMessage.CheckResult) {
     const { check, passed } = fields;
     if (typeof check !== 'string' || typeof passed !== 'boolean') return undefined;
-    return { message, deploymentId, check, passed, reason: optionalString(reason) };
+    return { message, deploymentId, stage, check, passed, reason: optionalString(reason) };
   }
   if (message === HookLogMessage.Decision) {
     const { status } = fields;
     if (typeof status !== 'string' || !Statuses.includes(status) || typeof reason !== 'string') return undefined;
-    return { message, deploymentId, status: status as VerdictStatus, reason };
+    return { message, deploymentId, stage, status: status as VerdictStatus, reason };
   }
   return undefined;
 };

@@ -23,9 +23,9 @@ const createJsonLogger = (write: (line: string) => void = writeStdout, bound: Lo
   child: (fields) => createJsonLogger(write, { ...bound, ...fields }),
 });
 
-/** One line per check result, in the shape log-records.ts reads back. */
-const logCheckResult = (logger: HookLogger, result: CheckResult): void => {
-  logger.log(result.passed ? 'INFO' : 'WARN', HookLogMessage.CheckResult, checkResultFields(result));
+/** One line per check result, in the shape log-records.ts reads back; `stage` is the ECS lifecycle stage, if any. */
+const logCheckResult = (logger: HookLogger, result: CheckResult, stage?: string): void => {
+  logger.log(result.passed ? 'INFO' : 'WARN', HookLogMessage.CheckResult, checkResultFields(result, stage));
 };
 
 const logDecision = (logger: HookLogger, verdict: Verdict, fields: LogFields = {}): void => {

@@ -30,6 +30,8 @@ interface GreenValidationOptions {
   readonly signal: AbortSignal;
   readonly customChecks: readonly CustomCheck[];
   readonly logger: HookLogger;
+  /** The ECS lifecycle stage, written into each check result line. */
+  readonly stage?: string;
 }
 
 type GreenValidation =
@@ -103,7 +105,7 @@ const validateGreen = async (options: GreenValidationOptions): Promise<GreenVali
     const results: CheckResult[] = [];
     for (const run of runs) {
       const result = await run();
-      logCheckResult(logger, result);
+      logCheckResult(logger, result, options.stage);
       results.push(result);
       // Once the budget is spent the verdict is Failed whatever follows: the rest would only add noise.
       if (signal.aborted && results.length < runs.length) {
@@ -118,5 +120,9 @@ const validateGreen = async (options: GreenValidationOptions): Promise<GreenVali
   }
 };
 
-export { validateGreen };
+/** Why a deployment fails when green never passed the readiness probe. */
+const notReadyReason = (readyTimeoutSeconds: number, attempts: number, targetUrl: string, probe: CheckResult): string =>
+  `green not ready within ${readyTimeoutSeconds} s (${attempts} attempts) at ${targetUrl}: ${probe.reason ?? 'no reason'}`;
+
+export { notReadyReason, validateGreen };
 export type { CustomCheck, CustomCheckContext, GreenValidation, GreenValidationOptions };

@@ -166,3 +166,19 @@ describe('the hooks under the ECS controller', () => {
     expect(events).toEqual(['AfterAllowTestTraffic']);
   });
 });
+
+describe("the lifecycle-hooks module's check stages", () => {
+  it.each([
+    ['a check limited to a checking stage', true, { POST_TEST_TRAFFIC_SHIFT: { checks: [{ path: '/', stages: ['POST_TEST_TRAFFIC_SHIFT'] }] } }],
+    ['checks at every checking stage by default', true, { PRE_PRODUCTION_TRAFFIC_SHIFT: { checks: [{ path: '/' }] } }],
+    ['a stage that moves traffic', false, { POST_TEST_TRAFFIC_SHIFT: { checks: [{ path: '/', stages: ['TEST_TRAFFIC_SHIFT'] }] } }],
+    ['an empty list of stages', false, { POST_TEST_TRAFFIC_SHIFT: { checks: [{ path: '/', stages: [] }] } }],
+    ['a hook whose checks all leave out its own stage', false, { PRE_PRODUCTION_TRAFFIC_SHIFT: { checks: [{ path: '/', stages: ['POST_TEST_TRAFFIC_SHIFT'] }] } }],
+  ])('hooks with %s: accepted %s', async (_case, expected, hooks) => {
+    // Prepare / Act
+    const accepted = await accepts('lifecycle-hooks', 'hooks', hooks);
+
+    // Assess
+    expect(accepted).toBe(expected);
+  });
+});

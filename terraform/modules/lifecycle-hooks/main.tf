@@ -59,6 +59,7 @@ locals {
                   p95Ms        = check.expect.p95_ms
                 } : expect_key => expect_value if expect_value != null
               }
+              stages = check.stages
             } : check_key => check_value if check_value != null
           }
         ]

@@ -34,6 +34,8 @@ variable "hooks" {
     what their answers must satisfy), ready_timeout_seconds (how long the first check may retry while green
     comes up), request_timeout_ms, call_back_delay_seconds (ECS native hooks), tls_server_name / tls_ca_pem
     (verify the listener's certificate for a domain name or private CA), and timeout_seconds (the Lambda timeout).
+    A check's stages (ECS native deployments only; null: all three) limits it to some of the lifecycle stages
+    POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT and POST_PRODUCTION_TRAFFIC_SHIFT.
     In expect, status lists accepted codes (empty: status_class, e.g. "2xx"), and json maps JSON pointers to
     JSON literals, e.g. { "/status" = "\"ok\"" }.
   EOT
@@ -63,6 +65,7 @@ variable "hooks" {
         success_ratio  = optional(number)
         p95_ms         = optional(number)
       }), {})
+      stages = optional(list(string))
     }))
   }))
   default = {
@@ -123,6 +126,24 @@ variable "hooks" {
       check.concurrency == null ? true : check.concurrency >= 1 && check.concurrency <= 256 && floor(check.concurrency) == check.concurrency,
     ])]]))
     error_message = "hooks: every check needs a path starting with exactly one \"/\" and without control characters (\"//host/x\" would send the check to another host), a method among GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, requests a whole number 1-100000 and concurrency a whole number 1-256."
+  }
+
+  # The hook's CHECK_STAGES (packages/lifecycle-hooks/src/ecs-stages.ts; a test compares the list): the stages where
+  # green has all the test traffic. TEST_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT move traffic and run again
+  # during a rollback, so the hook answers them without checks.
+  validation {
+    condition = alltrue(flatten([for hook in values(var.hooks) : [for check in hook.checks :
+      check.stages == null ? true : length(check.stages) > 0 && alltrue([for stage in check.stages : contains(["POST_TEST_TRAFFIC_SHIFT", "PRE_PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"], stage)])
+    ]]))
+    error_message = "hooks: a check's stages must be null (all three) or a non-empty list of POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT and POST_PRODUCTION_TRAFFIC_SHIFT, the ECS lifecycle stages where green has all the test traffic."
+  }
+
+  # A hook registered at one of those stages whose checks all leave it out answers FAILED ("no check runs at ...").
+  validation {
+    condition = alltrue([for stage, hook in var.hooks :
+      !contains(["POST_TEST_TRAFFIC_SHIFT", "PRE_PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"], stage) ? true : anytrue([for check in hook.checks : check.stages == null ? true : contains(check.stages, stage)])
+    ])
+    error_message = "hooks: a hook keyed by POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT or POST_PRODUCTION_TRAFFIC_SHIFT needs a check whose stages include that stage (or are null); otherwise the hook answers FAILED there, having no check to run."
   }
 
   # body_matches is left to the hook: it is a JavaScript regular expression, which Terraform's RE2 cannot judge.

@@ -3,14 +3,17 @@ import type { ServerResponse } from 'node:http';
 import { AwsServiceError } from '../errors.js';
 import type { DecodedRequest, ProtocolCodec } from './codec.js';
 
-const CONTENT_TYPE = 'application/x-amz-json-1.1';
-
 /** `x-amz-target` prefixes of the AWS JSON 1.1 services, mapped to their IAM service prefix. */
 const TargetPrefixes: Readonly<Record<string, string>> = {
   CodePipeline_20150709: 'codepipeline',
   CodeDeploy_20141006: 'codedeploy',
   CodeBuild_20161006: 'codebuild',
   Logs_20140328: 'logs',
+};
+
+/** `x-amz-target` prefixes of the AWS JSON 1.0 services: CloudWatch, whose SDK model names it Granite. */
+const Json10TargetPrefixes: Readonly<Record<string, string>> = {
+  GraniteServiceVersion20100801: 'cloudwatch',
 };
 
 /** AWS JSON 1.1 timestamps are epoch seconds (fractions allowed), not ISO strings. */
@@ -35,13 +38,16 @@ const toWire = (value: unknown): unknown => {
 
 const headerValue = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
+const targetPrefix = (headers: Readonly<Record<string, string | string[] | undefined>>): string | undefined =>
+  headerValue(headers['x-amz-target'])?.split('.', 1)[0];
+
 const decode = (headers: Readonly<Record<string, string | string[] | undefined>>, body: string): DecodedRequest | undefined => {
   const target = headerValue(headers['x-amz-target']);
   if (target === undefined) {
     return undefined;
   }
   const [prefix = '', operation = ''] = target.split('.', 2);
-  const service = TargetPrefixes[prefix] ?? prefix;
+  const service = TargetPrefixes[prefix] ?? Json10TargetPrefixes[prefix] ?? prefix;
   let input: unknown = {};
   if (body.trim() !== '') {
     try {
@@ -56,10 +62,16 @@ const decode = (headers: Readonly<Record<string, string | string[] | undefined>>
   return { service, operation, input: input as Record<string, unknown> };
 };
 
-const send = (response: ServerResponse, status: number, payload: unknown, extraHeaders: Record<string, string> = {}): void => {
+const send = (
+  response: ServerResponse,
+  contentType: string,
+  status: number,
+  payload: unknown,
+  extraHeaders: Record<string, string> = {},
+): void => {
   const body = JSON.stringify(toWire(payload));
   response.writeHead(status, {
-    'content-type': CONTENT_TYPE,
+    'content-type': contentType,
     'content-length': Buffer.byteLength(body),
     'x-amzn-requestid': randomUUID(),
     ...extraHeaders,
@@ -67,14 +79,36 @@ const send = (response: ServerResponse, status: number, payload: unknown, extraH
   response.end(body);
 };
 
-/** AWS JSON 1.1 (`x-amz-target: Prefix.Operation`), spoken by CodePipeline, CodeDeploy, CodeBuild and CloudWatch Logs. */
-const jsonCodec: ProtocolCodec = {
-  dialect: 'json',
-  recognises: (headers) => headerValue(headers['x-amz-target']) !== undefined,
-  decode,
-  writeResult: (response, _operation, output) => send(response, 200, output),
-  writeError: (response, error) =>
-    send(response, error.httpStatus, { __type: error.code, message: error.message }, { 'x-amzn-errortype': error.code }),
+/**
+ * The awsQueryCompatible services (CloudWatch) also name each error as their Query API did, `Code;Sender` or
+ * `Code;Receiver`, which the SDK reads into the error's `Code`: the JSON code without its `Exception` suffix.
+ */
+const queryErrorHeader = (error: AwsServiceError): Record<string, string> => ({
+  'x-amzn-query-error': `${error.code.replace(/Exception$/, '')};${error.httpStatus >= 500 ? 'Receiver' : 'Sender'}`,
+});
+
+const awsJsonCodec = (version: '1.0' | '1.1', queryCompatible: boolean, recognises: ProtocolCodec['recognises']): ProtocolCodec => {
+  const contentType = `application/x-amz-json-${version}`;
+  return {
+    dialect: 'json',
+    recognises,
+    decode,
+    writeResult: (response, _operation, output) => send(response, contentType, 200, output),
+    writeError: (response, error) =>
+      send(response, contentType, error.httpStatus, { __type: error.code, message: error.message }, {
+        'x-amzn-errortype': error.code,
+        ...(queryCompatible ? queryErrorHeader(error) : {}),
+      }),
+  };
 };
 
-export { jsonCodec };
+/** AWS JSON 1.0 with awsQueryCompatible, as the installed CloudWatch SDK speaks it (`AwsJson1_0Protocol`). */
+const json10Codec = awsJsonCodec('1.0', true, (headers) => Object.hasOwn(Json10TargetPrefixes, targetPrefix(headers) ?? ''));
+
+/**
+ * AWS JSON 1.1 (`x-amz-target: Prefix.Operation`), spoken by CodePipeline, CodeDeploy, CodeBuild and CloudWatch Logs;
+ * also the answer to any other target (an unknown operation).
+ */
+const jsonCodec = awsJsonCodec('1.1', false, (headers) => headerValue(headers['x-amz-target']) !== undefined);
+
+export { json10Codec, jsonCodec };

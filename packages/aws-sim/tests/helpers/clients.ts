@@ -1,3 +1,4 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
@@ -10,6 +11,7 @@ interface Clients {
   readonly codedeploy: CodeDeployClient;
   readonly codebuild: CodeBuildClient;
   readonly logs: CloudWatchLogsClient;
+  readonly cloudwatch: CloudWatchClient;
   readonly elbv2: ElasticLoadBalancingV2Client;
   destroy(): void;
 }
@@ -29,6 +31,7 @@ const clientsFor = (sim: Simulator, maxAttempts = 3): Clients => {
     codedeploy: new CodeDeployClient({ ...config, endpoint: sim.env['AWS_ENDPOINT_URL_CODEDEPLOY'] ?? '' }),
     codebuild: new CodeBuildClient({ ...config, endpoint: sim.env['AWS_ENDPOINT_URL_CODEBUILD'] ?? '' }),
     logs: new CloudWatchLogsClient({ ...config, endpoint: sim.env['AWS_ENDPOINT_URL_CLOUDWATCH_LOGS'] ?? '' }),
+    cloudwatch: new CloudWatchClient({ ...config, endpoint: sim.env['AWS_ENDPOINT_URL_CLOUDWATCH'] ?? '' }),
     elbv2: new ElasticLoadBalancingV2Client({ ...config, endpoint: sim.env['AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2'] ?? '' }),
   };
   return {

@@ -20,7 +20,15 @@ describe('parseHookConfigJson', () => {
     // Assess
     expect(config).toEqual({
       checks: [
-        { method: 'GET', path: '/health', headers: {}, requests: 1, concurrency: 1, expect: { status: '2xx', successRatio: 1 } },
+        {
+          method: 'GET',
+          path: '/health',
+          headers: {},
+          requests: 1,
+          concurrency: 1,
+          expect: { status: '2xx', successRatio: 1 },
+          stages: ['POST_TEST_TRAFFIC_SHIFT', 'PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'],
+        },
       ],
       readyTimeoutSeconds: 60,
       requestTimeoutMs: 5_000,
@@ -105,12 +113,29 @@ describe('parseHookConfigJson', () => {
     ['a misspelt field', '{"checks": [{"path": "/"}], "readyTimeout": 5}', /readyTimeout: expected only the fields targetUrl, checks/],
     ['a non-HTTP target', '{"targetUrl": "ftp://x", "checks": [{"path": "/"}]}', /targetUrl: expected an http:\/\/ or https:\/\/ URL/],
     ['zero concurrency', '{"checks": [{"path": "/", "concurrency": 0}]}', /checks\[0\]\.concurrency: expected a whole number from 1 to 256, received 0/],
+    ['a stage that moves traffic', '{"checks": [{"path": "/", "stages": ["TEST_TRAFFIC_SHIFT"]}]}', /checks\[0\]\.stages\[0\]: expected one of POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT, the ECS lifecycle stages where green has all the test traffic \(TEST_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT move traffic, and are answered without checks\), received "TEST_TRAFFIC_SHIFT"/],
+    ['a misspelt stage', '{"checks": [{"path": "/", "stages": ["POST_TEST_TRAFFIC"]}]}', /checks\[0\]\.stages\[0\]: expected one of POST_TEST_TRAFFIC_SHIFT, .*received "POST_TEST_TRAFFIC"/],
+    ['a single stage instead of a list', '{"checks": [{"path": "/", "stages": "POST_TEST_TRAFFIC_SHIFT"}]}', /checks\[0\]\.stages: expected a list of ECS lifecycle stages, e\.g\. \["POST_TEST_TRAFFIC_SHIFT"\], received "POST_TEST_TRAFFIC_SHIFT"/],
+    ['an empty list of stages', '{"checks": [{"path": "/", "stages": []}]}', /checks\[0\]\.stages: expected at least one stage: a check without stages would never run, received a list/],
   ])('rejects %s, naming the field and what was expected', (_case, text, expected) => {
     // Act
     const message = messageOf(() => parseHookConfigJson(text));
 
     // Assess
     expect(message).toMatch(expected);
+  });
+
+  it('keeps the stages a check is limited to', () => {
+    // Act
+    const config = parseHookConfig({
+      checks: [{ path: '/load', stages: ['POST_TEST_TRAFFIC_SHIFT'] }, { path: '/health', stages: ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'] }],
+    });
+
+    // Assess
+    expect(config.checks.map((check) => check.stages)).toEqual([
+      ['POST_TEST_TRAFFIC_SHIFT'],
+      ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'],
+    ]);
   });
 
   it('lists every problem at once', () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { CHECK_PATH, DNS_HOST_NAME, MAX_HOST_NAME_LENGTH, parseHookConfig } from '../../src/config.js';
+import { CHECK_STAGES } from '../../src/ecs-stages.js';
 import { packageDir } from '../helpers/lambda-zip.js';
 
 const MODULE_DIR = path.join(packageDir, '../../terraform/modules/lifecycle-hooks');
@@ -33,6 +34,7 @@ const EVERY_FIELD = {
         successRatio: 1,
         p95Ms: 300,
       },
+      stages: ['POST_TEST_TRAFFIC_SHIFT'],
     },
   ],
 };
@@ -62,7 +64,24 @@ const regexPatternsApplied = (tf: string, subject: string): string[] =>
     .filter((match) => match[2] === subject)
     .map((match) => JSON.parse(`"${match[1] ?? ''}"`) as string);
 
+/** The lists of every `contains([…], <subject>)` call in the text. */
+const listsContaining = (tf: string, subject: string): unknown[] =>
+  [...tf.matchAll(/contains\((\[[^\]]*\]), ([\w.]+)\)/g)]
+    .filter((match) => match[2] === subject)
+    .map((match) => JSON.parse(match[1] ?? '[]') as unknown);
+
 describe('the lifecycle-hooks Terraform module', () => {
+  it("validates a check's stages with the hook's own list of checking stages", async () => {
+    // Prepare
+    const variablesTf = await readFile(MODULE_VARIABLES, 'utf8');
+
+    // Act
+    const stageLists = listsContaining(variablesTf, 'stage');
+
+    // Assess: a check's stages, and the keys of hooks that must have a check for their stage
+    expect(stageLists).toEqual([[...CHECK_STAGES], [...CHECK_STAGES]]);
+  });
+
   it('validates check paths and tls_server_name with the hook config schema\'s own patterns', async () => {
     // Prepare
     const variablesTf = await readFile(MODULE_VARIABLES, 'utf8');
