@@ -14,6 +14,7 @@ import {
   isEcsNativeHookEvent,
 } from './events.js';
 import { createJsonLogger, type HookLogger, logDecision } from './logger.js';
+import { ecsDecisionFields, HookLogMessage } from './log-records.js';
 import { VERDICT_STATUS, type Verdict, type VerdictStatus } from './results.js';
 import { type CustomCheck, notReadyReason, validateGreen } from './validate-green.js';
 
@@ -161,12 +162,11 @@ const createLifecycleHook = (options: LifecycleHookOptions): LifecycleHookHandle
       budget.checksDeadline,
       failed,
     );
-    logger.log(response.hookStatus === ECS_HOOK_STATUS.failed ? 'WARN' : 'INFO', 'decision', {
-      stage,
-      hookStatus: response.hookStatus,
-      reason,
-      ...(response.callBackDelay === undefined ? {} : { callBackDelay: response.callBackDelay }),
-    });
+    logger.log(
+      response.hookStatus === ECS_HOOK_STATUS.failed ? 'WARN' : 'INFO',
+      HookLogMessage.Decision,
+      ecsDecisionFields(stage, response.hookStatus, reason, response.callBackDelay),
+    );
     return response;
   };
 

@@ -1,3 +1,4 @@
+import { ECS_HOOK_STATUS, type EcsHookStatus } from './events.js';
 import { VERDICT_STATUS, type CheckResult, type Verdict, type VerdictStatus } from './results.js';
 
 /**
@@ -33,6 +34,14 @@ const decisionFields = (verdict: Verdict) => ({
   checksFailed: verdict.checks.filter((check) => !check.passed).length,
 });
 
+/** An ECS native decision: the reply's status (IN_PROGRESS while green is not ready), the stage and the reason. */
+const ecsDecisionFields = (stage: string, hookStatus: EcsHookStatus, reason: string, callBackDelay?: number) => ({
+  stage,
+  hookStatus,
+  reason,
+  ...(callBackDelay === undefined ? {} : { callBackDelay }),
+});
+
 interface CheckResultRecord {
   readonly message: typeof HookLogMessage.CheckResult;
   /** Bound by the hook to every line of a CodeDeploy invocation. */
@@ -53,12 +62,22 @@ interface DecisionRecord {
   readonly reason: string;
 }
 
-type HookLogRecord = CheckResultRecord | DecisionRecord;
+interface EcsDecisionRecord {
+  readonly message: typeof HookLogMessage.Decision;
+  /** Bound by the hook to every line of an ECS native invocation. */
+  readonly executionId: string | undefined;
+  readonly stage: string;
+  readonly hookStatus: EcsHookStatus;
+  readonly reason: string;
+}
+
+type HookLogRecord = CheckResultRecord | DecisionRecord | EcsDecisionRecord;
 
 /** The hook's own lines are a few KB at most; a longer one did not come from it and is not parsed at all. */
 const MaxRecordLength = 64 * 1024;
 
-const Statuses: readonly string[] = Object.values(VERDICT_STATUS);
+const STATUSES: readonly string[] = Object.values(VERDICT_STATUS);
+const ECS_STATUSES: readonly string[] = Object.values(ECS_HOOK_STATUS);
 
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -71,9 +90,14 @@ const toRecord = (fields: Record<string, unknown>): HookLogRecord | undefined =>
     if (typeof check !== 'string' || typeof passed !== 'boolean') return undefined;
     return { message, deploymentId, stage, check, passed, reason: optionalString(reason) };
   }
+  if (message === HookLogMessage.Decision && 'hookStatus' in fields) {
+    const { hookStatus } = fields;
+    if (typeof hookStatus !== 'string' || !ECS_STATUSES.includes(hookStatus) || stage === undefined || typeof reason !== 'string') return undefined;
+    return { message, executionId: optionalString(fields['executionId']), stage, hookStatus: hookStatus as EcsHookStatus, reason };
+  }
   if (message === HookLogMessage.Decision) {
     const { status } = fields;
-    if (typeof status !== 'string' || !Statuses.includes(status) || typeof reason !== 'string') return undefined;
+    if (typeof status !== 'string' || !STATUSES.includes(status) || typeof reason !== 'string') return undefined;
     return { message, deploymentId, stage, status: status as VerdictStatus, reason };
   }
   return undefined;
@@ -99,5 +123,5 @@ const readHookLogRecord = (line: string): HookLogRecord | undefined => {
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? toRecord(parsed as Record<string, unknown>) : undefined;
 };
 
-export { checkResultFields, decisionFields, HookLogMessage, readHookLogRecord };
-export type { CheckResultRecord, DecisionRecord, HookLogRecord };
+export { checkResultFields, decisionFields, ecsDecisionFields, HookLogMessage, readHookLogRecord };
+export type { CheckResultRecord, DecisionRecord, EcsDecisionRecord, HookLogRecord };

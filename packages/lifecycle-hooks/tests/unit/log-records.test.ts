@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readHookLogRecord } from '../../src/log-records.js';
+import { ecsDecisionFields, readHookLogRecord } from '../../src/log-records.js';
 import { createJsonLogger, logCheckResult, logDecision } from '../../src/logger.js';
 
 const latency = { p50Ms: 1, p95Ms: 2, maxMs: 3 };
@@ -30,6 +30,23 @@ describe('the hook log records', () => {
     ]);
   });
 
+  it('reads back the stage of an ECS native check result and decision', () => {
+    // Prepare
+    const lines: string[] = [];
+    const logger = createJsonLogger((line) => lines.push(line)).child({ executionId: 'exec-1' });
+    logCheckResult(logger, failedCheck, 'POST_TEST_TRAFFIC_SHIFT');
+    logger.log('WARN', 'decision', ecsDecisionFields('POST_TEST_TRAFFIC_SHIFT', 'FAILED', 'check "version" failed'));
+
+    // Act
+    const records = lines.map(readHookLogRecord);
+
+    // Assess
+    expect(records).toEqual([
+      { message: 'check result', deploymentId: undefined, stage: 'POST_TEST_TRAFFIC_SHIFT', check: 'version', passed: false, reason: 'status 500, expected 2xx' },
+      { message: 'decision', executionId: 'exec-1', stage: 'POST_TEST_TRAFFIC_SHIFT', hookStatus: 'FAILED', reason: 'check "version" failed' },
+    ]);
+  });
+
   it('reads a record after the prefix the Node runtime may add to a line', () => {
     // Prepare
     const line = `2026-11-26T10:00:00.000Z\t1b2c\tINFO\t${hookLines().at(-1) ?? ''}`;
@@ -50,6 +67,8 @@ describe('the hook log records', () => {
     ['JSON cut short', '{"message":"decision","status":"Failed","reason":"r'],
     ['nesting deep enough to exhaust a recursive parser', `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`],
     ['a line over the size of any the hook writes', JSON.stringify({ message: 'decision', status: 'Failed', reason: 'x'.repeat(70_000) })],
+    ['an ECS decision with a status ECS does not know', '{"message":"decision","stage":"POST_TEST_TRAFFIC_SHIFT","hookStatus":"MAYBE","reason":"r"}'],
+    ['an ECS decision without its stage', '{"message":"decision","hookStatus":"FAILED","reason":"r"}'],
     ['a prototype key', '{"__proto__":{"message":"decision","status":"Failed","reason":"r"}}'],
   ])('reads no record from %s, without throwing', (_case, line) => {
     // Act
