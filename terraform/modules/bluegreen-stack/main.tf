@@ -5,9 +5,9 @@ locals {
 
   # Under ECS a hook keyed by a CodeDeploy event runs at the native stage that comes at the same point of the
   # deployment, so one hooks value serves both controllers; hooks keyed by a native stage pass through.
+  # BeforeInstall and AfterInstall have no counterpart: green has no test traffic yet, so the lifecycle-hooks module
+  # refuses them under ECS.
   native_stage_of = {
-    BeforeInstall         = "PRE_SCALE_UP"
-    AfterInstall          = "POST_SCALE_UP"
     AfterAllowTestTraffic = "POST_TEST_TRAFFIC_SHIFT"
     BeforeAllowTraffic    = "PRE_PRODUCTION_TRAFFIC_SHIFT"
     AfterAllowTraffic     = "POST_PRODUCTION_TRAFFIC_SHIFT"

@@ -288,7 +288,7 @@ variable "termination_wait_time_in_minutes" {
 }
 
 variable "hooks" {
-  description = "Lifecycle hooks keyed by CodeDeploy ECS event or (ECS controller) native lifecycle stage, each with its checks: see the lifecycle-hooks module's hooks variable for the fields. Under ECS an event key runs at the matching stage (AfterAllowTestTraffic: POST_TEST_TRAFFIC_SHIFT, BeforeAllowTraffic: PRE_PRODUCTION_TRAFFIC_SHIFT, AfterAllowTraffic: POST_PRODUCTION_TRAFFIC_SHIFT, BeforeInstall: PRE_SCALE_UP, AfterInstall: POST_SCALE_UP)."
+  description = "Lifecycle hooks keyed by CodeDeploy ECS event or (ECS controller) native lifecycle stage, each with its checks: see the lifecycle-hooks module's hooks variable for the fields. Under ECS an event key runs at the matching stage (AfterAllowTestTraffic: POST_TEST_TRAFFIC_SHIFT, BeforeAllowTraffic: PRE_PRODUCTION_TRAFFIC_SHIFT, AfterAllowTraffic: POST_PRODUCTION_TRAFFIC_SHIFT; BeforeInstall and AfterInstall have no counterpart and are refused)."
   type        = any
   default = {
     AfterAllowTestTraffic = {

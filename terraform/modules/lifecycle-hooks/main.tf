@@ -15,13 +15,12 @@ locals {
     for event in keys(var.hooks) : event => contains(local.code_deploy_events, event) ? "CodeDeployHook_${var.name}_${event}" : "${var.name}-hook-${lower(replace(event, "_", "-"))}"
   }
 
-  # The events each controller calls hooks at: CodeDeploy's ECS lifecycle events, or the ECS lifecycle stages a hook
-  # may be registered for (ECS API reference, DeploymentLifecycleHook.lifecycleStages).
+  # The events each controller calls hooks at: CodeDeploy's ECS lifecycle events, or the ECS lifecycle stages where
+  # green has all the test traffic, the only ones the hook has something to check at (before TEST_TRAFFIC_SHIFT no
+  # test traffic reaches green, and it answers FAILED; the traffic-shift stages rerun during a rollback and it
+  # answers them without checking). ECS API reference, DeploymentLifecycleHook.lifecycleStages.
   code_deploy_events = ["BeforeInstall", "AfterInstall", "AfterAllowTestTraffic", "BeforeAllowTraffic", "AfterAllowTraffic"]
-  hook_events = local.code_deploy ? local.code_deploy_events : [
-    "RECONCILE_SERVICE", "PRE_SCALE_UP", "POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT",
-    "PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT",
-  ]
+  hook_events        = local.code_deploy ? local.code_deploy_events : ["POST_TEST_TRAFFIC_SHIFT", "PRE_PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"]
 
   in_vpc = length(var.vpc_subnet_ids) > 0
 
