@@ -9,7 +9,8 @@ type HookDecision = Pick<DecisionRecord, 'status' | 'reason'>;
 const findHookDecision = (lines: readonly string[]): HookDecision | undefined => {
   for (const line of [...lines].reverse()) {
     const record = readHookLogRecord(line);
-    if (record?.message === HookLogMessage.Decision) return { status: record.status, reason: record.reason };
+    // The demo's deployments are CodeDeploy's: an ECS native decision (hookStatus, no status) is not one of them.
+    if (record?.message === HookLogMessage.Decision && 'status' in record) return { status: record.status, reason: record.reason };
   }
   return undefined;
 };

@@ -11,8 +11,8 @@ import {
 } from './errors.js';
 
 interface CallContext {
-  /** IAM action, e.g. `codepipeline:StartPipelineExecution`. */
-  readonly permission: string;
+  /** IAM action, e.g. `codepipeline:StartPipelineExecution`; undefined where the failing call is not known. */
+  readonly permission: string | undefined;
   readonly pipelineName: string;
   readonly region: string;
   readonly executionId?: string;
@@ -42,7 +42,7 @@ const describeAwsError = (error: unknown, context: CallContext): PipelineActionE
   if (rejection !== undefined && context.permission === 'codepipeline:StartPipelineExecution') {
     return new StartRejectedError(context.pipelineName, `${name}: ${message}`, rejection, { cause: error });
   }
-  return new AwsCallError(context.permission, `${name}: ${message}`, { cause: error });
+  return new AwsCallError(context.permission ?? 'A CodePipeline call', `${name}: ${message}`, { cause: error });
 };
 
 export { describeAwsError };

@@ -48,13 +48,17 @@ class ExecutionNotFoundError extends PipelineActionError {
 }
 
 class AccessDeniedError extends PipelineActionError {
-  readonly permission: string;
+  /** The IAM action refused; undefined when the failing call is not known. */
+  readonly permission: string | undefined;
 
-  constructor(permission: string, resource: string, options?: ErrorOptions) {
+  constructor(permission: string | undefined, resource: string, options?: ErrorOptions) {
     super(
       'AWS permission missing',
-      `The AWS credentials are not allowed to call ${permission} on ${resource}. Add '${permission}' to the role ` +
-        `that aws-actions/configure-aws-credentials assumes.`,
+      permission === undefined
+        ? `The AWS credentials were refused a CodePipeline call on ${resource}. Give the role that ` +
+            'aws-actions/configure-aws-credentials assumes every action terraform/modules/github-oidc grants.'
+        : `The AWS credentials are not allowed to call ${permission} on ${resource}. Add '${permission}' to the role ` +
+            `that aws-actions/configure-aws-credentials assumes.`,
       options,
     );
     this.name = 'AccessDeniedError';

@@ -47,7 +47,7 @@ const setupRetry = (session: Session) => ({
   isRetryable: isRetryableAwsError,
 });
 
-const callContext = (session: Session, permission: string, executionId?: string) => ({
+const callContext = (session: Session, permission: string | undefined, executionId?: string) => ({
   permission,
   pipelineName: session.inputs.pipelineName,
   region: session.inputs.region,
@@ -273,7 +273,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
     }
     if (!session.watch.cancelled) recordFinished();
     if (readAwsError(error).name === 'AbortError') throw error;
-    const failure = describeAwsError(error, callContext(session, 'the CodePipeline API', executionId));
+    const failure = describeAwsError(error, callContext(session, undefined, executionId));
     await writeSummary(({ renderErrorSummary }) => renderErrorSummary(inputs.pipelineName, failure.title, failure.message));
     await deployment?.error(failure.title);
     throw failure;

@@ -77,7 +77,8 @@ const readDecision = async (
     const page = await send((abortSignal) => logs.send(new FilterLogEventsCommand(input), { abortSignal }));
     for (const event of page.events ?? []) {
       const record = readHookLogRecord(event.message ?? '');
-      if (record?.deploymentId === deploymentId) records.push(record);
+      // CodeDeploy records carry the deployment; ECS native ones name their execution instead.
+      if (record !== undefined && 'deploymentId' in record && record.deploymentId === deploymentId) records.push(record);
     }
     nextToken = page.nextToken;
   } while (nextToken !== undefined && ++pages < MaxPages);

@@ -28,4 +28,19 @@ describe('describeAwsError', () => {
     expect(errors[4]?.message).toContain('QUEUED or PARALLEL');
     expect(errors.every((error) => error.cause !== undefined)).toBe(true);
   });
+
+  it('names no permission it does not know, and points at the role the stack defines instead', () => {
+    // Prepare
+    const unknownCall = { ...context, permission: undefined };
+
+    // Act
+    const denied = describeAwsError(sdkError('AccessDeniedException', 403), unknownCall);
+    const failed = describeAwsError(sdkError('InternalFailure', 500), unknownCall);
+
+    // Assess
+    expect(denied.message).toContain('were refused a CodePipeline call on arn:aws:codepipeline:eu-west-1:<account>:app');
+    expect(denied.message).toContain('every action terraform/modules/github-oidc grants');
+    expect(denied.message).not.toContain("Add '");
+    expect(failed.title).toBe('A CodePipeline call failed');
+  });
 });
