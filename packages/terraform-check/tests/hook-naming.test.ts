@@ -22,7 +22,7 @@ describe('the Terraform modules and @greenlight/contracts', () => {
 
     // Assess
     expect(names).toEqual(Object.fromEntries(HookableLifecycleEvents.map((event) => [event, hookFunctionName('shop_eu-1', event)])));
-    expect(HookableLifecycleEvents.map((event) => parseHookFunctionName(String((names as Record<string, TfValue>)[event])))).toEqual(
+    expect(HookableLifecycleEvents.map((event) => parseHookFunctionName((names as Record<string, string>)[event] ?? ''))).toEqual(
       HookableLifecycleEvents.map((event) => ({ name: 'shop_eu-1', event })),
     );
   });
