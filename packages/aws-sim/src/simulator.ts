@@ -19,6 +19,11 @@ import {
 } from './engine/deployment-store.js';
 import { LoadBalancerStore, type LoadBalancerArns, type LoadBalancerSpec } from './engine/load-balancer-store.js';
 import { LogStore } from './engine/log-store.js';
+import { EcsBlueGreenDriver, type EcsHookInvoker } from './engine/ecs-blue-green-driver.js';
+import { ecsDeployRunner } from './engine/ecs-deploy-runner.js';
+import { ListenerRuleStore, type ListenerRuleSpec, type WeightedTargetGroup } from './engine/listener-rule-store.js';
+import { ServiceDeploymentStore, type EcsBlueGreenServiceSpec, type ServiceDeploymentRecord } from './engine/service-deployment-store.js';
+import { ecsService } from './services/ecs.js';
 import { PipelineEngine, type ExecutionRecord, type SourceRevision } from './engine/pipeline-engine.js';
 import { scriptedDriver, type DeploymentDriver } from './engine/scripted-driver.js';
 import type { ErrorDetails, PipelineScenario } from './scenario.js';
@@ -96,6 +101,14 @@ interface DeploymentView {
   readonly taskSets: readonly TaskSetInfo[];
 }
 
+/** A service deployment for assertions: status, stage, revisions, rollback. */
+type ServiceDeploymentView = Readonly<
+  Pick<ServiceDeploymentRecord, 'serviceDeploymentArn' | 'status' | 'statusReason' | 'lifecycleStage' | 'createdAt' | 'rollback'> & {
+    readonly sourceRevisionArn: string;
+    readonly targetRevisionArn: string;
+  }
+>;
+
 interface Simulator {
   /** `http://127.0.0.1:PORT` */
   readonly endpoint: string;
@@ -138,6 +151,18 @@ interface Simulator {
   };
   readonly elbv2: {
     addLoadBalancer(spec: LoadBalancerSpec): LoadBalancerArns;
+    /** A listener rule with a weighted forward action; returns its ARN. */
+    addListenerRule(spec: ListenerRuleSpec): string;
+    /** The rule's forward target groups and weights now. */
+    ruleWeights(ruleArn: string): readonly WeightedTargetGroup[];
+  };
+  readonly ecs: {
+    /** A service with deployment controller ECS and strategy BLUE_GREEN; returns its ARN. */
+    addBlueGreenService(spec: EcsBlueGreenServiceSpec): string;
+    /** Invokes lifecycle hook functions as ECS does (synchronously, reading the reply); without one, invoking fails. */
+    setHookInvoker(invoker: EcsHookInvoker | undefined): void;
+    /** The service's deployments, oldest first. */
+    serviceDeployments(clusterName: string, serviceName: string): readonly ServiceDeploymentView[];
   };
   /** Plays CodeDeployToECS actions with `driver` instead of the scripted timeline; undefined restores the script. */
   setDeploymentDriver(driver: DeploymentDriver | undefined): void;
@@ -199,6 +224,10 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
   const builds = new BuildStore({ clock, random, logs, region, account: ACCOUNT });
   const deployments = new DeploymentStore({ clock, random, region, account: ACCOUNT });
   const loadBalancers = new LoadBalancerStore({ random, region, account: ACCOUNT });
+  const listenerRules = new ListenerRuleStore(random);
+  const serviceDeployments = new ServiceDeploymentStore({ clock, random, region, account: ACCOUNT });
+  let hookInvoker: EcsHookInvoker | undefined;
+  const ecsDriver = new EcsBlueGreenDriver({ clock, random, rules: listenerRules, invoker: () => hookInvoker });
   let externalDriver: DeploymentDriver | undefined;
   const engine = new PipelineEngine({
     clock,
@@ -208,6 +237,7 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
     region,
     account: ACCOUNT,
     driverFor: (action) => externalDriver ?? scriptedDriver(clock, action.deployment ?? {}, action.durationSeconds ?? 10),
+    providerRunners: { ECS: ecsDeployRunner(serviceDeployments, ecsDriver) },
   });
 
   const services = [
@@ -215,7 +245,8 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
     codeDeployService(deployments),
     codeBuildService(builds, clock),
     logsService(logs),
-    elbv2Service(loadBalancers),
+    elbv2Service(loadBalancers, listenerRules),
+    ecsService(serviceDeployments),
   ];
   const credentials = new Map([DEFAULT_CREDENTIALS, ...(options.credentials ?? [])].map((pair) => [pair.accessKeyId, pair.secretAccessKey]));
   const server = createServer({ keepAlive: true }, createRouter({ services, faults, calls, account: ACCOUNT, region, credentials }));
@@ -236,6 +267,7 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
       AWS_ENDPOINT_URL_CODEBUILD: endpoint,
       AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint,
       AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: endpoint,
+      AWS_ENDPOINT_URL_ECS: endpoint,
       AWS_REGION: region,
       AWS_DEFAULT_REGION: region,
       AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId,
@@ -289,6 +321,37 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
     },
     elbv2: {
       addLoadBalancer: (spec) => loadBalancers.add(spec, clock.now()),
+      addListenerRule: (spec) => {
+        if (!loadBalancers.listeners.has(spec.listenerArn)) {
+          throw new SimulatorUsageError(`addListenerRule: listener ${spec.listenerArn} was not added with addLoadBalancer.`);
+        }
+        return listenerRules.add(spec);
+      },
+      ruleWeights: (ruleArn) => [...inProcess(() => listenerRules.get(ruleArn)).targetGroups],
+    },
+    ecs: {
+      addBlueGreenService: (spec) => {
+        for (const ruleArn of [spec.productionListenerRuleArn, spec.testListenerRuleArn]) {
+          if (ruleArn !== undefined && !listenerRules.has(ruleArn)) {
+            throw new SimulatorUsageError(`addBlueGreenService "${spec.serviceName}": listener rule ${ruleArn} was not added with elbv2.addListenerRule.`);
+          }
+        }
+        return serviceDeployments.addService(spec).serviceArn;
+      },
+      setHookInvoker: (invoker) => {
+        hookInvoker = invoker;
+      },
+      serviceDeployments: (clusterName, serviceName) =>
+        inProcess(() => serviceDeployments.service(clusterName, serviceName)).deployments.map((record) => ({
+          serviceDeploymentArn: record.serviceDeploymentArn,
+          status: record.status,
+          ...(record.statusReason === undefined ? {} : { statusReason: record.statusReason }),
+          ...(record.lifecycleStage === undefined ? {} : { lifecycleStage: record.lifecycleStage }),
+          createdAt: record.createdAt,
+          ...(record.rollback === undefined ? {} : { rollback: record.rollback }),
+          sourceRevisionArn: record.source.arn,
+          targetRevisionArn: record.target.arn,
+        })),
     },
     setDeploymentDriver: (driver) => {
       externalDriver = driver;
@@ -304,4 +367,4 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
 };
 
 export { startSimulator };
-export type { ActionView, DeploymentView, ExecutionView, Simulator, SimulatorOptions };
+export type { ActionView, DeploymentView, ExecutionView, ServiceDeploymentView, Simulator, SimulatorOptions };

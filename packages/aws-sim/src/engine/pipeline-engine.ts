@@ -19,6 +19,7 @@ import type { BuildStore } from './build-store.js';
 import { defaultAppSpec } from './app-spec.js';
 import { DeploymentStatus, type DeploymentHandle, type DeploymentStore } from './deployment-store.js';
 import type { DeploymentDriver } from './scripted-driver.js';
+import type { ProviderRunner } from './provider-runner.js';
 
 const ExecutionStatus = {
   InProgress: 'InProgress',
@@ -124,6 +125,8 @@ interface EngineOptions {
   readonly region: string;
   readonly account: string;
   readonly driverFor: (action: ActionScenario) => DeploymentDriver;
+  /** Runners of further providers, by provider name (e.g. `ECS`). */
+  readonly providerRunners?: Readonly<Record<string, ProviderRunner>>;
 }
 
 /** A function, not an inline comparison: the status changes while the engine awaits, which narrowing cannot see. */
@@ -418,8 +421,17 @@ class PipelineEngine {
       ...(action.externalExecutionUrl === undefined ? {} : { externalExecutionUrl: action.externalExecutionUrl }),
     };
     execution.actions.push(run);
+    const runner = this.#options.providerRunners?.[action.provider];
     try {
-      if (action.provider === 'CodeBuild') {
+      if (runner !== undefined) {
+        const result = await runner({
+          action,
+          pipelineName: execution.pipelineName,
+          pipelineExecutionId: execution.pipelineExecutionId,
+          abandonSignal: execution.abandon.signal,
+        });
+        this.#complete(run, result.outcome, result.errorDetails, result.summary);
+      } else if (action.provider === 'CodeBuild') {
         await this.#runBuild(execution, run);
       } else if (action.provider === 'CodeDeployToECS') {
         await this.#runDeployment(execution, run);

@@ -11,6 +11,7 @@ const TargetPrefixes: Readonly<Record<string, string>> = {
   CodeDeploy_20141006: 'codedeploy',
   CodeBuild_20161006: 'codebuild',
   Logs_20140328: 'logs',
+  AmazonEC2ContainerServiceV20141113: 'ecs',
 };
 
 /** AWS JSON 1.1 timestamps are epoch seconds (fractions allowed), not ISO strings. */

@@ -2,6 +2,7 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Simulator } from '../../src/index.js';
 
@@ -11,6 +12,7 @@ interface Clients {
   readonly codebuild: CodeBuildClient;
   readonly logs: CloudWatchLogsClient;
   readonly elbv2: ElasticLoadBalancingV2Client;
+  readonly ecs: ECSClient;
   destroy(): void;
 }
 
@@ -30,6 +32,7 @@ const clientsFor = (sim: Simulator, maxAttempts = 3): Clients => {
     codebuild: new CodeBuildClient({ ...config, endpoint: sim.env['AWS_ENDPOINT_URL_CODEBUILD'] ?? '' }),
     logs: new CloudWatchLogsClient({ ...config, endpoint: sim.env['AWS_ENDPOINT_URL_CLOUDWATCH_LOGS'] ?? '' }),
     elbv2: new ElasticLoadBalancingV2Client({ ...config, endpoint: sim.env['AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2'] ?? '' }),
+    ecs: new ECSClient({ ...config, endpoint: sim.env['AWS_ENDPOINT_URL_ECS'] ?? '' }),
   };
   return {
     ...clients,
