@@ -49,6 +49,8 @@ interface NativeStackOptions {
   readonly lifecycleHooks?: readonly EcsLifecycleHookSpec[];
   /** Scenario seconds per lifecycle stage. */
   readonly stageSeconds?: number;
+  /** Caps ListServiceDeployments pages. */
+  readonly listPageSize?: number;
 }
 
 interface NativeStack {
@@ -97,6 +99,7 @@ const addNativeBlueGreenStack = (sim: Simulator, options: NativeStackOptions): N
     ...(options.bakeTimeInMinutes === undefined ? {} : { bakeTimeInMinutes: options.bakeTimeInMinutes }),
     ...(options.lifecycleHooks === undefined ? {} : { lifecycleHooks: options.lifecycleHooks }),
     ...(options.stageSeconds === undefined ? {} : { stageSeconds: options.stageSeconds }),
+    ...(options.listPageSize === undefined ? {} : { listPageSize: options.listPageSize }),
   });
   return { serviceArn, productionListenerRuleArn, testListenerRuleArn, targetGroupArns };
 };

@@ -161,6 +161,11 @@ interface Simulator {
     addBlueGreenService(spec: EcsBlueGreenServiceSpec): string;
     /** Invokes lifecycle hook functions as ECS does (synchronously, reading the reply); without one, invoking fails. */
     setHookInvoker(invoker: EcsHookInvoker | undefined): void;
+    /**
+     * Updates the service outside any pipeline (as `aws ecs update-service` would), starting a service deployment;
+     * returns its ARN.
+     */
+    startDeployment(clusterName: string, serviceName: string): string;
     /** The service's deployments, oldest first. */
     serviceDeployments(clusterName: string, serviceName: string): readonly ServiceDeploymentView[];
   };
@@ -337,6 +342,12 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
           }
         }
         return serviceDeployments.addService(spec).serviceArn;
+      },
+      startDeployment: (clusterName, serviceName) => {
+        const service = inProcess(() => serviceDeployments.service(clusterName, serviceName));
+        const record = serviceDeployments.create(service);
+        void ecsDriver.play(service, record);
+        return record.serviceDeploymentArn;
       },
       setHookInvoker: (invoker) => {
         hookInvoker = invoker;

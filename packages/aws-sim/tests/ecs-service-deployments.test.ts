@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { DescribeServiceDeploymentsCommand, ListServiceDeploymentsCommand, StopServiceDeploymentCommand } from '@aws-sdk/client-ecs';
+import { DescribeServiceDeploymentsCommand, DescribeServicesCommand, ListServiceDeploymentsCommand, StopServiceDeploymentCommand } from '@aws-sdk/client-ecs';
 import { StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { DescribeRulesCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
@@ -191,6 +191,39 @@ describe('Amazon ECS native blue/green service deployments', () => {
 
     // Assess
     await expect(listing).rejects.toMatchObject({ name: 'ServiceNotFoundException' });
+  });
+
+  it('FIDELITY ECS-7: DescribeServices shows the ECS controller, the blue/green strategy and the listener rules', async () => {
+    // Prepare
+    const stack = start({ bakeTimeInMinutes: 3 });
+
+    // Act
+    const { services, failures } = await aws.ecs.send(new DescribeServicesCommand({ cluster: 'app', services: ['app', 'missing'] }));
+
+    // Assess
+    expect(services?.[0]).toMatchObject({
+      serviceArn: stack.serviceArn,
+      deploymentController: { type: 'ECS' },
+      deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 3 },
+      loadBalancers: [{ targetGroupArn: stack.targetGroupArns[0], advancedConfiguration: { alternateTargetGroupArn: stack.targetGroupArns[1], productionListenerRule: stack.productionListenerRuleArn, testListenerRule: stack.testListenerRuleArn } }],
+    });
+    expect(failures).toEqual([{ arn: 'missing', reason: 'MISSING' }]);
+  });
+
+  it('FIDELITY ECS-6, ECS-8: a page cap returns fewer results than maxResults, and a deployment started outside the pipeline lists beside the pipeline\'s', async () => {
+    // Prepare
+    start({ listPageSize: 1 });
+    const first = sim.ecs.startDeployment('app', 'app');
+    const second = sim.ecs.startDeployment('app', 'app');
+
+    // Act
+    const page = await aws.ecs.send(new ListServiceDeploymentsCommand({ cluster: 'app', service: 'app', maxResults: 10 }));
+    const next = await aws.ecs.send(new ListServiceDeploymentsCommand({ cluster: 'app', service: 'app', maxResults: 10, nextToken: page.nextToken }));
+
+    // Assess
+    expect(page.serviceDeployments?.map((brief) => brief.serviceDeploymentArn)).toEqual([second]);
+    expect(next.serviceDeployments?.map((brief) => brief.serviceDeploymentArn)).toEqual([first]);
+    expect(next.nextToken).toBeUndefined();
   });
 
   it('FIDELITY ELB-3: DescribeRules lists a listener\'s rules with their weighted forward action', async () => {

@@ -81,6 +81,8 @@ interface EcsBlueGreenServiceSpec {
   readonly alternateTargetGroupArn: string;
   /** Scenario seconds each lifecycle stage takes without hooks (default 5). */
   readonly stageSeconds?: number;
+  /** A server-side cap on ListServiceDeployments pages (AWS may return fewer results than maxResults). */
+  readonly listPageSize?: number;
 }
 
 interface ServiceRevisionState {

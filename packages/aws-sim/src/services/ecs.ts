@@ -1,5 +1,5 @@
 import { AwsServiceError } from '../errors.js';
-import type { ServiceDeploymentRecord, ServiceDeploymentStore, ServiceRevisionState } from '../engine/service-deployment-store.js';
+import type { EcsServiceRecord, ServiceDeploymentRecord, ServiceDeploymentStore, ServiceRevisionState } from '../engine/service-deployment-store.js';
 import { constraintError, optionalNumber, optionalObject, optionalString, requiredString, stringList, type Input } from './input.js';
 import { paginate } from './pagination.js';
 import type { ServiceDefinition } from './service.js';
@@ -45,6 +45,43 @@ const briefView = (record: ServiceDeploymentRecord): object => ({
   statusReason: record.statusReason,
 });
 
+const serviceView = (service: EcsServiceRecord): object => {
+  const { spec } = service;
+  const active = service.deployments.filter((record) => record.status === 'IN_PROGRESS' || record.status === 'PENDING').length;
+  return {
+    serviceArn: service.serviceArn,
+    serviceName: spec.serviceName,
+    clusterArn: service.clusterArn,
+    status: 'ACTIVE',
+    desiredCount: spec.desiredCount ?? 2,
+    runningCount: service.currentRevision.runningTaskCount,
+    pendingCount: 0,
+    deploymentController: { type: 'ECS' },
+    deploymentConfiguration: {
+      strategy: 'BLUE_GREEN',
+      bakeTimeInMinutes: spec.bakeTimeInMinutes ?? 0,
+      lifecycleHooks: (spec.lifecycleHooks ?? []).map((hook) => ({
+        hookTargetArn: hook.hookTargetArn,
+        roleArn: hook.roleArn,
+        lifecycleStages: hook.lifecycleStages,
+        hookDetails: hook.hookDetails,
+      })),
+    },
+    loadBalancers: [
+      {
+        targetGroupArn: spec.targetGroupArn,
+        advancedConfiguration: {
+          alternateTargetGroupArn: spec.alternateTargetGroupArn,
+          productionListenerRule: spec.productionListenerRuleArn,
+          testListenerRule: spec.testListenerRuleArn,
+        },
+      },
+    ],
+    currentServiceDeployment: service.deployments.at(-1)?.serviceDeploymentArn,
+    deployments: [{ status: 'PRIMARY', rolloutState: active > 0 ? 'IN_PROGRESS' : 'COMPLETED' }],
+  };
+};
+
 /** A JSON 1.1 timestamp member: epoch seconds. */
 const optionalTimestamp = (input: Input, member: string): number | undefined => {
   const value = input[member];
@@ -76,7 +113,12 @@ const ecsService = (store: ServiceDeploymentStore): ServiceDefinition => ({
             (after === undefined || record.createdAt.getTime() >= after) &&
             (before === undefined || record.createdAt.getTime() <= before),
         );
-      const page = paginate(matching, optionalNumber(input, 'maxResults', 1, 100) ?? DEFAULT_PAGE_SIZE, optionalString(input, 'nextToken'));
+      const page = paginate(
+        matching,
+        optionalNumber(input, 'maxResults', 1, 100) ?? DEFAULT_PAGE_SIZE,
+        optionalString(input, 'nextToken'),
+        service.spec.listPageSize,
+      );
       return { serviceDeployments: page.items.map(briefView), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) };
     },
 
@@ -89,6 +131,28 @@ const ecsService = (store: ServiceDeploymentStore): ServiceDefinition => ({
       return {
         serviceDeployments: found.flatMap(({ record }) => (record === undefined ? [] : [deploymentView(record)])),
         failures: found.flatMap(({ arn, record }) => (record === undefined ? [{ arn, reason: 'MISSING' }] : [])),
+      };
+    },
+
+    DescribeServices: (input) => {
+      const names = stringList(input, 'services');
+      if (names.length === 0 || names.length > 10) {
+        throw new AwsServiceError('InvalidParameterException', 'services must name between 1 and 10 services.');
+      }
+      const cluster = optionalString(input, 'cluster');
+      const found = names.map((name) => {
+        try {
+          return { name, service: store.service(cluster, name) };
+        } catch (error) {
+          if (error instanceof AwsServiceError && error.code === 'ServiceNotFoundException') {
+            return { name, service: undefined };
+          }
+          throw error;
+        }
+      });
+      return {
+        services: found.flatMap(({ service }) => (service === undefined ? [] : [serviceView(service)])),
+        failures: found.flatMap(({ name, service }) => (service === undefined ? [{ arn: name, reason: 'MISSING' }] : [])),
       };
     },
 
