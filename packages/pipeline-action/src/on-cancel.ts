@@ -43,7 +43,7 @@ const cancelExecution = async (request: CancelRequest): Promise<CancelOutcome> =
     if (request.onCancel !== OnCancel.Rollback) return [];
     // Loaded only on cancel: the CodeDeploy client is not needed otherwise.
     const { rollBackDeployment, runningDeployments } = await import('./rollback.js');
-    const ids = await runningDeployments(request.client, request.pipelineName, request.executionId, request.knownDeploymentIds, deadline);
+    const ids = await runningDeployments(request.client, request.region, request.pipelineName, request.executionId, request.knownDeploymentIds, deadline);
     return Promise.all(ids.map((id) => rollBackDeployment(request.region, id, deadline)));
   };
   const [stop, rollbacks] = await Promise.allSettled([stopping, rollingBack()]);

@@ -5,6 +5,7 @@ import type { BuildLogTail } from './build-logs.js';
 import type { HookFailure } from './hook-failure.js';
 import type { CancelOutcome } from './on-cancel.js';
 import { Outcome, executionUrl, type ExecutionReport, type NewerExecution } from './report.js';
+import type { ServiceDeploymentFacts } from './service-deployment.js';
 
 const StatusOutcomes: Readonly<Record<string, Outcome>> = {
   Succeeded: Outcome.Succeeded,
@@ -29,6 +30,8 @@ interface ReportFacts {
   readonly hookFailure?: HookFailure;
   readonly supersededBy?: NewerExecution;
   readonly cancellation?: CancelOutcome;
+  /** The ECS service deployment of an ECS deploy action, as last seen. */
+  readonly serviceDeployment?: ServiceDeploymentFacts;
   /** Local milliseconds spent, used when the actions' own timestamps cannot tell the duration. */
   readonly elapsedMs: number;
 }
@@ -62,7 +65,8 @@ const buildReport = (facts: ReportFacts): ExecutionReport => {
     buildLog: facts.buildLog,
     hookFailure: facts.hookFailure,
     supersededBy: facts.supersededBy,
-    deploymentId: deployment?.externalId,
+    deploymentId: deployment?.externalId ?? facts.serviceDeployment?.serviceDeploymentArn,
+    serviceDeployment: facts.serviceDeployment,
     cancellation: facts.cancellation,
     durationMs: executionDuration(facts.tracker, facts.elapsedMs),
     timeoutMinutes: facts.timeoutMinutes,

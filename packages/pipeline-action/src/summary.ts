@@ -3,6 +3,7 @@ import { durationBetween, formatDuration, formatTime } from './format.js';
 import { codeBlock, inlineCode, inlineText, link } from './markdown.js';
 import { cancelSentences } from './cancel-report.js';
 import { failureMessage, Outcome, type ExecutionReport } from './report.js';
+import { serviceDeploymentSection } from './service-deployment.js';
 
 const Headlines: Readonly<Record<Outcome, string>> = {
   [Outcome.Succeeded]: '✅ succeeded',
@@ -133,6 +134,7 @@ const render = (report: ExecutionReport, complete: boolean): string => {
     '',
     ...actionsTable(report, latest),
     '',
+    ...serviceDeploymentSection(report.serviceDeployment),
     ...cancellationSection(report),
     ...failureSection(report, complete),
     '',
