@@ -11,6 +11,7 @@ const Stacks: Readonly<Record<string, Omit<NativeStackOptions, 'name'>>> = {
   'native-ok': { stageSeconds: 120, bakeTimeInMinutes: 2 },
   'native-hook-fails': { stageSeconds: 120 },
   'native-cancel': { stageSeconds: 120, bakeTimeInMinutes: 600 },
+  'native-hard-kill': { stageSeconds: 120, bakeTimeInMinutes: 600 },
   'native-paged': { stageSeconds: 120, listPageSize: 1 },
   'native-denied': { stageSeconds: 120 },
   'native-no-rules': { stageSeconds: 120 },
@@ -96,6 +97,26 @@ describe('following an Amazon ECS native blue/green deployment (Deploy provider 
     expect(result.stdout).toContain(`Service deployment ${deployment?.serviceDeploymentArn ?? ''} is rolling back`);
     await harness.sim.waitForExecution('native-cancel', harness.sim.executions('native-cancel')[0]?.id ?? '');
     expect(harness.sim.ecs.serviceDeployments('native-cancel', 'native-cancel')[0]?.status).toBe('ROLLBACK_SUCCESSFUL');
+  });
+
+  it('rolls the recorded service deployment back from the post step after a hard kill', async () => {
+    // Prepare
+    const running = await harness.start({ 'pipeline-name': 'native-hard-kill' });
+    await running.waitForOutput(/: BAKE_TIME — target revision/);
+    running.kill('SIGKILL');
+    const killed = await running.result;
+
+    // Act
+    const post = await harness.post(killed.state);
+
+    // Assess
+    const [deployment] = harness.sim.ecs.serviceDeployments('native-hard-kill', 'native-hard-kill');
+    const stops = harness.sim.callsTo('StopServiceDeployment').filter((call) => call.input['serviceDeploymentArn'] === deployment?.serviceDeploymentArn);
+    expect(killed.state['deployment-id']).toBe(deployment?.serviceDeploymentArn);
+    expect(stops.map((call) => [call.input['stopType'], call.status])).toEqual([['ROLLBACK', 200]]);
+    expect(post.stdout).toContain(`Service deployment ${deployment?.serviceDeploymentArn ?? ''} is rolling back`);
+    await harness.sim.waitForExecution('native-hard-kill', harness.sim.executions('native-hard-kill')[0]?.id ?? '');
+    expect(harness.sim.ecs.serviceDeployments('native-hard-kill', 'native-hard-kill')[0]?.status).toBe('ROLLBACK_SUCCESSFUL');
   });
 
   it('finds its own deployment across pages: not an older one, not one someone started after it', async () => {
