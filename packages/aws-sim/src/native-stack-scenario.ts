@@ -1,4 +1,4 @@
-import type { EcsLifecycleHookSpec } from './engine/service-deployment-store.js';
+import type { EcsBlueGreenServiceSpec, EcsLifecycleHookSpec } from './engine/service-deployment-store.js';
 import type { PipelineScenario } from './scenario.js';
 import type { Simulator } from './simulator.js';
 import { GreenlightActions, greenlightPipelineScenario, type GreenlightPipelineOptions } from './stack-scenario.js';
@@ -46,6 +46,9 @@ interface NativeStackOptions {
   /** Default `<name>`. */
   readonly serviceName?: string;
   readonly bakeTimeInMinutes?: number;
+  readonly strategy?: EcsBlueGreenServiceSpec['strategy'];
+  readonly linearConfiguration?: EcsBlueGreenServiceSpec['linearConfiguration'];
+  readonly canaryConfiguration?: EcsBlueGreenServiceSpec['canaryConfiguration'];
   readonly lifecycleHooks?: readonly EcsLifecycleHookSpec[];
   /** Scenario seconds per lifecycle stage. */
   readonly stageSeconds?: number;
@@ -98,6 +101,9 @@ const addNativeBlueGreenStack = (sim: Simulator, options: NativeStackOptions): N
     alternateTargetGroupArn: targetGroupArns[1],
     ...(options.bakeTimeInMinutes === undefined ? {} : { bakeTimeInMinutes: options.bakeTimeInMinutes }),
     ...(options.lifecycleHooks === undefined ? {} : { lifecycleHooks: options.lifecycleHooks }),
+    ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
+    ...(options.linearConfiguration === undefined ? {} : { linearConfiguration: options.linearConfiguration }),
+    ...(options.canaryConfiguration === undefined ? {} : { canaryConfiguration: options.canaryConfiguration }),
     ...(options.stageSeconds === undefined ? {} : { stageSeconds: options.stageSeconds }),
     ...(options.listPageSize === undefined ? {} : { listPageSize: options.listPageSize }),
   });

@@ -226,6 +226,50 @@ describe('Amazon ECS native blue/green service deployments', () => {
     expect(next.nextToken).toBeUndefined();
   });
 
+  it('FIDELITY ECS-9: LINEAR moves production step by step, calling the PRE_PRODUCTION_TRAFFIC_SHIFT hook before every step', async () => {
+    // Prepare
+    start({
+      strategy: 'LINEAR',
+      linearConfiguration: { stepPercent: 40, stepBakeTimeInMinutes: 1 },
+      lifecycleHooks: [{ hookTargetArn: HOOK_ARN, lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT'] }],
+    });
+    sim.ecs.setHookInvoker(({ payload }) => {
+      invocations.push(payload);
+      return Promise.resolve({ hookStatus: 'SUCCEEDED' });
+    });
+
+    // Act
+    const status = await run();
+
+    // Assess
+    const [deployment] = sim.ecs.serviceDeployments('app', 'app');
+    expect(status).toBe('Succeeded');
+    expect(invocations.map((payload) => payload.executionDetails.productionTrafficWeights[deployment?.targetRevisionArn ?? ''])).toEqual([0, 40, 80]);
+  });
+
+  it('FIDELITY ECS-9: CANARY shifts the canary share first, then the rest; a FAILED hook before the second step rolls back', async () => {
+    // Prepare
+    const stack = start({
+      strategy: 'CANARY',
+      canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 },
+      lifecycleHooks: [{ hookTargetArn: HOOK_ARN, lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT'] }],
+    });
+    sim.ecs.setHookInvoker(({ payload }) => {
+      invocations.push(payload);
+      return Promise.resolve({ hookStatus: invocations.length === 2 ? 'FAILED' : 'SUCCEEDED' });
+    });
+
+    // Act
+    const status = await run();
+
+    // Assess
+    const [deployment] = sim.ecs.serviceDeployments('app', 'app');
+    expect(status).toBe('Failed');
+    expect(invocations.map((payload) => payload.executionDetails.productionTrafficWeights[deployment?.targetRevisionArn ?? ''])).toEqual([0, 10]);
+    expect(deployment?.status).toBe('ROLLBACK_SUCCESSFUL');
+    expect(sim.elbv2.ruleWeights(stack.productionListenerRuleArn).map((group) => group.weight)).toEqual([100, 0]);
+  });
+
   it('FIDELITY ELB-3: DescribeRules lists a listener\'s rules with their weighted forward action', async () => {
     // Prepare
     const stack = start();

@@ -75,13 +75,39 @@ const revisionWeights = (
 const alternateOf = (service: EcsServiceRecord): string =>
   service.primaryTargetGroupArn === service.spec.targetGroupArn ? service.spec.alternateTargetGroupArn : service.spec.targetGroupArn;
 
-/** Moves all of a rule's traffic to one target group, as ECS modifies the rule through its infrastructure role. */
-const shift = (rules: ListenerRuleStore, ruleArn: string | undefined, service: EcsServiceRecord, toTargetGroupArn: string): void => {
+/**
+ * Gives one target group `percent` of a rule's traffic (the other the rest), as ECS modifies the rule through its
+ * infrastructure role.
+ */
+const shift = (rules: ListenerRuleStore, ruleArn: string | undefined, service: EcsServiceRecord, toTargetGroupArn: string, percent = 100): void => {
   if (ruleArn === undefined || !rules.has(ruleArn)) {
     return;
   }
   const other = toTargetGroupArn === service.primaryTargetGroupArn ? alternateOf(service) : service.primaryTargetGroupArn;
-  rules.setWeights(ruleArn, { [toTargetGroupArn]: 100, [other]: 0 });
+  // ELBv2 weights are whole numbers: a fractional canary share (0.1–100) becomes at least weight 1.
+  const weight = percent >= 100 ? 100 : Math.max(percent > 0 ? 1 : 0, Math.round(percent));
+  rules.setWeights(ruleArn, { [toTargetGroupArn]: weight, [other]: 100 - weight });
+};
+
+/**
+ * The production shares of the target revision, step by step, with the scenario seconds to wait after each:
+ * BLUE_GREEN all at once; LINEAR `stepPercent` more each step; CANARY `canaryPercent`, then the rest.
+ */
+const productionSteps = (service: EcsServiceRecord): { readonly percent: number; readonly bakeSeconds: number }[] => {
+  const { spec } = service;
+  if (spec.strategy === 'LINEAR' && spec.linearConfiguration !== undefined) {
+    const { stepPercent, stepBakeTimeInMinutes = 0 } = spec.linearConfiguration;
+    const steps = Array.from({ length: Math.ceil(100 / stepPercent) }, (_, index) => Math.min(100, stepPercent * (index + 1)));
+    return steps.map((percent) => ({ percent, bakeSeconds: percent === 100 ? 0 : stepBakeTimeInMinutes * 60 }));
+  }
+  if (spec.strategy === 'CANARY' && spec.canaryConfiguration !== undefined) {
+    const { canaryPercent, canaryBakeTimeInMinutes = 0 } = spec.canaryConfiguration;
+    return [
+      { percent: canaryPercent, bakeSeconds: canaryBakeTimeInMinutes * 60 },
+      { percent: 100, bakeSeconds: 0 },
+    ];
+  }
+  return [{ percent: 100, bakeSeconds: 0 }];
 };
 
 /**
@@ -122,10 +148,9 @@ class EcsBlueGreenDriver {
   async #stages(service: EcsServiceRecord, record: ServiceDeploymentRecord, stageSeconds: number): Promise<string | undefined> {
     for (const stage of BlueGreenStages) {
       this.#enter(record, stage);
-      // Before each production traffic shift (one for BLUE_GREEN, one per step for LINEAR and CANARY).
-      const before = stage === 'PRODUCTION_TRAFFIC_SHIFT' ? await this.#hooks(service, record, 'PRE_PRODUCTION_TRAFFIC_SHIFT') : undefined;
-      if (before !== undefined) {
-        return before;
+      const shifting = stage === 'PRODUCTION_TRAFFIC_SHIFT' ? await this.#shiftProduction(service, record) : undefined;
+      if (shifting !== undefined) {
+        return shifting;
       }
       this.#act(service, record, stage);
       await this.#options.clock.sleep(stage === 'BAKE_TIME' ? record.bakeTimeInMinutes * 60 : stageSeconds, record.stop.signal);
@@ -149,12 +174,27 @@ class EcsBlueGreenDriver {
       record.target.runningTaskCount = record.target.requestedTaskCount;
     } else if (stage === 'TEST_TRAFFIC_SHIFT') {
       shift(rules, service.spec.testListenerRuleArn, service, alternateOf(service));
-    } else if (stage === 'PRODUCTION_TRAFFIC_SHIFT') {
-      shift(rules, service.spec.productionListenerRuleArn, service, alternateOf(service));
     } else if (stage === 'CLEAN_UP') {
       record.source.requestedTaskCount = 0;
       record.source.runningTaskCount = 0;
     }
+  }
+
+  /**
+   * Moves production traffic step by step; the PRE_PRODUCTION_TRAFFIC_SHIFT hooks run before every step. Resolves
+   * with a failing hook's reason; rejects when the deployment is stopped during a step's bake.
+   */
+  async #shiftProduction(service: EcsServiceRecord, record: ServiceDeploymentRecord): Promise<string | undefined> {
+    for (const step of productionSteps(service)) {
+      const failure = await this.#hooks(service, record, 'PRE_PRODUCTION_TRAFFIC_SHIFT');
+      if (failure !== undefined) {
+        return failure;
+      }
+      shift(this.#options.rules, service.spec.productionListenerRuleArn, service, alternateOf(service), step.percent);
+      record.updatedAt = this.#options.clock.now();
+      await this.#options.clock.sleep(step.bakeSeconds, record.stop.signal);
+    }
+    return undefined;
   }
 
   /** Runs the stage's hooks one after another; resolves with the first failure's reason. */

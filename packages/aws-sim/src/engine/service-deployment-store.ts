@@ -1,4 +1,4 @@
-import { AwsServiceError } from '../errors.js';
+import { AwsServiceError, SimulatorUsageError } from '../errors.js';
 import type { SimClock } from '../clock.js';
 import type { SeededRandom } from '../random.js';
 
@@ -62,10 +62,23 @@ interface EcsLifecycleHookSpec {
   readonly timeoutInMinutes?: number;
 }
 
-/** An ECS service with deployment controller `ECS` and strategy `BLUE_GREEN` behind an Application Load Balancer. */
+/** The SDK model's `DeploymentStrategy` values this simulator plays (ROLLING is not a blue/green strategy). */
+const BlueGreenStrategies = ['BLUE_GREEN', 'LINEAR', 'CANARY'] as const;
+type BlueGreenStrategy = (typeof BlueGreenStrategies)[number];
+
+/**
+ * An ECS service with deployment controller `ECS` and a blue/green strategy (`BLUE_GREEN`, `LINEAR` or `CANARY`)
+ * behind an Application Load Balancer.
+ */
 interface EcsBlueGreenServiceSpec {
   readonly clusterName: string;
   readonly serviceName: string;
+  /** Default BLUE_GREEN: production traffic moves all at once. */
+  readonly strategy?: BlueGreenStrategy;
+  /** LINEAR: production moves `stepPercent` (3–100) at a time, `stepBakeTimeInMinutes` apart. */
+  readonly linearConfiguration?: { readonly stepPercent: number; readonly stepBakeTimeInMinutes?: number };
+  /** CANARY: `canaryPercent` (0.1–100) first, the rest `canaryBakeTimeInMinutes` later. */
+  readonly canaryConfiguration?: { readonly canaryPercent: number; readonly canaryBakeTimeInMinutes?: number };
   /** Default 2. */
   readonly desiredCount?: number;
   /** 0–1440 (default 0): minutes both revisions keep running after production traffic moved. */
@@ -116,6 +129,7 @@ interface ServiceDeploymentRecord {
   lifecycleHookDetails: HookDetailState[];
   rollback?: { readonly reason: string; readonly startedAt: Date; readonly serviceRevisionArn: string };
   readonly bakeTimeInMinutes: number;
+  readonly strategy: BlueGreenStrategy;
   /** Aborted by StopServiceDeployment: the driver rolls back. */
   readonly stop: AbortController;
   /** Resolves once the deployment reached a final status. */
@@ -156,6 +170,18 @@ class ServiceDeploymentStore {
   }
 
   addService(spec: EcsBlueGreenServiceSpec): EcsServiceRecord {
+    const strategy = spec.strategy ?? 'BLUE_GREEN';
+    if (!BlueGreenStrategies.includes(strategy)) {
+      throw new SimulatorUsageError(`addBlueGreenService "${spec.serviceName}": strategy must be one of ${BlueGreenStrategies.join(', ')}.`);
+    }
+    const step = spec.linearConfiguration?.stepPercent;
+    if (strategy === 'LINEAR' && (step === undefined || step < 3 || step > 100)) {
+      throw new SimulatorUsageError(`addBlueGreenService "${spec.serviceName}": LINEAR needs linearConfiguration.stepPercent between 3 and 100.`);
+    }
+    const canary = spec.canaryConfiguration?.canaryPercent;
+    if (strategy === 'CANARY' && (canary === undefined || canary < 0.1 || canary > 100)) {
+      throw new SimulatorUsageError(`addBlueGreenService "${spec.serviceName}": CANARY needs canaryConfiguration.canaryPercent between 0.1 and 100.`);
+    }
     const clusterArn = this.clusterArn(spec.clusterName);
     const serviceArn = `arn:aws:ecs:${this.#region}:${this.#account}:service/${spec.clusterName}/${spec.serviceName}`;
     const desired = spec.desiredCount ?? 2;
@@ -222,6 +248,7 @@ class ServiceDeploymentStore {
       status: ServiceDeploymentStatus.Pending,
       lifecycleHookDetails: [],
       bakeTimeInMinutes: service.spec.bakeTimeInMinutes ?? 0,
+      strategy: service.spec.strategy ?? 'BLUE_GREEN',
       stop: new AbortController(),
       settled: new Promise<ServiceDeploymentRecord>((resolve) => {
         settle = () => resolve(record);
@@ -255,9 +282,10 @@ class ServiceDeploymentStore {
   }
 }
 
-export { BlueGreenStages, HookableStages, isFinal, ServiceDeploymentStatus, ServiceDeploymentStore };
+export { BlueGreenStages, BlueGreenStrategies, HookableStages, isFinal, ServiceDeploymentStatus, ServiceDeploymentStore };
 export type {
   BlueGreenStage,
+  BlueGreenStrategy,
   EcsBlueGreenServiceSpec,
   EcsLifecycleHookSpec,
   EcsServiceRecord,

@@ -29,7 +29,7 @@ const deploymentView = (record: ServiceDeploymentRecord): object => ({
   statusReason: record.statusReason,
   lifecycleStage: record.lifecycleStage,
   lifecycleHookDetails: record.lifecycleHookDetails.map((hook) => ({ ...hook, targetType: 'AWS_LAMBDA', timeoutAction: 'ROLLBACK' })),
-  deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: record.bakeTimeInMinutes },
+  deploymentConfiguration: { strategy: record.strategy, bakeTimeInMinutes: record.bakeTimeInMinutes },
   rollback: record.rollback,
 });
 
@@ -58,8 +58,10 @@ const serviceView = (service: EcsServiceRecord): object => {
     pendingCount: 0,
     deploymentController: { type: 'ECS' },
     deploymentConfiguration: {
-      strategy: 'BLUE_GREEN',
+      strategy: spec.strategy ?? 'BLUE_GREEN',
       bakeTimeInMinutes: spec.bakeTimeInMinutes ?? 0,
+      ...(spec.linearConfiguration === undefined ? {} : { linearConfiguration: spec.linearConfiguration }),
+      ...(spec.canaryConfiguration === undefined ? {} : { canaryConfiguration: spec.canaryConfiguration }),
       lifecycleHooks: (spec.lifecycleHooks ?? []).map((hook) => ({
         hookTargetArn: hook.hookTargetArn,
         roleArn: hook.roleArn,
