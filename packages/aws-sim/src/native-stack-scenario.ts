@@ -50,6 +50,7 @@ interface NativeStackOptions {
   readonly linearConfiguration?: EcsBlueGreenServiceSpec['linearConfiguration'];
   readonly canaryConfiguration?: EcsBlueGreenServiceSpec['canaryConfiguration'];
   readonly lifecycleHooks?: readonly EcsLifecycleHookSpec[];
+  readonly alarms?: EcsBlueGreenServiceSpec['alarms'];
   /** Scenario seconds per lifecycle stage. */
   readonly stageSeconds?: number;
   /** Caps ListServiceDeployments pages. */
@@ -102,6 +103,7 @@ const addNativeBlueGreenStack = (sim: Simulator, options: NativeStackOptions): N
     ...(options.bakeTimeInMinutes === undefined ? {} : { bakeTimeInMinutes: options.bakeTimeInMinutes }),
     ...(options.lifecycleHooks === undefined ? {} : { lifecycleHooks: options.lifecycleHooks }),
     ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
+    ...(options.alarms === undefined ? {} : { alarms: options.alarms }),
     ...(options.linearConfiguration === undefined ? {} : { linearConfiguration: options.linearConfiguration }),
     ...(options.canaryConfiguration === undefined ? {} : { canaryConfiguration: options.canaryConfiguration }),
     ...(options.stageSeconds === undefined ? {} : { stageSeconds: options.stageSeconds }),

@@ -166,6 +166,11 @@ interface Simulator {
      * returns its ARN.
      */
     startDeployment(clusterName: string, serviceName: string): string;
+    /**
+     * A CloudWatch alarm goes into ALARM: in-progress deployments of services watching it (`alarms`) record it and,
+     * with `rollback`, roll back. Returns the ARNs of the deployments rolled back.
+     */
+    triggerAlarm(alarmName: string): string[];
     /** The service's deployments, oldest first. */
     serviceDeployments(clusterName: string, serviceName: string): readonly ServiceDeploymentView[];
   };
@@ -349,6 +354,7 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
         void ecsDriver.play(service, record);
         return record.serviceDeploymentArn;
       },
+      triggerAlarm: (alarmName) => serviceDeployments.alarm(alarmName).map((record) => record.serviceDeploymentArn),
       setHookInvoker: (invoker) => {
         hookInvoker = invoker;
       },

@@ -270,6 +270,27 @@ describe('Amazon ECS native blue/green service deployments', () => {
     expect(sim.elbv2.ruleWeights(stack.productionListenerRuleArn).map((group) => group.weight)).toEqual([100, 0]);
   });
 
+  it('FIDELITY ECS-10: an alarm the service watches going into ALARM rolls the deployment back and shows as triggered', async () => {
+    // Prepare
+    start({ bakeTimeInMinutes: 10, alarms: { alarmNames: ['app-5xx'], rollback: true } });
+    const outcome = run();
+    const deployment = await waitFor(() => (sim.ecs.serviceDeployments('app', 'app')[0]?.lifecycleStage === 'BAKE_TIME' ? sim.ecs.serviceDeployments('app', 'app')[0] : undefined));
+
+    // Act
+    const rolledBack = sim.ecs.triggerAlarm('app-5xx');
+    const status = await outcome;
+
+    // Assess
+    const { serviceDeployments } = await aws.ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [deployment.serviceDeploymentArn] }));
+    expect(rolledBack).toEqual([deployment.serviceDeploymentArn]);
+    expect(status).toBe('Failed');
+    expect(serviceDeployments?.[0]).toMatchObject({
+      status: 'ROLLBACK_SUCCESSFUL',
+      statusReason: 'Service deployment rolled back because alarm app-5xx went into ALARM.',
+      alarms: { status: 'TRIGGERED', alarmNames: ['app-5xx'], triggeredAlarmNames: ['app-5xx'] },
+    });
+  });
+
   it('FIDELITY ELB-3: DescribeRules lists a listener\'s rules with their weighted forward action', async () => {
     // Prepare
     const stack = start();

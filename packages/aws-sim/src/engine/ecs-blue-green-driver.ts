@@ -137,7 +137,8 @@ class EcsBlueGreenDriver {
       }
     } catch {
       if (!clock.shutdownSignal.aborted) {
-        await this.#rollBack(service, record, 'Service deployment rolled back because StopServiceDeployment requested a rollback.');
+        // Stopped: by StopServiceDeployment or an alarm, whose reason the abort carries.
+        await this.#rollBack(service, record, (record.stop.signal.reason as Error).message);
       }
     } finally {
       record.settle();

@@ -94,6 +94,8 @@ interface EcsBlueGreenServiceSpec {
   readonly alternateTargetGroupArn: string;
   /** Scenario seconds each lifecycle stage takes without hooks (default 5). */
   readonly stageSeconds?: number;
+  /** CloudWatch alarms ECS watches during the deployment; with `rollback` one in ALARM rolls it back. */
+  readonly alarms?: { readonly alarmNames: readonly string[]; readonly rollback: boolean };
   /** A server-side cap on ListServiceDeployments pages (AWS may return fewer results than maxResults). */
   readonly listPageSize?: number;
 }
@@ -128,6 +130,8 @@ interface ServiceDeploymentRecord {
   lifecycleStage?: BlueGreenStage;
   lifecycleHookDetails: HookDetailState[];
   rollback?: { readonly reason: string; readonly startedAt: Date; readonly serviceRevisionArn: string };
+  /** The watched alarms that went into ALARM during this deployment. */
+  readonly triggeredAlarmNames: string[];
   readonly bakeTimeInMinutes: number;
   readonly strategy: BlueGreenStrategy;
   /** Aborted by StopServiceDeployment: the driver rolls back. */
@@ -247,6 +251,7 @@ class ServiceDeploymentStore {
       target: { arn: this.#revisionArn(service.spec, service.revisions), requestedTaskCount: desired, runningTaskCount: 0, pendingTaskCount: 0 },
       status: ServiceDeploymentStatus.Pending,
       lifecycleHookDetails: [],
+      triggeredAlarmNames: [],
       bakeTimeInMinutes: service.spec.bakeTimeInMinutes ?? 0,
       strategy: service.spec.strategy ?? 'BLUE_GREEN',
       stop: new AbortController(),
@@ -273,8 +278,30 @@ class ServiceDeploymentStore {
     }
     record.status = ServiceDeploymentStatus.RollbackRequested;
     record.updatedAt = this.#clock.now();
-    record.stop.abort(new Error('StopServiceDeployment ROLLBACK'));
+    record.stop.abort(new Error('Service deployment rolled back because StopServiceDeployment requested a rollback.'));
     return record;
+  }
+
+  /**
+   * A CloudWatch alarm went into ALARM: every in-progress deployment of a service watching it records it, and rolls
+   * back when the service's alarms say `rollback`. Returns the deployments it rolled back.
+   */
+  alarm(alarmName: string): ServiceDeploymentRecord[] {
+    const rolledBack: ServiceDeploymentRecord[] = [];
+    for (const service of this.#services.values()) {
+      if (service.spec.alarms?.alarmNames.includes(alarmName) !== true) {
+        continue;
+      }
+      for (const record of service.deployments.filter((candidate) => candidate.status === ServiceDeploymentStatus.InProgress)) {
+        record.triggeredAlarmNames.push(alarmName);
+        record.updatedAt = this.#clock.now();
+        if (service.spec.alarms.rollback) {
+          record.stop.abort(new Error(`Service deployment rolled back because alarm ${alarmName} went into ALARM.`));
+          rolledBack.push(record);
+        }
+      }
+    }
+    return rolledBack;
   }
 
   #revisionArn(spec: EcsBlueGreenServiceSpec, revision: number): string {

@@ -14,7 +14,7 @@ const revisionView = (revision: ServiceRevisionState): object => ({
   pendingTaskCount: revision.pendingTaskCount,
 });
 
-const deploymentView = (record: ServiceDeploymentRecord): object => ({
+const deploymentView = (record: ServiceDeploymentRecord, alarms: EcsServiceRecord['spec']['alarms']): object => ({
   serviceDeploymentArn: record.serviceDeploymentArn,
   serviceArn: record.serviceArn,
   clusterArn: record.clusterArn,
@@ -31,6 +31,9 @@ const deploymentView = (record: ServiceDeploymentRecord): object => ({
   lifecycleHookDetails: record.lifecycleHookDetails.map((hook) => ({ ...hook, targetType: 'AWS_LAMBDA', timeoutAction: 'ROLLBACK' })),
   deploymentConfiguration: { strategy: record.strategy, bakeTimeInMinutes: record.bakeTimeInMinutes },
   rollback: record.rollback,
+  ...(alarms === undefined
+    ? {}
+    : { alarms: { status: record.triggeredAlarmNames.length > 0 ? 'TRIGGERED' : 'MONITORING', alarmNames: alarms.alarmNames, triggeredAlarmNames: record.triggeredAlarmNames } }),
 });
 
 const briefView = (record: ServiceDeploymentRecord): object => ({
@@ -58,6 +61,7 @@ const serviceView = (service: EcsServiceRecord): object => {
     pendingCount: 0,
     deploymentController: { type: 'ECS' },
     deploymentConfiguration: {
+      ...(spec.alarms === undefined ? {} : { alarms: { alarmNames: spec.alarms.alarmNames, enable: true, rollback: spec.alarms.rollback } }),
       strategy: spec.strategy ?? 'BLUE_GREEN',
       bakeTimeInMinutes: spec.bakeTimeInMinutes ?? 0,
       ...(spec.linearConfiguration === undefined ? {} : { linearConfiguration: spec.linearConfiguration }),
@@ -131,7 +135,7 @@ const ecsService = (store: ServiceDeploymentStore): ServiceDefinition => ({
       }
       const found = arns.map((arn) => ({ arn, record: store.deployment(arn) }));
       return {
-        serviceDeployments: found.flatMap(({ record }) => (record === undefined ? [] : [deploymentView(record)])),
+        serviceDeployments: found.flatMap(({ record }) => (record === undefined ? [] : [deploymentView(record, store.serviceOf(record).spec.alarms)])),
         failures: found.flatMap(({ arn, record }) => (record === undefined ? [{ arn, reason: 'MISSING' }] : [])),
       };
     },
