@@ -15,6 +15,7 @@ const Stacks: Readonly<Record<string, Omit<NativeStackOptions, 'name'>>> = {
   'native-paged': { stageSeconds: 120, listPageSize: 1 },
   'native-denied': { stageSeconds: 120 },
   'native-no-rules': { stageSeconds: 120 },
+  'native-alarm': { stageSeconds: 120, bakeTimeInMinutes: 600, alarms: { alarmNames: ['native-alarm-5xx'], rollback: true } },
 };
 
 /** The hook at POST_TEST_TRAFFIC_SHIFT, as the greenlight stack registers it. */
@@ -77,6 +78,22 @@ describe('following an Amazon ECS native blue/green deployment (Deploy provider 
     expect(result.outputs['failure-message']).toContain(expected);
     expect(result.outputs['failure-message']).toContain('native-hook-fails-greenlight-hook');
     expect(result.summary).toContain('Status **ROLLBACK\\_SUCCESSFUL**');
+  });
+
+  it('fails the step when an alarm rolls the deployment back, with the reason and no hook blamed', async () => {
+    // Prepare
+    const running = await harness.start({ 'pipeline-name': 'native-alarm' });
+    await running.waitForOutput(/: BAKE_TIME — target revision/);
+
+    // Act
+    harness.sim.ecs.triggerAlarm('native-alarm-5xx');
+    const result = await running.result;
+
+    // Assess
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs['failure-message']).toContain('ended ROLLBACK_SUCCESSFUL: Service deployment rolled back because alarm native-alarm-5xx went into ALARM.');
+    expect(result.outputs['failure-message']).not.toContain('lifecycle hook');
+    expect(result.errors[0]?.message).toContain('alarm native-alarm-5xx went into ALARM');
   });
 
   it('rolls the service deployment back on SIGINT: StopServiceDeployment ROLLBACK within 7.5 s', async () => {
