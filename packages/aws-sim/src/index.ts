@@ -6,6 +6,10 @@ export type { EcsHookInvoker, EcsHookPayload } from './engine/ecs-blue-green-dri
 export type { ListenerRuleSpec, WeightedTargetGroup } from './engine/listener-rule-store.js';
 export type { CreatedDeployment, HookTestDeploymentRequest } from './engine/hook-test-deployment.js';
 export type { CallRecord } from './call-log.js';
+export { SimClock } from './clock.js';
+export { deriveSeed, SeededRandom } from './random.js';
+export { trafficSteps } from './engine/deployment-config.js';
+export type { TrafficStep } from './engine/deployment-config.js';
 export { DropPhase, InjectedFault } from './faults.js';
 export type { FaultSpec } from './faults.js';
 export type { RateLimit } from './rate-limiter.js';

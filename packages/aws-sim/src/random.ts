@@ -41,4 +41,15 @@ class SeededRandom {
   }
 }
 
-export { SeededRandom };
+/**
+ * An independent seed for one consumer (say, each listener of a load balancer) derived from one user-facing
+ * seed and the consumer's label (FNV-1a steps over the label, starting from the seed), so that consumers added
+ * later do not shift each other's streams.
+ */
+const deriveSeed = (seed: number, label: string): number => {
+  let hash = seed >>> 0;
+  for (const character of label) hash = Math.imul(hash ^ character.charCodeAt(0), 0x01000193) >>> 0;
+  return hash;
+};
+
+export { deriveSeed, SeededRandom };

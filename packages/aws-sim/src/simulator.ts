@@ -20,11 +20,11 @@ import {
 import { LoadBalancerStore, type LoadBalancerArns, type LoadBalancerSpec } from './engine/load-balancer-store.js';
 import { LogStore } from './engine/log-store.js';
 import { EcsBlueGreenDriver, type EcsHookInvoker } from './engine/ecs-blue-green-driver.js';
-import { ecsDeployRunner } from './engine/ecs-deploy-runner.js';
 import { ListenerRuleStore, type ListenerRuleSpec, type WeightedTargetGroup } from './engine/listener-rule-store.js';
 import { ServiceDeploymentStore, type EcsBlueGreenServiceSpec, type ServiceDeploymentRecord } from './engine/service-deployment-store.js';
 import { ecsService } from './services/ecs.js';
-import { PipelineEngine, type ExecutionRecord, type SourceRevision } from './engine/pipeline-engine.js';
+import type { ExecutionRecord, SourceRevision } from './engine/execution-record.js';
+import { PipelineEngine } from './engine/pipeline-engine.js';
 import { scriptedDriver, type DeploymentDriver } from './engine/scripted-driver.js';
 import type { ErrorDetails, PipelineScenario } from './scenario.js';
 import { codeBuildService } from './services/codebuild.js';
@@ -247,7 +247,8 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
     region,
     account: ACCOUNT,
     driverFor: (action) => externalDriver ?? scriptedDriver(clock, action.deployment ?? {}, action.durationSeconds ?? 10),
-    providerRunners: { ECS: ecsDeployRunner(serviceDeployments, ecsDriver) },
+    serviceDeployments,
+    ecsDriver,
   });
 
   const services = [

@@ -1,11 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { node24Path } from '@greenlight/testkit';
+import { artifactPath, Artifacts } from './artifacts.js';
 import { reapOnExit } from './child-reaper.js';
 import { AppProcessError } from './errors.js';
-
-// The very app examples/complete ships in its image, so the demo rehearses what production will run.
-const SAMPLE_APP = fileURLToPath(new URL('../../../terraform/examples/complete/app/server.mjs', import.meta.url));
 
 interface AppProcessOptions {
   readonly version: string;
@@ -29,7 +26,7 @@ class AppProcess {
   }
 
   static async start(options: AppProcessOptions): Promise<AppProcess> {
-    const child = spawn(node24Path(), [SAMPLE_APP], {
+    const child = spawn(node24Path(), [artifactPath(Artifacts.sampleApp)], {
       env: { PATH: process.env['PATH'] ?? '', PORT: '0', APP_VERSION: options.version },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, like a task on ECS: Ctrl-C in the terminal cancels the workflow, not the service.

@@ -1,34 +1,33 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ErrorDetails, FinishOptions, HookStatus, LifecycleEventName, StopRequest, TaskSetInfo } from '@greenlight/aws-sim';
+import { trafficSteps, type DeploymentHandle, type HookStatus, type LifecycleEventName, type SimClock, type TaskSetInfo } from '@greenlight/aws-sim';
 import type { AppProcess } from './app-process.js';
-import { parseDeploymentConfig, trafficSteps } from './deployment-config.js';
 import { waitUntilHealthy } from './health-check.js';
 import { findHookDecision } from './hook-verdict.js';
 import type { LambdaFunction } from './lambda-invoker.js';
 import type { LoadBalancer } from './load-balancer.js';
-import type { Pace } from './pace.js';
 import { ALL_BLUE, ALL_GREEN, greenShare, type TrafficWeights } from './weights.js';
 
 /**
  * The part of aws-sim's deployment handle this driver uses: what CodeDeploy would record as it moves the
- * real traffic, so the action and the hook read the same story through the AWS APIs.
+ * real traffic, so the action and the hook read the same story through the AWS APIs. Narrowed so that a test
+ * can play CodeDeploy with a small fake.
  */
-interface DeploymentControl {
-  readonly deploymentId: string;
-  readonly deploymentConfigName: string;
-  readonly deploymentGroup: { readonly targetGroups: readonly string[] } | undefined;
-  /** Set once CodeDeploy StopDeployment was called (the abort signal fires with it): roll back or not. */
-  stopRequest(): StopRequest | undefined;
-  taskSets(): readonly TaskSetInfo[];
-  lifecycleEvents(): readonly { readonly lifecycleEventName: LifecycleEventName; readonly status: string }[];
-  setLifecycleEvent(name: LifecycleEventName, status: 'InProgress' | 'Succeeded' | 'Failed' | 'Skipped'): void;
-  setTaskSets(taskSets: readonly TaskSetInfo[]): void;
-  setTrafficWeights(weights: TrafficWeights): void;
-  startHook(name: LifecycleEventName): { readonly lifecycleEventHookExecutionId: string; readonly result: Promise<HookStatus> };
-  succeed(): void;
-  fail(error: ErrorDetails, options?: FinishOptions): void;
-  stopped(options?: FinishOptions): void;
-}
+type DeploymentControl = Pick<
+  DeploymentHandle,
+  | 'deploymentId'
+  | 'deploymentConfigName'
+  | 'deploymentGroup'
+  | 'stopRequest'
+  | 'taskSets'
+  | 'lifecycleEvents'
+  | 'setLifecycleEvent'
+  | 'setTaskSets'
+  | 'setTrafficWeights'
+  | 'startHook'
+  | 'succeed'
+  | 'fail'
+  | 'stopped'
+>;
 
 type DeploymentProgress =
   | { readonly kind: 'lifecycle'; readonly event: LifecycleEventName; readonly status: string }
@@ -53,7 +52,8 @@ interface BlueGreenOptions {
   readonly startGreen: () => Promise<AppProcess>;
   readonly hookFunction: LambdaFunction;
   readonly hookFunctionName: string;
-  readonly pace: Pace;
+  /** Scales the deployment's waits (canary holds, termination wait, hook timeout) as aws-sim scales its own. */
+  readonly clock: SimClock;
   /** Simulated seconds each lifecycle event without work of its own takes. */
   readonly eventSeconds: number;
   readonly terminationWaitMinutes: number;
@@ -104,9 +104,9 @@ class BlueGreenDeployment {
   /** The driver aws-sim calls for each CodeDeployToECS deployment. */
   async drive(deployment: DeploymentControl, signal: AbortSignal): Promise<void> {
     this.record.deploymentId = deployment.deploymentId;
-    const { balancer, pace, onProgress } = this.#options;
+    const { balancer, clock, onProgress } = this.#options;
     try {
-      const steps = trafficSteps(parseDeploymentConfig(deployment.deploymentConfigName));
+      const steps = trafficSteps(deployment.deploymentConfigName);
       await this.#plainEvent(deployment, 'BeforeInstall', signal);
       this.#setEvent(deployment, 'Install', 'InProgress');
       this.#green = await this.#options.startGreen();
@@ -120,7 +120,7 @@ class BlueGreenDeployment {
       this.#setEvent(deployment, 'AllowTestTraffic', 'InProgress');
       balancer.test.setWeights(ALL_GREEN);
       onProgress({ kind: 'test-traffic', weights: ALL_GREEN });
-      await pace.sleep(this.#options.eventSeconds, signal);
+      await clock.sleep(this.#options.eventSeconds, signal);
       this.#setEvent(deployment, 'AllowTestTraffic', 'Succeeded');
 
       const hook = await this.#runHook(deployment, signal);
@@ -150,14 +150,14 @@ class BlueGreenDeployment {
         const weights = greenShare(step.greenPercent);
         balancer.production.setWeights(weights);
         deployment.setTrafficWeights(weights);
-        onProgress({ kind: 'production-traffic', weights, holdMinutes: step.holdMinutes });
-        await pace.sleep(step.holdMinutes * 60, signal);
+        onProgress({ kind: 'production-traffic', weights, holdMinutes: step.waitSeconds / 60 });
+        await clock.sleep(step.waitSeconds, signal);
       }
       this.#setEvent(deployment, 'AllowTraffic', 'Succeeded');
       await this.#plainEvent(deployment, 'AfterAllowTraffic', signal);
 
       onProgress({ kind: 'termination-wait', minutes: this.#options.terminationWaitMinutes });
-      await pace.sleep(this.#options.terminationWaitMinutes * 60, signal);
+      await clock.sleep(this.#options.terminationWaitMinutes * 60, signal);
       // Past this point the original task set is gone and a stop can no longer roll back.
       await balancer.blue.deregister();
       await this.#options.blue.stop();
@@ -196,7 +196,7 @@ class BlueGreenDeployment {
     deployment: DeploymentControl,
     signal: AbortSignal,
   ): Promise<{ status: HookStatus; reason: string | undefined; timedOut: boolean }> {
-    const { pace, onProgress } = this.#options;
+    const { clock, onProgress } = this.#options;
     const hook = deployment.startHook('AfterAllowTestTraffic');
     onProgress({ kind: 'lifecycle', event: 'AfterAllowTestTraffic', status: 'InProgress' });
     const logs: string[] = [];
@@ -214,7 +214,7 @@ class BlueGreenDeployment {
           this.record.hookReportedAt = Date.now();
           return reported;
         }),
-        pace.sleep(this.#options.hookTimeoutMinutes * 60, AbortSignal.any([signal, timeout.signal])).then(() => 'timeout' as const),
+        clock.sleep(this.#options.hookTimeoutMinutes * 60, AbortSignal.any([signal, timeout.signal])).then(() => 'timeout' as const),
       ]);
       if (status === 'timeout') {
         deployment.setLifecycleEvent('AfterAllowTestTraffic', 'Failed');
@@ -239,7 +239,7 @@ class BlueGreenDeployment {
   }
 
   async #invokeHook(event: Readonly<Record<string, string>>, logs: string[], signal: AbortSignal): Promise<void> {
-    const { hookFunction, pace, onProgress } = this.#options;
+    const { hookFunction, clock, onProgress } = this.#options;
     for (let attempt = 1; ; attempt++) {
       this.record.hookInvocations++;
       onProgress({ kind: 'hook-invoked', attempt });
@@ -252,7 +252,7 @@ class BlueGreenDeployment {
       const retryMinutes = LAMBDA_RETRY_MINUTES[attempt - 1];
       if (retryMinutes === undefined || signal.aborted) return;
       try {
-        await pace.sleep(retryMinutes * 60, signal);
+        await clock.sleep(retryMinutes * 60, signal);
       } catch {
         return;
       }
@@ -261,7 +261,7 @@ class BlueGreenDeployment {
 
   async #plainEvent(deployment: DeploymentControl, name: LifecycleEventName, signal: AbortSignal): Promise<void> {
     this.#setEvent(deployment, name, 'InProgress');
-    await this.#options.pace.sleep(this.#options.eventSeconds, signal);
+    await this.#options.clock.sleep(this.#options.eventSeconds, signal);
     this.#setEvent(deployment, name, 'Succeeded');
   }
 

@@ -10,14 +10,8 @@ interface DeploymentConfig {
   readonly kind: ShiftKind;
   /** Canary: the first share; linear: the share added each step. Unused for all-at-once. */
   readonly percent: number;
-  /** Minutes between steps (simulated time). */
+  /** Whole minutes between steps (simulated time), as CodeDeploy's time-based configurations count them. */
   readonly intervalMinutes: number;
-}
-
-/** One production weight to set, and how long (simulated minutes) to hold it before the next. */
-interface TrafficStep {
-  readonly greenPercent: number;
-  readonly holdMinutes: number;
 }
 
 const ALL_AT_ONCE: DeploymentConfig = {
@@ -51,35 +45,12 @@ const build = (kind: ShiftKind, percentText: string, minutesText: string, value:
 const parseDeploymentConfig = (value: string): DeploymentConfig => {
   const trimmed = value.trim();
   if (trimmed === 'all-at-once' || trimmed === ALL_AT_ONCE.name) return ALL_AT_ONCE;
-  const canary = /^(?:CodeDeployDefault\.ECSCanary(\d+)Percent(\d+)Minutes?|canary:(\d+):([\d.]+))$/.exec(trimmed);
+  const canary = /^(?:CodeDeployDefault\.ECSCanary(\d+)Percent(\d+)Minutes?|canary:(\d+):(\d+))$/.exec(trimmed);
   if (canary) return build(ShiftKind.Canary, canary[1] ?? canary[3] ?? '', canary[2] ?? canary[4] ?? '', trimmed);
-  const linear = /^(?:CodeDeployDefault\.ECSLinear(\d+)PercentEvery(\d+)Minutes?|linear:(\d+):([\d.]+))$/.exec(trimmed);
+  const linear = /^(?:CodeDeployDefault\.ECSLinear(\d+)PercentEvery(\d+)Minutes?|linear:(\d+):(\d+))$/.exec(trimmed);
   if (linear) return build(ShiftKind.Linear, linear[1] ?? linear[3] ?? '', linear[2] ?? linear[4] ?? '', trimmed);
   throw new DemoInputError(`--deployment-config "${value}": ${EXPECTED}`);
 };
 
-/**
- * The production weights CodeDeploy sets, in order: canary holds its share for the interval and then moves
- * the rest; linear adds its share every interval until green has everything.
- */
-const trafficSteps = (config: DeploymentConfig): TrafficStep[] => {
-  switch (config.kind) {
-    case ShiftKind.AllAtOnce:
-      return [{ greenPercent: 100, holdMinutes: 0 }];
-    case ShiftKind.Canary:
-      return [
-        { greenPercent: config.percent, holdMinutes: config.intervalMinutes },
-        { greenPercent: 100, holdMinutes: 0 },
-      ];
-    case ShiftKind.Linear: {
-      const steps: TrafficStep[] = [];
-      for (let share = config.percent; share < 100; share += config.percent) {
-        steps.push({ greenPercent: share, holdMinutes: config.intervalMinutes });
-      }
-      return [...steps, { greenPercent: 100, holdMinutes: 0 }];
-    }
-  }
-};
-
-export { parseDeploymentConfig, ShiftKind, trafficSteps };
-export type { DeploymentConfig, TrafficStep };
+export { parseDeploymentConfig, ShiftKind };
+export type { DeploymentConfig };

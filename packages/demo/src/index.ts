@@ -1,11 +1,12 @@
-export { runRehearsal, PHASE } from './rehearsal.js';
+export { runRehearsal } from './rehearsal.js';
+export { PHASE } from './rehearsal-phases.js';
 export type { RehearsalOptions } from './rehearsal-options.js';
 export type { RehearsalResult } from './rehearsal-outcome.js';
 export { resultLines } from './results-table.js';
 export { ExpectedOutcome, ScenarioName, SCENARIOS } from './scenarios.js';
 export type { Scenario } from './scenarios.js';
-export { parseDeploymentConfig, trafficSteps } from './deployment-config.js';
-export type { DeploymentConfig, TrafficStep } from './deployment-config.js';
+export { parseDeploymentConfig } from './deployment-config.js';
+export type { DeploymentConfig } from './deployment-config.js';
 export { DEFAULT_FAULTS, parseFaults } from './fault-options.js';
 export type { FaultSettings } from './fault-options.js';
 export { LoadBalancer } from './load-balancer.js';

@@ -1,5 +1,5 @@
+import { deriveSeed, SeededRandom } from '@greenlight/aws-sim';
 import { Listener } from './listener.js';
-import { deriveSeed, seededRandom } from './random.js';
 import { TargetGroup } from './target-group.js';
 import { ALL_BLUE, type TrafficWeights } from './weights.js';
 
@@ -18,14 +18,10 @@ class LoadBalancer {
   readonly test: Listener;
 
   constructor(options: LoadBalancerOptions) {
-    const listener = (name: string): Listener =>
-      new Listener({
-        name,
-        blue: this.blue,
-        green: this.green,
-        weights: ALL_BLUE,
-        random: seededRandom(deriveSeed(options.seed, name)),
-      });
+    const listener = (name: string): Listener => {
+      const random = new SeededRandom(deriveSeed(options.seed, name));
+      return new Listener({ name, blue: this.blue, green: this.green, weights: ALL_BLUE, random: () => random.next() });
+    };
     this.production = listener('production');
     this.test = listener('test');
   }

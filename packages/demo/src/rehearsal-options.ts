@@ -17,9 +17,9 @@ interface RehearsalOptions {
   readonly terminationWaitMinutes?: number;
   /** Receives every line of human-readable output; silent by default. */
   readonly print?: (line: string) => void;
-  /** The action bundle to run (default: packages/pipeline-action/dist/index.js). */
+  /** The action bundle to run (default: `@greenlight/pipeline-action/dist/index.js`). */
   readonly actionEntry?: string;
-  /** The hook deployment package (default: packages/lifecycle-hooks/dist/lifecycle-hook.zip). */
+  /** The hook deployment package (default: `@greenlight/lifecycle-hooks/dist/lifecycle-hook.zip`). */
   readonly hookZip?: string;
 }
 

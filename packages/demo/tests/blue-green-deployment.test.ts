@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { SimClock, type HookableLifecycleEventName } from '@greenlight/aws-sim';
 import { AppProcess } from '../src/app-process.js';
 import { BlueGreenDeployment, type DeploymentControl, type DeploymentProgress } from '../src/blue-green-deployment.js';
 import { LambdaFunction } from '../src/lambda-invoker.js';
 import { LoadBalancer } from '../src/load-balancer.js';
-import { Pace } from '../src/pace.js';
 import { get, versionOf } from './support/backend.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -38,7 +38,14 @@ const silentHookDeployment = (): FakeDeployment => {
   return {
     deploymentId: 'd-TEST00001',
     deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
-    deploymentGroup: { targetGroups: ['blue', 'green'] },
+    deploymentGroup: {
+      deploymentGroupId: 'g-TEST00001',
+      applicationName: 'greenlight-test',
+      deploymentGroupName: 'greenlight-test',
+      prodListenerArns: [],
+      testListenerArns: [],
+      targetGroups: ['blue', 'green'],
+    },
     failures,
     events,
     taskSets: () => taskSets,
@@ -49,7 +56,7 @@ const silentHookDeployment = (): FakeDeployment => {
     },
     setTrafficWeights: () => undefined,
     stopRequest: () => undefined,
-    startHook: () => ({ lifecycleEventHookExecutionId: 'hook-1', result: new Promise(() => undefined) }),
+    startHook: (name) => ({ lifecycleEventHookExecutionId: 'hook-1', deploymentId: 'd-TEST00001', lifecycleEventName: name, result: new Promise(() => undefined) }),
     succeed: () => events.push('succeeded'),
     fail: (error) => failures.push({ ...error }),
     stopped: () => events.push('stopped'),
@@ -71,7 +78,7 @@ const prepare = async (zip: string): Promise<{ deployment: BlueGreenDeployment; 
     hookFunction,
     hookFunctionName: 'CodeDeployHook_test',
     // One simulated minute takes 0.3 s.
-    pace: new Pace(0.005),
+    clock: new SimClock(0.005),
     eventSeconds: 1,
     terminationWaitMinutes: 1,
     hookTimeoutMinutes: 5,
@@ -127,12 +134,12 @@ describe('BlueGreenDeployment', () => {
     const stop = new AbortController();
     const control = {
       ...silentHookDeployment(),
-      startHook: () => ({ lifecycleEventHookExecutionId: 'hook-1', result: Promise.resolve('Succeeded' as const) }),
+      startHook: (name: HookableLifecycleEventName) => ({ lifecycleEventHookExecutionId: 'hook-1', deploymentId: 'd-TEST00001', lifecycleEventName: name, result: Promise.resolve('Succeeded' as const) }),
       stopRequest: () => (stop.signal.aborted ? { autoRollbackEnabled } : undefined),
     };
 
     // Act
-    const driving = deployment.drive({ ...control, deploymentConfigName: 'canary:50:60' }, stop.signal);
+    const driving = deployment.drive({ ...control, deploymentConfigName: 'CodeDeployDefault.ECSCanary50Percent60Minutes' }, stop.signal);
     while (balancer.production.weights.green === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     const splitWeights = balancer.production.weights;
     stop.abort(new Error('stopped'));

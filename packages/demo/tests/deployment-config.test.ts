@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseDeploymentConfig, trafficSteps } from '../src/deployment-config.js';
+import { trafficSteps } from '@greenlight/aws-sim';
+import { parseDeploymentConfig } from '../src/deployment-config.js';
 import { DemoInputError } from '../src/errors.js';
 
 describe('parseDeploymentConfig', () => {
@@ -26,7 +27,8 @@ describe('parseDeploymentConfig', () => {
     expect(config.name).toBe('CodeDeployDefault.ECSLinear10PercentEvery1Minute');
   });
 
-  it.each(['canary:0:5', 'canary:100:5', 'linear:10:0', 'blue-green', ''])(
+  // Whole minutes only: CodeDeploy's time-based configurations have no fractional intervals.
+  it.each(['canary:0:5', 'canary:100:5', 'linear:10:0', 'canary:10:0.5', 'blue-green', ''])(
     'refuses %p, naming the option and the accepted forms',
     (value) => {
       // Act
@@ -39,32 +41,32 @@ describe('parseDeploymentConfig', () => {
   );
 });
 
-describe('trafficSteps', () => {
+describe("aws-sim's trafficSteps of the parsed configuration's name", () => {
   it('moves everything at once for all-at-once', () => {
     // Act
-    const steps = trafficSteps(parseDeploymentConfig('all-at-once'));
+    const steps = trafficSteps(parseDeploymentConfig('all-at-once').name);
 
     // Assess
-    expect(steps).toEqual([{ greenPercent: 100, holdMinutes: 0 }]);
+    expect(steps).toEqual([{ greenPercent: 100, waitSeconds: 0 }]);
   });
 
   it('holds the canary share for the interval, then moves the rest', () => {
     // Act
-    const steps = trafficSteps(parseDeploymentConfig('canary:10:5'));
+    const steps = trafficSteps(parseDeploymentConfig('canary:10:5').name);
 
     // Assess
     expect(steps).toEqual([
-      { greenPercent: 10, holdMinutes: 5 },
-      { greenPercent: 100, holdMinutes: 0 },
+      { greenPercent: 10, waitSeconds: 5 * 60 },
+      { greenPercent: 100, waitSeconds: 0 },
     ]);
   });
 
   it('adds the linear share every interval until green has everything', () => {
     // Act
-    const steps = trafficSteps(parseDeploymentConfig('linear:30:1'));
+    const steps = trafficSteps(parseDeploymentConfig('linear:30:1').name);
 
     // Assess
     expect(steps.map((step) => step.greenPercent)).toEqual([30, 60, 90, 100]);
-    expect(steps.map((step) => step.holdMinutes)).toEqual([1, 1, 1, 0]);
+    expect(steps.map((step) => step.waitSeconds)).toEqual([60, 60, 60, 0]);
   });
 });

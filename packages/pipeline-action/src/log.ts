@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { cutText } from './cut-text.js';
 
 /** A printed line longer than this is cut: a hostile build log or message cannot flood the runner's log. */
 const MAX_LINE_CHARS = 4_096;
@@ -9,9 +10,6 @@ const couldBeCommand = (line: string): boolean => line.includes('::') || line.in
 
 // The runner splits its input on CR, LF and CRLF alike, so each of them starts a line it would parse.
 const splitLines = (text: string): string[] => text.split(/\r\n|\r|\n/);
-
-const bound = (line: string): string =>
-  line.length <= MAX_LINE_CHARS ? line : `${line.slice(0, MAX_LINE_CHARS)} … (${line.length - MAX_LINE_CHARS} characters cut)`;
 
 /** A token no printed text contains: `::<token>::` is the only line that resumes command processing. */
 const stopToken = (lines: readonly string[]): string => {
@@ -29,7 +27,7 @@ const stopToken = (lines: readonly string[]): string => {
  * token). Lines that cannot parse as a command are printed as they are, without the two extra marker lines.
  */
 const logLines = (texts: readonly string[]): void => {
-  const lines = texts.flatMap(splitLines).map(bound);
+  const lines = texts.flatMap(splitLines).map((line) => cutText(line, MAX_LINE_CHARS));
   if (!lines.some(couldBeCommand)) {
     process.stdout.write(`${lines.join('\n')}\n`);
     return;

@@ -2,12 +2,10 @@
  * Markdown for the job summary from text greenlight does not control (AWS messages, names, build logs, hook
  * reasons). GitHub renders the summary as GFM with HTML allowed, so that text is escaped for both.
  */
+import { cutText } from './cut-text.js';
 
 /** A log line in the summary is cut here: 30 lines of 40 KB must not approach the 1 MiB summary limit. */
 const MAX_SUMMARY_LINE_CHARS = 2_000;
-
-const cutLine = (line: string, max = MAX_SUMMARY_LINE_CHARS): string =>
-  line.length <= max ? line : `${line.slice(0, max)} … (${line.length - max} characters cut)`;
 
 // Text is never put inside an attribute, so quotes need no entity.
 const HtmlEntities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -19,7 +17,7 @@ const HtmlEntities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt
  * stays one line.
  */
 const inlineText = (text: string): string =>
-  cutLine(text)
+  cutText(text, MAX_SUMMARY_LINE_CHARS)
     .replaceAll(/\r\n|\r|\n/g, ' ')
     .replaceAll(/[&<>]/g, (character) => HtmlEntities[character] ?? character)
     .replaceAll(/[\\`*_{}[\]|~]/g, (character) => `\\${character}`)
@@ -38,7 +36,7 @@ const longestRun = (text: string, character: string): number => {
 
 /** Inline code: the backtick fence is longer than any run of backticks inside, as CommonMark requires. */
 const inlineCode = (text: string): string => {
-  const content = cutLine(text).replaceAll(/\r\n|\r|\n/g, ' ');
+  const content = cutText(text, MAX_SUMMARY_LINE_CHARS).replaceAll(/\r\n|\r|\n/g, ' ');
   const fence = '`'.repeat(longestRun(content, '`') + 1);
   // A space on each side is stripped by the renderer; it is needed only when the content touches a backtick.
   const pad = /^`|`$/.test(content) ? ' ' : '';
@@ -47,7 +45,7 @@ const inlineCode = (text: string): string => {
 
 /** A fenced code block whose fence is longer than any run of backticks in its lines (at least three). */
 const codeBlock = (lines: readonly string[], language = 'text'): string[] => {
-  const bounded = lines.map((line) => cutLine(line));
+  const bounded = lines.map((line) => cutText(line, MAX_SUMMARY_LINE_CHARS));
   const fence = '`'.repeat(Math.max(3, ...bounded.map((line) => longestRun(line, '`') + 1)));
   return [`${fence}${language}`, ...bounded, fence];
 };
@@ -63,4 +61,4 @@ const link = (label: string, url: string | undefined): string => {
   return `[${inlineText(label)}](${target.href.replaceAll('(', '%28').replaceAll(')', '%29')})`;
 };
 
-export { codeBlock, cutLine, inlineCode, inlineText, link, MAX_SUMMARY_LINE_CHARS };
+export { codeBlock, inlineCode, inlineText, link, MAX_SUMMARY_LINE_CHARS };

@@ -29,9 +29,9 @@ interface CancelOutcome {
 
 /**
  * Cancels the execution as `on-cancel` says, within the runner's window between SIGINT and the kill. Rollback:
- * StopPipelineExecution (stop and wait: nothing new starts) and, at the same time, StopDeployment with automatic
- * rollback for each CodeDeploy deployment the execution is running, since stopping the execution lets a deployment
- * finish. Stop: StopPipelineExecution only. A StopDeployment refused or failed leaves that deployment to complete:
+ * StopPipelineExecution (stop and wait: nothing new starts) while the running CodeDeploy deployments are looked up,
+ * then StopDeployment with automatic rollback for each, since stopping the execution lets a deployment finish.
+ * Stop: StopPipelineExecution only. A StopDeployment refused or failed leaves that deployment to complete:
  * the outcome says so. A failed pipeline stop is thrown, after the rollbacks were asked for.
  */
 const cancelExecution = async (request: CancelRequest): Promise<CancelOutcome> => {
@@ -44,6 +44,9 @@ const cancelExecution = async (request: CancelRequest): Promise<CancelOutcome> =
     // Loaded only on cancel: the CodeDeploy client is not needed otherwise.
     const { rollBackDeployment, runningDeployments } = await import('./rollback.js');
     const ids = await runningDeployments(request.client, request.region, request.pipelineName, request.executionId, request.knownDeploymentIds, deadline);
+    // StopDeployment only once the pipeline stop has landed (or failed for good): a rollback that ended the Deploy
+    // action first would end the execution Failed, not Stopped, and the stop would then be refused.
+    await stopping.catch(() => undefined);
     return Promise.all(ids.map((id) => rollBackDeployment(request.region, id, deadline)));
   };
   const [stop, rollbacks] = await Promise.allSettled([stopping, rollingBack()]);

@@ -1,4 +1,5 @@
 import { saveState, setOutput } from '@actions/core';
+import { cutText } from './cut-text.js';
 import type { OnCancel } from './inputs.js';
 import type { ExecutionReport } from './report.js';
 
@@ -71,14 +72,20 @@ const recordReport = (report: ExecutionReport, failureMessage: string | undefine
   setOutput('status', report.status);
   setOutput('failed-stage', report.failedRun?.stageName ?? '');
   setOutput('failed-action', report.failedRun?.actionName ?? '');
-  setOutput('failure-message', failureMessage ?? '');
+  setOutput('failure-message', cutText(failureMessage ?? '', MAX_FAILURE_MESSAGE_CHARS));
   setOutput('deployment-id', report.deploymentId ?? '');
   setOutput('duration-seconds', String(Math.round(report.durationMs / 1000)));
 };
+
+/** An output holding external text is cut here: later steps read it, and it may quote any AWS message. */
+const MAX_FAILURE_MESSAGE_CHARS = 4_096;
+
+/** The error that ended the step before (or instead of) an execution outcome: a bad input, a denied call. */
+const recordFailure = (message: string): void => setOutput('failure-message', cutText(message, MAX_FAILURE_MESSAGE_CHARS));
 
 const recordFinished = (): void => saveState(StateKeys.finished, 'true');
 
 const recordStopRequested = (): void => saveState(StateKeys.stopRequested, 'true');
 
-export { OutputNames, recordDeclaredOutputs, recordDeployment, recordExecution, recordFinished, recordReport, recordStopRequested, StateKeys };
+export { OutputNames, recordDeclaredOutputs, recordDeployment, recordExecution, recordFailure, recordFinished, recordReport, recordStopRequested, StateKeys };
 export type { KnownExecution };

@@ -1,16 +1,19 @@
 import { error as annotateError, getInput, setFailed, setSecret, warning } from '@actions/core';
-import { PipelineActionError } from './errors.js';
+import { ExecutionOutcomeError, PipelineActionError } from './errors.js';
 import { parseInputs } from './inputs.js';
-import { recordDeclaredOutputs } from './outputs.js';
+import { recordDeclaredOutputs, recordFailure } from './outputs.js';
 
 const reportFailure = (failure: unknown): void => {
   if (failure instanceof PipelineActionError) {
+    // An execution outcome already set failure-message from its report (the failed action's own error).
+    if (!(failure instanceof ExecutionOutcomeError)) recordFailure(failure.message);
     annotateError(failure.message, { title: failure.title });
     process.exitCode = 1;
     return;
   }
-  const message = failure instanceof Error ? failure.message : String(failure);
-  setFailed(`Unexpected error: ${message}. Re-run the job; if it happens again, report it with this log.`);
+  const message = `Unexpected error: ${failure instanceof Error ? failure.message : String(failure)}. Re-run the job; if it happens again, report it with this log.`;
+  recordFailure(message);
+  setFailed(message);
 };
 
 /**

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { generateDocs, withDocs } from './docs.js';
 import { compareFindings, SEVERITY, type Finding } from './findings.js';
 import { firstDifference, formatTerraform } from './formatter.js';
+import { withInputValues, type InputValues } from './input-values.js';
 import { childDir } from './module-calls.js';
 import { findModuleDirs, loadModule, type TfModule } from './module-loader.js';
 import { POLICY_RULES } from './policy/catalog.js';
@@ -29,6 +30,11 @@ interface CheckOptions {
   readonly schema?: ProviderSchema;
   /** Paths in findings are shown relative to this directory. */
   readonly cwd?: string;
+  /**
+   * Values for input variables, by name, in every module that declares them: validation and policy judge that
+   * variant (format and README tables are judged on the code as written).
+   */
+  readonly inputs?: InputValues;
 }
 
 interface CheckReport {
@@ -78,7 +84,11 @@ async function checkDocs(module: TfModule, cwd: string, fixDocs: boolean, fixed:
 /** Loads modules once each: a child module is read again by every caller otherwise. */
 class ModuleCache {
   private readonly loaded = new Map<string, Promise<TfModule>>();
-  constructor(private readonly cwd: string) {}
+  constructor(
+    private readonly cwd: string,
+    private readonly inputs: InputValues,
+  ) {}
+  /** The module as written. */
   load(dir: string): Promise<TfModule> {
     let module = this.loaded.get(dir);
     if (!module) {
@@ -87,6 +97,10 @@ class ModuleCache {
     }
     return module;
   }
+  /** The module with the given input values: what validation and policy judge. */
+  async variant(dir: string): Promise<TfModule> {
+    return withInputValues(await this.load(dir), this.inputs);
+  }
 }
 
 async function childrenOf(module: TfModule, cache: ModuleCache): Promise<Map<string, TfModule>> {
@@ -94,7 +108,7 @@ async function childrenOf(module: TfModule, cache: ModuleCache): Promise<Map<str
   for (const call of module.moduleCalls) {
     const dir = childDir(module, call);
     if (dir === undefined || !existsSync(dir)) continue;
-    const child = await cache.load(dir);
+    const child = await cache.variant(dir);
     if (child.files.length > 0) children.set(call.labels[0] ?? '', child);
   }
   return children;
@@ -105,7 +119,7 @@ async function checkTerraform(roots: readonly string[], options: CheckOptions = 
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const schema = options.schema ?? loadSchema();
-  const cache = new ModuleCache(cwd);
+  const cache = new ModuleCache(cwd, options.inputs ?? new Map());
   const findings: Finding[] = [];
   const waivers: WaiverOutcome['applied'] = [];
   const fixed: string[] = [];
@@ -113,13 +127,14 @@ async function checkTerraform(roots: readonly string[], options: CheckOptions = 
   let resources = 0;
   const dirs = await findModuleDirs(roots);
   for (const dir of dirs) {
-    const module = await cache.load(dir);
+    const written = await cache.load(dir);
+    const module = await cache.variant(dir);
     files += module.files.length + module.syntaxErrors.length;
     resources += module.resources.length;
     const children = await childrenOf(module, cache);
     const raw = [
       ...module.syntaxErrors,
-      ...(await checkFormat(module, options.fix ?? false, fixed)),
+      ...(await checkFormat(written, options.fix ?? false, fixed)),
       ...validateSchemaBlocks(module, schema),
       ...validateDeclarations(module),
       ...(await validateReferences(module, schema, children)),
@@ -132,7 +147,7 @@ async function checkTerraform(roots: readonly string[], options: CheckOptions = 
       ...(await runPolicies(module)),
     ];
     const outcome = applyWaivers(module.files, raw, UNWAIVABLE);
-    findings.push(...outcome.findings, ...(await checkDocs(module, cwd, options.fixDocs ?? false, fixed)));
+    findings.push(...outcome.findings, ...(await checkDocs(written, cwd, options.fixDocs ?? false, fixed)));
     waivers.push(...outcome.applied);
   }
   return {

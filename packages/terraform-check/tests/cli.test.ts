@@ -38,7 +38,21 @@ describe('terraform-check CLI', () => {
     // Assess
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('no directory given: expected one or more directories holding .tf files');
-    expect(unknown.stderr).toContain('unknown option --fixx: expected --fix or --fix-docs');
+    expect(unknown.stderr).toContain('unknown option --fixx: expected --fix, --fix-docs or --var name=value');
+  });
+
+  it('checks the variant a --var value selects, and names the expected form of a malformed one', () => {
+    // Prepare / Act
+    const asWritten = runCli('tests/fixtures/inputs');
+    const opened = runCli('--var', 'test_listener_source=0.0.0.0/0', 'tests/fixtures/inputs');
+    const malformed = runCli('--var', 'test_listener_source', 'tests/fixtures/inputs');
+
+    // Assess
+    expect(asWritten.status).toBe(0);
+    expect(opened.status).toBe(1);
+    expect(opened.stdout).toContain('tests/fixtures/inputs/main.tf:12 GL_TEST_LISTENER_PUBLIC aws_vpc_security_group_ingress_rule.test opens port 8443');
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toContain('--var expects name=value (for example --var deployment_controller=ECS), got "test_listener_source"');
   });
 
   it('names a root that does not exist', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { Evaluator } from '../src/evaluate/evaluator.js';
 import type { TfValue } from '../src/evaluate/tf-value.js';
 import { judgeValue } from '../src/evaluate/variable-values.js';
+import { blocksOf } from '../src/hcl.js';
 import { loadModule } from '../src/module-loader.js';
 import { PACKAGE_DIR } from './fixture-check.js';
 
@@ -47,7 +48,8 @@ describe("the load balancer's test listener sources", () => {
 
 describe("the stack name, against AWS's naming rules of the resources it prefixes", () => {
   it.each([
-    ['web-app', true],
+    ['web', true],
+    ['web-app-2', true],
     ['a'.repeat(24), true],
     ['web-', false],
     ['internal-app', false],
@@ -56,6 +58,7 @@ describe("the stack name, against AWS's naming rules of the resources it prefixe
     ['amzn-s3-demo-app', false],
     ['web--app', false],
     ['a', false],
+    ['1web', false],
     ['Web', false],
     ['a'.repeat(25), false],
   ])('%s is accepted: %s', async (name, expected) => {
@@ -119,5 +122,47 @@ describe('the GitHub OIDC trust', () => {
     // Assess
     expect(branches).toEqual([]);
     expect(environments).toEqual(['production']);
+  });
+});
+
+describe("the stack's native deployment length", () => {
+  async function pipelineGuard(variables: Record<string, TfValue>): Promise<TfValue> {
+    const stack = await loadModule(join(TERRAFORM, 'modules/bluegreen-stack'));
+    const output = stack.outputs.find((block) => block.labels[0] === 'pipeline_name');
+    const [precondition] = blocksOf(output?.body.precondition);
+    return new Evaluator(stack, new Map(Object.entries(variables))).value(precondition?.condition);
+  }
+
+  it.each([
+    [{ deployment_controller: 'ECS' }, true],
+    [{ deployment_controller: 'ECS', deployment_strategy: 'CANARY', bake_time_in_minutes: 30, canary_configuration: { canary_bake_time_in_minutes: 15 } }, true],
+    [{ deployment_controller: 'ECS', deployment_strategy: 'LINEAR', linear_configuration: { step_percent: 10, step_bake_time_in_minutes: 5 } }, false],
+    [{ deployment_controller: 'ECS', bake_time_in_minutes: 50 }, false],
+    [{ deployment_controller: 'CODE_DEPLOY', bake_time_in_minutes: 50 }, true],
+  ])('with %j the plan is accepted: %s (bake time and traffic steps within 45 of the ECS deploy action 60 minutes)', async (variables, expected) => {
+    // Prepare / Act
+    const accepted = await pipelineGuard(variables);
+
+    // Assess
+    expect(accepted).toBe(expected);
+  });
+});
+
+describe('the hooks under the ECS controller', () => {
+  it('names native hooks for their stage, and the stack runs a CodeDeploy-keyed hook at the matching native stage', async () => {
+    // Prepare
+    const hooks = await loadModule(join(TERRAFORM, 'modules/lifecycle-hooks'));
+    const stack = await loadModule(join(TERRAFORM, 'modules/bluegreen-stack'));
+    const checks = [{ path: '/health' }];
+
+    // Act
+    const names = await new Evaluator(hooks, new Map<string, TfValue>([['name', 'web'], ['deployment_controller', 'ECS'], ['hooks', { POST_TEST_TRAFFIC_SHIFT: { checks } }]])).value('${local.function_names}');
+    const stages = await new Evaluator(stack, new Map<string, TfValue>([['deployment_controller', 'ECS'], ['hooks', { AfterAllowTestTraffic: { checks }, PRE_PRODUCTION_TRAFFIC_SHIFT: { checks } }]])).value('${keys(local.hooks)}');
+    const events = await new Evaluator(stack, new Map<string, TfValue>([['hooks', { AfterAllowTestTraffic: { checks } }]])).value('${keys(local.hooks)}');
+
+    // Assess
+    expect(names).toEqual({ POST_TEST_TRAFFIC_SHIFT: 'web-hook-post-test-traffic-shift' });
+    expect(stages).toEqual(['POST_TEST_TRAFFIC_SHIFT', 'PRE_PRODUCTION_TRAFFIC_SHIFT']);
+    expect(events).toEqual(['AfterAllowTestTraffic']);
   });
 });

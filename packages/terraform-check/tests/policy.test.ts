@@ -37,7 +37,7 @@ describe('security policy', () => {
         '106 AVD-AWS-0057',
       ],
     ],
-    ['trust', ['21 GL_TRUST_SOURCE_KEYS', '27 GL_TRUST_SOURCE_KEYS', '66 GL_TRUST_SOURCE_KEYS', '87 GL_TRUST_SOURCE_KEYS']],
+    ['trust', ['21 GL_TRUST_SOURCE_KEYS', '27 GL_TRUST_SOURCE_KEYS', '66 GL_TRUST_SOURCE_KEYS', '87 GL_TRUST_SOURCE_KEYS', '131 GL_TRUST_SOURCE_KEYS', '161 GL_TRUST_SOURCE_KEYS']],
     ['oidc', ['30 CKV_AWS_358', '30 GL_OIDC_AUDIENCE', '35 CKV_AWS_358']],
     ['services', ['1 CKV_AWS_66', '17 CKV_AWS_316', '25 CKV_AWS_50', '35 CKV_AWS_334', '35 CKV_AWS_336', '55 CKV_AWS_333', '74 CKV_AWS_336']],
     [
@@ -45,6 +45,7 @@ describe('security policy', () => {
       ['39 GL_CODEDEPLOY_PASS_TASK_ROLES', '70 GL_CODEDEPLOY_PASS_TASK_ROLES', '128 GL_CODE_DEPLOY_IGNORE_CHANGES', '168 GL_BLUE_GREEN_REQUEST_COUNT', '195 GL_BLUE_GREEN_REQUEST_COUNT'],
     ],
     ['codedeploy-limited', ['24 GL_CODEDEPLOY_PASS_TASK_ROLES', '72 GL_CODEDEPLOY_PASS_TASK_ROLES']],
+    ['listener-rules', ['76 GL_TEST_LISTENER_RULE_PRIVATE', '112 GL_TEST_LISTENER_RULE_PRIVATE', '151 GL_TEST_LISTENER_RULE_PRIVATE']],
   ])('fires every %s rule on the offending line', async (fixture, expected) => {
     // Prepare / Act
     const report = await checkFixture(fixture);
@@ -109,7 +110,22 @@ describe('security policy', () => {
       expect.stringContaining('aws_iam_role.codedeploy: trust of codedeploy.amazonaws.com has no aws:SourceAccount or aws:SourceArn condition'),
       expect.stringContaining('aws_iam_role.execution: trust of ecs-tasks.amazonaws.com (as the task execution role) requires aws:SourceAccount'),
       expect.stringContaining('aws_iam_role.scheduler: trust of scheduler.amazonaws.com requires aws:SourceArn, but no source in this checker says it sends it'),
+      expect.stringContaining('aws_iam_role.per_role_lambda: trust of lambda.amazonaws.com requires aws:SourceAccount, but its guide does not document sending it'),
+      expect.stringContaining('aws_iam_role.counted: trust of lambda.amazonaws.com requires aws:SourceArn, but its guide does not document sending it'),
     ]);
+  });
+
+  it('keeps the native test listener rule off listeners the internet reaches, whether labelled test or the test entry of a for_each', async () => {
+    // Prepare / Act
+    const report = await checkFixture('listener-rules');
+
+    // Assess
+    expect(report.findings.map((finding) => finding.message)).toEqual([
+      expect.stringContaining('aws_lb_listener_rule.test: the test listener rule is on aws_lb_listener.production (port 443), which aws_vpc_security_group_ingress_rule.production opens to the internet'),
+      expect.stringContaining('aws_lb_listener_rule.swapped: the test listener rule is on aws_lb_listener.production (port 443)'),
+      expect.stringContaining('aws_ecs_service.this: test_listener_rule is the production_listener_rule'),
+    ]);
+    expect(report.findings.some((finding) => finding.message.includes('per_listener'))).toBe(false);
   });
 
   it('flags wildcard repositories and refs in the OIDC sub, and lets pinned or plan-time subjects pass', async () => {

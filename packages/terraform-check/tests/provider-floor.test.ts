@@ -20,6 +20,19 @@ describe('the AWS provider floor', () => {
     ]);
   });
 
+  it('follows nested blocks, dynamic blocks and values inside them: native blue/green at 6.4, canary only from 6.21', async () => {
+    // Prepare / Act
+    const report = await checkFixture('provider-floor-ecs');
+
+    // Assess
+    const floor = report.findings.filter((finding) => finding.rule === 'validate/provider-floor').map((finding) => finding.message);
+    expect(floor).toEqual([
+      expect.stringContaining('aws_ecs_service.this sets deployment_configuration.canary_configuration, which needs AWS provider 6.21.0'),
+      expect.stringContaining('aws_ecs_service.this.deployment_configuration.strategy can be "CANARY" (var.strategy accepts it), which needs AWS provider 6.21.0'),
+    ]);
+    expect(floor.every((message) => message.startsWith('">= 6.4" allows AWS provider 6.4.0') && message.endsWith('raise the floor to ">= 6.21.0"'))).toBe(true);
+  });
+
   it('accepts a floor that provides everything the module uses', async () => {
     // Prepare / Act
     const report = await checkFixture('good');

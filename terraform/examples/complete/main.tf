@@ -47,10 +47,15 @@ module "stack" {
     }
   }
 
+  # One variable switches the whole stack between CodeDeploy and Amazon ECS native blue/green (see README).
+  deployment_controller = var.deployment_controller
+
   # A rehearsal environment: fast, cheap and destroyable. Production keeps the defaults (canary 10% for
-  # 5 minutes, 15 minutes of instant-rollback window, deletion protection).
+  # 5 minutes, 15 minutes of instant-rollback window, deletion protection). Under ECS the same window is the bake
+  # time, and the hook above runs at POST_TEST_TRAFFIC_SHIFT.
   deployment_config_name           = var.deployment_config_name
   termination_wait_time_in_minutes = var.termination_wait_time_in_minutes
+  bake_time_in_minutes             = var.termination_wait_time_in_minutes
   enable_deletion_protection       = false
   min_capacity                     = 2
   max_capacity                     = 4

@@ -39,6 +39,17 @@ variable "domain_name" {
   default     = null
 }
 
+variable "deployment_controller" {
+  description = "Who runs the deployments: CODE_DEPLOY (CodeDeploy, the default) or ECS (Amazon ECS native blue/green)."
+  type        = string
+  default     = "CODE_DEPLOY"
+
+  validation {
+    condition     = contains(["CODE_DEPLOY", "ECS"], var.deployment_controller)
+    error_message = "deployment_controller must be CODE_DEPLOY or ECS."
+  }
+}
+
 variable "deployment_config_name" {
   description = "CodeDeploy traffic shifting. The example keeps the production default: 10% for 5 minutes under alarms, then all."
   type        = string

@@ -1,12 +1,36 @@
 locals {
   tags = merge({ Application = var.name }, var.tags)
 
+  code_deploy = var.deployment_controller == "CODE_DEPLOY"
+
+  # Under ECS a hook keyed by a CodeDeploy event runs at the native stage that comes at the same point of the
+  # deployment, so one hooks value serves both controllers; hooks keyed by a native stage pass through.
+  native_stage_of = {
+    BeforeInstall         = "PRE_SCALE_UP"
+    AfterInstall          = "POST_SCALE_UP"
+    AfterAllowTestTraffic = "POST_TEST_TRAFFIC_SHIFT"
+    BeforeAllowTraffic    = "PRE_PRODUCTION_TRAFFIC_SHIFT"
+    AfterAllowTraffic     = "POST_PRODUCTION_TRAFFIC_SHIFT"
+  }
+
   https = var.certificate_arn != null
 
   # With a certificate the hooks verify TLS against the certificate's name, not the load balancer's DNS name.
+  # Minutes a native deployment spends shifting production traffic and baking: the pipeline's ECS deploy action waits
+  # at most 60 minutes for all of it, scale-up and the hooks included.
+  native_traffic_minutes = var.bake_time_in_minutes + (
+    var.deployment_strategy == "LINEAR" ? (ceil(100 / var.linear_configuration.step_percent) - 1) * var.linear_configuration.step_bake_time_in_minutes :
+    var.deployment_strategy == "CANARY" ? var.canary_configuration.canary_bake_time_in_minutes : 0
+  )
+
+  test_url = local.https && var.domain_name != null ? "https://${var.domain_name}:${var.test_listener_port}" : module.load_balancer.test_url
+
+  # Under CODE_DEPLOY a hook without target_url finds the test listener from its deployment group; a native hook has
+  # no deployment group to ask, so it is given the test listener's URL.
   hooks = {
-    for event, hook in var.hooks : event => merge(hook, {
+    for event, hook in var.hooks : (local.code_deploy ? event : lookup(local.native_stage_of, event, event)) => merge(hook, {
       tls_server_name = try(hook.tls_server_name, null) == null && local.https ? var.domain_name : try(hook.tls_server_name, null)
+      target_url      = try(hook.target_url, null) == null && !local.code_deploy ? local.test_url : try(hook.target_url, null)
     })
   }
 
@@ -61,6 +85,8 @@ module "load_balancer" {
   test_listener_ingress_cidr_blocks        = local.test_listener_private_cidr_blocks
   test_listener_public_ingress_cidr_blocks = local.test_listener_public_cidr_blocks
   test_listener_ingress_security_group_ids = { hooks = module.lifecycle_hooks.security_group_id }
+  deployment_controller                    = var.deployment_controller
+  production_colour                        = var.production_colour
 
   tags = local.tags
 }
@@ -94,12 +120,26 @@ module "service" {
   log_retention_in_days    = var.log_retention_in_days
   kms_key_arn              = var.kms_key_arn
 
+  deployment_controller   = var.deployment_controller
+  deployment_strategy     = var.deployment_strategy
+  bake_time_in_minutes    = var.bake_time_in_minutes
+  linear_configuration    = var.linear_configuration
+  canary_configuration    = var.canary_configuration
+  listener_rule_arns      = module.load_balancer.listener_rule_arns
+  lifecycle_hooks         = module.lifecycle_hooks.lifecycle_hooks
+  lifecycle_hook_role_arn = module.lifecycle_hooks.invocation_role_arn
+  deployment_alarm_names  = concat(module.codedeploy.alarm_names, var.deployment_alarm_names)
+  production_colour       = var.production_colour
+
   tags = local.tags
 }
 
+# Under the CODE_DEPLOY controller the deployment group runs the deployments; under ECS only its alarms remain, which
+# the service's native deployments roll back on.
 module "codedeploy" {
   source = "../codedeploy"
 
+  deployment_controller            = var.deployment_controller
   name                             = var.name
   cluster_name                     = module.service.cluster_name
   service_name                     = module.service.service_name
@@ -119,14 +159,15 @@ module "codedeploy" {
 module "lifecycle_hooks" {
   source = "../lifecycle-hooks"
 
-  name                 = var.name
-  deployment_group_arn = module.codedeploy.deployment_group_arn
-  hooks                = local.hooks
-  runtime              = var.hook_runtime
-  vpc_id               = module.network.vpc_id
-  vpc_subnet_ids       = module.network.private_subnet_ids
-  test_listener_port   = var.test_listener_port
-  kms_key_arn          = var.kms_key_arn
+  name                  = var.name
+  deployment_controller = var.deployment_controller
+  deployment_group_arn  = module.codedeploy.deployment_group_arn
+  hooks                 = local.hooks
+  runtime               = var.hook_runtime
+  vpc_id                = module.network.vpc_id
+  vpc_subnet_ids        = module.network.private_subnet_ids
+  test_listener_port    = var.test_listener_port
+  kms_key_arn           = var.kms_key_arn
 
   reserved_concurrent_executions = var.hook_reserved_concurrent_executions
   log_retention_in_days          = var.log_retention_in_days
@@ -160,6 +201,9 @@ module "pipeline" {
   network_configuration    = module.service.network_configuration
   hook_function_names      = module.lifecycle_hooks.function_names
 
+  deployment_controller             = var.deployment_controller
+  cluster_name                      = module.service.cluster_name
+  service_name                      = module.service.service_name
   codedeploy_app_name               = module.codedeploy.app_name
   codedeploy_deployment_group_name  = module.codedeploy.deployment_group_name
   codedeploy_deployment_group_arn   = module.codedeploy.deployment_group_arn
@@ -188,7 +232,10 @@ module "github_oidc" {
 
   pipeline_name         = module.pipeline.pipeline_name
   pipeline_arn          = module.pipeline.pipeline_arn
+  deployment_controller = var.deployment_controller
   deployment_group_arn  = module.codedeploy.deployment_group_arn
+  cluster_name          = module.service.cluster_name
+  service_name          = module.service.service_name
   codebuild_project_arn = module.pipeline.codebuild_project_arn
   build_log_group_arn   = module.pipeline.build_log_group_arn
   hook_log_group_arns   = values(module.lifecycle_hooks.log_group_arns)

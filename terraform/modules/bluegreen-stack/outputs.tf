@@ -12,12 +12,17 @@ output "app_url" {
 
 output "test_url" {
   description = "URL of the test listener, which serves the replacement task set during a deployment (reachable only from the VPC, its NAT gateways, test_listener_extra_cidr_blocks and test_listener_public_cidr_blocks)."
-  value       = local.https && var.domain_name != null ? "https://${var.domain_name}:${var.test_listener_port}" : module.load_balancer.test_url
+  value       = local.test_url
 }
 
 output "pipeline_name" {
   description = "Name of the pipeline: the pipeline-name input of the GitHub Action."
   value       = module.pipeline.pipeline_name
+
+  precondition {
+    condition     = local.code_deploy || local.native_traffic_minutes <= 45
+    error_message = "bake_time_in_minutes and the ${var.deployment_strategy} steps take ${local.native_traffic_minutes} minutes: under the ECS controller keep them within 45, so that with scale-up and the hooks the deployment ends within the 60 minutes the pipeline's ECS deploy action waits."
+  }
 }
 
 output "ecr_repository_url" {
@@ -71,12 +76,12 @@ output "service_name" {
 }
 
 output "codedeploy_app_name" {
-  description = "Name of the CodeDeploy application."
+  description = "Name of the CodeDeploy application; null under the ECS controller."
   value       = module.codedeploy.app_name
 }
 
 output "codedeploy_deployment_group_name" {
-  description = "Name of the CodeDeploy deployment group."
+  description = "Name of the CodeDeploy deployment group; null under the ECS controller."
   value       = module.codedeploy.deployment_group_name
 }
 
@@ -93,4 +98,14 @@ output "hook_dead_letter_queue_arn" {
 output "vpc_id" {
   description = "ID of the VPC."
   value       = module.network.vpc_id
+}
+
+output "deployment_controller" {
+  description = "Deployment controller of the stack: CODE_DEPLOY or ECS."
+  value       = var.deployment_controller
+}
+
+output "listener_rule_arns" {
+  description = "Forward-only listener rules ECS moves traffic with, keyed \"production\" and \"test\"; empty under CODE_DEPLOY."
+  value       = module.load_balancer.listener_rule_arns
 }

@@ -218,20 +218,77 @@ variable "dockerfile" {
   default     = "Dockerfile"
 }
 
+variable "deployment_controller" {
+  description = "Who runs the blue/green deployments, switching the whole stack: CODE_DEPLOY (CodeDeploy application and deployment group, CodeDeployToECS pipeline action) or ECS (Amazon ECS native blue/green: listener rules, lifecycle hooks, bake time, the pipeline's ECS deploy action)."
+  type        = string
+  default     = "CODE_DEPLOY"
+
+  validation {
+    condition     = contains(["CODE_DEPLOY", "ECS"], var.deployment_controller)
+    error_message = "deployment_controller must be CODE_DEPLOY or ECS."
+  }
+}
+
+variable "deployment_strategy" {
+  description = "ECS controller only: BLUE_GREEN (all production traffic at once), LINEAR (linear_configuration) or CANARY (canary_configuration)."
+  type        = string
+  default     = "BLUE_GREEN"
+
+  validation {
+    condition     = contains(["BLUE_GREEN", "LINEAR", "CANARY"], var.deployment_strategy)
+    error_message = "deployment_strategy must be BLUE_GREEN, LINEAR or CANARY."
+  }
+}
+
+variable "bake_time_in_minutes" {
+  description = "ECS controller only: minutes blue keeps running after all production traffic is on green (0-1440): the instant-rollback window."
+  type        = number
+  default     = 15
+
+  validation {
+    condition     = var.bake_time_in_minutes >= 0 && var.bake_time_in_minutes <= 1440 && floor(var.bake_time_in_minutes) == var.bake_time_in_minutes
+    error_message = "bake_time_in_minutes must be a whole number of minutes from 0 to 1440."
+  }
+}
+
+variable "linear_configuration" {
+  description = "ECS controller, LINEAR strategy: step_percent (3-100) and step_bake_time_in_minutes; see the ecs-service module."
+  type = object({
+    step_percent              = optional(number, 10)
+    step_bake_time_in_minutes = optional(number, 1)
+  })
+  default = {}
+}
+
+variable "canary_configuration" {
+  description = "ECS controller, CANARY strategy: canary_percent (0.1-100) and canary_bake_time_in_minutes; the default matches the CODE_DEPLOY default (10% for 5 minutes)."
+  type = object({
+    canary_percent              = optional(number, 10)
+    canary_bake_time_in_minutes = optional(number, 5)
+  })
+  default = {}
+}
+
+variable "deployment_alarm_names" {
+  description = "ECS controller only: CloudWatch alarms that roll a deployment back when they fire during it (bake time included)."
+  type        = list(string)
+  default     = []
+}
+
 variable "deployment_config_name" {
-  description = "CodeDeploy traffic-shifting configuration; the default moves 10% of production for 5 minutes under alarms, then the rest."
+  description = "CODE_DEPLOY controller only: CodeDeploy traffic-shifting configuration; the default moves 10% of production for 5 minutes under alarms, then the rest."
   type        = string
   default     = "CodeDeployDefault.ECSCanary10Percent5Minutes"
 }
 
 variable "termination_wait_time_in_minutes" {
-  description = "Minutes the previous task set keeps running after the switch: the instant-rollback window."
+  description = "CODE_DEPLOY controller only: minutes the previous task set keeps running after the switch: the instant-rollback window."
   type        = number
   default     = 15
 }
 
 variable "hooks" {
-  description = "Lifecycle hooks keyed by CodeDeploy ECS event, each with its checks: see the lifecycle-hooks module's hooks variable for the fields."
+  description = "Lifecycle hooks keyed by CodeDeploy ECS event or (ECS controller) native lifecycle stage, each with its checks: see the lifecycle-hooks module's hooks variable for the fields. Under ECS an event key runs at the matching stage (AfterAllowTestTraffic: POST_TEST_TRAFFIC_SHIFT, BeforeAllowTraffic: PRE_PRODUCTION_TRAFFIC_SHIFT, AfterAllowTraffic: POST_PRODUCTION_TRAFFIC_SHIFT, BeforeInstall: PRE_SCALE_UP, AfterInstall: POST_SCALE_UP)."
   type        = any
   default = {
     AfterAllowTestTraffic = {
@@ -296,6 +353,17 @@ variable "kms_key_arn" {
   description = "Customer managed KMS key for images, artifacts, logs and hook configuration. Null uses AWS managed keys. The key policy must let the services and log groups use it."
   type        = string
   default     = null
+}
+
+variable "production_colour" {
+  description = "ECS controller only: the target group serving production when the native configuration is created, blue or green. blue for a new stack; when migrating from CODE_DEPLOY, the colour CodeDeploy's last deployment left the production listener on."
+  type        = string
+  default     = "blue"
+
+  validation {
+    condition     = contains(["blue", "green"], var.production_colour)
+    error_message = "production_colour must be blue or green."
+  }
 }
 
 variable "tags" {

@@ -5,6 +5,9 @@ data "aws_partition" "current" {}
 locals {
   tags = merge({ Name = var.name }, var.tags)
 
+  # Under the ECS controller the service runs its own deployments: only the alarms remain, which ECS rolls back on.
+  code_deploy = var.deployment_controller == "CODE_DEPLOY"
+
   # CodeDeploy alternates the target groups: the replacement task set goes to green on one deployment and to
   # blue on the next. Watching both keeps every deployment's replacement under an alarm; the idle group has no
   # targets and no requests, so its alarms stay OK.
@@ -18,6 +21,8 @@ locals {
 }
 
 resource "aws_codedeploy_app" "this" {
+  count = local.code_deploy ? 1 : 0
+
   name             = var.name
   compute_platform = "ECS"
 
@@ -90,6 +95,8 @@ data "aws_iam_policy_document" "assume_role" {
 }
 
 resource "aws_iam_role" "this" {
+  count = local.code_deploy ? 1 : 0
+
   name               = "${var.name}-codedeploy"
   description        = "CodeDeploy blue/green deployments of ${var.name}."
   assume_role_policy = data.aws_iam_policy_document.assume_role.json
@@ -100,7 +107,9 @@ resource "aws_iam_role" "this" {
 # AWSCodeDeployRoleForECSLimited rather than AWSCodeDeployRoleForECS: it may invoke only Lambda functions named
 # CodeDeployHook_* (our hooks' naming) and publish only to CodeDeployTopic_* topics, instead of any function.
 resource "aws_iam_role_policy_attachment" "this" {
-  role       = aws_iam_role.this.name
+  count = local.code_deploy ? 1 : 0
+
+  role       = aws_iam_role.this[0].name
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSCodeDeployRoleForECSLimited"
 }
 
@@ -123,15 +132,19 @@ data "aws_iam_policy_document" "pass_task_roles" {
 }
 
 resource "aws_iam_role_policy" "pass_task_roles" {
+  count = local.code_deploy ? 1 : 0
+
   name   = "pass-task-roles-to-ecs"
-  role   = aws_iam_role.this.id
+  role   = aws_iam_role.this[0].id
   policy = data.aws_iam_policy_document.pass_task_roles.json
 }
 
 resource "aws_codedeploy_deployment_group" "this" {
-  app_name               = aws_codedeploy_app.this.name
+  count = local.code_deploy ? 1 : 0
+
+  app_name               = aws_codedeploy_app.this[0].name
   deployment_group_name  = var.name
-  service_role_arn       = aws_iam_role.this.arn
+  service_role_arn       = aws_iam_role.this[0].arn
   deployment_config_name = var.deployment_config_name
 
   deployment_style {
@@ -197,4 +210,29 @@ resource "aws_codedeploy_deployment_group" "this" {
   }
 
   depends_on = [aws_iam_role_policy_attachment.this, aws_iam_role_policy.pass_task_roles]
+}
+
+moved {
+  from = aws_codedeploy_app.this
+  to   = aws_codedeploy_app.this[0]
+}
+
+moved {
+  from = aws_iam_role.this
+  to   = aws_iam_role.this[0]
+}
+
+moved {
+  from = aws_iam_role_policy_attachment.this
+  to   = aws_iam_role_policy_attachment.this[0]
+}
+
+moved {
+  from = aws_iam_role_policy.pass_task_roles
+  to   = aws_iam_role_policy.pass_task_roles[0]
+}
+
+moved {
+  from = aws_codedeploy_deployment_group.this
+  to   = aws_codedeploy_deployment_group.this[0]
 }

@@ -120,6 +120,17 @@ variable "additional_alarm_names" {
   default     = []
 }
 
+variable "deployment_controller" {
+  description = "Deployment controller of the service: CODE_DEPLOY (the application, deployment group and service role are created) or ECS (only the alarms, for the service's native deployments to roll back on)."
+  type        = string
+  default     = "CODE_DEPLOY"
+
+  validation {
+    condition     = contains(["CODE_DEPLOY", "ECS"], var.deployment_controller)
+    error_message = "deployment_controller must be CODE_DEPLOY or ECS."
+  }
+}
+
 variable "tags" {
   description = "Tags added to every resource of the module."
   type        = map(string)

@@ -2,8 +2,20 @@ data "aws_region" "current" {}
 
 data "aws_caller_identity" "current" {}
 
+data "aws_partition" "current" {}
+
 locals {
   tags = merge({ Name = var.name }, var.tags)
+
+  code_deploy = var.deployment_controller == "CODE_DEPLOY"
+
+  role_trusts = merge(
+    {
+      execution = { sid = "EcsAgentAssumeRole", service = "ecs-tasks.amazonaws.com", source_account = false }
+      task      = { sid = "EcsTasksAssumeRole", service = "ecs-tasks.amazonaws.com", source_account = true }
+    },
+    local.code_deploy ? {} : { infrastructure = { sid = "EcsInfrastructureAssumeRole", service = "ecs.amazonaws.com", source_account = false } },
+  )
 
   log_group_name = "/aws/ecs/${var.name}"
 
@@ -78,7 +90,10 @@ locals {
     assign_public_ip = false
   }
 
-  autoscaling_resource_id = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.this.name}"
+  # Exactly one of the two service resources exists.
+  service = one(concat(aws_ecs_service.this, aws_ecs_service.native))
+
+  autoscaling_resource_id = "service/${aws_ecs_cluster.this.name}/${local.service.name}"
 
   # ALBRequestCountPerTarget names one target group, and target tracking on it is not supported for blue/green
   # services (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-autoscaling-targettracking.html):
@@ -124,38 +139,35 @@ resource "aws_cloudwatch_log_group" "this" {
   tags = local.tags
 }
 
-# The task execution role (the ECS agent) and the task role (the application) are both assumed by ecs-tasks, but
-# documented differently. "Amazon ECS task execution IAM role" (ECS Developer Guide) shows the trust without
-# conditions and documents no source keys: a key the agent did not send would stop every task from pulling its
-# image, so none is required; only principals of this account allowed iam:PassRole can hand the role to ECS.
-data "aws_iam_policy_document" "execution_assume_role" {
+# The roles of the module, each assumable by its own service only, with the source keys that service's guide
+# documents (a key the service does not send makes the role unassumable):
+# - execution (the ECS agent): "Amazon ECS task execution IAM role" shows the trust without conditions and documents
+#   no source keys; only principals of this account allowed iam:PassRole can hand the role to ECS.
+# - task (the application): "Task IAM role" documents aws:SourceAccount and aws:SourceArn as the confused-deputy
+#   guard: only tasks of this account may assume it.
+# - infrastructure (ECS itself, native blue/green only): "Amazon ECS infrastructure IAM role for load balancers"
+#   (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/AmazonECSInfrastructureRolePolicyForLoadBalancers.html)
+#   shows the trust without conditions and documents no source keys.
+data "aws_iam_policy_document" "assume_role" {
+  for_each = local.role_trusts
+
   statement {
-    sid     = "EcsAgentAssumeRole"
+    sid     = each.value.sid
     actions = ["sts:AssumeRole"]
 
     principals {
       type        = "Service"
-      identifiers = ["ecs-tasks.amazonaws.com"]
-    }
-  }
-}
-
-# "Task IAM role" (ECS Developer Guide) documents aws:SourceAccount and aws:SourceArn in the trust relationship as the
-# confused-deputy guard: only tasks of this account may assume the application's role.
-data "aws_iam_policy_document" "task_assume_role" {
-  statement {
-    sid     = "EcsTasksAssumeRole"
-    actions = ["sts:AssumeRole"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["ecs-tasks.amazonaws.com"]
+      identifiers = [each.value.service]
     }
 
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [data.aws_caller_identity.current.account_id]
+    dynamic "condition" {
+      for_each = each.value.source_account ? [data.aws_caller_identity.current.account_id] : []
+
+      content {
+        test     = "StringEquals"
+        variable = "aws:SourceAccount"
+        values   = [condition.value]
+      }
     }
   }
 }
@@ -163,7 +175,7 @@ data "aws_iam_policy_document" "task_assume_role" {
 resource "aws_iam_role" "execution" {
   name               = "${var.name}-ecs-execution"
   description        = "ECS agent of ${var.name}: pulls the image and writes container logs."
-  assume_role_policy = data.aws_iam_policy_document.execution_assume_role.json
+  assume_role_policy = data.aws_iam_policy_document.assume_role["execution"].json
 
   tags = local.tags
 }
@@ -229,7 +241,7 @@ resource "aws_iam_role_policy" "execution" {
 resource "aws_iam_role" "task" {
   name               = "${var.name}-ecs-task"
   description        = "Application of ${var.name}: what the running containers may call. Separate from the execution role."
-  assume_role_policy = data.aws_iam_policy_document.task_assume_role.json
+  assume_role_policy = data.aws_iam_policy_document.assume_role["task"].json
 
   tags = local.tags
 }
@@ -307,6 +319,8 @@ resource "aws_vpc_security_group_egress_rule" "https" {
 }
 
 resource "aws_ecs_service" "this" {
+  count = local.code_deploy ? 1 : 0
+
   name                              = var.name
   cluster                           = aws_ecs_cluster.this.id
   task_definition                   = aws_ecs_task_definition.this.arn
@@ -346,6 +360,138 @@ resource "aws_ecs_service" "this" {
   lifecycle {
     ignore_changes = [task_definition, load_balancer, network_configuration, platform_version, desired_count]
   }
+}
+
+# The same service under the ECS deployment controller (native blue/green): ECS itself starts the green tasks on the
+# alternate target group, moves the listener rules' weights (through the infrastructure role), invokes the lifecycle
+# hooks and rolls back on a failed hook or alarm. UpdateService may change everything here, so only what others own is
+# ignored: the task definition (the pipeline's ECS deploy action registers and deploys each revision) and the desired
+# count (auto scaling). Its own resource, because ignore_changes cannot depend on a variable; switching a service
+# from CODE_DEPLOY in place is a `moved` block in the caller (examples/complete README).
+resource "aws_ecs_service" "native" {
+  count = local.code_deploy ? 0 : 1
+
+  name                              = var.name
+  cluster                           = aws_ecs_cluster.this.id
+  task_definition                   = aws_ecs_task_definition.this.arn
+  desired_count                     = var.desired_count
+  launch_type                       = "FARGATE"
+  platform_version                  = "LATEST"
+  health_check_grace_period_seconds = var.health_check_grace_period_seconds
+  enable_ecs_managed_tags           = true
+  propagate_tags                    = "SERVICE"
+  enable_execute_command            = false
+
+  deployment_controller {
+    type = "ECS"
+  }
+
+  deployment_configuration {
+    strategy             = var.deployment_strategy
+    bake_time_in_minutes = var.bake_time_in_minutes
+
+    dynamic "linear_configuration" {
+      for_each = var.deployment_strategy == "LINEAR" ? [var.linear_configuration] : []
+
+      content {
+        step_percent              = linear_configuration.value.step_percent
+        step_bake_time_in_minutes = linear_configuration.value.step_bake_time_in_minutes
+      }
+    }
+
+    dynamic "canary_configuration" {
+      for_each = var.deployment_strategy == "CANARY" ? [var.canary_configuration] : []
+
+      content {
+        canary_percent              = canary_configuration.value.canary_percent
+        canary_bake_time_in_minutes = canary_configuration.value.canary_bake_time_in_minutes
+      }
+    }
+
+    dynamic "lifecycle_hook" {
+      for_each = var.lifecycle_hooks
+
+      content {
+        hook_target_arn  = lifecycle_hook.value.function_arn
+        role_arn         = var.lifecycle_hook_role_arn
+        lifecycle_stages = lifecycle_hook.value.lifecycle_stages
+      }
+    }
+  }
+
+  # Rollback when a CloudWatch alarm fires during the deployment (bake time included).
+  dynamic "alarms" {
+    for_each = length(var.deployment_alarm_names) > 0 ? [var.deployment_alarm_names] : []
+
+    content {
+      alarm_names = alarms.value
+      enable      = true
+      rollback    = true
+    }
+  }
+
+  network_configuration {
+    subnets          = local.network_configuration.subnets
+    security_groups  = local.network_configuration.security_groups
+    assign_public_ip = local.network_configuration.assign_public_ip
+  }
+
+  # The primary target group serves production; ECS starts each deployment's green tasks on the alternate one.
+  load_balancer {
+    target_group_arn = var.target_group_arns[var.production_colour]
+    container_name   = var.container_name
+    container_port   = var.container_port
+
+    advanced_configuration {
+      alternate_target_group_arn = var.target_group_arns[var.production_colour == "blue" ? "green" : "blue"]
+      production_listener_rule   = var.listener_rule_arns["production"]
+      test_listener_rule         = var.listener_rule_arns["test"]
+      role_arn                   = aws_iam_role.infrastructure[0].arn
+    }
+  }
+
+  tags = local.tags
+
+  lifecycle {
+    ignore_changes = [task_definition, desired_count]
+
+    precondition {
+      condition     = contains(keys(var.target_group_arns), "green") && alltrue([for key in ["production", "test"] : contains(keys(var.listener_rule_arns), key)])
+      error_message = "deployment_controller is ECS: target_group_arns needs a \"green\" key (the alternate target group) and listener_rule_arns \"production\" and \"test\" keys (the forward-only rules ECS moves traffic with)."
+    }
+
+    precondition {
+      condition     = length(var.lifecycle_hooks) == 0 || var.lifecycle_hook_role_arn != null
+      error_message = "lifecycle_hooks is set but lifecycle_hook_role_arn is null: pass the role ECS assumes to invoke the hook functions (the lifecycle-hooks module's invocation_role_arn)."
+    }
+  }
+
+  depends_on = [aws_iam_role_policy_attachment.infrastructure]
+}
+
+# What ECS needs to move traffic between the target groups during a native blue/green deployment.
+resource "aws_iam_role" "infrastructure" {
+  count = local.code_deploy ? 0 : 1
+
+  name               = "${var.name}-ecs-infra"
+  description        = "ECS deployments of ${var.name}: modify the listener rules between the blue and green target groups."
+  assume_role_policy = data.aws_iam_policy_document.assume_role["infrastructure"].json
+
+  tags = local.tags
+}
+
+# The AWS managed policy the ECS guide names for this role (listener rule and target group reads and changes); it is
+# maintained by AWS as ECS's needs change.
+resource "aws_iam_role_policy_attachment" "infrastructure" {
+  count = local.code_deploy ? 0 : 1
+
+  role       = aws_iam_role.infrastructure[0].name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers"
+}
+
+moved {
+  from = aws_ecs_service.this
+  to   = aws_ecs_service.this[0]
 }
 
 resource "aws_appautoscaling_target" "this" {

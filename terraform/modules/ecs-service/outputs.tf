@@ -10,12 +10,12 @@ output "cluster_arn" {
 
 output "service_name" {
   description = "Name of the ECS service."
-  value       = aws_ecs_service.this.name
+  value       = local.service.name
 }
 
 output "service_arn" {
   description = "ARN of the ECS service."
-  value       = aws_ecs_service.this.id
+  value       = local.service.id
 }
 
 output "task_definition_family" {
@@ -76,4 +76,14 @@ output "autoscaling_policy_arns" {
 output "network_configuration" {
   description = "Subnets, security groups and public-IP setting of the tasks: the AppSpec's NetworkConfiguration, through which deployments apply changes (the service ignores them after creation)."
   value       = local.network_configuration
+}
+
+output "deployment_controller" {
+  description = "Deployment controller of the service: CODE_DEPLOY or ECS."
+  value       = var.deployment_controller
+}
+
+output "infrastructure_role_arn" {
+  description = "ARN of the role ECS assumes to move traffic between the target groups; null under CODE_DEPLOY."
+  value       = try(aws_iam_role.infrastructure[0].arn, null)
 }

@@ -1,5 +1,5 @@
 variable "name" {
-  description = "Name of the cluster, service, task definition family, log group, roles (<name>-ecs-execution, <name>-ecs-task) and security group (<name>-tasks): 1-50 letters, digits, hyphens and underscores, starting with a letter or digit, not with sg-."
+  description = "Name of the cluster, service, task definition family, log group, roles (<name>-ecs-execution, <name>-ecs-task, <name>-ecs-infra) and security group (<name>-tasks): 1-50 letters, digits, hyphens and underscores, starting with a letter or digit, not with sg-."
   type        = string
 
   # ECS names allow letters, digits, hyphens and underscores; IAM role names 64 characters (50 + "-ecs-execution");
@@ -40,6 +40,102 @@ variable "target_group_arns" {
   }
 }
 
+variable "deployment_controller" {
+  description = "Who runs the blue/green deployments: CODE_DEPLOY (a CodeDeploy deployment group replaces the task set) or ECS (Amazon ECS native blue/green: listener rules, lifecycle hooks, bake time)."
+  type        = string
+  default     = "CODE_DEPLOY"
+
+  validation {
+    condition     = contains(["CODE_DEPLOY", "ECS"], var.deployment_controller)
+    error_message = "deployment_controller must be CODE_DEPLOY or ECS."
+  }
+}
+
+variable "deployment_strategy" {
+  description = "Native blue/green strategy (deployment_controller ECS): BLUE_GREEN shifts all production traffic at once, LINEAR in equal steps (linear_configuration), CANARY a share first, then the rest (canary_configuration)."
+  type        = string
+  default     = "BLUE_GREEN"
+
+  validation {
+    condition     = contains(["BLUE_GREEN", "LINEAR", "CANARY"], var.deployment_strategy)
+    error_message = "deployment_strategy must be BLUE_GREEN, LINEAR or CANARY."
+  }
+}
+
+variable "bake_time_in_minutes" {
+  description = "Minutes ECS keeps blue running after all production traffic is on green (deployment_controller ECS), during which an alarm still rolls back at once: 0-1440."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.bake_time_in_minutes >= 0 && var.bake_time_in_minutes <= 1440 && floor(var.bake_time_in_minutes) == var.bake_time_in_minutes
+    error_message = "bake_time_in_minutes must be a whole number of minutes from 0 to 1440 (ECS's DeploymentConfiguration.bakeTimeInMinutes range)."
+  }
+}
+
+variable "linear_configuration" {
+  description = "LINEAR strategy: percentage of production traffic moved per step (3-100) and minutes between steps (0-1440)."
+  type = object({
+    step_percent              = optional(number, 10)
+    step_bake_time_in_minutes = optional(number, 1)
+  })
+  default = {}
+
+  validation {
+    condition     = var.linear_configuration.step_percent >= 3 && var.linear_configuration.step_percent <= 100 && var.linear_configuration.step_bake_time_in_minutes >= 0 && var.linear_configuration.step_bake_time_in_minutes <= 1440
+    error_message = "linear_configuration: step_percent must be from 3 to 100 and step_bake_time_in_minutes from 0 to 1440 (ECS's LinearConfiguration ranges)."
+  }
+}
+
+variable "canary_configuration" {
+  description = "CANARY strategy: percentage of production traffic sent to green first (0.1-100) and minutes before the rest follows (0-1440)."
+  type = object({
+    canary_percent              = optional(number, 10)
+    canary_bake_time_in_minutes = optional(number, 5)
+  })
+  default = {}
+
+  validation {
+    condition     = var.canary_configuration.canary_percent >= 0.1 && var.canary_configuration.canary_percent <= 100 && var.canary_configuration.canary_bake_time_in_minutes >= 0 && var.canary_configuration.canary_bake_time_in_minutes <= 1440
+    error_message = "canary_configuration: canary_percent must be from 0.1 to 100 and canary_bake_time_in_minutes from 0 to 1440 (ECS's CanaryConfiguration ranges)."
+  }
+}
+
+variable "lifecycle_hooks" {
+  description = "Native lifecycle hooks (deployment_controller ECS), keyed by a static label: the Lambda function ARN and the lifecycle stages ECS invokes it at."
+  type = map(object({
+    function_arn     = string
+    lifecycle_stages = list(string)
+  }))
+  default = {}
+
+  # The stages a hook may be registered for (ECS API reference, DeploymentLifecycleHook.lifecycleStages).
+  validation {
+    condition = alltrue([for hook in values(var.lifecycle_hooks) : length(hook.lifecycle_stages) > 0 && alltrue([
+      for stage in hook.lifecycle_stages : contains(["RECONCILE_SERVICE", "PRE_SCALE_UP", "POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT", "PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"], stage)
+    ])])
+    error_message = "lifecycle_hooks: every hook needs at least one lifecycle stage, each one of RECONCILE_SERVICE, PRE_SCALE_UP, POST_SCALE_UP, TEST_TRAFFIC_SHIFT, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, PRODUCTION_TRAFFIC_SHIFT or POST_PRODUCTION_TRAFFIC_SHIFT."
+  }
+}
+
+variable "lifecycle_hook_role_arn" {
+  description = "ARN of the role ECS assumes to invoke the lifecycle hook functions (deployment_controller ECS with lifecycle_hooks)."
+  type        = string
+  default     = null
+}
+
+variable "deployment_alarm_names" {
+  description = "CloudWatch alarms that roll a native deployment back when they fire during it (deployment_controller ECS)."
+  type        = list(string)
+  default     = []
+}
+
+variable "listener_rule_arns" {
+  description = "ARNs of the forward-only listener rules keyed \"production\" and \"test\", whose weights ECS moves between the target groups (deployment_controller ECS)."
+  type        = map(string)
+  default     = {}
+}
+
 variable "target_group_arn_suffixes" {
   description = "ARN suffixes of the target groups keyed by colour, the TargetGroup dimensions of the request-count scaling metrics."
   type        = map(string)
@@ -64,7 +160,7 @@ variable "ecr_kms_key_arn" {
 }
 
 variable "image" {
-  description = "Image of the initial task definition. CodeDeploy replaces the task definition on every deployment, so this matters only until the first one."
+  description = "Image of the initial task definition. Every deployment (CodeDeploy's, or the pipeline's ECS deploy action) registers a new revision, so this matters only until the first one."
   type        = string
 }
 
@@ -257,6 +353,17 @@ variable "autoscaling_scale_out_cooldown" {
   description = "Seconds between scale-out activities."
   type        = number
   default     = 60
+}
+
+variable "production_colour" {
+  description = "ECS controller only: the target group serving production when the native configuration is created, blue or green. blue for a new stack; when migrating from CODE_DEPLOY, the colour CodeDeploy's last deployment left the production listener on."
+  type        = string
+  default     = "blue"
+
+  validation {
+    condition     = contains(["blue", "green"], var.production_colour)
+    error_message = "production_colour must be blue or green."
+  }
 }
 
 variable "tags" {

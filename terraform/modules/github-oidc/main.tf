@@ -1,5 +1,16 @@
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
+data "aws_region" "current" {}
+
 locals {
   tags = merge({ Name = var.name }, var.tags)
+
+  code_deploy = var.deployment_controller == "CODE_DEPLOY"
+
+  ecs_arn_prefix = "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}"
+  ecs_service    = "${coalesce(var.cluster_name, "-")}/${coalesce(var.service_name, "-")}"
 
   issuer_host = "token.actions.githubusercontent.com"
 
@@ -71,6 +82,11 @@ resource "aws_iam_role" "this" {
       condition     = length(local.subjects) > 0
       error_message = "branches and environments are both empty: list at least one branch or environment allowed to deploy."
     }
+
+    precondition {
+      condition     = local.code_deploy ? var.deployment_group_arn != null : var.cluster_name != null && var.service_name != null
+      error_message = "deployment_controller ${var.deployment_controller}: CODE_DEPLOY needs deployment_group_arn; ECS needs cluster_name and service_name."
+    }
   }
 }
 
@@ -93,10 +109,14 @@ data "aws_iam_policy_document" "this" {
   }
 
   # SAR, AWS CodeDeploy: GetDeployment takes the deploymentgroup resource type.
-  statement {
-    sid       = "ReadDeploymentsOfThisGroup"
-    actions   = ["codedeploy:GetDeployment"]
-    resources = [var.deployment_group_arn]
+  dynamic "statement" {
+    for_each = local.code_deploy ? [var.deployment_group_arn] : []
+
+    content {
+      sid       = "ReadDeploymentsOfThisGroup"
+      actions   = ["codedeploy:GetDeployment"]
+      resources = [statement.value]
+    }
   }
 
   # SAR, AWS CodeDeploy: GetDeploymentTarget, ListDeploymentTargets and StopDeployment have no resource type, so IAM
@@ -104,10 +124,51 @@ data "aws_iam_policy_document" "this" {
   # condition key to narrow them. The action learns deployment IDs from this pipeline's own executions, and
   # StopDeployment is how it rolls one back when its workflow is cancelled (on-cancel: rollback): stopping the
   # pipeline execution alone lets the deployment finish.
-  statement {
-    sid       = "FollowAndRollBackDeployments"
-    actions   = ["codedeploy:GetDeploymentTarget", "codedeploy:ListDeploymentTargets", "codedeploy:StopDeployment"]
-    resources = ["*"]
+  dynamic "statement" {
+    for_each = local.code_deploy ? [true] : []
+
+    content {
+      sid       = "FollowAndRollBackDeployments"
+      actions   = ["codedeploy:GetDeploymentTarget", "codedeploy:ListDeploymentTargets", "codedeploy:StopDeployment"]
+      resources = ["*"]
+    }
+  }
+
+  # SAR, Amazon ECS: ListServiceDeployments takes the service resource type (service/<cluster>/<service>): the action
+  # finds the deployment its pipeline execution started on this service only.
+  dynamic "statement" {
+    for_each = local.code_deploy ? [] : ["${local.ecs_arn_prefix}:service/${local.ecs_service}"]
+
+    content {
+      sid       = "FindDeploymentsOfThisService"
+      actions   = ["ecs:ListServiceDeployments"]
+      resources = [statement.value]
+    }
+  }
+
+  # SAR, Amazon ECS: DescribeServiceDeployments and StopServiceDeployment take the service-deployment resource type
+  # (service-deployment/<cluster>/<service>/<id>): the action follows this service's deployments and, on a cancelled
+  # workflow (on-cancel: rollback), stops one with stopType ROLLBACK.
+  dynamic "statement" {
+    for_each = local.code_deploy ? [] : ["${local.ecs_arn_prefix}:service-deployment/${local.ecs_service}/*"]
+
+    content {
+      sid       = "FollowAndRollBackServiceDeployments"
+      actions   = ["ecs:DescribeServiceDeployments", "ecs:StopServiceDeployment"]
+      resources = [statement.value]
+    }
+  }
+
+  # SAR, Elastic Load Balancing V2: DescribeRules has no resource type, so it is granted on "*"; it only reads. The
+  # action shows the traffic weights of the listener rules ECS moves.
+  dynamic "statement" {
+    for_each = local.code_deploy ? [] : [true]
+
+    content {
+      sid       = "ReadTrafficWeights"
+      actions   = ["elasticloadbalancing:DescribeRules"]
+      resources = ["*"]
+    }
   }
 
   # SAR, AWS CodeBuild: BatchGetBuilds takes the project resource type.

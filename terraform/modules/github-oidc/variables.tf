@@ -78,9 +78,33 @@ variable "pipeline_arn" {
   type        = string
 }
 
-variable "deployment_group_arn" {
-  description = "ARN of the CodeDeploy deployment group whose deployments the role may read."
+variable "deployment_controller" {
+  description = "Deployment controller of the service the action follows: CODE_DEPLOY (CodeDeploy deployments of deployment_group_arn) or ECS (native service deployments of cluster_name/service_name)."
   type        = string
+  default     = "CODE_DEPLOY"
+
+  validation {
+    condition     = contains(["CODE_DEPLOY", "ECS"], var.deployment_controller)
+    error_message = "deployment_controller must be CODE_DEPLOY or ECS."
+  }
+}
+
+variable "deployment_group_arn" {
+  description = "ARN of the CodeDeploy deployment group whose deployments the role may read (CODE_DEPLOY only)."
+  type        = string
+  default     = null
+}
+
+variable "cluster_name" {
+  description = "Name of the ECS cluster of the service whose native deployments the role may follow and roll back (ECS only)."
+  type        = string
+  default     = null
+}
+
+variable "service_name" {
+  description = "Name of the ECS service whose native deployments the role may follow and roll back (ECS only)."
+  type        = string
+  default     = null
 }
 
 variable "codebuild_project_arn" {

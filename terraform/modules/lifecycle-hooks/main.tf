@@ -6,8 +6,22 @@ locals {
   # The committed zip unless the package comes from S3 (the precondition on the functions refuses both sources).
   package_file = var.package_s3_object != null ? null : coalesce(var.package_file, "${path.module}/../../../packages/lifecycle-hooks/dist/lifecycle-hook.zip")
 
+  code_deploy = var.deployment_controller == "CODE_DEPLOY"
+
   # AWSCodeDeployRoleForECSLimited lets CodeDeploy invoke only functions whose names start with CodeDeployHook_.
-  function_names = { for event in keys(var.hooks) : event => "CodeDeployHook_${var.name}_${event}" }
+  # ECS invokes whatever the invocation role allows, so native hooks are named for their stage
+  # (POST_TEST_TRAFFIC_SHIFT: <name>-hook-post-test-traffic-shift, at most 62 characters).
+  function_names = {
+    for event in keys(var.hooks) : event => contains(local.code_deploy_events, event) ? "CodeDeployHook_${var.name}_${event}" : "${var.name}-hook-${lower(replace(event, "_", "-"))}"
+  }
+
+  # The events each controller calls hooks at: CodeDeploy's ECS lifecycle events, or the ECS lifecycle stages a hook
+  # may be registered for (ECS API reference, DeploymentLifecycleHook.lifecycleStages).
+  code_deploy_events = ["BeforeInstall", "AfterInstall", "AfterAllowTestTraffic", "BeforeAllowTraffic", "AfterAllowTraffic"]
+  hook_events = local.code_deploy ? local.code_deploy_events : [
+    "RECONCILE_SERVICE", "PRE_SCALE_UP", "POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT",
+    "PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT",
+  ]
 
   in_vpc = length(var.vpc_subnet_ids) > 0
 
@@ -78,43 +92,57 @@ resource "aws_sqs_queue" "dead_letter" {
 # aws:SourceArn condition key applies only to policies where your Lambda function is the target resource", Lambda
 # Developer Guide, lambda-intro-execution-role), and a key Lambda does not send would leave the hooks unable to run.
 # Only principals of this account allowed iam:PassRole on the role can attach it to a function.
+# The invocation role (ECS native blue/green) is shown trusting ecs.amazonaws.com without conditions, and no source key
+# is documented ("Permissions required for Lambda functions in Amazon ECS blue/green deployments",
+# https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-permissions.html).
 data "aws_iam_policy_document" "assume_role" {
+  for_each = merge({ hooks = "lambda.amazonaws.com" }, local.code_deploy ? {} : { invocation = "ecs.amazonaws.com" })
+
   statement {
-    sid     = "LambdaAssumeRole"
+    sid     = "${each.key == "hooks" ? "Lambda" : "Ecs"}AssumeRole"
     actions = ["sts:AssumeRole"]
 
     principals {
       type        = "Service"
-      identifiers = ["lambda.amazonaws.com"]
+      identifiers = [each.value]
     }
   }
 }
 
 resource "aws_iam_role" "this" {
   name               = "CodeDeployHook_${var.name}"
-  description        = "Lifecycle hooks of ${var.name}: validate the replacement task set and report to CodeDeploy."
-  assume_role_policy = data.aws_iam_policy_document.assume_role.json
+  description        = "Lifecycle hooks of ${var.name}: validate the replacement tasks and report the verdict."
+  assume_role_policy = data.aws_iam_policy_document.assume_role["hooks"].json
 
   tags = local.tags
 }
 
 # Resources follow the Service Authorization Reference (SAR, "Actions, resources, and condition keys for <service>"):
 # each statement names its resource type there, and an action listed with none is granted on "*".
+# Under ECS the hook answers in its response, so it needs no CodeDeploy permission.
 data "aws_iam_policy_document" "this" {
   # SAR, AWS CodeDeploy: GetDeployment and GetDeploymentGroup take the deploymentgroup resource type.
-  statement {
-    sid       = "ReadThisDeploymentGroup"
-    actions   = ["codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup"]
-    resources = [var.deployment_group_arn]
+  dynamic "statement" {
+    for_each = local.code_deploy ? [var.deployment_group_arn] : []
+
+    content {
+      sid       = "ReadThisDeploymentGroup"
+      actions   = ["codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup"]
+      resources = [statement.value]
+    }
   }
 
   # SAR, AWS CodeDeploy: PutLifecycleEventHookExecutionStatus has no resource type, so IAM evaluates it against "*"
   # (on the deployment group the hook could never report), and no condition key narrows it. A report needs the
   # hook execution ID CodeDeploy hands only to the invoked hook.
-  statement {
-    sid       = "ReportLifecycleHookStatus"
-    actions   = ["codedeploy:PutLifecycleEventHookExecutionStatus"]
-    resources = ["*"]
+  dynamic "statement" {
+    for_each = local.code_deploy ? [true] : []
+
+    content {
+      sid       = "ReportLifecycleHookStatus"
+      actions   = ["codedeploy:PutLifecycleEventHookExecutionStatus"]
+      resources = ["*"]
+    }
   }
 
   # SAR, Elastic Load Balancing V2: DescribeListeners and DescribeLoadBalancers have no resource type; they only read.
@@ -225,7 +253,7 @@ resource "aws_lambda_function" "this" {
   for_each = local.function_names
 
   function_name = each.value
-  description   = "greenlight ${each.key} hook of ${var.name}: validates the replacement task set and reports to CodeDeploy."
+  description   = "greenlight ${each.key} hook of ${var.name}: validates the replacement tasks and reports the verdict to ${local.code_deploy ? "CodeDeploy" : "ECS"}."
   role          = aws_iam_role.this.arn
 
   # A local zip (its hash triggers updates) or an uploaded S3 object (its object_version does).
@@ -274,6 +302,16 @@ resource "aws_lambda_function" "this" {
 
   lifecycle {
     precondition {
+      condition     = contains(local.hook_events, each.key)
+      error_message = "hooks.${each.key} is not an event the ${var.deployment_controller} controller calls hooks at: use one of ${join(", ", local.hook_events)}."
+    }
+
+    precondition {
+      condition     = !local.code_deploy || var.deployment_group_arn != null
+      error_message = "deployment_group_arn is null under the CODE_DEPLOY controller: pass the deployment group the hooks read and report on."
+    }
+
+    precondition {
       condition     = var.package_file == null || var.package_s3_object == null
       error_message = "package_file and package_s3_object are both set: give the hook's deployment package one source, a local zip (package_file) or an uploaded S3 object (package_s3_object)."
     }
@@ -300,4 +338,38 @@ resource "aws_lambda_function_event_invoke_config" "this" {
   function_name                = each.value.function_name
   maximum_retry_attempts       = var.maximum_retry_attempts
   maximum_event_age_in_seconds = var.maximum_event_age_in_seconds
+}
+
+################################################################################
+# Invocation by ECS (native blue/green)
+################################################################################
+
+# ECS invokes each lifecycle hook with this role (the service's lifecycle_hook role_arn).
+resource "aws_iam_role" "invocation" {
+  count = local.code_deploy ? 0 : 1
+
+  name               = "${var.name}-hook-invocation"
+  description        = "ECS deployments of ${var.name}: invoke the greenlight lifecycle hook functions, nothing else."
+  assume_role_policy = data.aws_iam_policy_document.assume_role["invocation"].json
+
+  tags = local.tags
+}
+
+# SAR, AWS Lambda: InvokeFunction takes the function resource type; only this module's hook functions.
+data "aws_iam_policy_document" "invocation" {
+  count = local.code_deploy ? 0 : 1
+
+  statement {
+    sid       = "InvokeTheHookFunctionsOnly"
+    actions   = ["lambda:InvokeFunction"]
+    resources = [for function in aws_lambda_function.this : function.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "invocation" {
+  count = local.code_deploy ? 0 : 1
+
+  name   = "invoke-lifecycle-hooks"
+  role   = aws_iam_role.invocation[0].id
+  policy = data.aws_iam_policy_document.invocation[0].json
 }

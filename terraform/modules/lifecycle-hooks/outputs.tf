@@ -1,5 +1,5 @@
 output "function_names" {
-  description = "Hook function names keyed by lifecycle event: the Hooks section of appspec.yaml."
+  description = "Hook function names keyed by lifecycle event (CODE_DEPLOY: the Hooks section of appspec.yaml) or lifecycle stage (ECS)."
   value       = { for event, function in aws_lambda_function.this : event => function.function_name }
 }
 
@@ -37,4 +37,14 @@ output "configs" {
   description = "GREENLIGHT_CONFIG of each function keyed by lifecycle event, as JSON."
   value       = { for event, config in local.hook_configs : event => jsonencode(config) }
   sensitive   = true
+}
+
+output "invocation_role_arn" {
+  description = "ARN of the role ECS assumes to invoke the hooks (the service's lifecycle_hook role_arn); null under CODE_DEPLOY."
+  value       = try(aws_iam_role.invocation[0].arn, null)
+}
+
+output "lifecycle_hooks" {
+  description = "The hooks as the ecs-service module's lifecycle_hooks input: function ARN and the lifecycle stage it is registered for, keyed by stage; empty under CODE_DEPLOY."
+  value       = local.code_deploy ? {} : { for stage, function in aws_lambda_function.this : stage => { function_arn = function.arn, lifecycle_stages = [stage] } }
 }

@@ -1,5 +1,5 @@
 variable "name" {
-  description = "Name of the application; functions are named CodeDeployHook_<name>_<event> (letters, digits, - and _; at most 27 characters so every name fits Lambda's 64)."
+  description = "Name of the application; functions are named CodeDeployHook_<name>_<event> (CODE_DEPLOY) or <name>-hook-<stage> (ECS): letters, digits, - and _, at most 27 characters so every name fits Lambda's 64."
   type        = string
 
   validation {
@@ -8,15 +8,28 @@ variable "name" {
   }
 }
 
-variable "deployment_group_arn" {
-  description = "ARN of the CodeDeploy deployment group: the hooks may report on and read this group's deployments only."
+variable "deployment_controller" {
+  description = "Who calls the hooks: CODE_DEPLOY (functions named CodeDeployHook_<name>_<event>, reporting to CodeDeploy) or ECS (native lifecycle hooks keyed by lifecycle stage, invoked through the invocation role)."
   type        = string
+  default     = "CODE_DEPLOY"
+
+  validation {
+    condition     = contains(["CODE_DEPLOY", "ECS"], var.deployment_controller)
+    error_message = "deployment_controller must be CODE_DEPLOY or ECS."
+  }
+}
+
+variable "deployment_group_arn" {
+  description = "ARN of the CodeDeploy deployment group (CODE_DEPLOY only): the hooks may report on and read this group's deployments only."
+  type        = string
+  default     = null
 }
 
 variable "hooks" {
   description = <<-EOT
     Hook functions to create, keyed by CodeDeploy ECS lifecycle event (BeforeInstall, AfterInstall,
-    AfterAllowTestTraffic, BeforeAllowTraffic, AfterAllowTraffic). Each value becomes the function's
+    AfterAllowTestTraffic, BeforeAllowTraffic, AfterAllowTraffic) under CODE_DEPLOY, or by the ECS lifecycle stage
+    the hook is registered for (POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, ...) under ECS. Each value becomes the function's
     GREENLIGHT_CONFIG: target_url (null discovers the deployment's test listener), checks (HTTP requests and
     what their answers must satisfy), ready_timeout_seconds (how long the first check may retry while green
     comes up), request_timeout_ms, call_back_delay_seconds (ECS native hooks), tls_server_name / tls_ca_pem
@@ -59,8 +72,12 @@ variable "hooks" {
   }
 
   validation {
-    condition     = alltrue([for event in keys(var.hooks) : contains(["BeforeInstall", "AfterInstall", "AfterAllowTestTraffic", "BeforeAllowTraffic", "AfterAllowTraffic"], event)])
-    error_message = "hooks keys must be CodeDeploy ECS lifecycle events: BeforeInstall, AfterInstall, AfterAllowTestTraffic, BeforeAllowTraffic or AfterAllowTraffic."
+    condition = alltrue([for event in keys(var.hooks) : contains([
+      "BeforeInstall", "AfterInstall", "AfterAllowTestTraffic", "BeforeAllowTraffic", "AfterAllowTraffic",
+      "RECONCILE_SERVICE", "PRE_SCALE_UP", "POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT",
+      "PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT",
+    ], event)])
+    error_message = "hooks keys must be CodeDeploy ECS lifecycle events (BeforeInstall, AfterInstall, AfterAllowTestTraffic, BeforeAllowTraffic, AfterAllowTraffic) under CODE_DEPLOY, or ECS lifecycle stages (RECONCILE_SERVICE, PRE_SCALE_UP, POST_SCALE_UP, TEST_TRAFFIC_SHIFT, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT) under ECS."
   }
 
   validation {

@@ -12,6 +12,13 @@ locals {
   public_ports              = local.https ? [80, 443] : [80]
 
   tags = merge({ Name = var.name }, var.tags)
+
+  # Under the ECS deployment controller ECS moves traffic by rewriting the weights of one rule per listener; the
+  # listeners' default actions stay on blue and never serve once the rules exist.
+  listener_rules = var.deployment_controller == "ECS" ? {
+    production = aws_lb_listener.production.arn
+    test       = aws_lb_listener.test.arn
+  } : {}
 }
 
 resource "aws_security_group" "this" {
@@ -163,7 +170,8 @@ resource "aws_lb_listener" "production" {
 
   tags = local.tags
 
-  # CodeDeploy moves this listener between the blue and green target groups on every deployment.
+  # CodeDeploy moves this listener between the blue and green target groups on every deployment (under ECS the
+  # listener rule below carries the traffic instead).
   lifecycle {
     ignore_changes = [default_action]
   }
@@ -187,5 +195,43 @@ resource "aws_lb_listener" "test" {
   # CodeDeploy points this listener at the replacement task set during a deployment.
   lifecycle {
     ignore_changes = [default_action]
+  }
+}
+
+# Forward-only rules naming both target groups, as ECS native blue/green requires ("resources for blue/green with
+# Application Load Balancers", ECS Developer Guide): blue starts with all traffic; every deployment ECS rewrites the
+# weights (through the service's infrastructure role), so Terraform leaves the action to ECS after creation. The
+# weights start with all traffic on production_colour: blue for a new stack, the serving colour when migrating.
+resource "aws_lb_listener_rule" "this" {
+  for_each = local.listener_rules
+
+  listener_arn = each.value
+  priority     = 1
+
+  action {
+    type = "forward"
+
+    forward {
+      dynamic "target_group" {
+        for_each = aws_lb_target_group.this
+
+        content {
+          arn    = target_group.value.arn
+          weight = target_group.key == var.production_colour ? 100 : 0
+        }
+      }
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = ["/*"]
+    }
+  }
+
+  tags = merge(local.tags, { Name = "${var.name}-${each.key}" })
+
+  lifecycle {
+    ignore_changes = [action]
   }
 }

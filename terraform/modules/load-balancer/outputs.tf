@@ -69,3 +69,8 @@ output "test_url" {
   description = "URL of the test listener (reachable only from the allowed CIDRs and security groups)."
   value       = "${local.scheme}://${aws_lb.this.dns_name}:${var.test_listener_port}"
 }
+
+output "listener_rule_arns" {
+  description = "ARNs of the forward-only listener rules keyed \"production\" and \"test\" (ECS native blue/green's production and test listener rules); empty under CODE_DEPLOY."
+  value       = { for role, rule in aws_lb_listener_rule.this : role => rule.arn }
+}

@@ -161,6 +161,28 @@ variable "access_logs_bucket" {
   default     = null
 }
 
+variable "deployment_controller" {
+  description = "Deployment controller of the service behind the listeners: CODE_DEPLOY (CodeDeploy moves the listeners' default actions) or ECS (native blue/green: ECS moves the weights of one forward-only rule per listener, created here)."
+  type        = string
+  default     = "CODE_DEPLOY"
+
+  validation {
+    condition     = contains(["CODE_DEPLOY", "ECS"], var.deployment_controller)
+    error_message = "deployment_controller must be CODE_DEPLOY or ECS."
+  }
+}
+
+variable "production_colour" {
+  description = "ECS controller only: the target group serving production when the native configuration is created, blue or green. blue for a new stack; when migrating from CODE_DEPLOY, the colour CodeDeploy's last deployment left the production listener on."
+  type        = string
+  default     = "blue"
+
+  validation {
+    condition     = contains(["blue", "green"], var.production_colour)
+    error_message = "production_colour must be blue or green."
+  }
+}
+
 variable "tags" {
   description = "Tags added to every resource of the module."
   type        = map(string)

@@ -1,7 +1,8 @@
 version: 0.2
 
 # Rendered by Terraform (templatefile). Builds the image of the commit the pipeline runs, pushes it to
-# ${repository_url} only, and writes the three artifacts CodeDeployToECS reads.
+# ${repository_url} only, and writes the artifacts of both deploy actions: imageDetail.json, taskdef.json and
+# appspec.yaml for CodeDeployToECS, imagedefinitions.json for the ECS deploy action.
 # Every command is a literal block holding one shell command, so its exit status fails the phase.
 env:
   shell: bash
@@ -38,6 +39,8 @@ phases:
       - |
         printf '{"ImageURI":"%s"}\n' "$IMAGE_URI" > imageDetail.json
       - |
+        printf '[{"name":"%s","imageUri":"%s"}]\n' "${container_name}" "$IMAGE_URI" > imagedefinitions.json
+      - |
         echo '${taskdef_base64}' | base64 -d > taskdef.json
       - |
         echo '${appspec_base64}' | base64 -d > appspec.yaml
@@ -45,5 +48,6 @@ phases:
 artifacts:
   files:
     - imageDetail.json
+    - imagedefinitions.json
     - taskdef.json
     - appspec.yaml

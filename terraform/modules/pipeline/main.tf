@@ -39,6 +39,7 @@ locals {
     registry        = local.registry
     dockerfile      = var.dockerfile
     build_context   = var.docker_build_context
+    container_name  = var.container_name
     taskdef_base64  = base64encode(var.task_definition_template)
     appspec_base64  = base64encode(local.appspec)
   })
@@ -48,7 +49,26 @@ locals {
     [for variable in var.pipeline_variables : { name = variable.name, value = "#{variables.${variable.name}}", type = "PLAINTEXT" }],
   )
 
-  deploy_action_configuration = {
+  code_deploy = var.deployment_controller == "CODE_DEPLOY"
+
+  # CodeDeployToECS reads the task definition and AppSpec templates; the ECS deploy action reads the image of each
+  # container from imagedefinitions.json and updates the service, which starts a native blue/green deployment.
+  deploy_action = local.code_deploy ? {
+    provider      = "CodeDeployToECS"
+    configuration = local.code_deploy_action_configuration
+    } : {
+    provider = "ECS"
+    # DeploymentTimeout: the action waits at most 60 minutes (its range is 1-60) for the service deployment,
+    # bake time included, and fails after that ("Amazon Elastic Container Service deploy action reference").
+    configuration = {
+      ClusterName       = coalesce(var.cluster_name, "-")
+      ServiceName       = coalesce(var.service_name, "-")
+      FileName          = "imagedefinitions.json"
+      DeploymentTimeout = "60"
+    }
+  }
+
+  code_deploy_action_configuration = {
     ApplicationName                = var.codedeploy_app_name
     DeploymentGroupName            = var.codedeploy_deployment_group_name
     TaskDefinitionTemplateArtifact = local.build_artifact
@@ -60,6 +80,7 @@ locals {
   }
 
   codedeploy_arn_prefix = "arn:${data.aws_partition.current.partition}:codedeploy:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}"
+  ecs_arn_prefix        = "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}"
 }
 
 ################################################################################
@@ -365,6 +386,11 @@ data "aws_iam_policy_document" "codepipeline" {
       condition     = local.connection_arn != null
       error_message = "connection_arn is null while create_connection is false: pass the ARN of an existing connection, or let the module create one."
     }
+
+    precondition {
+      condition     = local.code_deploy ? alltrue([for value in [var.codedeploy_app_name, var.codedeploy_deployment_group_name, var.codedeploy_deployment_group_arn, var.codedeploy_deployment_config_name] : value != null]) : var.cluster_name != null && var.service_name != null
+      error_message = "deployment_controller ${var.deployment_controller}: CODE_DEPLOY needs codedeploy_app_name, codedeploy_deployment_group_name, codedeploy_deployment_group_arn and codedeploy_deployment_config_name; ECS needs cluster_name and service_name."
+    }
   }
 
   # SAR, AWS CodeConnections and AWS CodeStar Connections: UseConnection takes the Connection resource type.
@@ -396,45 +422,98 @@ data "aws_iam_policy_document" "codepipeline" {
   }
 
   # SAR, AWS CodeDeploy: CreateDeployment and GetDeployment take the deploymentgroup resource type.
-  statement {
-    sid       = "DeployThroughThisDeploymentGroupOnly"
-    actions   = ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"]
-    resources = [var.codedeploy_deployment_group_arn]
+  dynamic "statement" {
+    for_each = local.code_deploy ? [var.codedeploy_deployment_group_arn] : []
+
+    content {
+      sid       = "DeployThroughThisDeploymentGroupOnly"
+      actions   = ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"]
+      resources = [statement.value]
+    }
   }
 
   # SAR, AWS CodeDeploy: StopDeployment has no resource type, so IAM evaluates it against "*" (on the deployment
   # group it would never be allowed), and no condition key narrows it.
-  statement {
-    sid       = "StopItsDeployments"
-    actions   = ["codedeploy:StopDeployment"]
-    resources = ["*"]
+  dynamic "statement" {
+    for_each = local.code_deploy ? [true] : []
+
+    content {
+      sid       = "StopItsDeployments"
+      actions   = ["codedeploy:StopDeployment"]
+      resources = ["*"]
+    }
   }
 
   # SAR, AWS CodeDeploy: GetApplication, GetApplicationRevision and RegisterApplicationRevision take the application
   # resource type.
-  statement {
-    sid = "RegisterRevisionsOfThisApplication"
-    actions = [
-      "codedeploy:GetApplication",
-      "codedeploy:GetApplicationRevision",
-      "codedeploy:RegisterApplicationRevision",
-    ]
-    resources = ["${local.codedeploy_arn_prefix}:application:${var.codedeploy_app_name}"]
+  dynamic "statement" {
+    for_each = local.code_deploy ? ["${local.codedeploy_arn_prefix}:application:${var.codedeploy_app_name}"] : []
+
+    content {
+      sid = "RegisterRevisionsOfThisApplication"
+      actions = [
+        "codedeploy:GetApplication",
+        "codedeploy:GetApplicationRevision",
+        "codedeploy:RegisterApplicationRevision",
+      ]
+      resources = [statement.value]
+    }
   }
 
   # SAR, AWS CodeDeploy: GetDeploymentConfig takes the deploymentconfig resource type.
-  statement {
-    sid       = "ReadTheDeploymentConfig"
-    actions   = ["codedeploy:GetDeploymentConfig"]
-    resources = ["${local.codedeploy_arn_prefix}:deploymentconfig:${var.codedeploy_deployment_config_name}"]
+  dynamic "statement" {
+    for_each = local.code_deploy ? ["${local.codedeploy_arn_prefix}:deploymentconfig:${var.codedeploy_deployment_config_name}"] : []
+
+    content {
+      sid       = "ReadTheDeploymentConfig"
+      actions   = ["codedeploy:GetDeploymentConfig"]
+      resources = [statement.value]
+    }
+  }
+
+  # The ECS deploy action ("Amazon Elastic Container Service deploy action reference", CodePipeline User Guide, service
+  # role permissions). SAR, Amazon ECS: DescribeServices and UpdateService take the service resource type.
+  dynamic "statement" {
+    for_each = local.code_deploy ? [] : ["${local.ecs_arn_prefix}:service/${coalesce(var.cluster_name, "-")}/${coalesce(var.service_name, "-")}"]
+
+    content {
+      sid       = "UpdateThisServiceOnly"
+      actions   = ["ecs:DescribeServices", "ecs:UpdateService"]
+      resources = [statement.value]
+    }
+  }
+
+  # SAR, Amazon ECS: DescribeTasks takes the task resource type (task/<cluster>/<id>), ListTasks the container-instance
+  # resource type (container-instance/<cluster>/<id>): the action follows the tasks of this cluster only.
+  dynamic "statement" {
+    for_each = local.code_deploy ? [] : [coalesce(var.cluster_name, "-")]
+
+    content {
+      sid       = "FollowTheTasksOfThisCluster"
+      actions   = ["ecs:DescribeTasks", "ecs:ListTasks"]
+      resources = ["${local.ecs_arn_prefix}:task/${statement.value}/*", "${local.ecs_arn_prefix}:container-instance/${statement.value}/*"]
+    }
+  }
+
+  # SAR, Amazon ECS: DescribeTaskDefinition has no resource type; it only reads, and the action reads the service's
+  # current revision to register the next one.
+  dynamic "statement" {
+    for_each = local.code_deploy ? [] : [true]
+
+    content {
+      sid       = "ReadTaskDefinitions"
+      actions   = ["ecs:DescribeTaskDefinition"]
+      resources = ["*"]
+    }
   }
 
   # SAR, Amazon ECS: RegisterTaskDefinition takes the task-definition resource type
-  # (task-definition/<family>:<revision>); CodeDeployToECS registers a new revision of this family for every
-  # deployment. What the revisions may run as stays limited by the PassRole statement.
+  # (task-definition/<family>:<revision>), and so does TagResource on it; CodeDeployToECS and the ECS deploy action
+  # register a new revision of this family for every deployment. What the revisions may run as stays limited by the
+  # PassRole statement.
   statement {
     sid       = "RegisterRevisionsOfThisTaskFamily"
-    actions   = ["ecs:RegisterTaskDefinition"]
+    actions   = ["ecs:RegisterTaskDefinition", "ecs:TagResource"]
     resources = ["arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:task-definition/${var.task_definition_family}:*"]
   }
 
@@ -559,10 +638,10 @@ resource "aws_codepipeline" "this" {
       name            = "Deploy"
       category        = "Deploy"
       owner           = "AWS"
-      provider        = "CodeDeployToECS"
+      provider        = local.deploy_action.provider
       version         = "1"
       input_artifacts = [local.build_artifact]
-      configuration   = local.deploy_action_configuration
+      configuration   = local.deploy_action.configuration
     }
   }
 

@@ -151,24 +151,51 @@ variable "hook_function_names" {
   default     = {}
 }
 
-variable "codedeploy_app_name" {
-  description = "Name of the CodeDeploy application."
+variable "deployment_controller" {
+  description = "Deployment controller of the service: CODE_DEPLOY (the Deploy stage is CodeDeployToECS with taskdef.json and appspec.yaml) or ECS (CodePipeline's ECS deploy action with imagedefinitions.json, starting a native blue/green deployment)."
   type        = string
+  default     = "CODE_DEPLOY"
+
+  validation {
+    condition     = contains(["CODE_DEPLOY", "ECS"], var.deployment_controller)
+    error_message = "deployment_controller must be CODE_DEPLOY or ECS."
+  }
+}
+
+variable "cluster_name" {
+  description = "Name of the ECS cluster of the service (ECS only: the ECS deploy action's ClusterName)."
+  type        = string
+  default     = null
+}
+
+variable "service_name" {
+  description = "Name of the ECS service (ECS only: the ECS deploy action's ServiceName)."
+  type        = string
+  default     = null
+}
+
+variable "codedeploy_app_name" {
+  description = "Name of the CodeDeploy application (CODE_DEPLOY only)."
+  type        = string
+  default     = null
 }
 
 variable "codedeploy_deployment_group_name" {
-  description = "Name of the CodeDeploy deployment group."
+  description = "Name of the CodeDeploy deployment group (CODE_DEPLOY only)."
   type        = string
+  default     = null
 }
 
 variable "codedeploy_deployment_group_arn" {
-  description = "ARN of the CodeDeploy deployment group the pipeline may deploy through."
+  description = "ARN of the CodeDeploy deployment group the pipeline may deploy through (CODE_DEPLOY only)."
   type        = string
+  default     = null
 }
 
 variable "codedeploy_deployment_config_name" {
-  description = "Deployment configuration of the deployment group, which the pipeline reads."
+  description = "Deployment configuration of the deployment group, which the pipeline reads (CODE_DEPLOY only)."
   type        = string
+  default     = null
 }
 
 variable "execution_mode" {

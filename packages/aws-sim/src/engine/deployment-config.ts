@@ -33,3 +33,4 @@ const trafficSteps = (deploymentConfigName: string): TrafficStep[] => {
 };
 
 export { trafficSteps };
+export type { TrafficStep };

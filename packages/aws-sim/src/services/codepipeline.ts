@@ -1,5 +1,6 @@
 import { validationError } from '../errors.js';
-import { ActionStatus, type ActionRun, type ExecutionRecord, type PipelineEngine, type SourceRevision } from '../engine/pipeline-engine.js';
+import { ActionStatus, type ActionRun, type ExecutionRecord, type SourceRevision } from '../engine/execution-record.js';
+import type { PipelineEngine } from '../engine/pipeline-engine.js';
 import type { ActionScenario } from '../scenario.js';
 import { constraintError, optionalBoolean, optionalList, optionalNumber, optionalObject, optionalString, requiredString, type Input } from './input.js';
 import { paginate } from './pagination.js';

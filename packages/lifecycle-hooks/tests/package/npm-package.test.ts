@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '@greenlight/aws-sim';
 import { type GreenApp, startGreenApp } from '../helpers/green-app.js';
-import { addPlainGroup, newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
+import { newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
 import { invokeHook, unpackHookZip } from '../helpers/lambda-zip.js';
 import { codeBlocks, readReadme } from '../helpers/readme.js';
 import { createUserProject, type UserProject } from '../helpers/user-project.js';
@@ -81,7 +81,6 @@ describe('the npm package, packed and installed into a new TypeScript project', 
 
     beforeAll(async () => {
       [sim, green] = await Promise.all([startSimulator({ seed: 13 }), startGreenApp()]);
-      addPlainGroup(sim);
     });
 
     afterAll(async () => {

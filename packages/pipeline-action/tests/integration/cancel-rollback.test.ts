@@ -12,7 +12,7 @@ const DeploySeconds = 800;
 const deployingPipeline = (name: string) =>
   appPipeline(name, { deploymentGroupName: `${name}-dg`, actions: { Deploy: { durationSeconds: DeploySeconds } } });
 
-const Pipelines = ['rollback', 'stop-only', 'hard-kill', 'denied', 'busy-group', 'ready'] as const;
+const Pipelines = ['rollback', 'slow-stop', 'stop-only', 'hard-kill', 'denied', 'busy-group', 'ready'] as const;
 
 describe('on-cancel with a CodeDeploy deployment running', () => {
   let harness: Harness;
@@ -66,6 +66,26 @@ describe('on-cancel with a CodeDeploy deployment running', () => {
     expect(result.errors.map((error) => error.properties['title'])).toEqual(['Workflow cancelled: pipeline stop requested']);
     expect(result.state['stop-requested']).toBe('true');
     expect((await harness.sim.waitForExecution('rollback', harness.sim.executions('rollback')[0]?.id ?? '')).status).toBe('Stopped');
+  });
+
+  it('asks for the rollback only once the pipeline stop has landed, so the execution ends Stopped rather than Failed', async () => {
+    // Prepare: StopPipelineExecution answers after 1.5 s; a rollback sent meanwhile could end the Deploy action first.
+    const running = await harness.start({ 'pipeline-name': 'slow-stop' });
+    await running.waitForOutput(/▶ Deploy › Deploy started/);
+    harness.sim.setFaults({ latencyMs: [1_500, 1_500], operations: ['StopPipelineExecution'] });
+
+    // Act
+    running.kill('SIGINT');
+    await running.result;
+    harness.sim.setFaults({});
+    const deployment = await ended(deploymentOf('slow-stop'));
+
+    // Assess
+    const [stop] = harness.callsFor('StopPipelineExecution', 'slow-stop');
+    const rollback = harness.sim.callsTo('StopDeployment').find((call) => call.input['deploymentId'] === deployment.deploymentId);
+    expect((rollback?.at.getTime() ?? 0) - (stop?.at.getTime() ?? Infinity)).toBeGreaterThanOrEqual(1_400);
+    expect(deployment).toMatchObject({ status: 'Stopped', rolledBack: true });
+    expect((await harness.sim.waitForExecution('slow-stop', harness.sim.executions('slow-stop')[0]?.id ?? '')).status).toBe('Stopped');
   });
 
   it('only stops the execution with on-cancel stop: the deployment completes, green goes live, the log says so', async () => {

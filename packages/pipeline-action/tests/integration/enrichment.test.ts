@@ -17,7 +17,12 @@ describe('enrichment (CodeDeploy, CodeBuild, CloudWatch Logs)', () => {
   afterAll(async () => harness.stop());
 
   it('shows the deployment lifecycle events and traffic weights as they change', async () => {
-    // Prepare: a deployment that holds each traffic split for seconds of real time, so polls see both.
+    // Prepare: a deployment that holds each traffic split until the action has read it (a GetDeploymentTarget
+    // received after the change), so the test does not depend on how fast a loaded machine polls.
+    const readByTheAction = async (signal: AbortSignal): Promise<void> => {
+      const before = harness.sim.callsTo('GetDeploymentTarget').length;
+      while (harness.sim.callsTo('GetDeploymentTarget').length <= before) await sleep(50, undefined, { signal });
+    };
     harness.sim.setDeploymentDriver(async (handle, signal) => {
       handle.setLifecycleEvent('Install', 'InProgress');
       handle.setTaskSets([
@@ -25,11 +30,11 @@ describe('enrichment (CodeDeploy, CodeBuild, CloudWatch Logs)', () => {
         { identifier: 'ecs-svc/green', taskSetLabel: 'GREEN', desiredCount: 2, runningCount: 2, pendingCount: 0, status: 'ACTIVE', trafficWeight: 0, targetGroupName: 'green' },
       ]);
       handle.setLifecycleEvent('Install', 'Succeeded');
-      await sleep(4_000, undefined, { signal });
+      await readByTheAction(signal);
       handle.setLifecycleEvent('AllowTraffic', 'InProgress');
       handle.setTrafficWeights({ blue: 0, green: 100 });
       handle.setLifecycleEvent('AllowTraffic', 'Succeeded');
-      await sleep(4_000, undefined, { signal });
+      await readByTheAction(signal);
       handle.succeed();
     });
 

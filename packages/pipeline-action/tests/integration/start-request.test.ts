@@ -137,6 +137,7 @@ describe('input validation', () => {
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]?.message).toContain(expected);
     expect(result.errors[0]?.message).toContain('Nothing was started.');
+    expect(result.outputs['failure-message']).toBe(result.errors[0]?.message);
     expect(harness.sim.calls.length).toBe(callsBefore);
   });
 
@@ -168,6 +169,7 @@ describe('AWS refusals', () => {
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]?.properties['title']).toBe('Pipeline not found');
     expect(result.errors[0]?.message).toContain("no pipeline named 'missing' in us-east-1");
+    expect(result.outputs['failure-message']).toBe(result.errors[0]?.message);
   });
 
   it('says the execution-id does not belong to the pipeline when it is unknown', async () => {

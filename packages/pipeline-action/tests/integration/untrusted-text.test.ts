@@ -43,6 +43,9 @@ describe('text from AWS never becomes a workflow command', () => {
       }),
       appPipeline('hostile-hook', { deployment: { hooks: ['AfterAllowTestTraffic'] } }),
       appPipeline('long-running', { actions: { Source: { durationSeconds: 3600 } } }),
+      appPipeline('forged-then-killed', {
+        actions: { Source: { externalExecutionUrl: `https://github.com/octo/app/commit/x\n${CommandLines[0]}` }, Build: { durationSeconds: 3600 } },
+      }),
     ], { timeScale: 0.05 });
     codedeploy = new CodeDeployClient({ region: harness.sim.region, endpoint: harness.sim.endpoint, credentials: { accessKeyId: harness.sim.env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: harness.sim.env['AWS_SECRET_ACCESS_KEY'] ?? '' } });
     failEveryHook(harness, codedeploy, `/aws/lambda/${HookFunction}`, (hook) => [
@@ -96,5 +99,22 @@ describe('text from AWS never becomes a workflow command', () => {
 
     // Assess
     expect(result.state).toMatchObject({ finished: 'false', 'stop-requested': 'false', 'started-by-us': 'true' });
+  });
+
+  it('lets the post step stop the execution after a hard kill that came after a forged save-state printed mid-run', async () => {
+    // Prepare
+    const running = await harness.start({ 'pipeline-name': 'forged-then-killed' });
+    await running.waitForOutput(/▶ Build › Build started/);
+    running.kill('SIGKILL');
+    const killed = await running.result;
+
+    // Act
+    const post = await harness.post(killed.state);
+
+    // Assess
+    expect(killed.stdout).toContain(CommandLines[0]);
+    expect(killed.state).toMatchObject({ finished: 'false', 'stop-requested': 'false' });
+    expect(post.exitCode).toBe(0);
+    expect(harness.callsFor('StopPipelineExecution', 'forged-then-killed')).toHaveLength(1);
   });
 });

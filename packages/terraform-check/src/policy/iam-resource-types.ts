@@ -8,6 +8,7 @@ const SOURCES = {
   codedeploy: `${REFERENCE}/list_awscodedeploy.html`,
   elasticloadbalancing: `${REFERENCE}/list_awselasticloadbalancingv2.html`,
   ecr: `${REFERENCE}/list_amazonelasticcontainerregistry.html`,
+  ecs: `${REFERENCE}/list_amazonelasticcontainerservice.html`,
 } as const;
 
 const ACTIONS_WITHOUT_RESOURCE_TYPES: ReadonlyMap<string, string> = new Map(
@@ -16,6 +17,7 @@ const ACTIONS_WITHOUT_RESOURCE_TYPES: ReadonlyMap<string, string> = new Map(
       ['codedeploy', ['BatchGetDeploymentTargets', 'ContinueDeployment', 'GetDeploymentTarget', 'ListDeploymentTargets', 'PutLifecycleEventHookExecutionStatus', 'StopDeployment']],
       ['elasticloadbalancing', ['DescribeListeners', 'DescribeLoadBalancers', 'DescribeRules', 'DescribeTargetGroups', 'DescribeTargetHealth']],
       ['ecr', ['GetAuthorizationToken']],
+      ['ecs', ['DescribeTaskDefinition']],
     ] as const
   ).flatMap(([service, actions]) => actions.map((action) => [`${service}:${action}`.toLowerCase(), SOURCES[service]] as const)),
 );

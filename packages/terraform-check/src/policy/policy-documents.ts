@@ -1,5 +1,6 @@
 import { blocksOf, isObject, soleInterpolation, type HclObject, type HclValue } from '../hcl.js';
 import type { TfModule } from '../module-loader.js';
+import { documentInstance } from './document-instances.js';
 import type { ValueResolver } from './values.js';
 
 const MAX_MERGE_DEPTH = 4;
@@ -70,15 +71,19 @@ function fromJsonStatement(statement: HclObject): Statement {
 
 /**
  * Statements of a policy argument: `data.aws_iam_policy_document.x.json` (read from that data source, with its
- * variables and locals resolved) or `jsonencode({...})`. Unknown when built some other way.
+ * variables and locals resolved), one instance of a for_each'd or counted document (`x["key"].json`, `x[0].json`), or `jsonencode({...})`.
+ * Unknown when built some other way.
  */
 async function statementsOf(module: TfModule, values: ValueResolver, policy: HclValue | undefined, depth = 0): Promise<Statement[] | undefined> {
   const inner = soleInterpolation(policy)?.trim();
-  const documentName = inner === undefined ? undefined : /^data\.aws_iam_policy_document\.(\w+)\.(json|minified_json)$/.exec(inner)?.[1];
-  if (documentName !== undefined) {
+  const reference = inner === undefined ? undefined : /^data\.aws_iam_policy_document\.(\w+)(?:\["([^"]+)"\]|\[(\d+)\])?\.(json|minified_json)$/.exec(inner);
+  if (reference) {
+    const [, documentName, instanceKey, instanceIndex] = reference;
     const document = module.dataSources.find((block) => block.labels[0] === 'aws_iam_policy_document' && block.labels[1] === documentName);
-    if (!document) return undefined;
-    const resolved = await values.resolve(document.body);
+    const instance = instanceKey ?? (instanceIndex === undefined ? undefined : Number(instanceIndex));
+    const repeated = document !== undefined && ('for_each' in document.body || 'count' in document.body);
+    if (!document || repeated !== (instance !== undefined)) return undefined;
+    const resolved = instance === undefined ? await values.resolve(document.body) : await documentInstance(module, document, instance);
     if (!isObject(resolved)) return undefined;
     // `dynamic "statement"` contents count too: their iterator values stay unknown, their actions do not.
     const dynamicStatements = blocksOf(isObject(resolved.dynamic) ? resolved.dynamic.statement : undefined).flatMap((item) => blocksOf(item.content));

@@ -1,6 +1,7 @@
 import { coversWholeFamily, parseCidr, type Cidr } from '../cidr.js';
-import { blocksOf, type HclObject } from '../hcl.js';
-import type { TfBlock } from '../module-loader.js';
+import { blocksOf, isObject, type HclObject } from '../hcl.js';
+import { expressionsWithLocals, type TfBlock } from '../module-loader.js';
+import { firstBlock } from './values.js';
 import { perResource } from './per-resource.js';
 import type { PolicyContext, PolicyHit, PolicyRule } from './policy-rule.js';
 import { refersTo, type ValueResolver } from './values.js';
@@ -112,6 +113,61 @@ const testListenerNeverPublic: PolicyRule = {
   },
 };
 
+/**
+ * The expression naming the listener of a test listener rule: its listener_arn when the resource is labelled "test",
+ * or the `test = ...` entry of the for_each map it is created from (with the locals behind it).
+ */
+async function testRuleListener(context: PolicyContext, rule: TfBlock): Promise<string | undefined> {
+  if (rule.labels[1] === 'test') return expressionsWithLocals(context.module, [rule.body.listener_arn]).join('\n');
+  if (!('for_each' in rule.body)) return undefined;
+  // A map written out (directly or in a local), or one inside a conditional expression.
+  const collection = await context.values.resolve(rule.body.for_each);
+  if (isObject(collection)) return 'test' in collection ? expressionsWithLocals(context.module, [collection.test]).join('\n') : undefined;
+  return /\btest\s*=\s*([^\n,}]+)/.exec(expressionsWithLocals(context.module, [rule.body.for_each]).join('\n'))?.[1];
+}
+
+const testListenerRuleNeverPublic: PolicyRule = {
+  id: 'GL_TEST_LISTENER_RULE_PRIVATE',
+  mirrors: 'trivy AVD-AWS-0107, applied to the test listener rule of ECS native blue/green (ECS Developer Guide, blue/green resources for Application Load Balancers)',
+  title: 'The test listener rule is never reachable from the internet',
+  waivable: false,
+  async check(context) {
+    const hits: PolicyHit[] = [];
+    const ingress = await ingressRules(context);
+    for (const rule of context.resources('aws_lb_listener_rule', 'aws_alb_listener_rule')) {
+      const listenerText = await testRuleListener(context, rule);
+      if (listenerText === undefined) continue;
+      for (const listener of context.resources('aws_lb_listener', 'aws_alb_listener').filter((candidate) => refersTo(listenerText, candidate.labels.join('.')))) {
+        const port = portOf(await context.values.scalar(listener.body.port));
+        if (port === undefined) continue;
+        const open = worldOpen(ingress.filter((candidate) => covers(candidate, port)), false);
+        if (open.length === 0) continue;
+        const address = rule.labels.join('.');
+        const opener = open.map((candidate) => candidate.block.labels.join('.')).join(', ');
+        hits.push({
+          block: rule,
+          member: 'listener_arn' in rule.body ? 'listener_arn' : 'for_each',
+          message: `${address}: the test listener rule is on ${listener.labels.join('.')} (port ${port}), which ${opener} opens to the internet, so anyone reaches the untested green version: put it on the test listener, open only to private ranges and the hooks`,
+        });
+      }
+    }
+    // A service whose test rule is its production rule serves test traffic to production's clients.
+    for (const service of context.resources('aws_ecs_service')) {
+      for (const balancer of blocksOf(service.body.load_balancer)) {
+        const advanced = firstBlock(balancer, 'advanced_configuration');
+        if (!advanced || advanced.test_listener_rule === undefined) continue;
+        if (JSON.stringify(advanced.test_listener_rule) !== JSON.stringify(advanced.production_listener_rule)) continue;
+        hits.push({
+          block: service,
+          member: 'test_listener_rule',
+          message: `${service.labels.join('.')}: test_listener_rule is the production_listener_rule, so green is tested through the production listener, open to the internet: give the test traffic a rule on the private test listener`,
+        });
+      }
+    }
+    return hits;
+  },
+};
+
 const noWorldIngress: PolicyRule = {
   id: 'AVD-AWS-0107',
   mirrors: 'trivy AVD-AWS-0107 / checkov CKV_AWS_24, CKV_AWS_25, CKV_AWS_260, CKV_AWS_277',
@@ -151,6 +207,6 @@ const descriptions = perResource(
   },
 );
 
-const securityGroupRules: readonly PolicyRule[] = [testListenerNeverPublic, noWorldIngress, descriptions];
+const securityGroupRules: readonly PolicyRule[] = [testListenerNeverPublic, testListenerRuleNeverPublic, noWorldIngress, descriptions];
 
 export { securityGroupRules };

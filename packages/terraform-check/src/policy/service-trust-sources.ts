@@ -36,6 +36,15 @@ const SERVICE_TRUST_SOURCES: readonly ServiceTrustSource[] = [
     keys: [],
     source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html',
   },
+  // ECS itself (native blue/green): both the infrastructure role for load balancers and the lifecycle hook role are
+  // shown trusting ecs.amazonaws.com without conditions, and neither page documents a source key.
+  {
+    principal: 'ecs.amazonaws.com',
+    use: 'any',
+    keys: [],
+    source:
+      'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/AmazonECSInfrastructureRolePolicyForLoadBalancers.html, https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-permissions.html',
+  },
   // Lambda: "The aws:SourceArn condition key applies only to policies where your Lambda function is the target".
   { principal: 'lambda.amazonaws.com', use: 'any', keys: [], source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html' },
   { principal: 'codebuild.amazonaws.com', use: 'any', keys: [], source: 'https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html' },

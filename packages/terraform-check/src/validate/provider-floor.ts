@@ -5,12 +5,12 @@ import { type TfValue } from '../evaluate/tf-value.js';
 import { acceptedValues } from '../evaluate/variable-values.js';
 import { findingAt } from '../finding-factory.js';
 import type { Finding } from '../findings.js';
-import { expressionsIn } from '../hcl.js';
+import { blocksOf, expressionsIn, isObject, type HclObject, type HclValue } from '../hcl.js';
 import type { ChildModules } from '../module-calls.js';
 import { expressionBlocks, type TfModule } from '../module-loader.js';
 import { RULE } from '../rules.js';
 import { compareVersions, lowestAllowed } from '../version-constraint.js';
-import { PROVIDER_FEATURES, type AttributeFeature, type ValueFeature } from './provider-features.js';
+import { PROVIDER_FEATURES, type ArgumentFeature, type AttributeFeature, type ValueFeature } from './provider-features.js';
 import { awsVersionConstraints } from './provider-version.js';
 
 interface Requirement {
@@ -24,17 +24,35 @@ function describeBinding(binding: ReadonlyMap<string, TfValue>, value: string): 
   return names.length === 0 ? '' : ` (${names.join(', ')} accepts it)`;
 }
 
+/** The nested blocks named `name` in a body: written ones and the contents of `dynamic "name"` blocks. */
+function nestedBlocks(body: HclObject, name: string): HclObject[] {
+  const generated = isObject(body.dynamic) ? blocksOf(body.dynamic[name]).flatMap((spec) => blocksOf(spec.content)) : [];
+  return [...blocksOf(body[name]), ...generated];
+}
+
+/** The expressions at a dotted path (`deployment_configuration.strategy`) of a resource body. */
+function argumentsAt(body: HclObject, path: string): HclValue[] {
+  const segments = path.split('.');
+  const last = segments.pop() ?? '';
+  const parents = segments.reduce<HclObject[]>((bodies, segment) => bodies.flatMap((item) => nestedBlocks(item, segment)), [body]);
+  return parents.flatMap((parent) => {
+    if (last in parent) return [parent[last] ?? null];
+    return nestedBlocks(parent, last).length > 0 ? [true] : [];
+  });
+}
+
 /** Values of the feature's argument the module can send: every value its variables' defaults and validations allow. */
 async function valueRequirements(module: TfModule, feature: ValueFeature): Promise<Requirement[]> {
   const requirements: Requirement[] = [];
-  for (const block of module.resources.filter((resource) => resource.labels[0] === feature.resource && feature.argument in resource.body)) {
-    const variables = variablesReadBy(module, [block.body[feature.argument], block.body.for_each]);
+  for (const block of module.resources.filter((resource) => resource.labels[0] === feature.resource)) {
+    const expressions = argumentsAt(block.body, feature.argument);
+    if (expressions.length === 0) continue;
+    const variables = variablesReadBy(module, [...expressions, block.body.for_each]);
     const choices = await Promise.all(variables.map(async (name) => [name, await acceptedValues(module, name)] as const));
     for (const binding of bindingsToTry(choices)) {
       const evaluator = new Evaluator(module, binding);
-      const values = await Promise.all(
-        (await instances(evaluator, block)).map((scope) => evaluator.value(block.body[feature.argument], scope).catch(rejected)),
-      );
+      const scopes = await instances(evaluator, block);
+      const values = await Promise.all(scopes.flatMap((scope) => expressions.map((expression) => evaluator.value(expression, scope).catch(rejected))));
       if (values.includes(feature.value)) {
         requirements.push({
           since: feature.since,
@@ -59,6 +77,12 @@ function attributeRequirements(module: TfModule, feature: AttributeFeature): Req
   return [{ since: feature.since, why: `data.${feature.dataSource}'s ${feature.attribute} attribute needs AWS provider ${feature.since} (${feature.source})` }];
 }
 
+function argumentRequirements(module: TfModule, feature: ArgumentFeature): Requirement[] {
+  const user = module.resources.find((block) => block.labels[0] === feature.resource && argumentsAt(block.body, feature.path).length > 0);
+  if (!user) return [];
+  return [{ since: feature.since, why: `${user.labels.join('.')} sets ${feature.path}, which needs AWS provider ${feature.since} (${feature.source})` }];
+}
+
 function floorOf(module: TfModule): string | undefined {
   const constraints = awsVersionConstraints(module);
   if (constraints.length === 0) return undefined;
@@ -75,7 +99,9 @@ async function validateProviderFloor(module: TfModule, children: ChildModules): 
   if (!declared || floor === undefined) return [];
   const requirements: Requirement[] = [];
   for (const feature of PROVIDER_FEATURES) {
-    requirements.push(...(feature.kind === 'value' ? await valueRequirements(module, feature) : attributeRequirements(module, feature)));
+    if (feature.kind === 'value') requirements.push(...(await valueRequirements(module, feature)));
+    else if (feature.kind === 'attribute') requirements.push(...attributeRequirements(module, feature));
+    else requirements.push(...argumentRequirements(module, feature));
   }
   for (const [name, child] of children) {
     const childFloor = floorOf(child);

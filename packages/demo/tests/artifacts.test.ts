@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
+import { artifactPath, Artifacts } from '../src/artifacts.js';
+import { RehearsalSetupError } from '../src/errors.js';
+
+describe('the artifacts a rehearsal runs', () => {
+  it.each([
+    [Artifacts.actionEntry, 'packages/pipeline-action/dist/index.js'],
+    [Artifacts.actionManifest, 'packages/pipeline-action/action.yml'],
+    [Artifacts.hookZip, 'packages/lifecycle-hooks/dist/lifecycle-hook.zip'],
+    [Artifacts.sampleApp, 'terraform/examples/complete/app/server.mjs'],
+  ])('resolves $specifier through its package to the file it owns', (artifact, ownedFile) => {
+    // Act
+    const file = artifactPath(artifact);
+
+    // Assess
+    expect(file.endsWith(`/${ownedFile}`)).toBe(true);
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('refuses an override that does not exist, naming it and what to do', () => {
+    // Act
+    const resolve = (): string => artifactPath(Artifacts.hookZip, '/nonexistent/lifecycle-hook.zip');
+
+    // Assess
+    expect(resolve).toThrow(RehearsalSetupError);
+    expect(resolve).toThrow('/nonexistent/lifecycle-hook.zip is missing: run npm run build in packages/lifecycle-hooks');
+  });
+});
