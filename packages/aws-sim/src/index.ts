@@ -1,5 +1,9 @@
 export { startSimulator } from './simulator.js';
-export type { ActionView, DeploymentView, ExecutionView, Simulator, SimulatorOptions } from './simulator.js';
+export type { ActionView, DeploymentView, ExecutionView, ServiceDeploymentView, Simulator, SimulatorOptions } from './simulator.js';
+export { BlueGreenStages, HookableStages, ServiceDeploymentStatus } from './engine/service-deployment-store.js';
+export type { BlueGreenStage, EcsBlueGreenServiceSpec, EcsLifecycleHookSpec, HookableStage } from './engine/service-deployment-store.js';
+export type { EcsHookInvoker, EcsHookPayload } from './engine/ecs-blue-green-driver.js';
+export type { ListenerRuleSpec, WeightedTargetGroup } from './engine/listener-rule-store.js';
 export type { CreatedDeployment, HookTestDeploymentRequest } from './engine/hook-test-deployment.js';
 export type { CallRecord } from './call-log.js';
 export { SimClock } from './clock.js';
@@ -47,3 +51,5 @@ export type { ListenerSpec, LoadBalancerArns, LoadBalancerSpec } from './engine/
 export { AwsServiceError, SimulatorCliError, SimulatorScenarioError, SimulatorUsageError } from './errors.js';
 export { GreenlightActions, greenlightPipelineScenario } from './stack-scenario.js';
 export type { GreenlightActionName, GreenlightAppSpec, GreenlightPipelineOptions } from './stack-scenario.js';
+export { addNativeBlueGreenStack, greenlightNativePipelineScenario } from './native-stack-scenario.js';
+export type { GreenlightNativePipelineOptions, NativeStack, NativeStackOptions } from './native-stack-scenario.js';

@@ -19,7 +19,11 @@ import {
 } from './engine/deployment-store.js';
 import { LoadBalancerStore, type LoadBalancerArns, type LoadBalancerSpec } from './engine/load-balancer-store.js';
 import { LogStore } from './engine/log-store.js';
+import { EcsBlueGreenDriver, type EcsHookInvoker } from './engine/ecs-blue-green-driver.js';
+import { ListenerRuleStore, type ListenerRuleSpec, type WeightedTargetGroup } from './engine/listener-rule-store.js';
 import { MetricStore, type MetricSeriesSpec } from './engine/metric-store.js';
+import { ServiceDeploymentStore, type EcsBlueGreenServiceSpec, type ServiceDeploymentRecord } from './engine/service-deployment-store.js';
+import { ecsService } from './services/ecs.js';
 import type { ExecutionRecord, SourceRevision } from './engine/execution-record.js';
 import { PipelineEngine } from './engine/pipeline-engine.js';
 import { scriptedDriver, type DeploymentDriver } from './engine/scripted-driver.js';
@@ -99,6 +103,14 @@ interface DeploymentView {
   readonly taskSets: readonly TaskSetInfo[];
 }
 
+/** A service deployment for assertions: status, stage, revisions, rollback. */
+type ServiceDeploymentView = Readonly<
+  Pick<ServiceDeploymentRecord, 'serviceDeploymentArn' | 'status' | 'statusReason' | 'lifecycleStage' | 'createdAt' | 'rollback'> & {
+    readonly sourceRevisionArn: string;
+    readonly targetRevisionArn: string;
+  }
+>;
+
 interface Simulator {
   /** `http://127.0.0.1:PORT` */
   readonly endpoint: string;
@@ -141,6 +153,28 @@ interface Simulator {
   };
   readonly elbv2: {
     addLoadBalancer(spec: LoadBalancerSpec): LoadBalancerArns;
+    /** A listener rule with a weighted forward action; returns its ARN. */
+    addListenerRule(spec: ListenerRuleSpec): string;
+    /** The rule's forward target groups and weights now. */
+    ruleWeights(ruleArn: string): readonly WeightedTargetGroup[];
+  };
+  readonly ecs: {
+    /** A service with deployment controller ECS and strategy BLUE_GREEN; returns its ARN. */
+    addBlueGreenService(spec: EcsBlueGreenServiceSpec): string;
+    /** Invokes lifecycle hook functions as ECS does (synchronously, reading the reply); without one, invoking fails. */
+    setHookInvoker(invoker: EcsHookInvoker | undefined): void;
+    /**
+     * Updates the service outside any pipeline (as `aws ecs update-service` would), starting a service deployment;
+     * returns its ARN.
+     */
+    startDeployment(clusterName: string, serviceName: string): string;
+    /**
+     * A CloudWatch alarm goes into ALARM: in-progress deployments of services watching it (`alarms`) record it and,
+     * with `rollback`, roll back. Returns the ARNs of the deployments rolled back.
+     */
+    triggerAlarm(alarmName: string): string[];
+    /** The service's deployments, oldest first. */
+    serviceDeployments(clusterName: string, serviceName: string): readonly ServiceDeploymentView[];
   };
   readonly cloudwatch: {
     /** Scripts the values GetMetricData returns for one statistic of one metric at one period (merged by timestamp). */
@@ -207,6 +241,10 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
   const builds = new BuildStore({ clock, random, logs, region, account: ACCOUNT });
   const deployments = new DeploymentStore({ clock, random, region, account: ACCOUNT });
   const loadBalancers = new LoadBalancerStore({ random, region, account: ACCOUNT });
+  const listenerRules = new ListenerRuleStore(random);
+  const serviceDeployments = new ServiceDeploymentStore({ clock, random, region, account: ACCOUNT });
+  let hookInvoker: EcsHookInvoker | undefined;
+  const ecsDriver = new EcsBlueGreenDriver({ clock, random, rules: listenerRules, invoker: () => hookInvoker });
   let externalDriver: DeploymentDriver | undefined;
   const engine = new PipelineEngine({
     clock,
@@ -216,6 +254,8 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
     region,
     account: ACCOUNT,
     driverFor: (action) => externalDriver ?? scriptedDriver(clock, action.deployment ?? {}, action.durationSeconds ?? 10),
+    serviceDeployments,
+    ecsDriver,
   });
 
   const services = [
@@ -223,8 +263,9 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
     codeDeployService(deployments),
     codeBuildService(builds, clock),
     logsService(logs),
-    elbv2Service(loadBalancers),
+    elbv2Service(loadBalancers, listenerRules),
     cloudWatchService(metrics),
+    ecsService(serviceDeployments),
   ];
   const credentials = new Map([DEFAULT_CREDENTIALS, ...(options.credentials ?? [])].map((pair) => [pair.accessKeyId, pair.secretAccessKey]));
   const server = createServer({ keepAlive: true }, createRouter({ services, faults, calls, account: ACCOUNT, region, credentials }));
@@ -246,6 +287,7 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
       AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint,
       AWS_ENDPOINT_URL_CLOUDWATCH: endpoint,
       AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: endpoint,
+      AWS_ENDPOINT_URL_ECS: endpoint,
       AWS_REGION: region,
       AWS_DEFAULT_REGION: region,
       AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId,
@@ -299,6 +341,44 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
     },
     elbv2: {
       addLoadBalancer: (spec) => loadBalancers.add(spec, clock.now()),
+      addListenerRule: (spec) => {
+        if (!loadBalancers.listeners.has(spec.listenerArn)) {
+          throw new SimulatorUsageError(`addListenerRule: listener ${spec.listenerArn} was not added with addLoadBalancer.`);
+        }
+        return listenerRules.add(spec);
+      },
+      ruleWeights: (ruleArn) => [...inProcess(() => listenerRules.get(ruleArn)).targetGroups],
+    },
+    ecs: {
+      addBlueGreenService: (spec) => {
+        for (const ruleArn of [spec.productionListenerRuleArn, spec.testListenerRuleArn]) {
+          if (ruleArn !== undefined && !listenerRules.has(ruleArn)) {
+            throw new SimulatorUsageError(`addBlueGreenService "${spec.serviceName}": listener rule ${ruleArn} was not added with elbv2.addListenerRule.`);
+          }
+        }
+        return serviceDeployments.addService(spec).serviceArn;
+      },
+      startDeployment: (clusterName, serviceName) => {
+        const service = inProcess(() => serviceDeployments.service(clusterName, serviceName));
+        const record = serviceDeployments.create(service);
+        void ecsDriver.play(service, record);
+        return record.serviceDeploymentArn;
+      },
+      triggerAlarm: (alarmName) => serviceDeployments.alarm(alarmName).map((record) => record.serviceDeploymentArn),
+      setHookInvoker: (invoker) => {
+        hookInvoker = invoker;
+      },
+      serviceDeployments: (clusterName, serviceName) =>
+        inProcess(() => serviceDeployments.service(clusterName, serviceName)).deployments.map((record) => ({
+          serviceDeploymentArn: record.serviceDeploymentArn,
+          status: record.status,
+          ...(record.statusReason === undefined ? {} : { statusReason: record.statusReason }),
+          ...(record.lifecycleStage === undefined ? {} : { lifecycleStage: record.lifecycleStage }),
+          createdAt: record.createdAt,
+          ...(record.rollback === undefined ? {} : { rollback: record.rollback }),
+          sourceRevisionArn: record.source.arn,
+          targetRevisionArn: record.target.arn,
+        })),
     },
     cloudwatch: {
       putMetricSeries: (spec) => metrics.put(spec),
@@ -317,4 +397,4 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
 };
 
 export { startSimulator };
-export type { ActionView, DeploymentView, ExecutionView, Simulator, SimulatorOptions };
+export type { ActionView, DeploymentView, ExecutionView, ServiceDeploymentView, Simulator, SimulatorOptions };

@@ -13,7 +13,8 @@ import { node24Path } from '@greenlight/testkit';
 import { startupGraph } from './startup-graph.mjs';
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const dist = path.join(packageDir, 'dist');
+// BENCH_DIST measures another build (e.g. the previous release's dist/) with the same script, for before/after figures.
+const dist = path.resolve(process.env['BENCH_DIST'] ?? path.join(packageDir, 'dist'));
 const node = node24Path();
 const ColdRuns = Number(process.env['BENCH_COLD_RUNS'] ?? 30);
 const FollowRuns = Number(process.env['BENCH_FOLLOW_RUNS'] ?? 6);
@@ -64,7 +65,7 @@ const bundleSizes = () => {
   console.log(`  loaded at startup (index.js + static imports) ${kb(total(startup))}`);
   console.log(`  dist/ total                                  ${kb(total(files))}`);
   // Each lazy entry with the shared chunks it pulls in beyond what startup already loaded.
-  for (const file of files.filter((name) => /chunks\/(execute|deployment-details|build-logs|hook-failure|summary|github-deployment)-/.test(name))) {
+  for (const file of files.filter((name) => /chunks\/(execute|deployment-details|ecs-deployment-follower|ecs-rollback|build-logs|hook-failure|summary|github-deployment)-/.test(name))) {
     const added = startupGraph(file).filter((chunk) => !startup.includes(chunk));
     console.log(`  lazy ${path.basename(file).padEnd(36)} ${kb(size(file)).padStart(9)} (${kb(total(added))} with its imports)`);
   }

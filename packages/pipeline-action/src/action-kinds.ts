@@ -3,6 +3,9 @@ const CodeDeployProviders = new Set(['CodeDeployToECS', 'CodeDeploy']);
 
 const isCodeDeployAction = (provider: string | undefined): boolean => CodeDeployProviders.has(provider ?? '');
 
+/** CodePipeline's Amazon ECS deploy action: on a native blue/green service it runs an ECS service deployment. */
+const isEcsDeployAction = (provider: string | undefined): boolean => provider === 'ECS';
+
 const isCodeBuildAction = (provider: string | undefined): boolean => provider === 'CodeBuild';
 
-export { isCodeBuildAction, isCodeDeployAction };
+export { isCodeBuildAction, isCodeDeployAction, isEcsDeployAction };

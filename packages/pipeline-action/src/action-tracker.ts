@@ -6,6 +6,8 @@ interface ActionRun {
   readonly actionName: string;
   readonly actionExecutionId: string;
   readonly provider: string | undefined;
+  /** The action's configuration as the execution ran it (e.g. an ECS action's ClusterName and ServiceName). */
+  readonly configuration: Readonly<Record<string, string>> | undefined;
   readonly status: string;
   readonly startTime: Date | undefined;
   /** Set once the run is no longer InProgress. */
@@ -53,6 +55,7 @@ const toRun = (detail: ActionExecutionDetail, provider: string | undefined): Act
     actionName: detail.actionName ?? '',
     actionExecutionId: detail.actionExecutionId ?? `${detail.stageName}/${detail.actionName}`,
     provider: detail.input?.actionTypeId?.provider ?? provider,
+    configuration: detail.input?.resolvedConfiguration ?? detail.input?.configuration,
     status,
     startTime: detail.startTime,
     endTime: status === InProgress ? undefined : detail.lastUpdateTime,

@@ -1,11 +1,28 @@
 import { OnCancel } from './inputs.js';
 import type { CancelOutcome } from './on-cancel.js';
-import { RollbackResult, type DeploymentRollback } from './rollback-result.js';
+import { isServiceDeploymentArn, RollbackResult, type DeploymentRollback } from './rollback-result.js';
 
 const RollbackPermission = 'codedeploy:StopDeployment';
+const ServiceRollbackPermission = 'ecs:StopServiceDeployment';
+
+/** The same outcomes for an ECS service deployment, stopped with StopServiceDeployment. */
+const serviceRollbackSentence = (rollback: DeploymentRollback, withDetails: boolean): string => {
+  const id = rollback.deploymentId;
+  switch (rollback.result) {
+    case RollbackResult.RollingBack:
+      return `Service deployment ${id} is rolling back: StopServiceDeployment (ROLLBACK) moves traffic back to the source service revision.`;
+    case RollbackResult.Ended:
+      return `Service deployment ${id} had already ended: nothing to roll back.`;
+    case RollbackResult.Denied:
+      return `Service deployment ${id} was not rolled back: the role may not call ${ServiceRollbackPermission} on it, so it completes. Add ${ServiceRollbackPermission} to the role so that cancelling rolls back.`;
+    case RollbackResult.Failed:
+      return `Service deployment ${id} was not rolled back (StopServiceDeployment failed${withDetails && rollback.detail !== undefined ? `: ${rollback.detail}` : ', see the log'}); it completes. Stop it with rollback from the ECS console if it must not go live.`;
+  }
+};
 
 const rollbackSentence = (rollback: DeploymentRollback, withDetails: boolean): string => {
   const id = rollback.deploymentId;
+  if (isServiceDeploymentArn(id)) return serviceRollbackSentence(rollback, withDetails);
   switch (rollback.result) {
     case RollbackResult.RollingBack:
       return `Deployment ${id} is rolling back: StopDeployment with autoRollbackEnabled moves production traffic back to the original task set.`;
@@ -45,7 +62,7 @@ const cancelSentences = (outcome: CancelOutcome, withDetails: boolean): string[]
 /** The annotation's title: a refused rollback names the permission it lacked. */
 const cancelTitle = (outcome: CancelOutcome | undefined): string =>
   outcome?.rollbacks.some((rollback) => rollback.result === RollbackResult.Denied) === true
-    ? `Workflow cancelled: rollback denied (${RollbackPermission} missing)`
+    ? `Workflow cancelled: rollback denied (${outcome.rollbacks.some((rollback) => isServiceDeploymentArn(rollback.deploymentId)) ? ServiceRollbackPermission : RollbackPermission} missing)`
     : 'Workflow cancelled: pipeline stop requested';
 
 export { cancelSentences, cancelTitle };

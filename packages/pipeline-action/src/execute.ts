@@ -9,12 +9,13 @@ import { CancellationWatch, StopResult } from './cancel.js';
 import { cancelSentences } from './cancel-report.js';
 import { createCodePipelineClient } from './clients.js';
 import type { DeploymentDetails } from './deployment-details.js';
+import type { EcsDeploymentFollower } from './ecs-deployment-follower.js';
 import { PipelineActionError } from './errors.js';
 import type { GitHubDeployment } from './github-deployment.js';
 import type { HookFailure } from './hook-failure.js';
 import { learnTypicalDurations, type TypicalDurations } from './history.js';
 import { OnCancel, type ActionInputs } from './inputs.js';
-import { followExecution, getExecution, isTerminal, refreshActions, type FollowContext } from './monitor.js';
+import { followExecution, getExecution, isTerminal, refreshActions, settleServiceDeployment, type FollowContext } from './monitor.js';
 import { logLine, logLines } from './log.js';
 import { cancelExecution } from './on-cancel.js';
 import { findNewerExecution } from './newer-execution.js';
@@ -182,10 +183,12 @@ const follow = async (
     execution = await getExecution(context).catch(() => execution);
   }
   await refreshActions(context);
+  const serviceDeployment = await settleServiceDeployment(context);
   context.progress.close();
   const elapsedMs = Date.now() - session.startedAt;
+  const deploymentFacts = serviceDeployment === undefined ? {} : { serviceDeployment };
   if (!isTerminal(execution?.status)) {
-    return buildReport({ ...facts, execution, elapsedMs, outcome: Outcome.TimedOut, status: execution?.status ?? 'InProgress' });
+    return buildReport({ ...facts, ...deploymentFacts, execution, elapsedMs, outcome: Outcome.TimedOut, status: execution?.status ?? 'InProgress' });
   }
   const buildLog = await failedBuildLog(session, context.tracker, context.progress);
   const hookFailure = await failedHook(session, context.tracker, context.progress);
@@ -198,6 +201,7 @@ const follow = async (
       : undefined;
   return buildReport({
     ...facts,
+    ...deploymentFacts,
     execution,
     elapsedMs,
     ...(buildLog === undefined ? {} : { buildLog }),
@@ -244,6 +248,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
       signal: session.watch.signal,
       progress: new ProgressLog(),
       deploymentDetails: lazyDeploymentDetails(inputs.region, session.watch.signal),
+      serviceDeployments: lazyServiceDeployments(inputs.region, session.watch.signal),
       onDeployment: deploymentRecorder(),
     };
 
@@ -298,6 +303,15 @@ const lazyDeploymentDetails = (region: string, signal: AbortSignal): (() => Prom
   return () => {
     details ??= import('./deployment-details.js').then(({ DeploymentDetails }) => new DeploymentDetails(region, signal));
     return details;
+  };
+};
+
+/** The ECS and ELBv2 clients and their chunk load only when a pipeline actually runs an ECS deploy action. */
+const lazyServiceDeployments = (region: string, signal: AbortSignal): (() => Promise<EcsDeploymentFollower>) => {
+  let follower: Promise<EcsDeploymentFollower> | undefined;
+  return () => {
+    follower ??= import('./ecs-deployment-follower.js').then(({ EcsDeploymentFollower }) => new EcsDeploymentFollower(region, signal));
+    return follower;
   };
 };
 

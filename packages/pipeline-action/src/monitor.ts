@@ -8,14 +8,16 @@ import {
 } from '@aws-sdk/client-codepipeline';
 import { debug } from '@actions/core';
 import { isRetryableAwsError } from '@greenlight/aws-retry';
-import { isCodeDeployAction } from './action-kinds.js';
+import { isCodeDeployAction, isEcsDeployAction } from './action-kinds.js';
 import type { ActionRun, ActionTracker } from './action-tracker.js';
 import { describeAwsError } from './aws-errors.js';
 import type { DeploymentDetails } from './deployment-details.js';
+import type { EcsDeploymentFollower } from './ecs-deployment-follower.js';
 import type { ExecutionContext } from './execution-context.js';
 import { actionKey, type TypicalDurations } from './history.js';
 import type { PollSchedule } from './poll-schedule.js';
 import type { ProgressLog } from './progress.js';
+import type { ServiceDeploymentFacts } from './service-deployment.js';
 
 const TerminalStatuses = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
 // While actions run, the execution's own status is read every few polls anyway, so an ending that leaves actions
@@ -35,7 +37,9 @@ interface FollowContext extends ExecutionContext {
   readonly progress: ProgressLog;
   /** Loaded on first need: only pipelines with a CodeDeploy action pay for the CodeDeploy client. */
   readonly deploymentDetails: () => Promise<DeploymentDetails>;
-  /** Told the id of each running CodeDeploy deployment of the execution, on every poll that sees it. */
+  /** Loaded on first need: only pipelines with an ECS deploy action pay for the ECS and ELBv2 clients. */
+  readonly serviceDeployments: () => Promise<EcsDeploymentFollower>;
+  /** Told the id of each running CodeDeploy deployment (or ECS service deployment ARN), on every poll that sees it. */
   readonly onDeployment: (deploymentId: string) => void;
 }
 
@@ -111,7 +115,29 @@ const followDeployments = async (context: FollowContext, now: number): Promise<b
     context.progress.lines(run, lines);
     changed ||= lines.length > 0;
   }
+  const serviceDeploying = context.tracker.inProgress().filter((run) => isEcsDeployAction(run.provider) && (runningFor([run], now) ?? 0) >= DeploymentWarmupMs);
+  for (const run of serviceDeploying) changed = (await followServiceDeployment(context, run)) || changed;
   return changed;
+};
+
+/** Shows what changed in the ECS service deployment of an ECS deploy action; true when anything did. */
+const followServiceDeployment = async (context: FollowContext, run: ActionRun): Promise<boolean> => {
+  const follower = await context.serviceDeployments();
+  const lines = await follower.changes(run);
+  context.progress.lines(run, lines);
+  if (follower.serviceDeploymentArn !== undefined) context.onDeployment(follower.serviceDeploymentArn);
+  return lines.length > 0;
+};
+
+/**
+ * After the end: the last look at the ECS service deployment of the execution's ECS deploy action (its final
+ * status, and the deployment itself when it ran between two polls). Undefined without such an action.
+ */
+const settleServiceDeployment = async (context: FollowContext): Promise<ServiceDeploymentFacts | undefined> => {
+  const run = context.tracker.runs().filter((candidate) => isEcsDeployAction(candidate.provider)).at(-1);
+  if (run === undefined) return undefined;
+  await followServiceDeployment(context, run);
+  return (await context.serviceDeployments()).facts();
 };
 
 /**
@@ -177,5 +203,5 @@ const refreshActions = async (context: FollowContext): Promise<void> => {
   }
 };
 
-export { followExecution, getExecution, isTerminal, listActionExecutions, refreshActions };
+export { followExecution, getExecution, isTerminal, listActionExecutions, refreshActions, settleServiceDeployment };
 export type { FollowContext, FollowResult };

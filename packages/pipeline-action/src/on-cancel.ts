@@ -42,7 +42,7 @@ const cancelExecution = async (request: CancelRequest): Promise<CancelOutcome> =
     if (request.onCancel !== OnCancel.Rollback) return [];
     // Loaded only on cancel: the CodeDeploy client is not needed otherwise.
     const { rollBackDeployment, runningDeployments } = await import('./rollback.js');
-    const ids = await runningDeployments(request.client, request.pipelineName, request.executionId, request.knownDeploymentIds, deadline);
+    const ids = await runningDeployments(request.client, request.region, request.pipelineName, request.executionId, request.knownDeploymentIds, deadline);
     // StopDeployment only once the pipeline stop has landed (or failed for good): a rollback that ended the Deploy
     // action first would end the execution Failed, not Stopped, and the stop would then be refused.
     await stopping.catch(() => undefined);

@@ -7,6 +7,7 @@ import type { CancelOutcome } from './on-cancel.js';
 import type { ExecutionContext } from './execution-context.js';
 import { outcomeOfStatus, type Outcome } from './outcome.js';
 import type { ExecutionReport, NewerExecution } from './report.js';
+import type { ServiceDeploymentFacts } from './service-deployment.js';
 
 interface ReportFacts {
   readonly context: ExecutionContext;
@@ -21,6 +22,8 @@ interface ReportFacts {
   readonly hookFailure?: HookFailure;
   readonly supersededBy?: NewerExecution;
   readonly cancellation?: CancelOutcome;
+  /** The ECS service deployment of an ECS deploy action, as last seen. */
+  readonly serviceDeployment?: ServiceDeploymentFacts;
   /** Local milliseconds spent, used when the actions' own timestamps cannot tell the duration. */
   readonly elapsedMs: number;
 }
@@ -51,7 +54,8 @@ const buildReport = (facts: ReportFacts): ExecutionReport => {
     buildLog: facts.buildLog,
     hookFailure: facts.hookFailure,
     supersededBy: facts.supersededBy,
-    deploymentId: deployment?.externalId,
+    deploymentId: deployment?.externalId ?? facts.serviceDeployment?.serviceDeploymentArn,
+    serviceDeployment: facts.serviceDeployment,
     cancellation: facts.cancellation,
     durationMs: executionDuration(facts.tracker, facts.elapsedMs),
     timeoutMinutes: facts.timeoutMinutes,

@@ -6,6 +6,7 @@ import type { ExecutionContext } from './execution-context.js';
 import { formatDuration } from './format.js';
 import type { CancelOutcome } from './on-cancel.js';
 import type { Outcome } from './outcome.js';
+import { serviceDeploymentSentence, type ServiceDeploymentFacts } from './service-deployment.js';
 
 interface NewerExecution {
   readonly executionId: string;
@@ -24,7 +25,10 @@ interface ExecutionReport extends ExecutionContext {
   /** The lifecycle hook a failed deployment stopped at, with the reason from its logs. */
   readonly hookFailure: HookFailure | undefined;
   readonly supersededBy: NewerExecution | undefined;
+  /** The CodeDeploy deployment id, or the ECS service deployment ARN. */
   readonly deploymentId: string | undefined;
+  /** The ECS service deployment of an ECS deploy action, as last seen. */
+  readonly serviceDeployment: ServiceDeploymentFacts | undefined;
   /** What cancelling did (StopRequested only). */
   readonly cancellation: CancelOutcome | undefined;
   readonly durationMs: number;
@@ -41,7 +45,11 @@ const failureMessage = (report: ExecutionReport): string | undefined => {
   if (run === undefined) return report.statusSummary;
   const code = run.errorCode === undefined ? '' : ` (${run.errorCode})`;
   const message = `${run.errorMessage ?? report.statusSummary ?? 'no error details'}${code}`;
-  const more = [report.hookFailure === undefined ? undefined : hookSentence(report.hookFailure), activeDeploymentAdvice(run)].filter(
+  const more = [
+    report.hookFailure === undefined ? undefined : hookSentence(report.hookFailure),
+    report.serviceDeployment === undefined ? undefined : serviceDeploymentSentence(report.serviceDeployment),
+    activeDeploymentAdvice(run),
+  ].filter(
     (sentence) => sentence !== undefined,
   );
   return more.length === 0 ? message : `${message}${/[.!?]$/.test(message) ? '' : '.'} ${more.join(' ')}`;

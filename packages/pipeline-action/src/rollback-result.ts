@@ -18,5 +18,8 @@ interface DeploymentRollback {
   readonly detail?: string;
 }
 
-export { RollbackResult };
+/** An Amazon ECS service deployment (native blue/green) rather than a CodeDeploy deployment id. */
+const isServiceDeploymentArn = (deploymentId: string): boolean => /^arn:aws[a-z-]*:ecs:[^:]+:\d+:service-deployment\//.test(deploymentId);
+
+export { isServiceDeploymentArn, RollbackResult };
 export type { DeploymentRollback };

@@ -2,10 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { CodeDeployClient, StopDeploymentCommand } from '@aws-sdk/client-codedeploy';
 import { AwsErrorKind, isRetryableAwsError, readAwsError, retry } from '@greenlight/aws-retry';
-import { isCodeDeployAction } from './action-kinds.js';
+import { isCodeDeployAction, isEcsDeployAction } from './action-kinds.js';
 import { clientConfig } from './clients.js';
 import { listActionExecutions } from './monitor.js';
-import { RollbackResult, type DeploymentRollback } from './rollback-result.js';
+import { isServiceDeploymentArn, RollbackResult, type DeploymentRollback } from './rollback-result.js';
 
 // An in-progress CodeDeploy action names its deployment a moment after it starts: look again this often.
 const LookAgainMs = 500;
@@ -13,12 +13,13 @@ const LookAgainMs = 500;
 const StopReserveMs = 2_000;
 
 /**
- * The CodeDeploy deployments of the execution's in-progress CodeDeploy actions, read afresh (the follow loop may
+ * The deployments of the execution's in-progress CodeDeploy and ECS deploy actions, read afresh (the follow loop may
  * not have seen an action that started since its last poll). An action that has not named its deployment yet is
  * looked at again until it does or the time runs out. A failed lookup falls back to the deployments already known.
  */
 const runningDeployments = async (
   client: CodePipelineClient,
+  region: string,
   pipelineName: string,
   executionId: string,
   known: readonly string[],
@@ -29,7 +30,12 @@ const runningDeployments = async (
       const details = await listActionExecutions({ client, pipelineName, executionId, signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
       const deploying = details.filter((detail) => detail.status === 'InProgress' && isCodeDeployAction(detail.input?.actionTypeId?.provider));
       const ids = deploying.flatMap((detail) => detail.output?.executionResult?.externalExecutionId ?? []);
-      if (ids.length === deploying.length || Date.now() + LookAgainMs >= deadline - StopReserveMs) return [...new Set([...ids, ...known])];
+      if (ids.length === deploying.length || Date.now() + LookAgainMs >= deadline - StopReserveMs) {
+        // The ECS client loads only when the execution runs ECS deploy actions.
+        const ecs = details.some((detail) => detail.status === 'InProgress' && isEcsDeployAction(detail.input?.actionTypeId?.provider));
+        const serviceDeployments = ecs ? await (await import('./ecs-rollback.js')).runningServiceDeployments(region, details, deadline - StopReserveMs) : [];
+        return [...new Set([...ids, ...serviceDeployments, ...known])];
+      }
     } catch {
       if (Date.now() + LookAgainMs >= deadline - StopReserveMs) return [...known];
     }
@@ -37,8 +43,9 @@ const runningDeployments = async (
   }
 };
 
-/** StopDeployment with automatic rollback, retrying transient failures until the deadline. */
+/** StopDeployment with automatic rollback (StopServiceDeployment for an ECS service deployment), retrying transient failures until the deadline. */
 const rollBackDeployment = async (region: string, deploymentId: string, deadline: number): Promise<DeploymentRollback> => {
+  if (isServiceDeploymentArn(deploymentId)) return (await import('./ecs-rollback.js')).rollBackServiceDeployment(region, deploymentId, deadline);
   const client = new CodeDeployClient(clientConfig(region));
   try {
     await retry(

@@ -4,6 +4,7 @@ import { codeBlock, inlineCode, inlineText, link } from './markdown.js';
 import { cancelSentences } from './cancel-report.js';
 import { Outcome, outcomeRow } from './outcome.js';
 import { failureMessage, type ExecutionReport } from './report.js';
+import { serviceDeploymentSection } from './service-deployment.js';
 
 const StatusIcons: Readonly<Record<string, string>> = {
   Succeeded: '✅',
@@ -125,6 +126,7 @@ const render = (report: ExecutionReport, complete: boolean): string => {
     '',
     ...actionsTable(report, latest),
     '',
+    ...serviceDeploymentSection(report.serviceDeployment),
     ...cancellationSection(report),
     ...failureSection(report, complete),
     '',

@@ -9,6 +9,7 @@ const TargetPrefixes: Readonly<Record<string, string>> = {
   CodeDeploy_20141006: 'codedeploy',
   CodeBuild_20161006: 'codebuild',
   Logs_20140328: 'logs',
+  AmazonEC2ContainerServiceV20141113: 'ecs',
 };
 
 /** `x-amz-target` prefixes of the AWS JSON 1.0 services: CloudWatch, whose SDK model names it Granite. */

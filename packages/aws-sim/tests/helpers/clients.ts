@@ -3,6 +3,7 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Simulator } from '../../src/index.js';
 
@@ -13,6 +14,7 @@ interface Clients {
   readonly logs: CloudWatchLogsClient;
   readonly cloudwatch: CloudWatchClient;
   readonly elbv2: ElasticLoadBalancingV2Client;
+  readonly ecs: ECSClient;
   destroy(): void;
 }
 
@@ -33,6 +35,7 @@ const clientsFor = (sim: Simulator, maxAttempts = 3): Clients => {
     logs: new CloudWatchLogsClient({ ...config, endpoint: sim.env['AWS_ENDPOINT_URL_CLOUDWATCH_LOGS'] ?? '' }),
     cloudwatch: new CloudWatchClient({ ...config, endpoint: sim.env['AWS_ENDPOINT_URL_CLOUDWATCH'] ?? '' }),
     elbv2: new ElasticLoadBalancingV2Client({ ...config, endpoint: sim.env['AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2'] ?? '' }),
+    ecs: new ECSClient({ ...config, endpoint: sim.env['AWS_ENDPOINT_URL_ECS'] ?? '' }),
   };
   return {
     ...clients,

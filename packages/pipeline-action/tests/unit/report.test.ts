@@ -34,6 +34,7 @@ const report = (overrides: Partial<ExecutionReport> = {}): ExecutionReport => ({
   hookFailure: undefined,
   supersededBy: undefined,
   deploymentId: undefined,
+  serviceDeployment: undefined,
   cancellation: undefined,
   durationMs: 65_000,
   timeoutMinutes: 60,

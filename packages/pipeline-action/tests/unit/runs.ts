@@ -4,6 +4,7 @@ import type { ActionRun } from '../../src/action-tracker.js';
 const actionRun = (overrides: Partial<ActionRun> & Pick<ActionRun, 'stageName' | 'actionName'>): ActionRun => ({
   actionExecutionId: `${overrides.stageName}-${overrides.actionName}`,
   provider: undefined,
+  configuration: undefined,
   status: 'Succeeded',
   startTime: new Date('2026-11-26T10:00:00Z'),
   endTime: new Date('2026-11-26T10:00:42Z'),

@@ -26,6 +26,7 @@ const report = (overrides: Partial<ExecutionReport>): ExecutionReport => ({
   hookFailure: undefined,
   supersededBy: undefined,
   deploymentId: undefined,
+  serviceDeployment: undefined,
   cancellation: undefined,
   durationMs: 65_000,
   timeoutMinutes: 60,
@@ -52,6 +53,25 @@ describe('the job summary with text from AWS', () => {
     // Assess
     expect(markdown).not.toContain('<img');
     expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[x\\](https://evil) \\| \\`c\\`');
+  });
+
+  it('escapes an ECS service deployment\'s stages and statusReason in its section', () => {
+    // Prepare
+    const serviceDeployment = {
+      serviceDeploymentArn: 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/app/app/abc',
+      status: 'ROLLBACK_SUCCESSFUL',
+      statusReason: '<script>x</script> | **hook** failed',
+      stages: [{ stage: 'POST_TEST_TRAFFIC_SHIFT', seenAt: new Date('2026-11-26T10:00:30Z') }],
+      failedHook: undefined,
+    };
+
+    // Act
+    const markdown = renderSummary(report({ serviceDeployment }));
+
+    // Assess
+    expect(markdown).not.toContain('<script>');
+    expect(markdown).toContain('| POST\\_TEST\\_TRAFFIC\\_SHIFT | 10:00:30 |');
+    expect(markdown).toContain('Status **ROLLBACK\\_SUCCESSFUL**: &lt;script&gt;x&lt;/script&gt; \\| \\*\\*hook\\*\\* failed');
   });
 
   it('fences a build log with more backticks than any run inside it', () => {

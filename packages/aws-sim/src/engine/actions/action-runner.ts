@@ -3,8 +3,10 @@ import type { SeededRandom } from '../../random.js';
 import { ActionOutcome, type ActionScenario, type ErrorDetails } from '../../scenario.js';
 import type { BuildStore } from '../build-store.js';
 import type { DeploymentStore } from '../deployment-store.js';
+import type { EcsBlueGreenDriver } from '../ecs-blue-green-driver.js';
 import { ActionStatus, type ActionRun, type ExecutionRecord } from '../execution-record.js';
 import type { DeploymentDriver } from '../scripted-driver.js';
+import type { ServiceDeploymentStore } from '../service-deployment-store.js';
 
 /** What the action runners play their actions with: the simulated services an action's provider drives. */
 interface ActionServices {
@@ -15,6 +17,9 @@ interface ActionServices {
   readonly region: string;
   readonly account: string;
   readonly driverFor: (action: ActionScenario) => DeploymentDriver;
+  /** ECS services with native blue/green deployments, and the driver that plays their service deployments. */
+  readonly serviceDeployments: ServiceDeploymentStore;
+  readonly ecsDriver: EcsBlueGreenDriver;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ActionScenario } from '../../scenario.js';
 import type { ActionRunner } from './action-runner.js';
 import { runCodeBuildAction } from './codebuild-action.js';
 import { runCodeDeployToEcsAction } from './codedeploy-ecs-action.js';
+import { runEcsAction } from './ecs-action.js';
 import { runSourceAction } from './source-action.js';
 import { runTimedAction } from './timed-action.js';
 
@@ -13,6 +14,7 @@ import { runTimedAction } from './timed-action.js';
 const ActionRunners: Readonly<Record<string, ActionRunner>> = {
   CodeBuild: runCodeBuildAction,
   CodeDeployToECS: runCodeDeployToEcsAction,
+  ECS: runEcsAction,
 };
 
 const runnerFor = (action: ActionScenario): ActionRunner =>

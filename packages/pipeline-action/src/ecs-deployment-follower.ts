@@ -1,0 +1,164 @@
+import {
+  DescribeServiceDeploymentsCommand,
+  DescribeServicesCommand,
+  ECSClient,
+  type ServiceDeployment,
+} from '@aws-sdk/client-ecs';
+import { DescribeRulesCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { AwsErrorKind, classifyAwsError, isRetryableAwsError } from '@greenlight/aws-retry';
+import type { ActionRun } from './action-tracker.js';
+import { clientConfig } from './clients.js';
+import { ecsDeployTarget, findServiceDeployment } from './ecs-deployment-lookup.js';
+import { hookName, type FailedServiceDeploymentHook, type ServiceDeploymentFacts, type ServiceDeploymentStage } from './service-deployment.js';
+
+const FinalStatuses = new Set(['SUCCESSFUL', 'STOPPED', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+const FailedHookStatuses = new Set(['FAILED', 'TIMED_OUT']);
+
+interface ListenerRules {
+  readonly production: string | undefined;
+  readonly test: string | undefined;
+}
+
+const lastSegment = (arn: string): string => arn.split('/').at(-1) ?? arn;
+
+/** `targetgroup/<name>/<id>` → name. */
+const targetGroupName = (arn: string | undefined): string => /targetgroup\/([^/]+)\//.exec(arn ?? '')?.[1] ?? arn ?? '?';
+
+/**
+ * Follows the Amazon ECS native blue/green service deployment of a running ECS deploy action: finds it
+ * (ListServiceDeployments, created after the action started), prints each lifecycle stage as it is reached with
+ * the target revision's task counts and the stage's hooks, and the listener rules' forward weights when it can read
+ * them (DescribeServices for the rules, ELBv2 DescribeRules). Enrichment only: a denied or failing read turns that
+ * part off with one note and never changes the outcome.
+ */
+class EcsDeploymentFollower {
+  readonly #ecs: ECSClient;
+  readonly #elbv2: ElasticLoadBalancingV2Client;
+  readonly #signal: AbortSignal;
+  #arn: string | undefined;
+  #last: ServiceDeployment | undefined;
+  readonly #stages: ServiceDeploymentStage[] = [];
+  #failedHook: FailedServiceDeploymentHook | undefined;
+  #hooksShown = '';
+  #rules: ListenerRules | undefined;
+  #traffic = '';
+  #disabled = false;
+  #trafficDisabled = false;
+
+  constructor(region: string, signal: AbortSignal) {
+    this.#ecs = new ECSClient(clientConfig(region));
+    this.#elbv2 = new ElasticLoadBalancingV2Client(clientConfig(region));
+    this.#signal = signal;
+  }
+
+  /** The service deployment's ARN, once found. */
+  get serviceDeploymentArn(): string | undefined {
+    return this.#arn;
+  }
+
+  /** What was seen, for the report; undefined until the deployment was found. */
+  facts(): ServiceDeploymentFacts | undefined {
+    if (this.#arn === undefined) return undefined;
+    return {
+      serviceDeploymentArn: this.#arn,
+      status: this.#last?.status,
+      statusReason: this.#last?.statusReason,
+      stages: [...this.#stages],
+      failedHook: this.#failedHook,
+    };
+  }
+
+  /** Lines describing what changed since the last call (empty when nothing did). */
+  async changes(run: ActionRun): Promise<string[]> {
+    if (this.#disabled || (this.#last !== undefined && FinalStatuses.has(this.#last.status ?? ''))) return [];
+    const target = ecsDeployTarget(run.configuration);
+    if (target === undefined || run.startTime === undefined) return [];
+    try {
+      if (this.#arn === undefined) {
+        const brief = await findServiceDeployment(this.#ecs, target, run.startTime, this.#signal);
+        if (brief?.serviceDeploymentArn === undefined) return [];
+        this.#arn = brief.serviceDeploymentArn;
+      }
+      const described = await this.#ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [this.#arn] }), {
+        abortSignal: this.#signal,
+      });
+      const deployment = described.serviceDeployments?.[0];
+      if (deployment === undefined) return [];
+      const lines = this.#diff(deployment);
+      if (lines.length > 0) lines.push(...(await this.#trafficLines(target.cluster, target.service)));
+      return lines;
+    } catch (error) {
+      if (isRetryableAwsError(error) || this.#signal.aborted) return [];
+      this.#disabled = true;
+      const reason = classifyAwsError(error) === AwsErrorKind.Denied
+        ? 'ecs:ListServiceDeployments / ecs:DescribeServiceDeployments are not allowed'
+        : String((error as Error).message);
+      return [`Service deployment details unavailable (${reason}); following the pipeline only.`];
+    }
+  }
+
+  #diff(deployment: ServiceDeployment): string[] {
+    const previous = this.#last;
+    this.#last = deployment;
+    const lines: string[] = [];
+    const name = lastSegment(this.#arn ?? '');
+    const stage = deployment.lifecycleStage;
+    if (stage !== undefined && stage !== previous?.lifecycleStage) {
+      this.#stages.push({ stage, seenAt: new Date() });
+      const revision = deployment.targetServiceRevision;
+      const tasks = revision === undefined ? '' : ` (${revision.runningTaskCount ?? 0}/${revision.requestedTaskCount ?? 0} tasks)`;
+      lines.push(`  service deployment ${name}: ${stage} — target revision ${lastSegment(revision?.arn ?? '?')}${tasks}`);
+    }
+    const hooks = (deployment.lifecycleHookDetails ?? []).map((hook) => `${hookName(hook.targetArn ?? '?')} ${hook.status ?? '?'}`).join(', ');
+    if (hooks !== '' && hooks !== this.#hooksShown) lines.push(`  hooks at ${stage ?? '?'}: ${hooks}`);
+    this.#hooksShown = hooks;
+    const failed = (deployment.lifecycleHookDetails ?? []).find((hook) => FailedHookStatuses.has(hook.status ?? ''));
+    if (failed !== undefined && this.#failedHook === undefined) {
+      this.#failedHook = { targetArn: failed.targetArn ?? '?', stage: stage ?? '?', status: failed.status ?? 'FAILED' };
+    }
+    if (deployment.status !== previous?.status && deployment.status !== 'IN_PROGRESS') {
+      const reason = deployment.statusReason === undefined ? '' : `: ${deployment.statusReason}`;
+      lines.push(`  service deployment ${name}: ${deployment.status ?? '?'}${reason}`);
+    }
+    return lines;
+  }
+
+  /** The production and test rules' forward weights, when they changed; one note and off when they cannot be read. */
+  async #trafficLines(cluster: string, service: string): Promise<string[]> {
+    if (this.#trafficDisabled) return [];
+    try {
+      this.#rules ??= await this.#listenerRules(cluster, service);
+      const arns = [this.#rules.production, this.#rules.test].filter((arn) => arn !== undefined);
+      if (arns.length === 0) return [];
+      const { Rules } = await this.#elbv2.send(new DescribeRulesCommand({ RuleArns: arns }), { abortSignal: this.#signal });
+      const weights = (ruleArn: string | undefined): string | undefined => {
+        const rule = Rules?.find((candidate) => candidate.RuleArn === ruleArn);
+        const groups = rule?.Actions?.find((action) => action.Type === 'forward')?.ForwardConfig?.TargetGroups;
+        return groups?.map((group) => `${targetGroupName(group.TargetGroupArn)} ${group.Weight ?? 0}%`).join(' · ');
+      };
+      const production = weights(this.#rules.production);
+      const test = weights(this.#rules.test);
+      const traffic = [production === undefined ? undefined : `production ${production}`, test === undefined ? undefined : `test ${test}`]
+        .filter((part) => part !== undefined)
+        .join('; ');
+      if (traffic === '' || traffic === this.#traffic) return [];
+      this.#traffic = traffic;
+      return [`  traffic: ${traffic}`];
+    } catch (error) {
+      if (isRetryableAwsError(error) || this.#signal.aborted) return [];
+      this.#trafficDisabled = true;
+      const reason = classifyAwsError(error) === AwsErrorKind.Denied
+        ? 'ecs:DescribeServices / elasticloadbalancing:DescribeRules are not allowed'
+        : String((error as Error).message);
+      return [`  traffic weights unavailable (${reason}).`];
+    }
+  }
+
+  async #listenerRules(cluster: string, service: string): Promise<ListenerRules> {
+    const { services } = await this.#ecs.send(new DescribeServicesCommand({ cluster, services: [service] }), { abortSignal: this.#signal });
+    const advanced = services?.[0]?.loadBalancers?.find((balancer) => balancer.advancedConfiguration !== undefined)?.advancedConfiguration;
+    return { production: advanced?.productionListenerRule, test: advanced?.testListenerRule };
+  }
+}
+
+export { EcsDeploymentFollower };

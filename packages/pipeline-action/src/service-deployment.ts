@@ -1,0 +1,63 @@
+import { formatTime } from './format.js';
+import { inlineText } from './markdown.js';
+
+/** One lifecycle stage of an Amazon ECS service deployment, when the action first saw it. */
+interface ServiceDeploymentStage {
+  readonly stage: string;
+  readonly seenAt: Date;
+}
+
+/** The lifecycle hook that failed (or timed out) in an ECS service deployment. */
+interface FailedServiceDeploymentHook {
+  readonly targetArn: string;
+  readonly stage: string;
+  readonly status: string;
+}
+
+/**
+ * What the action learned about the ECS native blue/green service deployment a Deploy action (provider `ECS`)
+ * started. Its own file: the report reads it without loading the ECS client.
+ */
+interface ServiceDeploymentFacts {
+  readonly serviceDeploymentArn: string;
+  readonly status: string | undefined;
+  readonly statusReason: string | undefined;
+  readonly stages: readonly ServiceDeploymentStage[];
+  readonly failedHook: FailedServiceDeploymentHook | undefined;
+}
+
+/** The statuses of a service deployment that did not reach its target revision (SDK `ServiceDeploymentStatus`). */
+const RolledBackStatuses: ReadonlySet<string> = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
+
+const isRolledBack = (facts: ServiceDeploymentFacts): boolean => RolledBackStatuses.has(facts.status ?? '');
+
+/** A function ARN's name, as people know their hook (`arn:aws:lambda:…:function:name[:alias]`). */
+const hookName = (targetArn: string): string => /:function:([^:]+)/.exec(targetArn)?.[1] ?? targetArn;
+
+/** The sentence the annotation and failure-message add: how the deployment ended, why, and which hook caused it. */
+const serviceDeploymentSentence = (facts: ServiceDeploymentFacts): string | undefined => {
+  if (!isRolledBack(facts)) return undefined;
+  const reason = facts.statusReason === undefined ? '' : `: ${facts.statusReason}`;
+  const hook = facts.failedHook === undefined
+    ? ''
+    : ` The ${facts.failedHook.stage} lifecycle hook ${hookName(facts.failedHook.targetArn)} answered ${facts.failedHook.status}; its own reason is in its CloudWatch Logs group /aws/lambda/${hookName(facts.failedHook.targetArn)}.`;
+  return `Service deployment ${facts.serviceDeploymentArn} ended ${facts.status ?? ''}${reason}.${hook}`;
+};
+
+/** The job summary's section: the stages with the time each was reached, and the end (escaped: ECS text is untrusted). */
+const serviceDeploymentSection = (facts: ServiceDeploymentFacts | undefined): string[] => {
+  if (facts === undefined || facts.stages.length === 0) return [];
+  return [
+    `### Service deployment ${inlineText(facts.serviceDeploymentArn)}`,
+    '',
+    '| Lifecycle stage | Reached (UTC) |',
+    '|---|---|',
+    ...facts.stages.map((stage) => `| ${inlineText(stage.stage)} | ${formatTime(stage.seenAt)} |`),
+    '',
+    `Status **${inlineText(facts.status ?? 'unknown')}**${facts.statusReason === undefined ? '' : `: ${inlineText(facts.statusReason)}`}`,
+    '',
+  ];
+};
+
+export { hookName, isRolledBack, serviceDeploymentSection, serviceDeploymentSentence };
+export type { FailedServiceDeploymentHook, ServiceDeploymentFacts, ServiceDeploymentStage };
