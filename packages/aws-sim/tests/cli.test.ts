@@ -8,8 +8,8 @@ import { CodeDeployClient, GetDeploymentGroupCommand, PutLifecycleEventHookExecu
 import { CodePipelineClient, GetPipelineCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { DescribeListenersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { parseCliOptions } from '../src/cli-options.js';
-import { blueGreenPipeline } from './helpers/scenarios.js';
-import { waitFor } from './helpers/wait-for.js';
+import { blueGreenPipeline } from './support/scenarios.js';
+import { waitFor } from './support/wait-for.js';
 
 const PACKAGE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(PACKAGE, 'dist', 'cli.js');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { GetMetricDataCommand, type GetMetricDataCommandInput, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { startSimulator, type Simulator } from '../src/index.js';
-import { clientsFor, type Clients } from './helpers/clients.js';
+import { clientsFor, type Clients } from './support/clients.js';
 
 const LOAD_BALANCER = 'app/shop/50dc6c495c0c9188';
 const GREEN = 'targetgroup/shop-green/943f017f100becff';

@@ -3,10 +3,10 @@ import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { BatchGetBuildsCommand, type Build } from '@aws-sdk/client-codebuild';
 import { StartPipelineExecutionCommand, StopPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type Simulator } from '../src/index.js';
-import { startedAction } from './helpers/actions.js';
-import { clientsFor, type Clients } from './helpers/clients.js';
-import { blueGreenPipeline } from './helpers/scenarios.js';
-import { waitFor } from './helpers/wait-for.js';
+import { startedAction } from './support/actions.js';
+import { clientsFor, type Clients } from './support/clients.js';
+import { blueGreenPipeline } from './support/scenarios.js';
+import { waitFor } from './support/wait-for.js';
 
 const LOG_LINES = ['[Container] npm ci', '[Container] npm test', 'FAIL tests/app.test.ts', '[Container] Phase complete: BUILD State: FAILED'];
 

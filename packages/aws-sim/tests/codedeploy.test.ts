@@ -9,10 +9,10 @@ import {
 import { createHash } from 'node:crypto';
 import { StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type Simulator } from '../src/index.js';
-import { actionOf, startedAction } from './helpers/actions.js';
-import { clientsFor, type Clients } from './helpers/clients.js';
-import { blueGreenPipeline } from './helpers/scenarios.js';
-import { waitFor } from './helpers/wait-for.js';
+import { actionOf, startedAction } from './support/actions.js';
+import { clientsFor, type Clients } from './support/clients.js';
+import { blueGreenPipeline } from './support/scenarios.js';
+import { waitFor } from './support/wait-for.js';
 
 const TIME_SCALE = 0.005;
 

@@ -9,8 +9,8 @@ import {
   type ActionExecutionDetail,
 } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type PipelineScenario, type Simulator } from '../src/index.js';
-import { clientsFor, type Clients } from './helpers/clients.js';
-import { blueGreenPipeline } from './helpers/scenarios.js';
+import { clientsFor, type Clients } from './support/clients.js';
+import { blueGreenPipeline } from './support/scenarios.js';
 
 const TIME_SCALE = 0.005;
 

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { GetDeploymentCommand, PutLifecycleEventHookExecutionStatusCommand, StopDeploymentCommand } from '@aws-sdk/client-codedeploy';
 import { StartPipelineExecutionCommand, StopPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type DeploymentHandle, type Simulator } from '../src/index.js';
-import { actionOf, startedAction } from './helpers/actions.js';
-import { clientsFor, type Clients } from './helpers/clients.js';
-import { blueGreenPipeline } from './helpers/scenarios.js';
-import { waitFor } from './helpers/wait-for.js';
+import { actionOf, startedAction } from './support/actions.js';
+import { clientsFor, type Clients } from './support/clients.js';
+import { blueGreenPipeline } from './support/scenarios.js';
+import { waitFor } from './support/wait-for.js';
 
 describe('external deployment driver', () => {
   let sim: Simulator;

@@ -11,8 +11,8 @@ import {
   type NativeStackOptions,
   type Simulator,
 } from '../src/index.js';
-import { clientsFor, type Clients } from './helpers/clients.js';
-import { waitFor } from './helpers/wait-for.js';
+import { clientsFor, type Clients } from './support/clients.js';
+import { waitFor } from './support/wait-for.js';
 
 const HOOK_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:app-greenlight-hook';
 

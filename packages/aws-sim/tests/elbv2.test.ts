@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { DescribeListenersCommand, DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { startSimulator, type LoadBalancerArns, type Simulator } from '../src/index.js';
-import { clientsFor, type Clients } from './helpers/clients.js';
-import { signedFetch } from './helpers/signed-fetch.js';
+import { clientsFor, type Clients } from './support/clients.js';
+import { signedFetch } from './support/signed-fetch.js';
 
 describe('ELBv2 (AWS Query protocol)', () => {
   let sim: Simulator;

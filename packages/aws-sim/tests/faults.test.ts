@@ -9,8 +9,8 @@ import {
 } from '@aws-sdk/client-codepipeline';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { startSimulator, type FaultSpec, type Simulator, type SimulatorOptions } from '../src/index.js';
-import { clientsFor, type Clients } from './helpers/clients.js';
-import { blueGreenPipeline } from './helpers/scenarios.js';
+import { clientsFor, type Clients } from './support/clients.js';
+import { blueGreenPipeline } from './support/scenarios.js';
 
 describe('fault injection', () => {
   const running: { sim: Simulator; aws: Clients }[] = [];

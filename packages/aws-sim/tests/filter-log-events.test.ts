@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { FilterLogEventsCommand, type FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import { startSimulator, type Simulator } from '../src/index.js';
-import { clientsFor, type Clients } from './helpers/clients.js';
+import { clientsFor, type Clients } from './support/clients.js';
 
 const GROUP = '/aws/lambda/CodeDeployHook_app';
 

@@ -7,10 +7,10 @@ import {
   StopPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type ActionView, type Simulator } from '../src/index.js';
-import { actionOf, startedAction } from './helpers/actions.js';
-import { clientsFor, type Clients } from './helpers/clients.js';
-import { blueGreenPipeline } from './helpers/scenarios.js';
-import { waitFor } from './helpers/wait-for.js';
+import { actionOf, startedAction } from './support/actions.js';
+import { clientsFor, type Clients } from './support/clients.js';
+import { blueGreenPipeline } from './support/scenarios.js';
+import { waitFor } from './support/wait-for.js';
 
 describe('CodePipeline execution endings', () => {
   let sim: Simulator;

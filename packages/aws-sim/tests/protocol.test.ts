@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { CodePipelineClient, DeletePipelineCommand, GetPipelineCommand } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type Simulator } from '../src/index.js';
-import { clientsFor, type Clients } from './helpers/clients.js';
-import { blueGreenPipeline } from './helpers/scenarios.js';
-import { signedFetch } from './helpers/signed-fetch.js';
+import { clientsFor, type Clients } from './support/clients.js';
+import { blueGreenPipeline } from './support/scenarios.js';
+import { signedFetch } from './support/signed-fetch.js';
 
 describe('wire protocol', () => {
   let sim: Simulator;

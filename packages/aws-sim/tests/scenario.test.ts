@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { startSimulator, type PipelineScenario, type Simulator } from '../src/index.js';
-import { blueGreenPipeline } from './helpers/scenarios.js';
+import { blueGreenPipeline } from './support/scenarios.js';
 
 const source = { name: 'Source', actions: [{ name: 'Source', category: 'Source', provider: 'S3' }] };
 const build = { name: 'Build', actions: [{ name: 'Build', category: 'Build', provider: 'CodeBuild' }] };

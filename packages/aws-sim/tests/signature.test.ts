@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { CodePipelineClient, GetPipelineCommand } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type Simulator } from '../src/index.js';
-import { blueGreenPipeline } from './helpers/scenarios.js';
-import { signedFetch } from './helpers/signed-fetch.js';
+import { blueGreenPipeline } from './support/scenarios.js';
+import { signedFetch } from './support/signed-fetch.js';
 
 const GET_PIPELINE = {
   headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'CodePipeline_20150709.GetPipeline' },

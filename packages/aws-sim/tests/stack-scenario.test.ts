@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { hookFunctionName } from '@greenlight/contracts';
 import { greenlightPipelineScenario } from '../src/index.js';
-import { APP_STACK } from './helpers/scenarios.js';
+import { APP_STACK } from './support/scenarios.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pipelineModule = path.join(packageDir, '..', '..', 'terraform', 'modules', 'pipeline', 'main.tf');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { runAction, startAction, type ActionRunResult } from '@greenlight/testkit';
+import { runStep, startStep, type StepRunResult } from '@greenlight/testkit';
 
 // The runner's cancellation: SIGINT, SIGTERM 7.5 s later, then the process tree is killed 2.5 s after that.
 const CANCEL_ESCALATION_MS = { sigterm: 7_500, kill: 2_500 } as const;
@@ -19,12 +19,12 @@ interface ActionStep {
   /** Cancels the workflow run as the runner does, then runs the post step (post-if: cancelled()). */
   cancel(): void;
   /** The main step's result, and the post step's when it ran. */
-  readonly done: Promise<{ readonly main: ActionRunResult; readonly post?: ActionRunResult }>;
+  readonly done: Promise<{ readonly main: StepRunResult; readonly post?: StepRunResult }>;
 }
 
 /** Runs the action's main step (and, on cancellation, its post step) exactly as the GitHub runner would. */
 const startActionStep = async (options: ActionStepOptions): Promise<ActionStep> => {
-  const running = await startAction({
+  const running = await startStep({
     entry: options.entry,
     inputs: options.inputs,
     env: options.env,
@@ -41,7 +41,7 @@ const startActionStep = async (options: ActionStepOptions): Promise<ActionStep> 
     // Each step gets fresh GITHUB_OUTPUT/STATE/STEP_SUMMARY files, as on the runner.
     const postDir = path.join(options.workDir, 'post');
     await mkdir(postDir, { recursive: true });
-    const post = await runAction({
+    const post = await runStep({
       entry: postEntry,
       inputs: options.inputs,
       env: options.env,

@@ -1,5 +1,5 @@
 import type { CallRecord, DeploymentView } from '@greenlight/aws-sim';
-import type { ActionRunResult } from '@greenlight/testkit';
+import type { StepRunResult } from '@greenlight/testkit';
 import type { DeploymentRecord } from './blue-green-deployment.js';
 import { tally, type LoadReport, type Tally } from './load-generator.js';
 import { ExpectedOutcome, type Scenario } from './scenarios.js';
@@ -9,7 +9,7 @@ interface RehearsalFacts {
   readonly deploymentConfig: string;
   readonly speed: number;
   readonly seed: number;
-  readonly action: { readonly main: ActionRunResult; readonly post?: ActionRunResult; readonly summaryPath: string };
+  readonly action: { readonly main: StepRunResult; readonly post?: StepRunResult; readonly summaryPath: string };
   readonly executionCount: number;
   readonly pipelineStatus: string | undefined;
   readonly deployment: DeploymentRecord;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ActionRunResult } from '@greenlight/testkit';
+import type { StepRunResult } from '@greenlight/testkit';
 import { runnerInputs } from './action-inputs.js';
 import { startActionStep } from './action-step.js';
 import type { RehearsalDrive } from './rehearsal-drive.js';
@@ -15,8 +15,8 @@ import { STACK } from './stack.js';
 const CANCEL_INTO_HOLD = 0.4;
 
 interface StepRun {
-  readonly main: ActionRunResult;
-  readonly post?: ActionRunResult;
+  readonly main: StepRunResult;
+  readonly post?: StepRunResult;
   /** When the action's step (and its post step, after a cancel) exited. */
   readonly actionEndedAt: number;
   readonly summaryPath: string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runAction } from '@greenlight/testkit';
+import { runStep } from '@greenlight/testkit';
 import { parse } from 'yaml';
 import { appPipeline, githubEnv, packageDir, startHarness, type Harness } from './support/harness.js';
 
@@ -81,7 +81,7 @@ describe('the root action.yml (GitHub Marketplace, `uses: <owner>/<repo>@v1`)', 
       );
 
       // Act
-      const result = await runAction({
+      const result = await runStep({
         entry: path.join(repositoryRoot, rootAction.runs['main'] ?? ''),
         inputs: { ...defaults, 'pipeline-name': 'root-action', wait: 'false' },
         env: { ...harness.sim.env, ...githubEnv() },

@@ -1,18 +1,18 @@
-import { type ActionRunOptions, type ActionRunResult, type RunningAction, runAction, startAction } from './action-runner.js';
-import { ActionExitedError } from './errors.js';
+import { type StepRunOptions, type StepRunResult, type RunningStep, runStep, startStep } from './step-runner.js';
+import { StepExitedError } from './errors.js';
 import { parseFileCommands } from './file-commands.js';
 import { node24Path } from './node24.js';
 import { parseWorkflowCommands, type WorkflowCommand } from './workflow-commands.js';
 
 export {
-  ActionExitedError,
-  type ActionRunOptions,
-  type ActionRunResult,
+  StepExitedError,
+  type StepRunOptions,
+  type StepRunResult,
   node24Path,
   parseFileCommands,
   parseWorkflowCommands,
-  runAction,
-  type RunningAction,
-  startAction,
+  runStep,
+  type RunningStep,
+  startStep,
   type WorkflowCommand,
 };

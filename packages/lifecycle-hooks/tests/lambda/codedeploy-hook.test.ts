@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '@greenlight/aws-sim';
 import { HookLogMessage } from '../../src/log-records.js';
-import { type GreenApp, type GreenBehaviour, startGreenApp, unusedUrl } from '../helpers/green-app.js';
-import { newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
-import { type HostileGreen, startHostileGreen } from '../helpers/hostile-green.js';
-import { type Invocation, invokeHook, unpackHookZip } from '../helpers/lambda-zip.js';
+import { type GreenApp, type GreenBehaviour, startGreenApp, unusedUrl } from '../support/green-app.js';
+import { newHookDeployment, reportedStatuses } from '../support/hook-deployments.js';
+import { type HostileGreen, startHostileGreen } from '../support/hostile-green.js';
+import { type Invocation, invokeHook, unpackHookZip } from '../support/lambda-zip.js';
 
 const APPLICATION = 'shop';
 const GROUP = 'shop-blue-green';

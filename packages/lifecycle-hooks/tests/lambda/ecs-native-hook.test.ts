@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '@greenlight/aws-sim';
-import { type GreenApp, startGreenApp, unusedUrl } from '../helpers/green-app.js';
-import { type Invocation, invokeHook, unpackHookZip } from '../helpers/lambda-zip.js';
+import { type GreenApp, startGreenApp, unusedUrl } from '../support/green-app.js';
+import { type Invocation, invokeHook, unpackHookZip } from '../support/lambda-zip.js';
 
 const SERVICE = 'arn:aws:ecs:us-east-1:123456789012:service/shop/web';
 const BLUE = 'arn:aws:ecs:us-east-1:123456789012:service-revision/shop/web/1000';

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { packageDir } from '../helpers/lambda-zip.js';
+import { packageDir } from '../support/lambda-zip.js';
 
 // `import … from "x"`, `export … from "x"` and `import("x")` with a bare specifier (not ./, ../ or node:).
 const bareImport = /(?:\bfrom\s*|\bimport\s*\(\s*)["']((?!\.{1,2}\/|node:)[^"']+)["']/g;

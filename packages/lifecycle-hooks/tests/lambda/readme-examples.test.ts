@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parseHookConfig } from '../../src/config.js';
-import { codeBlocks, readReadme } from '../helpers/readme.js';
-import { typeCheck } from '../helpers/type-check.js';
+import { codeBlocks, readReadme } from '../support/readme.js';
+import { typeCheck } from '../support/type-check.js';
 
 const parsesAsObject = (text: string): Record<string, unknown> | undefined => {
   try {

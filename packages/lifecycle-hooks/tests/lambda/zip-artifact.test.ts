@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
 import { unzipSync } from 'fflate';
-import { packageDir, zipPath } from '../helpers/lambda-zip.js';
+import { packageDir, zipPath } from '../support/lambda-zip.js';
 
 const run = promisify(execFile);
 

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '@greenlight/aws-sim';
-import { type GreenApp, startGreenApp } from '../helpers/green-app.js';
-import { newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
-import { invokeHook, unpackHookZip } from '../helpers/lambda-zip.js';
-import { codeBlocks, readReadme } from '../helpers/readme.js';
-import { createUserProject, type UserProject } from '../helpers/user-project.js';
+import { type GreenApp, startGreenApp } from '../support/green-app.js';
+import { newHookDeployment, reportedStatuses } from '../support/hook-deployments.js';
+import { invokeHook, unpackHookZip } from '../support/lambda-zip.js';
+import { codeBlocks, readReadme } from '../support/readme.js';
+import { createUserProject, type UserProject } from '../support/user-project.js';
 
 interface SourceMap {
   readonly sources: readonly string[];

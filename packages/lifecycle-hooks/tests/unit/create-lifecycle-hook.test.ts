@@ -6,9 +6,9 @@ import { createLifecycleHook } from '../../src/create-lifecycle-hook.js';
 import { LifecycleReportError } from '../../src/errors.js';
 import { createJsonLogger } from '../../src/logger.js';
 import type { CustomCheck } from '../../src/validate-green.js';
-import { type GreenApp, startGreenApp } from '../helpers/green-app.js';
-import { newHookDeployment, reportedStatuses } from '../helpers/hook-deployments.js';
-import { simClients } from '../helpers/sim-clients.js';
+import { type GreenApp, startGreenApp } from '../support/green-app.js';
+import { newHookDeployment, reportedStatuses } from '../support/hook-deployments.js';
+import { simClients } from '../support/sim-clients.js';
 
 let sim: Simulator;
 let green: GreenApp;

@@ -3,7 +3,7 @@ import { type Simulator, startSimulator } from '@greenlight/aws-sim';
 import { createAwsApi } from '../../src/aws-api.js';
 import { discoverTestListenerUrl } from '../../src/discovery.js';
 import { TestListenerDiscoveryError } from '../../src/errors.js';
-import { simClients } from '../helpers/sim-clients.js';
+import { simClients } from '../support/sim-clients.js';
 
 let sim: Simulator;
 

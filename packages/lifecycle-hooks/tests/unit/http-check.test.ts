@@ -11,7 +11,7 @@ import { type CheckConfig, parseHookConfig } from '../../src/config.js';
 import { LifecycleHookConfigError } from '../../src/errors.js';
 import { runHttpCheck } from '../../src/http-check.js';
 import { createHttpRequester } from '../../src/http-request.js';
-import { type GreenApp, startGreenApp, unusedUrl } from '../helpers/green-app.js';
+import { type GreenApp, startGreenApp, unusedUrl } from '../support/green-app.js';
 
 const checkOf = (check: Record<string, unknown>): CheckConfig => {
   const [parsed] = parseHookConfig({ checks: [check] }).checks;

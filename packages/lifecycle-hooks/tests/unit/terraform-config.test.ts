@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { CHECK_PATH, DNS_HOST_NAME, MAX_HOST_NAME_LENGTH, parseHookConfig } from '../../src/config.js';
 import { CHECK_STAGES } from '../../src/ecs-stages.js';
-import { packageDir } from '../helpers/lambda-zip.js';
+import { packageDir } from '../support/lambda-zip.js';
 
 const MODULE_DIR = path.join(packageDir, '../../terraform/modules/lifecycle-hooks');
 const MODULE_MAIN = path.join(MODULE_DIR, 'main.tf');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseHookConfig } from '../../src/config.js';
 import { createJsonLogger } from '../../src/logger.js';
 import { type CustomCheck, validateGreen } from '../../src/validate-green.js';
-import { type GreenApp, startGreenApp } from '../helpers/green-app.js';
+import { type GreenApp, startGreenApp } from '../support/green-app.js';
 
 let green: GreenApp;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { hookFunctionName } from '@greenlight/contracts';
-import type { ActionRunResult } from '@greenlight/testkit';
+import type { StepRunResult } from '@greenlight/testkit';
 import { failEveryHook } from '../support/failing-hook.js';
 import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 
@@ -22,7 +22,7 @@ const HookFunction = hookFunctionName('app', 'AfterAllowTestTraffic');
 const OwnLogCommands: ReadonlySet<string> = new Set(['group', 'endgroup']);
 
 /** The runner would execute only the action's own commands: its stage groups, one ::error, none from the text. */
-const expectOnlyOwnCommands = (result: ActionRunResult): void => {
+const expectOnlyOwnCommands = (result: StepRunResult): void => {
   expect(result.commands.map((command) => command.command).filter((name) => !OwnLogCommands.has(name))).toEqual(['error']);
   expect(result.errors).toHaveLength(1);
   expect(result.outputs['status']).toBe('Failed');

@@ -9,7 +9,7 @@ import {
   type PipelineScenario,
   type Simulator,
 } from '@greenlight/aws-sim';
-import { runAction, startAction, type ActionRunResult, type RunningAction } from '@greenlight/testkit';
+import { runStep, startStep, type StepRunResult, type RunningStep } from '@greenlight/testkit';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const mainEntry = path.join(packageDir, 'dist', 'index.js');
@@ -58,9 +58,9 @@ const BuildFails: AppPipelineOptions = {
 
 interface Harness {
   readonly sim: Simulator;
-  run(inputs: Readonly<Record<string, string>>, env?: Readonly<Record<string, string>>): Promise<ActionRunResult>;
-  start(inputs: Readonly<Record<string, string>>, env?: Readonly<Record<string, string>>): Promise<RunningAction>;
-  post(state: Readonly<Record<string, string>>): Promise<ActionRunResult>;
+  run(inputs: Readonly<Record<string, string>>, env?: Readonly<Record<string, string>>): Promise<StepRunResult>;
+  start(inputs: Readonly<Record<string, string>>, env?: Readonly<Record<string, string>>): Promise<RunningStep>;
+  post(state: Readonly<Record<string, string>>): Promise<StepRunResult>;
   stop(): Promise<void>;
   /** Calls to one operation whose input names this pipeline (`name` or `pipelineName`). */
   callsFor(operation: string, pipelineName: string): CallRecord[];
@@ -80,9 +80,9 @@ const startHarness = async (pipelines: readonly PipelineScenario[], options: Har
   const env = (extra: Readonly<Record<string, string>> = {}): Record<string, string> => ({ ...sim.env, ...githubEnv(), ...extra });
   return {
     sim,
-    run: (inputs, extra) => runAction({ entry: mainEntry, inputs, env: env(extra), killAfterMs: KillAfterMs }),
-    start: (inputs, extra) => startAction({ entry: mainEntry, inputs, env: env(extra), killAfterMs: KillAfterMs }),
-    post: (state) => runAction({ entry: postEntry, state, env: env(), killAfterMs: KillAfterMs }),
+    run: (inputs, extra) => runStep({ entry: mainEntry, inputs, env: env(extra), killAfterMs: KillAfterMs }),
+    start: (inputs, extra) => startStep({ entry: mainEntry, inputs, env: env(extra), killAfterMs: KillAfterMs }),
+    post: (state) => runStep({ entry: postEntry, state, env: env(), killAfterMs: KillAfterMs }),
     stop: () => sim.stop(),
     callsFor: (operation, pipelineName) =>
       sim.callsTo(operation).filter((call) => (call.input['name'] ?? call.input['pipelineName']) === pipelineName),

@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ActionExitedError, runAction, startAction } from '../src/index.js';
+import { StepExitedError, runStep, startStep } from '../src/index.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'echo-action.mjs');
 
-describe('runAction', () => {
+describe('runStep', () => {
   it('passes hyphenated inputs and state the way the runner does and reads back outputs, state and summary', async () => {
     // Act
-    const result = await runAction({ entry: fixture, inputs: { 'greeting-name': 'octo' }, state: { previous: 'x' } });
+    const result = await runStep({ entry: fixture, inputs: { 'greeting-name': 'octo' }, state: { previous: 'x' } });
 
     // Assess
     expect(result.exitCode).toBe(1);
@@ -22,7 +22,7 @@ describe('runAction', () => {
 
   it('runs the action under Node 24', async () => {
     // Act
-    const result = await runAction({ entry: fixture, inputs: { 'greeting-name': 'octo' } });
+    const result = await runStep({ entry: fixture, inputs: { 'greeting-name': 'octo' } });
 
     // Assess
     expect(result.stdout).toMatch(/^node 24\./m);
@@ -30,7 +30,7 @@ describe('runAction', () => {
 
   it('delivers a cancellation signal once the action reaches a given line', async () => {
     // Prepare
-    const running = await startAction({ entry: fixture, inputs: { 'greeting-name': 'wait' }, killAfterMs: 10_000 });
+    const running = await startStep({ entry: fixture, inputs: { 'greeting-name': 'wait' }, killAfterMs: 10_000 });
 
     // Act
     await running.waitForOutput(/^waiting$/);
@@ -44,7 +44,7 @@ describe('runAction', () => {
 
   it('rejects a wait for a line the action never printed, whether it is still running or already gone', async () => {
     // Prepare
-    const running = await startAction({ entry: fixture, inputs: { 'greeting-name': 'octo' } });
+    const running = await startStep({ entry: fixture, inputs: { 'greeting-name': 'octo' } });
 
     // Act
     const whileRunning = running.waitForOutput(/^never printed$/).catch((error: unknown) => error);
@@ -52,7 +52,7 @@ describe('runAction', () => {
     const afterExit = running.waitForOutput(/^never printed$/).catch((error: unknown) => error);
 
     // Assess
-    expect(await whileRunning).toBeInstanceOf(ActionExitedError);
+    expect(await whileRunning).toBeInstanceOf(StepExitedError);
     expect(await afterExit).toEqual(
       expect.objectContaining({ message: 'the action exited (code 1) before printing a line matching /^never printed$/: check its stdout and stderr in the run result' }),
     );
@@ -64,7 +64,7 @@ describe('runAction', () => {
     const lines: string[] = [];
 
     // Act
-    const result = await runAction({
+    const result = await runStep({
       entry: fixture,
       inputs: { 'greeting-name': 'octo' },
       onLine: (line, stream) => lines.push(`${stream}: ${line}`),

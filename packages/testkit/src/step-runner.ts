@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ActionExitedError } from './errors.js';
+import { StepExitedError } from './errors.js';
 import { parseFileCommands } from './file-commands.js';
 import { node24Path } from './node24.js';
 import { effectiveValues, parseWorkflowCommands, type WorkflowCommand } from './workflow-commands.js';
 
-interface ActionRunOptions {
+interface StepRunOptions {
   /** The built entry point, e.g. `dist/index.js` or `dist/post.js`. */
   readonly entry: string;
   /** Inputs by their action.yml name; passed as `INPUT_<NAME uppercased>` with hyphens kept, as the runner does. */
@@ -24,7 +24,7 @@ interface ActionRunOptions {
   readonly onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
 }
 
-interface ActionRunResult {
+interface StepRunResult {
   readonly exitCode: number | null;
   readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
@@ -41,12 +41,12 @@ interface ActionRunResult {
   readonly durationMs: number;
 }
 
-interface RunningAction {
-  /** Resolves once a stdout line matches, with that line. Rejects with ActionExitedError if the process ended first. */
+interface RunningStep {
+  /** Resolves once a stdout line matches, with that line. Rejects with StepExitedError if the process ended first. */
   waitForOutput(pattern: RegExp): Promise<string>;
   /** Sends a signal as the runner does on cancellation (SIGINT first, then SIGTERM). */
   kill(signal: NodeJS.Signals): void;
-  readonly result: Promise<ActionRunResult>;
+  readonly result: Promise<StepRunResult>;
 }
 
 const inputVariable = (name: string): string => `INPUT_${name.replaceAll(' ', '_').toUpperCase()}`;
@@ -63,7 +63,7 @@ const readIfExists = async (file: string): Promise<string> => {
  * Starts a built JavaScript action under Node 24 the way the GitHub runner does: inputs as `INPUT_*`,
  * file commands through GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files, cancellation by signal.
  */
-const startAction = async (options: ActionRunOptions): Promise<RunningAction> => {
+const startStep = async (options: StepRunOptions): Promise<RunningStep> => {
   const workDir = options.workDir ?? (await mkdtemp(path.join(tmpdir(), 'greenlight-runner-')));
   const files = {
     GITHUB_OUTPUT: path.join(workDir, 'output'),
@@ -115,12 +115,12 @@ const startAction = async (options: ActionRunOptions): Promise<RunningAction> =>
   });
   const killTimer =
     options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
-  const result = new Promise<ActionRunResult>((resolve, reject) => {
+  const result = new Promise<StepRunResult>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (exitCode, signal) => {
       clearTimeout(killTimer);
       exit = { code: exitCode, signal };
-      for (const watcher of watchers) watcher.reject(new ActionExitedError(watcher.pattern, exitCode, signal));
+      for (const watcher of watchers) watcher.reject(new StepExitedError(watcher.pattern, exitCode, signal));
       watchers.clear();
       void Promise.all([
         readIfExists(files.GITHUB_OUTPUT),
@@ -150,7 +150,7 @@ const startAction = async (options: ActionRunOptions): Promise<RunningAction> =>
         const line = stdout.split('\n').slice(0, -1).find((candidate) => pattern.test(candidate));
         if (line !== undefined) resolve(line);
         // A watcher added after the end would wait forever: nothing else will be printed.
-        else if (exit !== undefined) reject(new ActionExitedError(pattern, exit.code, exit.signal));
+        else if (exit !== undefined) reject(new StepExitedError(pattern, exit.code, exit.signal));
         else watchers.add({ pattern, resolve, reject });
       }),
     kill: (signal) => child.kill(signal),
@@ -159,7 +159,7 @@ const startAction = async (options: ActionRunOptions): Promise<RunningAction> =>
 };
 
 /** Runs a built action to its end. */
-const runAction = async (options: ActionRunOptions): Promise<ActionRunResult> => (await startAction(options)).result;
+const runStep = async (options: StepRunOptions): Promise<StepRunResult> => (await startStep(options)).result;
 
-export { runAction, startAction };
-export type { ActionRunOptions, ActionRunResult, RunningAction };
+export { runStep, startStep };
+export type { StepRunOptions, StepRunResult, RunningStep };
