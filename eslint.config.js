@@ -2,6 +2,7 @@ import eslint from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { constantCase } from './scripts/eslint/constant-case.js';
 
 export default defineConfig(
   {
@@ -10,6 +11,7 @@ export default defineConfig(
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
+    plugins: { greenlight: { rules: { 'constant-case': constantCase } } },
     languageOptions: {
       globals: globals.node,
       parserOptions: { projectService: true },
@@ -18,6 +20,19 @@ export default defineConfig(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      // One house style, kept here rather than by memory: functions are arrow constants; module-level constants
+      // fixed in the source are UPPER_CASE (greenlight/constant-case), every other value camelCase, types PascalCase.
+      'func-style': ['error', 'expression'],
+      'greenlight/constant-case': 'error',
+      '@typescript-eslint/naming-convention': [
+        'error',
+        { selector: 'default', format: ['camelCase'], leadingUnderscore: 'allow' },
+        { selector: 'variable', modifiers: ['const', 'global'], format: null },
+        { selector: ['variable', 'parameter'], modifiers: ['destructured'], format: null },
+        { selector: 'typeLike', format: ['PascalCase'] },
+        { selector: 'import', format: null },
+        { selector: ['objectLiteralProperty', 'typeProperty', 'objectLiteralMethod', 'enumMember'], format: null },
+      ],
     },
   },
   {

@@ -1,7 +1,7 @@
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 
 /** What an AWS call's failure means for the caller: whether to try again, and what the user has to change. */
-const AwsErrorKind = {
+const AWS_ERROR_KIND = {
   /** The service asked for fewer calls: try again later. */
   Throttling: 'throttling',
   /** 5xx, timeouts, dropped connections, no answer at all: try again. */
@@ -13,7 +13,7 @@ const AwsErrorKind = {
   /** The service will give the same answer again (validation, a missing resource, a conflict...). */
   Permanent: 'permanent',
 } as const;
-type AwsErrorKind = (typeof AwsErrorKind)[keyof typeof AwsErrorKind];
+type AwsErrorKind = (typeof AWS_ERROR_KIND)[keyof typeof AWS_ERROR_KIND];
 
 /** An AWS SDK v3 failure (or anything thrown in its place), read without trusting its shape. */
 interface AwsErrorFacts {
@@ -29,16 +29,16 @@ type SdkError = Parameters<typeof isTransientError>[0];
 
 // The SDK has no classification of these: its retry strategy never sees them as worth a retry, nor tells them
 // from other refusals. The names are the ones AWS services answer (IAM, STS and the EC2-style Query APIs).
-const DeniedNames = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationError']);
-const ExpiredNames = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
+const DENIED_NAMES = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationError']);
+const EXPIRED_NAMES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
 
 // Socket failures the SDK's list (ECONNRESET, ECONNREFUSED, EPIPE, ETIMEDOUT, EHOSTUNREACH, ENETUNREACH,
 // ENOTFOUND, EAI_AGAIN) leaves out: an aborted connect, and undici's closed socket.
-const MoreNetworkCodes = new Set(['ECONNABORTED', 'UND_ERR_SOCKET']);
+const MORE_NETWORK_CODES = new Set(['ECONNABORTED', 'UND_ERR_SOCKET']);
 
 // When something other than an Error is thrown inside the SDK, it wraps it as "AWS SDK error wrapper for <text>",
 // keeping only the text: a transport failure is then recognisable by its words alone.
-const TransportWords = /socket hang up|ECONNRESET|network|timed? ?out/i;
+const TRANSPORT_WORDS = /socket hang up|ECONNRESET|network|timed? ?out/i;
 
 const asSdkError = (error: unknown): SdkError =>
   (typeof error === 'object' && error !== null ? error : new Error(String(error))) as SdkError;
@@ -56,15 +56,15 @@ const isTransient = (error: SdkError, name: string, message: string, httpStatus:
   // The SDK counts an abort as the caller's wish; a caller's own cancellation is its signal (retry() checks it),
   // so an aborted attempt here is one cut short by its per-attempt timeout.
   name === 'AbortError' ||
-  MoreNetworkCodes.has(textOf((error as { code?: unknown }).code, '')) ||
-  (httpStatus === undefined && TransportWords.test(message));
+  MORE_NETWORK_CODES.has(textOf((error as { code?: unknown }).code, '')) ||
+  (httpStatus === undefined && TRANSPORT_WORDS.test(message));
 
 const kindOf = (error: SdkError, name: string, message: string, httpStatus: number | undefined): AwsErrorKind => {
-  if (isThrottlingError(error)) return AwsErrorKind.Throttling;
-  if (ExpiredNames.has(name)) return AwsErrorKind.Expired;
-  if (DeniedNames.has(name) || httpStatus === 403) return AwsErrorKind.Denied;
-  if (isTransient(error, name, message, httpStatus)) return AwsErrorKind.Transient;
-  return AwsErrorKind.Permanent;
+  if (isThrottlingError(error)) return AWS_ERROR_KIND.Throttling;
+  if (EXPIRED_NAMES.has(name)) return AWS_ERROR_KIND.Expired;
+  if (DENIED_NAMES.has(name) || httpStatus === 403) return AWS_ERROR_KIND.Denied;
+  if (isTransient(error, name, message, httpStatus)) return AWS_ERROR_KIND.Transient;
+  return AWS_ERROR_KIND.Permanent;
 };
 
 /** Classifies an AWS call's failure on the SDK's own rules (@smithy/core/retry), plus what the SDK leaves out. */
@@ -81,8 +81,8 @@ const classifyAwsError = (error: unknown): AwsErrorKind => readAwsError(error).k
 /** Throttling and transient failures: worth another attempt while time remains. */
 const isRetryableAwsError = (error: unknown): boolean => {
   const kind = classifyAwsError(error);
-  return kind === AwsErrorKind.Throttling || kind === AwsErrorKind.Transient;
+  return kind === AWS_ERROR_KIND.Throttling || kind === AWS_ERROR_KIND.Transient;
 };
 
-export { AwsErrorKind, classifyAwsError, isRetryableAwsError, readAwsError };
+export { AWS_ERROR_KIND, type AwsErrorKind, classifyAwsError, isRetryableAwsError, readAwsError };
 export type { AwsErrorFacts };

@@ -1,9 +1,9 @@
-import { type AwsErrorFacts, AwsErrorKind, classifyAwsError, isRetryableAwsError, readAwsError } from './classify.js';
+import { type AwsErrorFacts, AWS_ERROR_KIND, type AwsErrorKind, classifyAwsError, isRetryableAwsError, readAwsError } from './classify.js';
 import { fullJitterBackoff, retry, type RetryOptions } from './retry.js';
 
 export {
   type AwsErrorFacts,
-  AwsErrorKind,
+  AWS_ERROR_KIND, type AwsErrorKind,
   classifyAwsError,
   fullJitterBackoff,
   isRetryableAwsError,

@@ -1,10 +1,10 @@
 import { SeededRandom } from './random.js';
 import { RateLimiter, type RateLimit } from './rate-limiter.js';
 
-const DropPhase = { Before: 'before', After: 'after', Both: 'both' } as const;
-type DropPhase = (typeof DropPhase)[keyof typeof DropPhase];
+const DROP_PHASE = { Before: 'before', After: 'after', Both: 'both' } as const;
+type DropPhase = (typeof DROP_PHASE)[keyof typeof DROP_PHASE];
 
-const InjectedFault = {
+const INJECTED_FAULT = {
   Throttle: 'throttle',
   /** Over a `rateLimits` quota: answered ThrottlingException like a drawn throttle. */
   RateLimited: 'rate-limited',
@@ -15,7 +15,7 @@ const InjectedFault = {
   Denied: 'denied',
   ExpiredCredentials: 'expired-credentials',
 } as const;
-type InjectedFault = (typeof InjectedFault)[keyof typeof InjectedFault];
+type InjectedFault = (typeof INJECTED_FAULT)[keyof typeof INJECTED_FAULT];
 
 interface FaultSpec {
   /** Share of matching calls answered `ThrottlingException` ("Rate exceeded", HTTP 400). */
@@ -80,13 +80,13 @@ class FaultInjector {
   decide(service: string, operation: string): FaultDecision {
     const spec = this.#spec;
     if (spec.expiredCredentials === true) {
-      return { fault: InjectedFault.ExpiredCredentials, latencyMs: 0 };
+      return { fault: INJECTED_FAULT.ExpiredCredentials, latencyMs: 0 };
     }
     if (spec.deny?.some((entry) => matches(entry, service, operation)) === true) {
-      return { fault: InjectedFault.Denied, latencyMs: 0 };
+      return { fault: INJECTED_FAULT.Denied, latencyMs: 0 };
     }
     if (!this.#limiter.take((entry) => matches(entry, service, operation), Date.now())) {
-      return { fault: InjectedFault.RateLimited, latencyMs: 0 };
+      return { fault: INJECTED_FAULT.RateLimited, latencyMs: 0 };
     }
     const applies = spec.operations === undefined || spec.operations.some((entry) => matches(entry, service, operation));
     if (!applies) {
@@ -115,20 +115,20 @@ class FaultInjector {
       return undefined;
     }
     if (pick < throttle) {
-      return InjectedFault.Throttle;
+      return INJECTED_FAULT.Throttle;
     }
     if (pick < throttle + server) {
-      return flip < 0.5 ? InjectedFault.InternalError : InjectedFault.ServiceUnavailable;
+      return flip < 0.5 ? INJECTED_FAULT.InternalError : INJECTED_FAULT.ServiceUnavailable;
     }
     if (pick < throttle + server + drop) {
-      const phase = spec.dropPhase ?? DropPhase.Both;
-      if (phase === DropPhase.Before) {
-        return InjectedFault.DropBeforeHandling;
+      const phase = spec.dropPhase ?? DROP_PHASE.Both;
+      if (phase === DROP_PHASE.Before) {
+        return INJECTED_FAULT.DropBeforeHandling;
       }
-      if (phase === DropPhase.After) {
-        return InjectedFault.DropAfterHandling;
+      if (phase === DROP_PHASE.After) {
+        return INJECTED_FAULT.DropAfterHandling;
       }
-      return flip < 0.5 ? InjectedFault.DropBeforeHandling : InjectedFault.DropAfterHandling;
+      return flip < 0.5 ? INJECTED_FAULT.DropBeforeHandling : INJECTED_FAULT.DropAfterHandling;
     }
     return undefined;
   }
@@ -137,5 +137,5 @@ class FaultInjector {
 const matches = (entry: string, service: string, operation: string): boolean =>
   entry === operation || entry === `${service}:${operation}` || entry === `${service}:*`;
 
-export { DropPhase, FaultInjector, InjectedFault };
+export { DROP_PHASE, type DropPhase, FaultInjector, INJECTED_FAULT, type InjectedFault };
 export type { FaultDecision, FaultSpec };

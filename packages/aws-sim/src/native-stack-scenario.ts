@@ -1,7 +1,7 @@
 import type { EcsBlueGreenServiceSpec, EcsLifecycleHookSpec } from './engine/service-deployment-store.js';
 import type { PipelineScenario } from './scenario.js';
 import type { Simulator } from './simulator.js';
-import { GreenlightActions, greenlightPipelineScenario, type GreenlightPipelineOptions } from './stack-scenario.js';
+import { GREENLIGHT_ACTIONS, greenlightPipelineScenario, type GreenlightPipelineOptions } from './stack-scenario.js';
 
 interface GreenlightNativePipelineOptions
   extends Omit<GreenlightPipelineOptions, 'applicationName' | 'deploymentGroupName' | 'imagePlaceholder' | 'deployment' | 'appSpec'> {
@@ -20,7 +20,7 @@ const greenlightNativePipelineScenario = (options: GreenlightNativePipelineOptio
   return {
     ...base,
     stages: base.stages.map((stage) =>
-      stage.name !== GreenlightActions.Deploy
+      stage.name !== GREENLIGHT_ACTIONS.Deploy
         ? stage
         : {
             ...stage,

@@ -2,7 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CallLog } from './call-log.js';
 import { AwsServiceError } from './errors.js';
-import { InjectedFault, type FaultDecision, type FaultInjector } from './faults.js';
+import { INJECTED_FAULT, type FaultDecision, type FaultInjector } from './faults.js';
 import type { ProtocolCodec } from './protocol/codec.js';
 import { json10Codec, jsonCodec } from './protocol/json-codec.js';
 import { queryCodec } from './protocol/query-codec.js';
@@ -17,7 +17,7 @@ interface RouterOptions extends AdmissionOptions {
 }
 
 /** Every protocol spoken, each recognising its own requests: AWS JSON 1.0, 1.1, then the Query services. */
-const CODECS: readonly ProtocolCodec[] = [json10Codec, jsonCodec, queryCodec('elasticloadbalancing')];
+const codecs: readonly ProtocolCodec[] = [json10Codec, jsonCodec, queryCodec('elasticloadbalancing')];
 
 const readBody = async (request: IncomingMessage): Promise<Buffer> => {
   const chunks: Buffer[] = [];
@@ -30,23 +30,23 @@ const readBody = async (request: IncomingMessage): Promise<Buffer> => {
 /** The error an injected fault answers with, or undefined for faults that answer nothing (drops) or nothing unusual. */
 const faultError = (fault: FaultDecision['fault'], service: string, operation: string, account: string): AwsServiceError | undefined => {
   switch (fault) {
-    case InjectedFault.ExpiredCredentials:
+    case INJECTED_FAULT.ExpiredCredentials:
       return new AwsServiceError('ExpiredTokenException', 'The security token included in the request is expired');
-    case InjectedFault.Denied:
+    case INJECTED_FAULT.Denied:
       return new AwsServiceError(
         'AccessDeniedException',
         `User: arn:aws:sts::${account}:assumed-role/github-actions/greenlight is not authorized to perform: ${service}:${operation} because no identity-based policy allows the ${service}:${operation} action`,
         403,
       );
-    case InjectedFault.Throttle:
-    case InjectedFault.RateLimited:
+    case INJECTED_FAULT.Throttle:
+    case INJECTED_FAULT.RateLimited:
       return new AwsServiceError('ThrottlingException', 'Rate exceeded');
-    case InjectedFault.InternalError:
+    case INJECTED_FAULT.InternalError:
       return new AwsServiceError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
-    case InjectedFault.ServiceUnavailable:
+    case INJECTED_FAULT.ServiceUnavailable:
       return new AwsServiceError('ServiceUnavailable', 'The service is unavailable. Please try again later.', 503);
-    case InjectedFault.DropBeforeHandling:
-    case InjectedFault.DropAfterHandling:
+    case INJECTED_FAULT.DropBeforeHandling:
+    case INJECTED_FAULT.DropAfterHandling:
     case undefined:
       return undefined;
   }
@@ -62,7 +62,7 @@ const createRouter = (options: RouterOptions): RequestListener => {
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const at = new Date();
     const body = await readBody(request);
-    const codec = CODECS.find((candidate) => candidate.recognises(request.headers));
+    const codec = codecs.find((candidate) => candidate.recognises(request.headers));
     if (codec === undefined) {
       const failure = unknownOperation();
       options.calls.add({ service: 'unknown', operation: 'unknown', input: {}, status: failure.httpStatus, errorType: failure.code, at });
@@ -99,7 +99,7 @@ const createRouter = (options: RouterOptions): RequestListener => {
     if (decision.latencyMs > 0) {
       await delay(decision.latencyMs);
     }
-    if (decision.fault === InjectedFault.DropBeforeHandling) {
+    if (decision.fault === INJECTED_FAULT.DropBeforeHandling) {
       record(0);
       request.socket.destroy();
       return;
@@ -131,7 +131,7 @@ const createRouter = (options: RouterOptions): RequestListener => {
       status = failure.httpStatus;
     }
     record(status, failure?.code);
-    if (decision.fault === InjectedFault.DropAfterHandling) {
+    if (decision.fault === INJECTED_FAULT.DropAfterHandling) {
       request.socket.destroy();
       return;
     }

@@ -1,17 +1,17 @@
-import { HookableLifecycleEvents, isHookable, type HookableLifecycleEventName } from '@greenlight/contracts';
+import { HOOKABLE_LIFECYCLE_EVENTS, isHookable, type HookableLifecycleEventName } from '@greenlight/contracts';
 import { SimulatorScenarioError } from './errors.js';
 
-const ActionOutcome = { Succeeded: 'Succeeded', Failed: 'Failed' } as const;
-type ActionOutcome = (typeof ActionOutcome)[keyof typeof ActionOutcome];
+const ACTION_OUTCOME = { Succeeded: 'Succeeded', Failed: 'Failed' } as const;
+type ActionOutcome = (typeof ACTION_OUTCOME)[keyof typeof ACTION_OUTCOME];
 
-const ExecutionMode = { Queued: 'QUEUED', Superseded: 'SUPERSEDED', Parallel: 'PARALLEL' } as const;
-type ExecutionMode = (typeof ExecutionMode)[keyof typeof ExecutionMode];
+const EXECUTION_MODE = { Queued: 'QUEUED', Superseded: 'SUPERSEDED', Parallel: 'PARALLEL' } as const;
+type ExecutionMode = (typeof EXECUTION_MODE)[keyof typeof EXECUTION_MODE];
 
-const EndingStatus = { Superseded: 'Superseded', Stopped: 'Stopped', Cancelled: 'Cancelled' } as const;
-type EndingStatus = (typeof EndingStatus)[keyof typeof EndingStatus];
+const ENDING_STATUS = { Superseded: 'Superseded', Stopped: 'Stopped', Cancelled: 'Cancelled' } as const;
+type EndingStatus = (typeof ENDING_STATUS)[keyof typeof ENDING_STATUS];
 
 /** The ECS blue/green lifecycle events, in the order CodeDeploy plays them. */
-const EcsLifecycleEvents = [
+const ECS_LIFECYCLE_EVENTS = [
   'BeforeInstall',
   'Install',
   'AfterInstall',
@@ -21,7 +21,7 @@ const EcsLifecycleEvents = [
   'AllowTraffic',
   'AfterAllowTraffic',
 ] as const;
-type LifecycleEventName = (typeof EcsLifecycleEvents)[number];
+type LifecycleEventName = (typeof ECS_LIFECYCLE_EVENTS)[number];
 
 interface ErrorDetails {
   readonly code: string;
@@ -145,7 +145,7 @@ const validateHooks = (pipeline: string, actionName: string, deployment: Deploym
   // Scenarios come from JSON files too: the type does not guarantee what the value holds.
   const unhookable: string | undefined = (deployment?.hooks as readonly string[] | undefined)?.find((event) => !isHookable(event));
   if (unhookable !== undefined) {
-    fail(pipeline, `action "${actionName}" deployment.hooks lists ${unhookable}, which runs no hooks (hookable: ${HookableLifecycleEvents.join(', ')}).`);
+    fail(pipeline, `action "${actionName}" deployment.hooks lists ${unhookable}, which runs no hooks (hookable: ${HOOKABLE_LIFECYCLE_EVENTS.join(', ')}).`);
   }
 };
 
@@ -204,16 +204,16 @@ const validateScenario = (scenario: PipelineScenario): void => {
     }
   }
   const endings = [scenario.ending, ...(scenario.starts ?? []).map((start) => start.ending)];
-  const mode = scenario.executionMode ?? ExecutionMode.Superseded;
+  const mode = scenario.executionMode ?? EXECUTION_MODE.Superseded;
   for (const ending of endings) {
     if (ending !== undefined && !stageNames.has(ending.beforeStage)) {
       fail(name, `ending.beforeStage "${ending.beforeStage}" is not a stage of this pipeline.`);
     }
-    if (ending?.status === EndingStatus.Superseded && mode !== ExecutionMode.Superseded) {
+    if (ending?.status === ENDING_STATUS.Superseded && mode !== EXECUTION_MODE.Superseded) {
       fail(name, `ending Superseded needs executionMode SUPERSEDED: in ${mode} mode CodePipeline never supersedes an execution.`);
     }
   }
-  if (mode !== ExecutionMode.Superseded && scenario.history?.some((past) => past.status === 'Superseded') === true) {
+  if (mode !== EXECUTION_MODE.Superseded && scenario.history?.some((past) => past.status === 'Superseded') === true) {
     fail(name, `history holds a Superseded execution, which CodePipeline only produces in SUPERSEDED mode (this pipeline is ${mode}).`);
   }
   if (scenario.listPageSize !== undefined && !(scenario.listPageSize >= 1)) {
@@ -221,7 +221,7 @@ const validateScenario = (scenario: PipelineScenario): void => {
   }
 };
 
-export { ActionOutcome, EcsLifecycleEvents, EndingStatus, ExecutionMode, HookableLifecycleEvents, isHookable, validateScenario };
+export { ACTION_OUTCOME, type ActionOutcome, ECS_LIFECYCLE_EVENTS, ENDING_STATUS, type EndingStatus, EXECUTION_MODE, type ExecutionMode, HOOKABLE_LIFECYCLE_EVENTS, isHookable, validateScenario };
 export type {
   ActionOverride,
   ActionScenario,

@@ -1,6 +1,6 @@
-import { HookableLifecycleEvents, renderAppSpec, type AppSpecNetworkConfiguration, type HookableLifecycleEventName } from '@greenlight/contracts';
+import { HOOKABLE_LIFECYCLE_EVENTS, renderAppSpec, type AppSpecNetworkConfiguration, type HookableLifecycleEventName } from '@greenlight/contracts';
 import {
-  ExecutionMode,
+  EXECUTION_MODE, type ExecutionMode,
   type ActionScenario,
   type DeploymentScript,
   type PipelineScenario,
@@ -8,8 +8,8 @@ import {
 } from './scenario.js';
 
 /** The actions of the pipeline terraform/modules/pipeline creates, each alone in the stage of the same name. */
-const GreenlightActions = { Source: 'Source', Build: 'Build', Deploy: 'Deploy' } as const;
-type GreenlightActionName = (typeof GreenlightActions)[keyof typeof GreenlightActions];
+const GREENLIGHT_ACTIONS = { Source: 'Source', Build: 'Build', Deploy: 'Deploy' } as const;
+type GreenlightActionName = (typeof GREENLIGHT_ACTIONS)[keyof typeof GREENLIGHT_ACTIONS];
 
 /** The module's artifact names: the build reads the source and writes the image definition, taskdef and appspec. */
 const SOURCE_ARTIFACT = 'SourceArtifact';
@@ -72,7 +72,7 @@ const appSpecContent = (appSpec: GreenlightAppSpec): string =>
     containerName: appSpec.containerName,
     containerPort: appSpec.containerPort,
     ...(appSpec.networkConfiguration === undefined ? {} : { networkConfiguration: appSpec.networkConfiguration }),
-    hooks: HookableLifecycleEvents.flatMap((event) => {
+    hooks: HOOKABLE_LIFECYCLE_EVENTS.flatMap((event) => {
       const functionName = appSpec.hookFunctionNames?.[event];
       return functionName === undefined ? [] : [{ event, functionName }];
     }),
@@ -104,7 +104,7 @@ const greenlightPipelineScenario = (options: GreenlightPipelineOptions): Pipelin
   };
   const actions: Record<GreenlightActionName, ActionScenario> = {
     Source: {
-      name: GreenlightActions.Source,
+      name: GREENLIGHT_ACTIONS.Source,
       category: 'Source',
       provider: 'CodeStarSourceConnection',
       configuration: {
@@ -120,7 +120,7 @@ const greenlightPipelineScenario = (options: GreenlightPipelineOptions): Pipelin
       ...timed('Source'),
     },
     Build: {
-      name: GreenlightActions.Build,
+      name: GREENLIGHT_ACTIONS.Build,
       category: 'Build',
       provider: 'CodeBuild',
       configuration: { ProjectName: options.buildProjectName ?? `${name}-build`, EnvironmentVariables: buildEnvironmentVariables(variables) },
@@ -131,7 +131,7 @@ const greenlightPipelineScenario = (options: GreenlightPipelineOptions): Pipelin
       ...(options.buildLogLines === undefined ? {} : { build: { logLines: options.buildLogLines } }),
     },
     Deploy: {
-      name: GreenlightActions.Deploy,
+      name: GREENLIGHT_ACTIONS.Deploy,
       category: 'Deploy',
       provider: 'CodeDeployToECS',
       configuration: {
@@ -153,14 +153,14 @@ const greenlightPipelineScenario = (options: GreenlightPipelineOptions): Pipelin
     ...options.overrides,
     name,
     pipelineType: options.overrides?.pipelineType ?? 'V2',
-    executionMode: options.executionMode ?? ExecutionMode.Queued,
+    executionMode: options.executionMode ?? EXECUTION_MODE.Queued,
     variables,
-    stages: Object.values(GreenlightActions).map((action) => ({
+    stages: Object.values(GREENLIGHT_ACTIONS).map((action) => ({
       name: action,
       actions: [{ ...actions[action], ...options.actions?.[action] }],
     })),
   };
 };
 
-export { GreenlightActions, greenlightPipelineScenario };
+export { GREENLIGHT_ACTIONS, greenlightPipelineScenario };
 export type { GreenlightActionName, GreenlightAppSpec, GreenlightPipelineOptions };

@@ -11,9 +11,9 @@ import { parseCliOptions } from '../src/cli-options.js';
 import { blueGreenPipeline } from './support/scenarios.js';
 import { waitFor } from './support/wait-for.js';
 
-const PACKAGE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = path.join(PACKAGE, 'dist', 'cli.js');
-const EXAMPLE = path.join(PACKAGE, 'examples', 'blue-green.json');
+const packageDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(packageDir, 'dist', 'cli.js');
+const example = path.join(packageDir, 'examples', 'blue-green.json');
 
 interface CliRun {
   readonly exitCode: number | null;
@@ -33,7 +33,7 @@ const runCli = (
 ): Promise<CliRun> =>
   new Promise((resolve, reject) => {
     // process.execPath is the Node 24 that runs the test scripts.
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -106,7 +106,7 @@ describe('aws-sim CLI', () => {
     let started = false;
 
     // Act
-    const run = await runCli(['--scenario', EXAMPLE, '--time-scale', '0.005'], (stdout, stop) => {
+    const run = await runCli(['--scenario', example, '--time-scale', '0.005'], (stdout, stop) => {
       const endpoint = /^export AWS_ENDPOINT_URL=(\S+)$/m.exec(stdout)?.[1];
       if (endpoint === undefined || started) {
         return;

@@ -6,8 +6,8 @@ import { clientsFor, type Clients } from './support/clients.js';
 const LOAD_BALANCER = 'app/shop/50dc6c495c0c9188';
 const GREEN = 'targetgroup/shop-green/943f017f100becff';
 const BLUE = 'targetgroup/shop-blue/73e2d6bc24d8a067';
-const T0 = new Date('2026-12-04T02:00:00Z');
-const minute = (n: number): Date => new Date(T0.getTime() + n * 60_000);
+const t0 = new Date('2026-12-04T02:00:00Z');
+const minute = (n: number): Date => new Date(t0.getTime() + n * 60_000);
 
 const requestCount = (id: string, targetGroup: string, stat = 'Sum', period = 60): MetricDataQuery => ({
   Id: id,

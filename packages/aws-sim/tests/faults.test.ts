@@ -30,12 +30,12 @@ describe('fault injection', () => {
     }
   });
 
-  const MIXED: FaultSpec = { throttleRate: 0.3, serverErrorRate: 0.1, dropRate: 0.1, latencyMs: [0, 20] };
+  const mixed: FaultSpec = { throttleRate: 0.3, serverErrorRate: 0.1, dropRate: 0.1, latencyMs: [0, 20] };
 
   it('injects the same faults for the same seed and the same calls, and other faults for another seed', async () => {
     // Prepare
     const faultsOf = async (seed: number): Promise<(string | undefined)[]> => {
-      const { sim, aws } = await boot({ seed, faults: MIXED }, 1);
+      const { sim, aws } = await boot({ seed, faults: mixed }, 1);
       for (let i = 0; i < 40; i += 1) {
         await aws.codepipeline.send(new GetPipelineCommand({ name: 'app' })).catch(() => undefined);
       }
@@ -56,7 +56,7 @@ describe('fault injection', () => {
 
   it('lets the real SDK clients, retrying as usual, get correct answers under throttling, 5xx, drops and latency', async () => {
     // Prepare
-    const { sim, aws } = await boot({ seed: 4, faults: MIXED }, 10);
+    const { sim, aws } = await boot({ seed: 4, faults: mixed }, 10);
 
     // Act
     const { pipelineExecutionId } = await aws.codepipeline.send(new StartPipelineExecutionCommand({ name: 'app', clientRequestToken: 'faulty-run' }));

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { startSimulator, type PipelineScenario, type Simulator } from '../src/index.js';
 import { blueGreenPipeline } from './support/scenarios.js';
 
-const source = { name: 'Source', actions: [{ name: 'Source', category: 'Source', provider: 'S3' }] };
-const build = { name: 'Build', actions: [{ name: 'Build', category: 'Build', provider: 'CodeBuild' }] };
+const SOURCE = { name: 'Source', actions: [{ name: 'Source', category: 'Source', provider: 'S3' }] };
+const BUILD = { name: 'Build', actions: [{ name: 'Build', category: 'Build', provider: 'CodeBuild' }] };
 
 describe('scenario validation and in-process misuse', () => {
   let sim: Simulator;
@@ -17,17 +17,17 @@ describe('scenario validation and in-process misuse', () => {
   });
 
   it.each([
-    ['a name with spaces', { name: 'my app', stages: [source, build] }, 'name must match'],
-    ['a single stage', { name: 'p', stages: [source] }, 'stages must be an array of at least two stages'],
-    ['a stage without actions', { name: 'p', stages: [source, { name: 'Build', actions: [] }] }, 'stage "Build" must have at least one action'],
-    ['a stage name used twice', { name: 'p', stages: [source, { ...build, name: 'Source' }] }, 'stage name "Source" is used twice'],
-    ['an action name used twice', { name: 'p', stages: [source, { name: 'Build', actions: [{ ...build.actions[0], name: 'Source' }] }] }, 'action name "Source" is used twice'],
-    ['an action without provider', { name: 'p', stages: [source, { name: 'Build', actions: [{ name: 'Build', category: 'Build' }] }] }, 'needs a category and a provider'],
-    ['a negative duration', { name: 'p', stages: [source, { name: 'Build', actions: [{ ...build.actions[0], durationSeconds: -1 }] }] }, 'durationSeconds must be a number ≥ 0'],
-    ['an unknown outcome', { name: 'p', stages: [source, { name: 'Build', actions: [{ ...build.actions[0], outcome: 'Maybe' }] }] }, 'outcome must be Succeeded or Failed'],
-    ['an ending before an unknown stage', { name: 'p', stages: [source, build], ending: { status: 'Stopped', beforeStage: 'Deploy' } }, 'ending.beforeStage "Deploy"'],
-    ['a zero page size', { name: 'p', stages: [source, build], listPageSize: 0 }, 'listPageSize must be ≥ 1'],
-    ['a stage that is not an object', { name: 'p', stages: [source, 'Build'] }, 'every stage must be an object with a name'],
+    ['a name with spaces', { name: 'my app', stages: [SOURCE, BUILD] }, 'name must match'],
+    ['a single stage', { name: 'p', stages: [SOURCE] }, 'stages must be an array of at least two stages'],
+    ['a stage without actions', { name: 'p', stages: [SOURCE, { name: 'Build', actions: [] }] }, 'stage "Build" must have at least one action'],
+    ['a stage name used twice', { name: 'p', stages: [SOURCE, { ...BUILD, name: 'Source' }] }, 'stage name "Source" is used twice'],
+    ['an action name used twice', { name: 'p', stages: [SOURCE, { name: 'Build', actions: [{ ...BUILD.actions[0], name: 'Source' }] }] }, 'action name "Source" is used twice'],
+    ['an action without provider', { name: 'p', stages: [SOURCE, { name: 'Build', actions: [{ name: 'Build', category: 'Build' }] }] }, 'needs a category and a provider'],
+    ['a negative duration', { name: 'p', stages: [SOURCE, { name: 'Build', actions: [{ ...BUILD.actions[0], durationSeconds: -1 }] }] }, 'durationSeconds must be a number ≥ 0'],
+    ['an unknown outcome', { name: 'p', stages: [SOURCE, { name: 'Build', actions: [{ ...BUILD.actions[0], outcome: 'Maybe' }] }] }, 'outcome must be Succeeded or Failed'],
+    ['an ending before an unknown stage', { name: 'p', stages: [SOURCE, BUILD], ending: { status: 'Stopped', beforeStage: 'Deploy' } }, 'ending.beforeStage "Deploy"'],
+    ['a zero page size', { name: 'p', stages: [SOURCE, BUILD], listPageSize: 0 }, 'listPageSize must be ≥ 1'],
+    ['a stage that is not an object', { name: 'p', stages: [SOURCE, 'Build'] }, 'every stage must be an object with a name'],
   ])('rejects %s with SimulatorScenarioError saying what is wrong', (_case, scenario, message) => {
     // Act
     const add = (): void => sim.addPipeline(scenario as unknown as PipelineScenario);

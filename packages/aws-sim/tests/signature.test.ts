@@ -4,7 +4,7 @@ import { startSimulator, type Simulator } from '../src/index.js';
 import { blueGreenPipeline } from './support/scenarios.js';
 import { signedFetch } from './support/signed-fetch.js';
 
-const GET_PIPELINE = {
+const getPipeline = {
   headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'CodePipeline_20150709.GetPipeline' },
   body: JSON.stringify({ name: 'app' }),
 };
@@ -35,7 +35,7 @@ describe('SigV4 signature checks', () => {
 
   it('answers a request without an Authorization header MissingAuthenticationTokenException (FIDELITY AUTH-1)', async () => {
     // Act
-    const response = await fetch(sim.endpoint, { method: 'POST', ...GET_PIPELINE });
+    const response = await fetch(sim.endpoint, { method: 'POST', ...getPipeline });
 
     // Assess
     expect(await errorOf(response)).toEqual({ status: 400, type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' });
@@ -74,7 +74,7 @@ describe('SigV4 signature checks', () => {
 
   it('refuses a request signed for another service (FIDELITY AUTH-4)', async () => {
     // Act
-    const response = await signedFetch(sim, GET_PIPELINE, { signingName: 'codedeploy' });
+    const response = await signedFetch(sim, getPipeline, { signingName: 'codedeploy' });
 
     // Assess
     expect(await errorOf(response)).toEqual({
@@ -86,11 +86,11 @@ describe('SigV4 signature checks', () => {
 
   it('refuses a signature made with the wrong secret, and a body changed after signing (FIDELITY AUTH-2)', async () => {
     // Act
-    const wrongSecret = await signedFetch(sim, GET_PIPELINE, {
+    const wrongSecret = await signedFetch(sim, getPipeline, {
       signingName: 'codepipeline',
       credentials: { accessKeyId: sim.env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: 'not-the-secret' },
     });
-    const tampered = await signedFetch(sim, GET_PIPELINE, { signingName: 'codepipeline', sendBody: JSON.stringify({ name: 'other' }) });
+    const tampered = await signedFetch(sim, getPipeline, { signingName: 'codepipeline', sendBody: JSON.stringify({ name: 'other' }) });
 
     // Assess
     for (const response of [wrongSecret, tampered]) {
@@ -125,7 +125,7 @@ describe('SigV4 signature checks', () => {
 
   it('refuses a signature more than 15 minutes old (FIDELITY AUTH-5)', async () => {
     // Act
-    const response = await signedFetch(sim, GET_PIPELINE, { signingName: 'codepipeline', signingDate: new Date(Date.now() - 16 * 60_000) });
+    const response = await signedFetch(sim, getPipeline, { signingName: 'codepipeline', signingDate: new Date(Date.now() - 16 * 60_000) });
 
     // Assess
     expect(await errorOf(response)).toMatchObject({ status: 400, type: 'InvalidSignatureException', message: expect.stringMatching(/^Signature expired: /) });

@@ -64,8 +64,8 @@ const renderAppSpec = (content: AppSpecContent): string => {
 };
 
 // `- AfterAllowTestTraffic: "CodeDeployHook_app"` inside the YAML appspec's top-level `Hooks:` list.
-const YamlHookLine = /^\s+-\s*([A-Za-z]+)\s*:\s*(["']?)([^"'#\s]+)\2\s*(?:#.*)?$/;
-const YamlTopLevelKey = /^[A-Za-z]/;
+const YAML_HOOK_LINE = /^\s+-\s*([A-Za-z]+)\s*:\s*(["']?)([^"'#\s]+)\2\s*(?:#.*)?$/;
+const YAML_TOP_LEVEL_KEY = /^[A-Za-z]/;
 
 const hooksFromJson = (content: string): Map<string, string> => {
   const parsed = JSON.parse(content) as { Hooks?: unknown };
@@ -82,11 +82,11 @@ const hooksFromYaml = (content: string): Map<string, string> => {
   const hooks = new Map<string, string>();
   let inHooks = false;
   for (const line of content.split(/\r?\n/)) {
-    if (YamlTopLevelKey.test(line)) {
+    if (YAML_TOP_LEVEL_KEY.test(line)) {
       inHooks = /^Hooks\s*:\s*$/.test(line);
       continue;
     }
-    const match = inHooks ? YamlHookLine.exec(line) : null;
+    const match = inHooks ? YAML_HOOK_LINE.exec(line) : null;
     if (match?.[1] !== undefined && match[3] !== undefined) hooks.set(match[1], match[3]);
   }
   return hooks;

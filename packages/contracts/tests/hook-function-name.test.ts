@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { HookableLifecycleEvents, hookFunctionName, parseHookFunctionName } from '../src/index.js';
+import { HOOKABLE_LIFECYCLE_EVENTS, hookFunctionName, parseHookFunctionName } from '../src/index.js';
 
 describe('hook function names', () => {
   it('names the function of each lifecycle event CodeDeployHook_<name>_<event>', () => {
     // Act
-    const names = HookableLifecycleEvents.map((event) => hookFunctionName('web', event));
+    const names = HOOKABLE_LIFECYCLE_EVENTS.map((event) => hookFunctionName('web', event));
 
     // Assess
     expect(names).toEqual([

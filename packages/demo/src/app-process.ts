@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { node24Path } from '@greenlight/testkit';
-import { artifactPath, Artifacts } from './artifacts.js';
+import { artifactPath, ARTIFACTS } from './artifacts.js';
 import { reapOnExit } from './child-reaper.js';
 import { AppProcessError } from './errors.js';
 
@@ -26,7 +26,7 @@ class AppProcess {
   }
 
   static async start(options: AppProcessOptions): Promise<AppProcess> {
-    const child = spawn(node24Path(), [artifactPath(Artifacts.sampleApp)], {
+    const child = spawn(node24Path(), [artifactPath(ARTIFACTS.sampleApp)], {
       env: { PATH: process.env['PATH'] ?? '', PORT: '0', APP_VERSION: options.version },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, like a task on ECS: Ctrl-C in the terminal cancels the workflow, not the service.

@@ -10,7 +10,7 @@ interface Artifact {
 }
 
 /** The built or shipped pieces a rehearsal runs, each from the package that owns it. */
-const Artifacts = {
+const ARTIFACTS = {
   actionEntry: {
     specifier: '@greenlight/pipeline-action/dist/index.js',
     remedy: 'the action bundle is committed; restore it with git checkout, or run npm run build in packages/pipeline-action',
@@ -36,5 +36,5 @@ const artifactPath = (artifact: Artifact, override?: string): string => {
   }
 };
 
-export { artifactPath, Artifacts };
+export { artifactPath, ARTIFACTS };
 export type { Artifact };

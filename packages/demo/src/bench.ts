@@ -17,8 +17,8 @@ for (const scenario of SCENARIOS) {
   ]);
   process.stdout.write(`${scenario.name} done\n`);
 }
-const header = ['scenario', 'expected outcome', 'cutover sent/failed', 'all sent/failed', 'wall time', 'hook → green', 'AWS calls'];
-const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+const HEADER = ['scenario', 'expected outcome', 'cutover sent/failed', 'all sent/failed', 'wall time', 'hook → green', 'AWS calls'];
+const widths = HEADER.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
 const line = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ');
-process.stdout.write(`\n${line(header)}\n${widths.map((width) => '-'.repeat(width)).join('-|-')}\n${rows.map(line).join('\n')}\n`);
+process.stdout.write(`\n${line(HEADER)}\n${widths.map((width) => '-'.repeat(width)).join('-|-')}\n${rows.map(line).join('\n')}\n`);
 process.stdout.write(`\nNode ${process.version}, speed 60× (one simulated minute per second), 50 production requests/s.\n`);

@@ -5,7 +5,7 @@ import { parseFaults } from './fault-options.js';
 import type { RehearsalOptions } from './rehearsal-options.js';
 import { findScenario, SCENARIOS } from './scenarios.js';
 
-const USAGE = `Usage: npm run demo -- [options]
+const usage = `Usage: npm run demo -- [options]
 
 A full local blue/green rehearsal: only AWS is simulated (aws-sim); the sample app runs as real blue (v1) and
 green (v2) processes behind a local load balancer, the lifecycle hook is the real zip, the action is the real
@@ -85,5 +85,5 @@ const parseCli = (args: readonly string[]): CliCommand => {
   };
 };
 
-export { parseCli, USAGE };
+export { parseCli, usage };
 export type { CliCommand };

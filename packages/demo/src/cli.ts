@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseCli, USAGE } from './cli-options.js';
+import { parseCli, usage } from './cli-options.js';
 import { DemoInputError } from './errors.js';
 import { resultLines } from './results-table.js';
 import { runRehearsal } from './rehearsal.js';
@@ -12,11 +12,11 @@ const main = async (): Promise<number> => {
     command = parseCli(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof DemoInputError)) throw error;
-    console.error(`${error.message}\n\n${USAGE}`);
+    console.error(`${error.message}\n\n${usage}`);
     return EXIT.usage;
   }
   if (command.help) {
-    console.log(USAGE);
+    console.log(usage);
     return EXIT.met;
   }
   // A reader that goes away (`| head`) ends the demo quietly; the exit handler stops the apps it started.

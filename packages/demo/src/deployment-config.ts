@@ -1,7 +1,7 @@
 import { DemoInputError } from './errors.js';
 
-const ShiftKind = { AllAtOnce: 'all-at-once', Canary: 'canary', Linear: 'linear' } as const;
-type ShiftKind = (typeof ShiftKind)[keyof typeof ShiftKind];
+const SHIFT_KIND = { AllAtOnce: 'all-at-once', Canary: 'canary', Linear: 'linear' } as const;
+type ShiftKind = (typeof SHIFT_KIND)[keyof typeof SHIFT_KIND];
 
 /** How production traffic moves to green, as a CodeDeploy ECS deployment configuration describes it. */
 interface DeploymentConfig {
@@ -16,7 +16,7 @@ interface DeploymentConfig {
 
 const ALL_AT_ONCE: DeploymentConfig = {
   name: 'CodeDeployDefault.ECSAllAtOnce',
-  kind: ShiftKind.AllAtOnce,
+  kind: SHIFT_KIND.AllAtOnce,
   percent: 100,
   intervalMinutes: 0,
 };
@@ -35,7 +35,7 @@ const build = (kind: ShiftKind, percentText: string, minutesText: string, value:
     throw new DemoInputError(`--deployment-config "${value}": the interval must be a positive number of minutes`);
   }
   const name =
-    kind === ShiftKind.Canary
+    kind === SHIFT_KIND.Canary
       ? `CodeDeployDefault.ECSCanary${percent}Percent${intervalMinutes}Minutes`
       : `CodeDeployDefault.ECSLinear${percent}PercentEvery${intervalMinutes}Minute${intervalMinutes === 1 ? '' : 's'}`;
   return { name, kind, percent, intervalMinutes };
@@ -46,11 +46,11 @@ const parseDeploymentConfig = (value: string): DeploymentConfig => {
   const trimmed = value.trim();
   if (trimmed === 'all-at-once' || trimmed === ALL_AT_ONCE.name) return ALL_AT_ONCE;
   const canary = /^(?:CodeDeployDefault\.ECSCanary(\d+)Percent(\d+)Minutes?|canary:(\d+):(\d+))$/.exec(trimmed);
-  if (canary) return build(ShiftKind.Canary, canary[1] ?? canary[3] ?? '', canary[2] ?? canary[4] ?? '', trimmed);
+  if (canary) return build(SHIFT_KIND.Canary, canary[1] ?? canary[3] ?? '', canary[2] ?? canary[4] ?? '', trimmed);
   const linear = /^(?:CodeDeployDefault\.ECSLinear(\d+)PercentEvery(\d+)Minutes?|linear:(\d+):(\d+))$/.exec(trimmed);
-  if (linear) return build(ShiftKind.Linear, linear[1] ?? linear[3] ?? '', linear[2] ?? linear[4] ?? '', trimmed);
+  if (linear) return build(SHIFT_KIND.Linear, linear[1] ?? linear[3] ?? '', linear[2] ?? linear[4] ?? '', trimmed);
   throw new DemoInputError(`--deployment-config "${value}": ${EXPECTED}`);
 };
 
-export { parseDeploymentConfig, ShiftKind };
+export { parseDeploymentConfig, SHIFT_KIND, type ShiftKind };
 export type { DeploymentConfig };

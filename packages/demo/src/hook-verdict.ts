@@ -1,4 +1,4 @@
-import { HookLogMessage, readHookLogRecord, type DecisionRecord } from '@greenlight/lifecycle-hooks/log-records';
+import { HOOK_LOG_MESSAGE, readHookLogRecord, type DecisionRecord } from '@greenlight/lifecycle-hooks/log-records';
 
 type HookDecision = Pick<DecisionRecord, 'status' | 'reason'>;
 
@@ -10,7 +10,7 @@ const findHookDecision = (lines: readonly string[]): HookDecision | undefined =>
   for (const line of [...lines].reverse()) {
     const record = readHookLogRecord(line);
     // The demo's deployments are CodeDeploy's: an ECS native decision (hookStatus, no status) is not one of them.
-    if (record?.message === HookLogMessage.Decision && 'status' in record) return { status: record.status, reason: record.reason };
+    if (record?.message === HOOK_LOG_MESSAGE.Decision && 'status' in record) return { status: record.status, reason: record.reason };
   }
   return undefined;
 };

@@ -1,9 +1,9 @@
 export { runRehearsal } from './rehearsal.js';
-export { PHASE } from './rehearsal-phases.js';
+export { phase } from './rehearsal-phases.js';
 export type { RehearsalOptions } from './rehearsal-options.js';
 export type { RehearsalResult } from './rehearsal-outcome.js';
 export { resultLines } from './results-table.js';
-export { ExpectedOutcome, ScenarioName, SCENARIOS } from './scenarios.js';
+export { EXPECTED_OUTCOME, type ExpectedOutcome, SCENARIO_NAME, type ScenarioName, SCENARIOS } from './scenarios.js';
 export type { Scenario } from './scenarios.js';
 export { parseDeploymentConfig } from './deployment-config.js';
 export type { DeploymentConfig } from './deployment-config.js';

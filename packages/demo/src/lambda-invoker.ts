@@ -9,7 +9,7 @@ import { reapOnExit } from './child-reaper.js';
 import { extractZip } from './zip-archive.js';
 
 // Resolved through dist from src (under jest) and from dist alike: the runtime must be plain JavaScript for Node.
-const RUNTIME = fileURLToPath(new URL('../dist/lambda-runtime.js', import.meta.url));
+const runtime = fileURLToPath(new URL('../dist/lambda-runtime.js', import.meta.url));
 
 /** Where Lambda ships a function's output: CloudWatch Logs, a group per function and a stream per invocation. */
 type LogSink = (logGroupName: string, logStreamName: string, events: readonly { readonly message: string; readonly timestamp: number }[]) => void;
@@ -59,7 +59,7 @@ class LambdaFunction {
       logSink?.(logGroupName, logStreamName, [{ message: line, timestamp: Date.now() }]);
       onLog?.(line);
     };
-    const child = fork(RUNTIME, [this.#taskRoot, this.#options.handler ?? 'index.handler', String(timeoutMs), JSON.stringify(event)], {
+    const child = fork(runtime, [this.#taskRoot, this.#options.handler ?? 'index.handler', String(timeoutMs), JSON.stringify(event)], {
       execPath: node24Path(),
       cwd: this.#taskRoot,
       env: {

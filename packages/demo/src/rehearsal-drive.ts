@@ -1,10 +1,10 @@
 import { BlueGreenDeployment, type DeploymentProgress } from './blue-green-deployment.js';
 import { progressText, tallyText } from './progress-format.js';
-import { PHASE } from './rehearsal-phases.js';
+import { phase } from './rehearsal-phases.js';
 import type { RehearsalPrinter } from './rehearsal-printer.js';
 import { TIMINGS, type RehearsalSettings } from './rehearsal-settings.js';
 import type { RehearsalStack } from './rehearsal-setup.js';
-import { STACK } from './stack.js';
+import { demoStack } from './stack.js';
 
 /** When (epoch ms) the deployment reached the moments the results are measured between. */
 interface DeploymentMoments {
@@ -39,19 +39,19 @@ const driveDeployment = (settings: RehearsalSettings, stack: RehearsalStack, pri
       case 'test-traffic':
         if (progress.weights.green === 100) {
           moments.testTrafficAt ??= Date.now();
-          load.setPhase(PHASE.testTraffic);
+          load.setPhase(phase.testTraffic);
         }
         break;
       case 'production-traffic':
-        if (load.phase !== PHASE.rollback) load.setPhase(PHASE.production(progress.weights.green));
+        if (load.phase !== phase.rollback) load.setPhase(phase.production(progress.weights.green));
         if (progress.weights.green > 0 && progress.weights.green < 100) hold(progress.holdMinutes);
         break;
       case 'termination-wait':
-        load.setPhase(PHASE.terminationWait);
+        load.setPhase(phase.terminationWait);
         hold(progress.minutes);
         break;
       case 'rollback':
-        load.setPhase(PHASE.rollback);
+        load.setPhase(phase.rollback);
         break;
       case 'task-set-stopped':
         printer.line(`  deploy ▸ production so far: ${tallyText(load.tally())}`);
@@ -59,7 +59,7 @@ const driveDeployment = (settings: RehearsalSettings, stack: RehearsalStack, pri
       case 'deployment-ended':
         moments.deploymentEndedAt = Date.now();
         load.setPhase(
-          progress.status === 'Succeeded' ? PHASE.afterRelease : progress.status === 'Stopped' ? PHASE.afterStop : PHASE.afterRollback,
+          progress.status === 'Succeeded' ? phase.afterRelease : progress.status === 'Stopped' ? phase.afterStop : phase.afterRollback,
         );
         break;
       case 'lifecycle':
@@ -77,7 +77,7 @@ const driveDeployment = (settings: RehearsalSettings, stack: RehearsalStack, pri
     blue: stack.blue,
     startGreen: () => stack.startApp('v2'),
     hookFunction: stack.hookFunction,
-    hookFunctionName: STACK.hookFunctionName,
+    hookFunctionName: demoStack.hookFunctionName,
     clock: settings.clock,
     eventSeconds: TIMINGS.eventSeconds,
     terminationWaitMinutes: settings.terminationWaitMinutes,

@@ -2,7 +2,7 @@ import type { CallRecord, DeploymentView } from '@greenlight/aws-sim';
 import type { StepRunResult } from '@greenlight/testkit';
 import type { DeploymentRecord } from './blue-green-deployment.js';
 import { tally, type LoadReport, type Tally } from './load-generator.js';
-import { ExpectedOutcome, type Scenario } from './scenarios.js';
+import { EXPECTED_OUTCOME, type Scenario } from './scenarios.js';
 
 interface RehearsalFacts {
   readonly scenario: Scenario;
@@ -76,13 +76,13 @@ const evaluateRehearsal = (facts: RehearsalFacts): RehearsalResult => {
     `the hook should report exactly once, CodeDeploy accepted ${facts.hookReports} reports`,
   );
   switch (scenario.expected) {
-    case ExpectedOutcome.Release:
+    case EXPECTED_OUTCOME.Release:
       expect(exitCode === 0, `the action should exit 0 after a release, exited ${exitCode ?? action.main.signal}`);
       expect(facts.pipelineStatus === 'Succeeded', `the pipeline should succeed, ended ${facts.pipelineStatus ?? 'never'}`);
       expect(deploymentView?.status === 'Succeeded', `the deployment should succeed, ended ${deploymentView?.status ?? 'never'}`);
       expect(onlyVersion(final.versions, 'v2'), `after the release only v2 should answer, saw ${JSON.stringify(final.versions)}`);
       break;
-    case ExpectedOutcome.Rollback: {
+    case EXPECTED_OUTCOME.Rollback: {
       const check = checkName(deployment.hookReason);
       expect(exitCode !== 0, 'the action should fail when the hook fails green, but exited 0');
       expect(facts.pipelineStatus === 'Failed', `the pipeline should fail, ended ${facts.pipelineStatus ?? 'never'}`);
@@ -94,7 +94,7 @@ const evaluateRehearsal = (facts: RehearsalFacts): RehearsalResult => {
       expect(load.versions['v2'] === undefined, `production should never see v2, saw it ${load.versions['v2'] ?? 0} times`);
       break;
     }
-    case ExpectedOutcome.Stopped:
+    case EXPECTED_OUTCOME.Stopped:
       expect(exitCode !== 0, 'the cancelled action should not exit 0');
       expect(rollbacks.length === 1, `the action should have asked CodeDeploy once to stop the deployment with rollback, asked ${rollbacks.length} times`);
       expect(facts.pipelineStatus === 'Stopped', `the pipeline should be stopped, ended ${facts.pipelineStatus ?? 'never'}`);
@@ -102,7 +102,7 @@ const evaluateRehearsal = (facts: RehearsalFacts): RehearsalResult => {
       expect(deploymentView?.rolledBack === true, 'the stopped deployment should record its rollback');
       expect(onlyVersion(final.versions, 'v1'), `after the rollback only v1 should answer, saw ${JSON.stringify(final.versions)}`);
       break;
-    case ExpectedOutcome.ReleasedAfterStop:
+    case EXPECTED_OUTCOME.ReleasedAfterStop:
       expect(exitCode !== 0, 'the cancelled action should not exit 0');
       expect(rollbacks.length === 0, `on-cancel stop should not stop the deployment, StopDeployment was called ${rollbacks.length} times`);
       expect(facts.pipelineStatus === 'Stopped', `the pipeline should be stopped, ended ${facts.pipelineStatus ?? 'never'}`);

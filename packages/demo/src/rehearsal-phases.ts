@@ -1,5 +1,5 @@
 /** The phases production requests are tallied by, named for what users were exposed to. */
-const PHASE = {
+const phase = {
   pipeline: 'pipeline running, all blue',
   testTraffic: 'test listener on green, hook running',
   production: (greenPercent: number): string => `production ${greenPercent}% green`,
@@ -10,4 +10,4 @@ const PHASE = {
   afterStop: 'after: stopped',
 } as const;
 
-export { PHASE };
+export { phase };

@@ -4,7 +4,7 @@ import type { RehearsalPrinter } from './rehearsal-printer.js';
 import type { RehearsalSettings } from './rehearsal-settings.js';
 import type { RehearsalStack } from './rehearsal-setup.js';
 import type { StepRun } from './rehearsal-step.js';
-import { STACK } from './stack.js';
+import { demoStack } from './stack.js';
 import { summaryKeyLines } from './summary-lines.js';
 
 // Production keeps being measured this long after everything ended: what users see once the dust settles.
@@ -27,9 +27,9 @@ interface RehearsalRun {
 const reportRehearsal = async ({ settings, stack, drive, step, printer, startedAt }: RehearsalRun): Promise<RehearsalResult> => {
   const { sim, load, balancer } = stack;
   const { deployment } = drive;
-  const executions = sim.executions(STACK.pipelineName);
+  const executions = sim.executions(demoStack.pipelineName);
   const execution = executions[0];
-  const ended = execution === undefined ? undefined : await sim.waitForExecution(STACK.pipelineName, execution.id);
+  const ended = execution === undefined ? undefined : await sim.waitForExecution(demoStack.pipelineName, execution.id);
   await deployment.settled();
   await new Promise((resolve) => setTimeout(resolve, AFTER_MS));
   stack.stopProgress();

@@ -1,5 +1,5 @@
 import { SimClock } from '@greenlight/aws-sim';
-import { artifactPath, Artifacts } from './artifacts.js';
+import { artifactPath, ARTIFACTS } from './artifacts.js';
 import { parseDeploymentConfig, type DeploymentConfig } from './deployment-config.js';
 import { DEFAULT_FAULTS, type FaultSettings } from './fault-options.js';
 import type { RehearsalOptions } from './rehearsal-options.js';
@@ -36,9 +36,9 @@ const rehearsalSettings = (options: RehearsalOptions): RehearsalSettings => {
     faults: options.faults ?? (scenario.faults ? DEFAULT_FAULTS : undefined),
     ratePerSecond: options.ratePerSecond ?? DEFAULTS.ratePerSecond,
     terminationWaitMinutes: options.terminationWaitMinutes ?? DEFAULTS.terminationWaitMinutes,
-    actionEntry: artifactPath(Artifacts.actionEntry, options.actionEntry),
-    actionManifest: artifactPath(Artifacts.actionManifest),
-    hookZip: artifactPath(Artifacts.hookZip, options.hookZip),
+    actionEntry: artifactPath(ARTIFACTS.actionEntry, options.actionEntry),
+    actionManifest: artifactPath(ARTIFACTS.actionManifest),
+    hookZip: artifactPath(ARTIFACTS.hookZip, options.hookZip),
     clock: new SimClock(1 / speed),
   };
 };

@@ -6,10 +6,10 @@ import { LambdaFunction } from './lambda-invoker.js';
 import { LoadBalancer } from './load-balancer.js';
 import { LoadGenerator, tallyDifference, type Tally } from './load-generator.js';
 import { tallyText } from './progress-format.js';
-import { PHASE } from './rehearsal-phases.js';
+import { phase } from './rehearsal-phases.js';
 import type { RehearsalPrinter } from './rehearsal-printer.js';
 import { TIMINGS, type RehearsalSettings } from './rehearsal-settings.js';
-import { registerStack, STACK } from './stack.js';
+import { registerStack, demoStack } from './stack.js';
 
 const HOOK_LAMBDA_TIMEOUT_MS = 60_000;
 // What production users see, printed this often while the rehearsal runs.
@@ -61,16 +61,16 @@ const setUpRehearsal = async (
     terminationWaitMinutes: settings.terminationWaitMinutes,
     timings: TIMINGS,
   });
-  field('pipeline', `${STACK.pipelineName}: Source (CodeStarSourceConnection) → Build (CodeBuild) → Deploy (CodeDeployToECS)`);
+  field('pipeline', `${demoStack.pipelineName}: Source (CodeStarSourceConnection) → Build (CodeBuild) → Deploy (CodeDeployToECS)`);
   const hookFunction = await LambdaFunction.deploy({
     zipPath: settings.hookZip,
-    functionName: STACK.hookFunctionName,
+    functionName: demoStack.hookFunctionName,
     timeoutMs: HOOK_LAMBDA_TIMEOUT_MS,
     environment: { ...sim.env, GREENLIGHT_CONFIG: hookConfig(balancer.test.url, 'v2', settings.scenario.greenFailsCheck) },
     logSink: (logGroupName, logStreamName, events) => sim.logs.putEvents(logGroupName, logStreamName, events),
   });
   cleanups.push(() => hookFunction.remove());
-  field('hook Lambda', `${STACK.hookFunctionName} ← ${path.relative(process.cwd(), settings.hookZip)}`);
+  field('hook Lambda', `${demoStack.hookFunctionName} ← ${path.relative(process.cwd(), settings.hookZip)}`);
 
   const load = new LoadGenerator({
     url: balancer.production.url,
@@ -80,7 +80,7 @@ const setUpRehearsal = async (
   });
   cleanups.push(() => load.stop());
   field('load generator', `${settings.ratePerSecond} requests/s on the production listener (keep-alive)`);
-  load.setPhase(PHASE.pipeline);
+  load.setPhase(phase.pipeline);
   load.start();
   return { sim, blue, balancer, hookFunction, load, startApp, stopProgress: startProgress(load, printer, cleanups) };
 };

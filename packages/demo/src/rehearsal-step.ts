@@ -9,7 +9,7 @@ import type { RehearsalDrive } from './rehearsal-drive.js';
 import type { RehearsalPrinter } from './rehearsal-printer.js';
 import type { RehearsalSettings } from './rehearsal-settings.js';
 import type { RehearsalStack } from './rehearsal-setup.js';
-import { STACK } from './stack.js';
+import { demoStack } from './stack.js';
 
 // The cancel scenario cancels this far into the first traffic hold.
 const CANCEL_INTO_HOLD = 0.4;
@@ -27,9 +27,9 @@ const runnerEnv = (settings: RehearsalSettings, simEnv: Readonly<Record<string, 
   ...simEnv,
   CI: 'true',
   GITHUB_ACTIONS: 'true',
-  GITHUB_REPOSITORY: STACK.repository,
+  GITHUB_REPOSITORY: demoStack.repository,
   GITHUB_SHA: createHash('sha1').update(`greenlight-demo-${settings.seed}`).digest('hex'),
-  GITHUB_REF: `refs/heads/${STACK.branch}`,
+  GITHUB_REF: `refs/heads/${demoStack.branch}`,
   GITHUB_RUN_ID: String(9_000_000_000 + settings.seed),
   GITHUB_RUN_ATTEMPT: '1',
   GITHUB_JOB: 'deploy',
@@ -59,7 +59,7 @@ const runWorkflowStep = async (
   const step = await startActionStep({
     entry: settings.actionEntry,
     inputs: await runnerInputs(settings.actionManifest, {
-      'pipeline-name': STACK.pipelineName,
+      'pipeline-name': demoStack.pipelineName,
       'timeout-minutes': '30',
       ...(scenario.onCancel === undefined ? {} : { 'on-cancel': scenario.onCancel }),
     }),

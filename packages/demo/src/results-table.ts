@@ -1,6 +1,6 @@
 import { versionsText } from './progress-format.js';
 import type { RehearsalResult } from './rehearsal-outcome.js';
-import { ExpectedOutcome } from './scenarios.js';
+import { EXPECTED_OUTCOME } from './scenarios.js';
 
 const table = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
@@ -23,12 +23,12 @@ const timelineLines = (result: RehearsalResult): string[] =>
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-const EXPECTATION = {
-  [ExpectedOutcome.Release]: 'v2 released with no failed production request',
-  [ExpectedOutcome.Rollback]: 'the hook failed green and the deployment rolled back before production saw v2 (this is the expected outcome)',
-  [ExpectedOutcome.Stopped]:
+const expectation = {
+  [EXPECTED_OUTCOME.Release]: 'v2 released with no failed production request',
+  [EXPECTED_OUTCOME.Rollback]: 'the hook failed green and the deployment rolled back before production saw v2 (this is the expected outcome)',
+  [EXPECTED_OUTCOME.Stopped]:
     'the cancelled workflow rolled the deployment back to v1 (StopDeployment) and stopped the pipeline (this is the expected outcome)',
-  [ExpectedOutcome.ReleasedAfterStop]:
+  [EXPECTED_OUTCOME.ReleasedAfterStop]:
     'the cancelled workflow stopped the pipeline (on-cancel: stop) and the deployment completed with v2 live (this is the expected outcome)',
 } as const;
 
@@ -66,8 +66,8 @@ const resultLines = (result: RehearsalResult): string[] => {
     ['wall time', seconds(result.wallTimeMs)],
   ];
   const verdict = result.expectedOutcomeMet
-    ? `✔ expected outcome: ${EXPECTATION[result.scenario.expected]}`
-    : `✘ expected ${EXPECTATION[result.scenario.expected]}, but:\n${result.problems.map((problem) => `    - ${problem}`).join('\n')}`;
+    ? `✔ expected outcome: ${expectation[result.scenario.expected]}`
+    : `✘ expected ${expectation[result.scenario.expected]}, but:\n${result.problems.map((problem) => `    - ${problem}`).join('\n')}`;
   return [
     'production answers over time: ░ blue (v1)  █ green (v2)  ✖ failed',
     ...timelineLines(result),

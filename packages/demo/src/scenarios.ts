@@ -1,6 +1,6 @@
 import { DemoInputError } from './errors.js';
 
-const ScenarioName = {
+const SCENARIO_NAME = {
   Success: 'success',
   HookFails: 'hook-fails',
   Canary: 'canary',
@@ -9,10 +9,10 @@ const ScenarioName = {
   CancelStop: 'cancel-stop',
   Faults: 'faults',
 } as const;
-type ScenarioName = (typeof ScenarioName)[keyof typeof ScenarioName];
+type ScenarioName = (typeof SCENARIO_NAME)[keyof typeof SCENARIO_NAME];
 
 /** What must happen for the rehearsal to count as having shown what it set out to show. */
-const ExpectedOutcome = {
+const EXPECTED_OUTCOME = {
   Release: 'release',
   Rollback: 'rollback',
   /** Cancelled with on-cancel rollback: StopDeployment rolled production back, the pipeline Stopped. */
@@ -20,7 +20,7 @@ const ExpectedOutcome = {
   /** Cancelled with on-cancel stop: the deployment completed with green live, the pipeline Stopped. */
   ReleasedAfterStop: 'released-after-stop',
 } as const;
-type ExpectedOutcome = (typeof ExpectedOutcome)[keyof typeof ExpectedOutcome];
+type ExpectedOutcome = (typeof EXPECTED_OUTCOME)[keyof typeof EXPECTED_OUTCOME];
 
 interface Scenario {
   readonly name: ScenarioName;
@@ -39,65 +39,65 @@ interface Scenario {
 
 const SCENARIOS: readonly Scenario[] = [
   {
-    name: ScenarioName.Success,
+    name: SCENARIO_NAME.Success,
     summary: 'the hook passes green, production moves all at once, blue is drained and stopped',
     deploymentConfig: 'CodeDeployDefault.ECSAllAtOnce',
-    expected: ExpectedOutcome.Release,
+    expected: EXPECTED_OUTCOME.Release,
     greenFailsCheck: false,
     cancelDuringShift: false,
     faults: false,
   },
   {
-    name: ScenarioName.HookFails,
+    name: SCENARIO_NAME.HookFails,
     summary: 'the hook finds green broken: rollback before production ever sees it (expected outcome)',
     deploymentConfig: 'CodeDeployDefault.ECSAllAtOnce',
-    expected: ExpectedOutcome.Rollback,
+    expected: EXPECTED_OUTCOME.Rollback,
     greenFailsCheck: true,
     cancelDuringShift: false,
     faults: false,
   },
   {
-    name: ScenarioName.Canary,
+    name: SCENARIO_NAME.Canary,
     summary: '10% of production on green for 5 minutes (simulated), then the rest',
     deploymentConfig: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
-    expected: ExpectedOutcome.Release,
+    expected: EXPECTED_OUTCOME.Release,
     greenFailsCheck: false,
     cancelDuringShift: false,
     faults: false,
   },
   {
-    name: ScenarioName.Linear,
+    name: SCENARIO_NAME.Linear,
     summary: '10% more of production on green every minute (simulated)',
     deploymentConfig: 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes',
-    expected: ExpectedOutcome.Release,
+    expected: EXPECTED_OUTCOME.Release,
     greenFailsCheck: false,
     cancelDuringShift: false,
     faults: false,
   },
   {
-    name: ScenarioName.Cancel,
+    name: SCENARIO_NAME.Cancel,
     summary: 'the workflow is cancelled during the canary: the action rolls the deployment back (StopDeployment) and stops the pipeline',
     deploymentConfig: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
-    expected: ExpectedOutcome.Stopped,
+    expected: EXPECTED_OUTCOME.Stopped,
     greenFailsCheck: false,
     cancelDuringShift: true,
     faults: false,
   },
   {
-    name: ScenarioName.CancelStop,
+    name: SCENARIO_NAME.CancelStop,
     summary: 'cancelled during the canary with on-cancel: stop: the pipeline stops, the canary finishes and green goes live',
     deploymentConfig: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
-    expected: ExpectedOutcome.ReleasedAfterStop,
+    expected: EXPECTED_OUTCOME.ReleasedAfterStop,
     greenFailsCheck: false,
     cancelDuringShift: true,
     onCancel: 'stop',
     faults: false,
   },
   {
-    name: ScenarioName.Faults,
+    name: SCENARIO_NAME.Faults,
     summary: 'success while AWS throttles and answers 5xx (seeded): same outcome, nothing lost',
     deploymentConfig: 'CodeDeployDefault.ECSAllAtOnce',
-    expected: ExpectedOutcome.Release,
+    expected: EXPECTED_OUTCOME.Release,
     greenFailsCheck: false,
     cancelDuringShift: false,
     faults: true,
@@ -112,5 +112,5 @@ const findScenario = (name: string): Scenario => {
   return scenario;
 };
 
-export { ExpectedOutcome, findScenario, ScenarioName, SCENARIOS };
+export { EXPECTED_OUTCOME, type ExpectedOutcome, findScenario, SCENARIO_NAME, type ScenarioName, SCENARIOS };
 export type { Scenario };

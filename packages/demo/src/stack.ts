@@ -4,7 +4,7 @@ import { greenlightPipelineScenario, type PipelineScenario, type Simulator } fro
 const STACK_NAME = 'greenlight-demo';
 
 /** Names as examples/complete would create them (its `name` is greenlight-demo), so the action's output reads like a real run. */
-const STACK = {
+const demoStack = {
   pipelineName: STACK_NAME,
   repository: 'octo-org/greenlight-demo',
   branch: 'main',
@@ -45,21 +45,21 @@ interface StackTimings {
  */
 const pipelineScenario = (timings: StackTimings): PipelineScenario =>
   greenlightPipelineScenario({
-    name: STACK.pipelineName,
-    repository: STACK.repository,
-    branch: STACK.branch,
+    name: demoStack.pipelineName,
+    repository: demoStack.repository,
+    branch: demoStack.branch,
     connectionArn: 'arn:aws:codeconnections:us-east-1:123456789012:connection/5f0c6d0e-7d55-4a3b-9d2e-demo00000001',
-    applicationName: STACK.applicationName,
-    deploymentGroupName: STACK.deploymentGroupName,
+    applicationName: demoStack.applicationName,
+    deploymentGroupName: demoStack.deploymentGroupName,
     durations: { Source: timings.sourceSeconds, Build: timings.buildSeconds },
     buildLogLines: BUILD_LOG,
     // What CodePipeline hands CodeDeploy: appspec.yaml as the module renders it, with the task definition it
     // registered filled in.
     appSpec: {
-      taskDefinitionArn: `arn:aws:ecs:us-east-1:123456789012:task-definition/${STACK.service}:2`,
+      taskDefinitionArn: `arn:aws:ecs:us-east-1:123456789012:task-definition/${demoStack.service}:2`,
       containerName: 'app',
       containerPort: 8080,
-      hookFunctionNames: { AfterAllowTestTraffic: STACK.hookFunctionName },
+      hookFunctionNames: { AfterAllowTestTraffic: demoStack.hookFunctionName },
     },
   });
 
@@ -89,18 +89,18 @@ const registerStack = (sim: Simulator, options: StackOptions): void => {
     ],
   });
   sim.codedeploy.addDeploymentGroup({
-    applicationName: STACK.applicationName,
-    deploymentGroupName: STACK.deploymentGroupName,
+    applicationName: demoStack.applicationName,
+    deploymentGroupName: demoStack.deploymentGroupName,
     prodListenerArns: listenerArns.slice(0, 1),
     testListenerArns: listenerArns.slice(1, 2),
-    targetGroups: STACK.targetGroups,
+    targetGroups: demoStack.targetGroups,
     deploymentConfigName: options.deploymentConfigName,
     terminationWaitTimeInMinutes: options.terminationWaitMinutes,
-    clusterName: STACK.cluster,
-    serviceName: STACK.service,
+    clusterName: demoStack.cluster,
+    serviceName: demoStack.service,
   });
   sim.addPipeline(pipelineScenario(options.timings));
 };
 
-export { registerStack, STACK };
+export { registerStack, demoStack };
 export type { StackOptions, StackPorts, StackTimings };

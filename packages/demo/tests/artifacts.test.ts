@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { artifactPath, Artifacts } from '../src/artifacts.js';
+import { artifactPath, ARTIFACTS } from '../src/artifacts.js';
 import { RehearsalSetupError } from '../src/errors.js';
 
 describe('the artifacts a rehearsal runs', () => {
   it.each([
-    [Artifacts.actionEntry, 'packages/pipeline-action/dist/index.js'],
-    [Artifacts.actionManifest, 'packages/pipeline-action/action.yml'],
-    [Artifacts.hookZip, 'packages/lifecycle-hooks/dist/lifecycle-hook.zip'],
-    [Artifacts.sampleApp, 'terraform/examples/complete/app/server.mjs'],
+    [ARTIFACTS.actionEntry, 'packages/pipeline-action/dist/index.js'],
+    [ARTIFACTS.actionManifest, 'packages/pipeline-action/action.yml'],
+    [ARTIFACTS.hookZip, 'packages/lifecycle-hooks/dist/lifecycle-hook.zip'],
+    [ARTIFACTS.sampleApp, 'terraform/examples/complete/app/server.mjs'],
   ])('resolves $specifier through its package to the file it owns', (artifact, ownedFile) => {
     // Act
     const file = artifactPath(artifact);
@@ -20,7 +20,7 @@ describe('the artifacts a rehearsal runs', () => {
 
   it('refuses an override that does not exist, naming it and what to do', () => {
     // Act
-    const resolve = (): string => artifactPath(Artifacts.hookZip, '/nonexistent/lifecycle-hook.zip');
+    const resolve = (): string => artifactPath(ARTIFACTS.hookZip, '/nonexistent/lifecycle-hook.zip');
 
     // Assess
     expect(resolve).toThrow(RehearsalSetupError);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseCli, USAGE } from '../src/cli-options.js';
+import { parseCli, usage } from '../src/cli-options.js';
 import { DemoInputError } from '../src/errors.js';
 
 describe('parseCli', () => {
@@ -66,7 +66,7 @@ describe('parseCli', () => {
   it('lists every scenario and option in the usage text', () => {
     // Assess
     for (const word of ['success', 'hook-fails', 'canary', 'linear', 'cancel', 'cancel-stop', 'faults', '--speed', '--seed', '--faults', '--deployment-config']) {
-      expect(USAGE).toContain(word);
+      expect(usage).toContain(word);
     }
   });
 });

@@ -6,11 +6,11 @@ import { describe, expect, it } from '@jest/globals';
 import { ZipArchiveError } from '../src/errors.js';
 import { LambdaFunction } from '../src/lambda-invoker.js';
 
-const FIXTURE = fileURLToPath(new URL('./fixtures/echo-function.zip', import.meta.url));
+const fixture = fileURLToPath(new URL('./fixtures/echo-function.zip', import.meta.url));
 
 const deploy = (timeoutMs: number): Promise<LambdaFunction> =>
   LambdaFunction.deploy({
-    zipPath: FIXTURE,
+    zipPath: fixture,
     functionName: 'CodeDeployHook_demo',
     timeoutMs,
     environment: { GREENLIGHT_CONFIG: '{"checks":[]}' },
@@ -40,7 +40,7 @@ describe('LambdaFunction', () => {
     // Prepare
     const shipped: { group: string; stream: string; message: string; timestamp: number }[] = [];
     const fn = await LambdaFunction.deploy({
-      zipPath: FIXTURE,
+      zipPath: fixture,
       functionName: 'CodeDeployHook_demo',
       timeoutMs: 30_000,
       environment: { GREENLIGHT_CONFIG: '{"checks":[]}' },
@@ -101,7 +101,7 @@ describe('LambdaFunction', () => {
 
   it('refuses an entry that would be written outside the unpack directory (zip slip)', async () => {
     // Prepare: rename the fixture's index.mjs (9 bytes) to ../ab.mjs (9 bytes) in both headers.
-    const archive = await readFile(FIXTURE);
+    const archive = await readFile(fixture);
     const crafted = Buffer.from(archive.toString('latin1').replaceAll('index.mjs', '../ab.mjs'), 'latin1');
     const zipPath = path.join(tmpdir(), `zip-slip-${process.pid}.zip`);
     await writeFile(zipPath, crafted);

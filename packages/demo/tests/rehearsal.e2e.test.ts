@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { PHASE, runRehearsal, type RehearsalOptions, type RehearsalResult } from '../src/index.js';
+import { phase, runRehearsal, type RehearsalOptions, type RehearsalResult } from '../src/index.js';
 
 // Shortened timings: 120 simulated seconds per real second, so a 5-minute canary holds for 2.5 s.
 const FAST = { speed: 120, ratePerSecond: 100, terminationWaitMinutes: 2 } as const;
@@ -69,7 +69,7 @@ describe('the blue/green rehearsal, end to end', () => {
       // Assess: only requests that started and ended inside the window were routed under the canary weights.
       expect(result.problems).toEqual([]);
       const changes = result.load.phaseChanges;
-      const windowIndex = changes.findIndex((change) => change.phase === PHASE.production(20));
+      const windowIndex = changes.findIndex((change) => change.phase === phase.production(20));
       const start = changes[windowIndex]?.at ?? Number.NaN;
       const end = changes[windowIndex + 1]?.at ?? Number.NaN;
       const inWindow = result.load.samples.filter((sample) => sample.startedAt >= start && sample.endedAt <= end);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { CodePipelineClient, GetPipelineCommand } from '@aws-sdk/client-codepipeline';
 import { startSimulator, type Simulator } from '@greenlight/aws-sim';
-import { registerStack, STACK } from '../src/stack.js';
+import { registerStack, demoStack } from '../src/stack.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -24,11 +24,11 @@ describe('the demo stack', () => {
     const pattern = /"(CodeDeployHook_)\$\{var\.name\}(_)\$\{event\}"/.exec(moduleText);
 
     // Act
-    const expected = `${pattern?.[1] ?? '<absent>'}${STACK.pipelineName}${pattern?.[2] ?? ''}AfterAllowTestTraffic`;
+    const expected = `${pattern?.[1] ?? '<absent>'}${demoStack.pipelineName}${pattern?.[2] ?? ''}AfterAllowTestTraffic`;
 
     // Assess
-    expect(STACK.hookFunctionName).toBe(expected);
-    expect(STACK.hookFunctionName).toBe('CodeDeployHook_greenlight-demo_AfterAllowTestTraffic');
+    expect(demoStack.hookFunctionName).toBe(expected);
+    expect(demoStack.hookFunctionName).toBe('CodeDeployHook_greenlight-demo_AfterAllowTestTraffic');
   });
 
   it('registers the pipeline queuing executions, as the pipeline module does by default', async () => {
@@ -46,13 +46,13 @@ describe('the demo stack', () => {
     });
 
     // Act
-    const { pipeline } = await client.send(new GetPipelineCommand({ name: STACK.pipelineName }));
+    const { pipeline } = await client.send(new GetPipelineCommand({ name: demoStack.pipelineName }));
     client.destroy();
 
     // Assess
     const actions = (pipeline?.stages ?? []).flatMap((stage) => stage.actions ?? []);
     expect(pipeline?.executionMode).toBe('QUEUED');
     expect(actions.map((action) => action.name)).toEqual(['Source', 'Build', 'Deploy']);
-    expect(actions[2]?.configuration).toMatchObject({ ApplicationName: STACK.applicationName, DeploymentGroupName: STACK.deploymentGroupName });
+    expect(actions[2]?.configuration).toMatchObject({ ApplicationName: demoStack.applicationName, DeploymentGroupName: demoStack.deploymentGroupName });
   });
 });

@@ -5,7 +5,7 @@ const MAX_ATTEMPT_MS = 5_000;
 
 // Between attempts: 100 ms doubling to at most 2 s, at random below that (full jitter), so the retries of many
 // hooks hitting the same throttled API spread out.
-const RETRY_DELAY = fullJitterBackoff(100, 2_000);
+const retryDelay = fullJitterBackoff(100, 2_000);
 
 interface AwsCallOptions {
   /** Epoch milliseconds: no attempt starts at or after it. */
@@ -25,7 +25,7 @@ const attemptSignal = (deadline: number): AbortSignal =>
 const callAws = <T>(send: (signal: AbortSignal) => Promise<T>, options: AwsCallOptions): Promise<T> =>
   retry(() => send(attemptSignal(options.deadline)), {
     deadline: options.deadline,
-    delay: RETRY_DELAY,
+    delay: retryDelay,
     isRetryable: isRetryableAwsError,
     ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
   });

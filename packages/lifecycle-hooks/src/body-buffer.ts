@@ -1,4 +1,4 @@
-const EMPTY = Buffer.alloc(0);
+const empty = Buffer.alloc(0);
 // Buffer#copy costs more per call than a short loop: a body of one-byte chunks makes a million such calls.
 const SMALL_COPY_BYTES = 16;
 
@@ -8,7 +8,7 @@ const SMALL_COPY_BYTES = 16;
  */
 class BodyBuffer {
   readonly #limit: number;
-  #bytes: Buffer = EMPTY;
+  #bytes: Buffer = empty;
   #size = 0;
 
   constructor(limit: number) {

@@ -12,8 +12,8 @@ interface LifecycleReport {
 }
 
 const REPORT_OUTCOME = {
-  recorded: 'recorded',
-  alreadyCompleted: 'already-completed',
+  Recorded: 'recorded',
+  AlreadyCompleted: 'already-completed',
 } as const;
 
 type ReportOutcome = (typeof REPORT_OUTCOME)[keyof typeof REPORT_OUTCOME];
@@ -54,10 +54,10 @@ const reportLifecycleStatus = async (
         },
       },
     );
-    return REPORT_OUTCOME.recorded;
+    return REPORT_OUTCOME.Recorded;
   } catch (error) {
     if (isAlreadyCompleted(error)) {
-      return REPORT_OUTCOME.alreadyCompleted;
+      return REPORT_OUTCOME.AlreadyCompleted;
     }
     throw new LifecycleReportError(
       describeAwsError(

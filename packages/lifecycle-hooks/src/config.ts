@@ -103,14 +103,14 @@ const expectSchema = v.strictObject(
   objectMessage('status, bodyIncludes, bodyMatches, json, maxLatencyMs, successRatio, p95Ms'),
 );
 
-const STAGE_EXPECTATION =
+const stageExpectation =
   `expected one of ${CHECK_STAGES.join(', ')}, the ECS lifecycle stages where green has all the test traffic ` +
   '(TEST_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT move traffic, and are answered without checks)';
 
 const STAGES_EXPECTATION = 'expected a list of ECS lifecycle stages, e.g. ["POST_TEST_TRAFFIC_SHIFT"]';
 
 const stagesSchema = v.pipe(
-  v.array(v.picklist(CHECK_STAGES, STAGE_EXPECTATION), STAGES_EXPECTATION),
+  v.array(v.picklist(CHECK_STAGES, stageExpectation), STAGES_EXPECTATION),
   v.minLength(1, 'expected at least one stage: a check without stages would never run'),
 );
 

@@ -14,7 +14,7 @@ import {
   isEcsNativeHookEvent,
 } from './events.js';
 import { createJsonLogger, type HookLogger, logDecision } from './logger.js';
-import { ecsDecisionFields, HookLogMessage } from './log-records.js';
+import { ecsDecisionFields, HOOK_LOG_MESSAGE } from './log-records.js';
 import { VERDICT_STATUS, type Verdict, type VerdictStatus } from './results.js';
 import { type CustomCheck, notReadyReason, validateGreen } from './validate-green.js';
 
@@ -57,7 +57,7 @@ const loadConfig = (source: LifecycleHookOptions['config']): HookConfig => {
 const errorText = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : `unexpected failure: ${String(error)}`;
 
-const failedVerdict = (reason: string): Verdict => ({ status: VERDICT_STATUS.failed, reason, checks: [] });
+const failedVerdict = (reason: string): Verdict => ({ status: VERDICT_STATUS.Failed, reason, checks: [] });
 
 // The AWS calls of CodeDeploy events, loaded with the first such event: their error classification comes with the
 // SDK's retry module, which an ECS native hook (it calls no AWS API) never needs to load.
@@ -156,15 +156,15 @@ const createLifecycleHook = (options: LifecycleHookOptions): LifecycleHookHandle
   const handleEcsNative = async (event: EcsNativeHookEvent, context: LambdaContextLike): Promise<EcsHookResponse> => {
     const stage = boundedStageName(event.lifecycleStage);
     const { logger, budget, signal } = beginInvocation(context, { executionId: event.executionId, lifecycleStage: stage });
-    const failed = (reason: string): EcsDecision => ({ hookStatus: ECS_HOOK_STATUS.failed, reason });
+    const failed = (reason: string): EcsDecision => ({ hookStatus: ECS_HOOK_STATUS.Failed, reason });
     const { reason, ...response } = await decideInTime(
       async () => handleEcsNativeEvent({ event, loadConfig: () => loadConfig(options.config), customChecks, logger, signal }),
       budget.checksDeadline,
       failed,
     );
     logger.log(
-      response.hookStatus === ECS_HOOK_STATUS.failed ? 'WARN' : 'INFO',
-      HookLogMessage.Decision,
+      response.hookStatus === ECS_HOOK_STATUS.Failed ? 'WARN' : 'INFO',
+      HOOK_LOG_MESSAGE.Decision,
       ecsDecisionFields(stage, response.hookStatus, reason, response.callBackDelay),
     );
     return response;

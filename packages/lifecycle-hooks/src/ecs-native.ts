@@ -17,10 +17,10 @@ interface EcsNativeHookOptions {
 
 type EcsDecision = EcsHookResponse & { readonly reason: string };
 
-const succeeded = (reason: string): EcsDecision => ({ hookStatus: ECS_HOOK_STATUS.succeeded, reason });
-const failed = (reason: string): EcsDecision => ({ hookStatus: ECS_HOOK_STATUS.failed, reason });
+const succeeded = (reason: string): EcsDecision => ({ hookStatus: ECS_HOOK_STATUS.Succeeded, reason });
+const failed = (reason: string): EcsDecision => ({ hookStatus: ECS_HOOK_STATUS.Failed, reason });
 
-const CHECK_STAGE_LIST = CHECK_STAGES.join(', ');
+const checkStageList = CHECK_STAGES.join(', ');
 
 /** Readiness state carried from this very stage of this very execution; any other starts a fresh window. */
 const carriedFor = (event: EcsNativeHookEvent, readiness: CarriedReadiness | undefined): CarriedReadiness | undefined =>
@@ -74,7 +74,7 @@ const checkGreen = async (options: EcsNativeHookOptions, stage: CheckStage): Pro
     return failed(notReadyReason(config.readyTimeoutSeconds, attempts, targetUrl, validation.probe));
   }
   return {
-    hookStatus: ECS_HOOK_STATUS.inProgress,
+    hookStatus: ECS_HOOK_STATUS.InProgress,
     // Never later than the window's end, so the last probe comes before it closes.
     callBackDelay: Math.max(1, Math.min(config.callBackDelaySeconds, Math.ceil(leftMs / 1_000))),
     hookDetails: carryReadiness(details, {
@@ -98,12 +98,12 @@ const handleEcsNativeEvent = async (options: EcsNativeHookOptions): Promise<EcsD
       // No config, no request: the same answer whether traffic moves forward or back in a rollback.
       return succeeded(
         `${stage}: nothing checked while traffic moves (ECS runs this stage again during a rollback, which a FAILED ` +
-          `would fight); the checks run at ${CHECK_STAGE_LIST}`,
+          `would fight); the checks run at ${checkStageList}`,
       );
     case 'before-test-traffic':
-      return failed(`${stage}: green takes no test traffic yet, so no check can reach it: register the hook at ${CHECK_STAGE_LIST}`);
+      return failed(`${stage}: green takes no test traffic yet, so no check can reach it: register the hook at ${checkStageList}`);
     case 'unknown':
-      return failed(`lifecycle stage ${JSON.stringify(boundedStageName(stage))} is unknown to this hook: register it at ${CHECK_STAGE_LIST}`);
+      return failed(`lifecycle stage ${JSON.stringify(boundedStageName(stage))} is unknown to this hook: register it at ${checkStageList}`);
   }
 };
 

@@ -19,9 +19,9 @@ interface EcsNativeHookEvent {
 }
 
 const ECS_HOOK_STATUS = {
-  succeeded: 'SUCCEEDED',
-  failed: 'FAILED',
-  inProgress: 'IN_PROGRESS',
+  Succeeded: 'SUCCEEDED',
+  Failed: 'FAILED',
+  InProgress: 'IN_PROGRESS',
 } as const;
 
 type EcsHookStatus = (typeof ECS_HOOK_STATUS)[keyof typeof ECS_HOOK_STATUS];

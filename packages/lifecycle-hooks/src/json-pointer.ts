@@ -1,4 +1,4 @@
-const MISSING = Symbol('missing');
+const missing = Symbol('missing');
 
 const decodeToken = (token: string): string => token.replaceAll('~1', '/').replaceAll('~0', '~');
 
@@ -14,13 +14,13 @@ const resolveJsonPointer = (document: unknown, pointer: string): unknown => {
   for (const token of pointer.slice(1).split('/').map(decodeToken)) {
     if (Array.isArray(current)) {
       if (!/^(0|[1-9]\d*)$/.test(token) || Number(token) >= current.length) {
-        return MISSING;
+        return missing;
       }
       current = current[Number(token)];
     } else if (typeof current === 'object' && current !== null && Object.hasOwn(current, token)) {
       current = (current as Record<string, unknown>)[token];
     } else {
-      return MISSING;
+      return missing;
     }
   }
   return current;
@@ -53,4 +53,4 @@ const jsonEquals = (left: unknown, right: unknown): boolean => {
   return false;
 };
 
-export { jsonEquals, MISSING, resolveJsonPointer };
+export { jsonEquals, missing, resolveJsonPointer };

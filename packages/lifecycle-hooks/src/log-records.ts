@@ -6,7 +6,7 @@ import { VERDICT_STATUS, type CheckResult, type Verdict, type VerdictStatus } fr
  * failed at its hook, from CloudWatch Logs) and the demo. Written and read here only, so the two sides cannot
  * drift. Published as `@greenlight/lifecycle-hooks/log-records`.
  */
-const HookLogMessage = {
+const HOOK_LOG_MESSAGE = {
   CheckResult: 'check result',
   Decision: 'decision',
 } as const;
@@ -43,7 +43,7 @@ const ecsDecisionFields = (stage: string, hookStatus: EcsHookStatus, reason: str
 });
 
 interface CheckResultRecord {
-  readonly message: typeof HookLogMessage.CheckResult;
+  readonly message: typeof HOOK_LOG_MESSAGE.CheckResult;
   /** Bound by the hook to every line of a CodeDeploy invocation. */
   readonly deploymentId: string | undefined;
   /** The ECS lifecycle stage the check ran at; undefined under CodeDeploy. */
@@ -54,7 +54,7 @@ interface CheckResultRecord {
 }
 
 interface DecisionRecord {
-  readonly message: typeof HookLogMessage.Decision;
+  readonly message: typeof HOOK_LOG_MESSAGE.Decision;
   readonly deploymentId: string | undefined;
   /** The ECS lifecycle stage decided at; undefined under CodeDeploy. */
   readonly stage: string | undefined;
@@ -63,7 +63,7 @@ interface DecisionRecord {
 }
 
 interface EcsDecisionRecord {
-  readonly message: typeof HookLogMessage.Decision;
+  readonly message: typeof HOOK_LOG_MESSAGE.Decision;
   /** Bound by the hook to every line of an ECS native invocation. */
   readonly executionId: string | undefined;
   readonly stage: string;
@@ -74,10 +74,10 @@ interface EcsDecisionRecord {
 type HookLogRecord = CheckResultRecord | DecisionRecord | EcsDecisionRecord;
 
 /** The hook's own lines are a few KB at most; a longer one did not come from it and is not parsed at all. */
-const MaxRecordLength = 64 * 1024;
+const MAX_RECORD_LENGTH = 64 * 1024;
 
-const STATUSES: readonly string[] = Object.values(VERDICT_STATUS);
-const ECS_STATUSES: readonly string[] = Object.values(ECS_HOOK_STATUS);
+const statuses: readonly string[] = Object.values(VERDICT_STATUS);
+const ecsStatuses: readonly string[] = Object.values(ECS_HOOK_STATUS);
 
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -85,19 +85,19 @@ const toRecord = (fields: Record<string, unknown>): HookLogRecord | undefined =>
   const deploymentId = optionalString(fields['deploymentId']);
   const stage = optionalString(fields['stage']);
   const { message, reason } = fields;
-  if (message === HookLogMessage.CheckResult) {
+  if (message === HOOK_LOG_MESSAGE.CheckResult) {
     const { check, passed } = fields;
     if (typeof check !== 'string' || typeof passed !== 'boolean') return undefined;
     return { message, deploymentId, stage, check, passed, reason: optionalString(reason) };
   }
-  if (message === HookLogMessage.Decision && 'hookStatus' in fields) {
+  if (message === HOOK_LOG_MESSAGE.Decision && 'hookStatus' in fields) {
     const { hookStatus } = fields;
-    if (typeof hookStatus !== 'string' || !ECS_STATUSES.includes(hookStatus) || stage === undefined || typeof reason !== 'string') return undefined;
+    if (typeof hookStatus !== 'string' || !ecsStatuses.includes(hookStatus) || stage === undefined || typeof reason !== 'string') return undefined;
     return { message, executionId: optionalString(fields['executionId']), stage, hookStatus: hookStatus as EcsHookStatus, reason };
   }
-  if (message === HookLogMessage.Decision) {
+  if (message === HOOK_LOG_MESSAGE.Decision) {
     const { status } = fields;
-    if (typeof status !== 'string' || !STATUSES.includes(status) || typeof reason !== 'string') return undefined;
+    if (typeof status !== 'string' || !statuses.includes(status) || typeof reason !== 'string') return undefined;
     return { message, deploymentId, stage, status: status as VerdictStatus, reason };
   }
   return undefined;
@@ -110,7 +110,7 @@ const toRecord = (fields: Record<string, unknown>): HookLogRecord | undefined =>
  * output.
  */
 const readHookLogRecord = (line: string): HookLogRecord | undefined => {
-  if (line.length > MaxRecordLength) return undefined;
+  if (line.length > MAX_RECORD_LENGTH) return undefined;
   const start = line.indexOf('{');
   if (start < 0) return undefined;
   let parsed: unknown;
@@ -123,5 +123,5 @@ const readHookLogRecord = (line: string): HookLogRecord | undefined => {
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? toRecord(parsed as Record<string, unknown>) : undefined;
 };
 
-export { checkResultFields, decisionFields, ecsDecisionFields, HookLogMessage, readHookLogRecord };
+export { checkResultFields, decisionFields, ecsDecisionFields, HOOK_LOG_MESSAGE, readHookLogRecord };
 export type { CheckResultRecord, DecisionRecord, EcsDecisionRecord, HookLogRecord };

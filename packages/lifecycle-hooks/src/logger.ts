@@ -1,4 +1,4 @@
-import { checkResultFields, decisionFields, HookLogMessage } from './log-records.js';
+import { checkResultFields, decisionFields, HOOK_LOG_MESSAGE } from './log-records.js';
 import type { CheckResult, Verdict } from './results.js';
 
 type LogLevel = 'INFO' | 'WARN' | 'ERROR';
@@ -25,11 +25,11 @@ const createJsonLogger = (write: (line: string) => void = writeStdout, bound: Lo
 
 /** One line per check result, in the shape log-records.ts reads back; `stage` is the ECS lifecycle stage, if any. */
 const logCheckResult = (logger: HookLogger, result: CheckResult, stage?: string): void => {
-  logger.log(result.passed ? 'INFO' : 'WARN', HookLogMessage.CheckResult, checkResultFields(result, stage));
+  logger.log(result.passed ? 'INFO' : 'WARN', HOOK_LOG_MESSAGE.CheckResult, checkResultFields(result, stage));
 };
 
 const logDecision = (logger: HookLogger, verdict: Verdict, fields: LogFields = {}): void => {
-  logger.log(verdict.status === 'Succeeded' ? 'INFO' : 'WARN', HookLogMessage.Decision, { ...decisionFields(verdict), ...fields });
+  logger.log(verdict.status === 'Succeeded' ? 'INFO' : 'WARN', HOOK_LOG_MESSAGE.Decision, { ...decisionFields(verdict), ...fields });
 };
 
 export { createJsonLogger, logCheckResult, logDecision };

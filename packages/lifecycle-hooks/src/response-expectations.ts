@@ -1,7 +1,7 @@
 import type { BodyMatchResult } from './body-matcher.js';
 import type { ExpectConfig } from './config.js';
 import type { HttpOutcome } from './http-request.js';
-import { jsonEquals, MISSING, resolveJsonPointer } from './json-pointer.js';
+import { jsonEquals, missing, resolveJsonPointer } from './json-pointer.js';
 
 type StatusExpectation = ExpectConfig['status'];
 
@@ -38,7 +38,7 @@ const jsonProblem = (body: string, expected: Readonly<Record<string, unknown>>):
   }
   for (const [pointer, wanted] of Object.entries(expected)) {
     const actual = resolveJsonPointer(document, pointer);
-    if (actual === MISSING) {
+    if (actual === missing) {
       return `JSON ${pointer === '' ? '(root)' : pointer} is missing, expected ${quote(wanted)}`;
     }
     if (!jsonEquals(actual, wanted)) {

@@ -12,8 +12,8 @@ interface CheckResult {
 }
 
 const VERDICT_STATUS = {
-  succeeded: 'Succeeded',
-  failed: 'Failed',
+  Succeeded: 'Succeeded',
+  Failed: 'Failed',
 } as const;
 
 type VerdictStatus = (typeof VERDICT_STATUS)[keyof typeof VERDICT_STATUS];

@@ -66,9 +66,9 @@ const asProbe = (check: CheckConfig): CheckConfig => ({ ...check, requests: 1, c
 const summarize = (checks: readonly CheckResult[], targetUrl: string): Verdict => {
   const failed = checks.find((check) => !check.passed);
   if (failed === undefined) {
-    return { status: VERDICT_STATUS.succeeded, reason: `all ${checks.length} checks passed against ${targetUrl}`, checks };
+    return { status: VERDICT_STATUS.Succeeded, reason: `all ${checks.length} checks passed against ${targetUrl}`, checks };
   }
-  return { status: VERDICT_STATUS.failed, reason: `check "${failed.name}" failed: ${failed.reason ?? 'no reason'}`, checks };
+  return { status: VERDICT_STATUS.Failed, reason: `check "${failed.name}" failed: ${failed.reason ?? 'no reason'}`, checks };
 };
 
 /**
@@ -110,7 +110,7 @@ const validateGreen = async (options: GreenValidationOptions): Promise<GreenVali
       // Once the budget is spent the verdict is Failed whatever follows: the rest would only add noise.
       if (signal.aborted && results.length < runs.length) {
         const reason = `time budget ran out after ${results.length} of ${runs.length} checks`;
-        return { ready: true, verdict: { status: VERDICT_STATUS.failed, reason, checks: results } };
+        return { ready: true, verdict: { status: VERDICT_STATUS.Failed, reason, checks: results } };
       }
     }
     return { ready: true, verdict: summarize(results, targetUrl) };

@@ -1,7 +1,7 @@
 /** Which pipeline actions get enrichment, by their action type provider. */
-const CodeDeployProviders = new Set(['CodeDeployToECS', 'CodeDeploy']);
+const CODE_DEPLOY_PROVIDERS = new Set(['CodeDeployToECS', 'CodeDeploy']);
 
-const isCodeDeployAction = (provider: string | undefined): boolean => CodeDeployProviders.has(provider ?? '');
+const isCodeDeployAction = (provider: string | undefined): boolean => CODE_DEPLOY_PROVIDERS.has(provider ?? '');
 
 /** CodePipeline's Amazon ECS deploy action: on a native blue/green service it runs an ECS service deployment. */
 const isEcsDeployAction = (provider: string | undefined): boolean => provider === 'ECS';

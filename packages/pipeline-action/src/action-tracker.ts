@@ -35,7 +35,7 @@ interface PlannedStage {
   readonly actions: readonly PlannedAction[];
 }
 
-const InProgress = 'InProgress';
+const IN_PROGRESS = 'InProgress';
 
 const plannedStages = (pipeline: PipelineDeclaration | undefined): PlannedStage[] =>
   (pipeline?.stages ?? []).map((stage) => ({
@@ -49,7 +49,7 @@ const plannedStages = (pipeline: PipelineDeclaration | undefined): PlannedStage[
 
 const toRun = (detail: ActionExecutionDetail, provider: string | undefined): ActionRun => {
   const result = detail.output?.executionResult;
-  const status = detail.status ?? InProgress;
+  const status = detail.status ?? IN_PROGRESS;
   return {
     stageName: detail.stageName ?? '',
     actionName: detail.actionName ?? '',
@@ -58,7 +58,7 @@ const toRun = (detail: ActionExecutionDetail, provider: string | undefined): Act
     configuration: detail.input?.resolvedConfiguration ?? detail.input?.configuration,
     status,
     startTime: detail.startTime,
-    endTime: status === InProgress ? undefined : detail.lastUpdateTime,
+    endTime: status === IN_PROGRESS ? undefined : detail.lastUpdateTime,
     externalId: result?.externalExecutionId,
     externalUrl: result?.externalExecutionUrl,
     externalSummary: result?.externalExecutionSummary,
@@ -89,7 +89,7 @@ class ActionTracker {
       const previous = this.#runs.get(run.actionExecutionId);
       this.#runs.set(run.actionExecutionId, { ...previous, ...run, externalId: run.externalId ?? previous?.externalId });
       if (previous === undefined) events.push({ kind: 'started', run });
-      if (run.status !== InProgress && previous?.status !== run.status) events.push({ kind: 'ended', run });
+      if (run.status !== IN_PROGRESS && previous?.status !== run.status) events.push({ kind: 'ended', run });
     }
     return events;
   }
@@ -99,7 +99,7 @@ class ActionTracker {
   }
 
   inProgress(): ActionRun[] {
-    return this.runs().filter((run) => run.status === InProgress);
+    return this.runs().filter((run) => run.status === IN_PROGRESS);
   }
 
   /** The latest run of an action, the one that decides its status. */
@@ -126,5 +126,5 @@ class ActionTracker {
   }
 }
 
-export { ActionTracker, InProgress, plannedStages };
+export { ActionTracker, IN_PROGRESS, plannedStages };
 export type { ActionEvent, ActionRun, PlannedAction, PlannedStage };

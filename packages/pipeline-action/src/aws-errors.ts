@@ -1,4 +1,4 @@
-import { AwsErrorKind, readAwsError } from '@greenlight/aws-retry';
+import { AWS_ERROR_KIND, readAwsError } from '@greenlight/aws-retry';
 import {
   AccessDeniedError,
   AwsCallError,
@@ -18,7 +18,7 @@ interface CallContext {
   readonly executionId?: string;
 }
 
-const StartRejections: Readonly<Record<string, string>> = {
+const START_REJECTIONS: Readonly<Record<string, string>> = {
   ConcurrentPipelineExecutionsLimitExceededException:
     'Wait for running executions to finish, or raise the pipeline\'s concurrency (QUEUED or PARALLEL execution mode).',
   ConflictException: 'Another change to the pipeline is in progress; re-run the job in a minute.',
@@ -35,10 +35,10 @@ const describeAwsError = (error: unknown, context: CallContext): PipelineActionE
   if (name === 'PipelineExecutionNotFoundException' && context.executionId !== undefined) {
     return new ExecutionNotFoundError(context.pipelineName, context.executionId, { cause: error });
   }
-  if (kind === AwsErrorKind.Denied) return new AccessDeniedError(context.permission, resource, { cause: error });
-  if (kind === AwsErrorKind.Expired) return new ExpiredCredentialsError({ cause: error });
+  if (kind === AWS_ERROR_KIND.Denied) return new AccessDeniedError(context.permission, resource, { cause: error });
+  if (kind === AWS_ERROR_KIND.Expired) return new ExpiredCredentialsError({ cause: error });
   if (name === 'CredentialsProviderError') return new MissingCredentialsError({ cause: error });
-  const rejection = StartRejections[name];
+  const rejection = START_REJECTIONS[name];
   if (rejection !== undefined && context.permission === 'codepipeline:StartPipelineExecution') {
     return new StartRejectedError(context.pipelineName, `${name}: ${message}`, rejection, { cause: error });
   }

@@ -1,6 +1,6 @@
 import { BatchGetBuildsCommand, CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { AwsErrorKind, classifyAwsError } from '@greenlight/aws-retry';
+import { AWS_ERROR_KIND, classifyAwsError } from '@greenlight/aws-retry';
 import { clientConfig } from './clients.js';
 
 interface BuildLogTail {
@@ -10,11 +10,11 @@ interface BuildLogTail {
   readonly note: string | undefined;
 }
 
-const TailLines = 30;
+const TAIL_LINES = 30;
 
 const unavailable = (permission: string, error: unknown): BuildLogTail => ({
   lines: [],
-  note: classifyAwsError(error) === AwsErrorKind.Denied
+  note: classifyAwsError(error) === AWS_ERROR_KIND.Denied
     ? `Build log unavailable: ${permission} is not allowed.`
     : `Build log unavailable: ${(error as Error).message}`,
 });
@@ -41,7 +41,7 @@ const buildLogTail = async (region: string, buildId: string, signal: AbortSignal
       new GetLogEventsCommand({
         logGroupName: logs.groupName,
         logStreamName: logs.streamName,
-        limit: TailLines,
+        limit: TAIL_LINES,
         startFromHead: false,
       }),
       { abortSignal: signal },

@@ -1,7 +1,7 @@
 import { type CodePipelineClient, StopPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { isRetryableAwsError, readAwsError, retry } from '@greenlight/aws-retry';
 
-const StopResult = {
+const STOP_RESULT = {
   /** Stop-and-wait accepted: running actions finish, nothing new starts. */
   Stopping: 'Stopping',
   /** A stop-and-wait was already pending, so the execution was abandoned outright. */
@@ -9,7 +9,7 @@ const StopResult = {
   /** It had already ended (or was already being abandoned): nothing to stop. */
   NotStoppable: 'NotStoppable',
 } as const;
-type StopResult = (typeof StopResult)[keyof typeof StopResult];
+type StopResult = (typeof STOP_RESULT)[keyof typeof STOP_RESULT];
 
 const isNamed = (error: unknown, name: string): boolean => readAwsError(error).name === name;
 
@@ -17,7 +17,7 @@ const sdkAttempts = (error: unknown): number =>
   (error as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts ?? 1;
 
 // The runner sends SIGTERM 7.5 s after SIGINT and kills the process 2.5 s later: the stop must land before that.
-const StopBudgetMs = 7_000;
+const STOP_BUDGET_MS = 7_000;
 
 const send = (client: CodePipelineClient, pipelineName: string, executionId: string, reason: string, abandon: boolean, deadline: number) =>
   client.send(
@@ -35,7 +35,7 @@ const stopExecution = async (
   pipelineName: string,
   executionId: string,
   reason: string,
-  deadline = Date.now() + StopBudgetMs,
+  deadline = Date.now() + STOP_BUDGET_MS,
 ): Promise<StopResult> => {
   let retried = false;
   // No signal: the stop is what cancellation asks for, so nothing may cut it short but its budget.
@@ -49,20 +49,20 @@ const stopExecution = async (
   };
   try {
     await retry(() => send(client, pipelineName, executionId, reason, false, deadline), options);
-    return StopResult.Stopping;
+    return STOP_RESULT.Stopping;
   } catch (error) {
-    if (isNamed(error, 'PipelineExecutionNotStoppableException')) return StopResult.NotStoppable;
+    if (isNamed(error, 'PipelineExecutionNotStoppableException')) return STOP_RESULT.NotStoppable;
     if (!isNamed(error, 'DuplicatedStopRequestException')) throw error;
     // Our own earlier attempt (retried by us or by the SDK) got through before its answer was lost: that stop is
     // the one pending.
-    if (retried || sdkAttempts(error) > 1) return StopResult.Stopping;
+    if (retried || sdkAttempts(error) > 1) return STOP_RESULT.Stopping;
   }
   try {
     await retry(() => send(client, pipelineName, executionId, reason, true, deadline), options);
-    return StopResult.Abandoned;
+    return STOP_RESULT.Abandoned;
   } catch (error) {
     if (isNamed(error, 'PipelineExecutionNotStoppableException') || isNamed(error, 'DuplicatedStopRequestException')) {
-      return StopResult.NotStoppable;
+      return STOP_RESULT.NotStoppable;
     }
     throw error;
   }
@@ -97,4 +97,4 @@ class CancellationWatch {
   }
 }
 
-export { CancellationWatch, StopBudgetMs, stopExecution, StopResult };
+export { CancellationWatch, STOP_BUDGET_MS, stopExecution, STOP_RESULT, type StopResult };

@@ -1,6 +1,6 @@
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 
-const UserAgent = 'greenlight-pipeline-action';
+const USER_AGENT = 'greenlight-pipeline-action';
 
 /**
  * Settings shared by every AWS client. Credentials and endpoints come from the standard chain and the
@@ -12,7 +12,7 @@ const clientConfig = (region: string) =>
     region,
     maxAttempts: 4,
     retryMode: 'standard',
-    customUserAgent: UserAgent,
+    customUserAgent: USER_AGENT,
     // A slow answer must not stall the loop past the timeout or the cancellation window.
     requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
   }) as const;

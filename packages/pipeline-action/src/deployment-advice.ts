@@ -4,7 +4,7 @@ import type { ActionRun } from './action-tracker.js';
 // CodeDeploy refuses a second active deployment per group with DeploymentLimitExceededException; the text the
 // pipeline action reports for it is not documented (users report "... already has an active Deployment"), so both
 // are looked for and an action failing otherwise gets no advice.
-const ActiveDeployment = /already has an active Deployment|DeploymentLimitExceeded/i;
+const ACTIVE_DEPLOYMENT = /already has an active Deployment|DeploymentLimitExceeded/i;
 
 /**
  * What to do when a CodeDeploy action failed because its deployment group already had an active deployment:
@@ -12,7 +12,7 @@ const ActiveDeployment = /already has an active Deployment|DeploymentLimitExceed
  * deployment.
  */
 const activeDeploymentAdvice = (run: ActionRun | undefined): string | undefined => {
-  if (run === undefined || !isCodeDeployAction(run.provider) || !ActiveDeployment.test(run.errorMessage ?? '')) return undefined;
+  if (run === undefined || !isCodeDeployAction(run.provider) || !ACTIVE_DEPLOYMENT.test(run.errorMessage ?? '')) return undefined;
   return (
     'Another deployment is still active in the deployment group, often one that a cancelled or abandoned execution ' +
     'left running (stopping an execution never stops its deployment). Find it with `aws deploy list-deployments ' +

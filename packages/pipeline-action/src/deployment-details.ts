@@ -4,7 +4,7 @@ import {
   ListDeploymentTargetsCommand,
   type ECSTarget,
 } from '@aws-sdk/client-codedeploy';
-import { AwsErrorKind, classifyAwsError, isRetryableAwsError } from '@greenlight/aws-retry';
+import { AWS_ERROR_KIND, classifyAwsError, isRetryableAwsError } from '@greenlight/aws-retry';
 import { clientConfig } from './clients.js';
 import { readyWaitNote } from './ready-wait.js';
 
@@ -52,7 +52,7 @@ class DeploymentDetails {
     } catch (error) {
       if (isRetryableAwsError(error) || this.#signal.aborted) return [];
       this.#disabled = true;
-      const reason = classifyAwsError(error) === AwsErrorKind.Denied
+      const reason = classifyAwsError(error) === AWS_ERROR_KIND.Denied
         ? 'codedeploy:ListDeploymentTargets / codedeploy:GetDeploymentTarget are not allowed'
         : String((error as Error).message);
       return [`Deployment details unavailable (${reason}); following the pipeline only.`];

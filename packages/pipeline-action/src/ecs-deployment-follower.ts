@@ -5,14 +5,14 @@ import {
   type ServiceDeployment,
 } from '@aws-sdk/client-ecs';
 import { DescribeRulesCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { AwsErrorKind, classifyAwsError, isRetryableAwsError } from '@greenlight/aws-retry';
+import { AWS_ERROR_KIND, classifyAwsError, isRetryableAwsError } from '@greenlight/aws-retry';
 import type { ActionRun } from './action-tracker.js';
 import { clientConfig } from './clients.js';
 import { ecsDeployTarget, findServiceDeployment } from './ecs-deployment-lookup.js';
 import { hookName, type FailedServiceDeploymentHook, type ServiceDeploymentFacts, type ServiceDeploymentStage } from './service-deployment.js';
 
-const FinalStatuses = new Set(['SUCCESSFUL', 'STOPPED', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
-const FailedHookStatuses = new Set(['FAILED', 'TIMED_OUT']);
+const FINAL_STATUSES = new Set(['SUCCESSFUL', 'STOPPED', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+const FAILED_HOOK_STATUSES = new Set(['FAILED', 'TIMED_OUT']);
 
 interface ListenerRules {
   readonly production: string | undefined;
@@ -70,7 +70,7 @@ class EcsDeploymentFollower {
 
   /** Lines describing what changed since the last call (empty when nothing did). */
   async changes(run: ActionRun): Promise<string[]> {
-    if (this.#disabled || (this.#last !== undefined && FinalStatuses.has(this.#last.status ?? ''))) return [];
+    if (this.#disabled || (this.#last !== undefined && FINAL_STATUSES.has(this.#last.status ?? ''))) return [];
     const target = ecsDeployTarget(run.configuration);
     if (target === undefined || run.startTime === undefined) return [];
     try {
@@ -90,7 +90,7 @@ class EcsDeploymentFollower {
     } catch (error) {
       if (isRetryableAwsError(error) || this.#signal.aborted) return [];
       this.#disabled = true;
-      const reason = classifyAwsError(error) === AwsErrorKind.Denied
+      const reason = classifyAwsError(error) === AWS_ERROR_KIND.Denied
         ? 'ecs:ListServiceDeployments / ecs:DescribeServiceDeployments are not allowed'
         : String((error as Error).message);
       return [`Service deployment details unavailable (${reason}); following the pipeline only.`];
@@ -112,7 +112,7 @@ class EcsDeploymentFollower {
     const hooks = (deployment.lifecycleHookDetails ?? []).map((hook) => `${hookName(hook.targetArn ?? '?')} ${hook.status ?? '?'}`).join(', ');
     if (hooks !== '' && hooks !== this.#hooksShown) lines.push(`  hooks at ${stage ?? '?'}: ${hooks}`);
     this.#hooksShown = hooks;
-    const failed = (deployment.lifecycleHookDetails ?? []).find((hook) => FailedHookStatuses.has(hook.status ?? ''));
+    const failed = (deployment.lifecycleHookDetails ?? []).find((hook) => FAILED_HOOK_STATUSES.has(hook.status ?? ''));
     if (failed !== undefined && this.#failedHook === undefined) {
       this.#failedHook = { targetArn: failed.targetArn ?? '?', stage: stage ?? '?', status: failed.status ?? 'FAILED' };
     }
@@ -147,7 +147,7 @@ class EcsDeploymentFollower {
     } catch (error) {
       if (isRetryableAwsError(error) || this.#signal.aborted) return [];
       this.#trafficDisabled = true;
-      const reason = classifyAwsError(error) === AwsErrorKind.Denied
+      const reason = classifyAwsError(error) === AWS_ERROR_KIND.Denied
         ? 'ecs:DescribeServices / elasticloadbalancing:DescribeRules are not allowed'
         : String((error as Error).message);
       return [`  traffic weights unavailable (${reason}).`];

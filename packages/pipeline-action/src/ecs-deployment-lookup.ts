@@ -7,7 +7,7 @@ interface EcsDeployTarget {
 }
 
 // Bounds the listing: a service has few deployments created after one action started.
-const MaxPages = 10;
+const MAX_PAGES = 10;
 
 const ecsDeployTarget = (configuration: Readonly<Record<string, string>> | undefined): EcsDeployTarget | undefined => {
   const cluster = configuration?.['ClusterName'];
@@ -41,7 +41,7 @@ const findServiceDeployment = async (
     );
     found.push(...(page.serviceDeployments ?? []));
     nextToken = page.nextToken;
-  } while (nextToken !== undefined && ++pages < MaxPages);
+  } while (nextToken !== undefined && ++pages < MAX_PAGES);
   return found
     .filter((brief) => brief.serviceDeploymentArn !== undefined)
     .sort((left, right) => (left.createdAt?.getTime() ?? 0) - (right.createdAt?.getTime() ?? 0))[0];

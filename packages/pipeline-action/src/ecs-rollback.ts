@@ -1,10 +1,10 @@
 import type { ActionExecutionDetail } from '@aws-sdk/client-codepipeline';
 import { ECSClient, StopServiceDeploymentCommand } from '@aws-sdk/client-ecs';
-import { AwsErrorKind, isRetryableAwsError, readAwsError, retry } from '@greenlight/aws-retry';
+import { AWS_ERROR_KIND, isRetryableAwsError, readAwsError, retry } from '@greenlight/aws-retry';
 import { isEcsDeployAction } from './action-kinds.js';
 import { clientConfig } from './clients.js';
 import { ecsDeployTarget, findServiceDeployment } from './ecs-deployment-lookup.js';
-import { RollbackResult, type DeploymentRollback } from './rollback-result.js';
+import { ROLLBACK_RESULT, type DeploymentRollback } from './rollback-result.js';
 
 /**
  * The service deployments of in-progress ECS deploy actions, found as the follow loop finds them, by `deadline`. A
@@ -39,13 +39,13 @@ const rollBackServiceDeployment = async (region: string, serviceDeploymentArn: s
         }),
       { deadline, delay: (failures) => 200 * 2 ** failures, isRetryable: isRetryableAwsError },
     );
-    return { deploymentId: serviceDeploymentArn, result: RollbackResult.RollingBack };
+    return { deploymentId: serviceDeploymentArn, result: ROLLBACK_RESULT.RollingBack };
   } catch (error) {
     const { kind, name, message } = readAwsError(error);
     // ECS answers ConflictException for a deployment that can no longer be stopped (it has ended).
-    if (name === 'ConflictException') return { deploymentId: serviceDeploymentArn, result: RollbackResult.Ended };
-    if (kind === AwsErrorKind.Denied) return { deploymentId: serviceDeploymentArn, result: RollbackResult.Denied };
-    return { deploymentId: serviceDeploymentArn, result: RollbackResult.Failed, detail: `${name}: ${message}` };
+    if (name === 'ConflictException') return { deploymentId: serviceDeploymentArn, result: ROLLBACK_RESULT.Ended };
+    if (kind === AWS_ERROR_KIND.Denied) return { deploymentId: serviceDeploymentArn, result: ROLLBACK_RESULT.Denied };
+    return { deploymentId: serviceDeploymentArn, result: ROLLBACK_RESULT.Failed, detail: `${name}: ${message}` };
   } finally {
     client.destroy();
   }

@@ -5,7 +5,7 @@ import { isCodeBuildAction, isCodeDeployAction } from './action-kinds.js';
 import { ActionTracker, plannedStages } from './action-tracker.js';
 import { describeAwsError } from './aws-errors.js';
 import type { BuildLogTail } from './build-logs.js';
-import { CancellationWatch, StopResult } from './cancel.js';
+import { CancellationWatch, STOP_RESULT } from './cancel.js';
 import { cancelSentences } from './cancel-report.js';
 import { createCodePipelineClient } from './clients.js';
 import type { DeploymentDetails } from './deployment-details.js';
@@ -14,7 +14,7 @@ import { PipelineActionError } from './errors.js';
 import type { GitHubDeployment } from './github-deployment.js';
 import type { HookFailure } from './hook-failure.js';
 import { learnTypicalDurations, type TypicalDurations } from './history.js';
-import { OnCancel, type ActionInputs } from './inputs.js';
+import { ON_CANCEL, type ActionInputs } from './inputs.js';
 import { followExecution, getExecution, isTerminal, refreshActions, settleServiceDeployment, type FollowContext } from './monitor.js';
 import { logLine, logLines } from './log.js';
 import { cancelExecution } from './on-cancel.js';
@@ -23,7 +23,7 @@ import { recordDeployment, recordExecution, recordFinished, recordReport, record
 import { PollSchedule } from './poll-schedule.js';
 import { ProgressLog } from './progress.js';
 import { executionContext } from './execution-context.js';
-import { Outcome, outcomeRow } from './outcome.js';
+import { outcomes, outcomeRow } from './outcome.js';
 import { describeOutcome, failureMessage, type ExecutionReport } from './report.js';
 import { buildReport, type ReportFacts } from './report-builder.js';
 import { clientRequestToken, planSourceRevisions, startExecution } from './start.js';
@@ -134,13 +134,13 @@ const failedHook = async (session: Session, tracker: ActionTracker, progress: Pr
 const handleCancellation = async (session: Session, facts: Omit<ReportFacts, 'elapsedMs'>, startedByUs: boolean): Promise<ExecutionReport> => {
   const elapsedMs = Date.now() - session.startedAt;
   const onCancel = session.inputs.onCancel;
-  if (!startedByUs || onCancel === OnCancel.None) {
+  if (!startedByUs || onCancel === ON_CANCEL.None) {
     warning(
       startedByUs
         ? 'Workflow cancelled; on-cancel is none, so the execution was left running.'
         : 'Workflow cancelled; the execution was not started by this step, so it was left running.',
     );
-    return buildReport({ ...facts, elapsedMs, outcome: Outcome.LeftRunning, status: 'InProgress' });
+    return buildReport({ ...facts, elapsedMs, outcome: outcomes.LeftRunning, status: 'InProgress' });
   }
   const reason = stopReason(session.run, 'Workflow run cancelled');
   const knownDeploymentIds = facts.tracker
@@ -165,8 +165,8 @@ const handleCancellation = async (session: Session, facts: Omit<ReportFacts, 'el
   return buildReport({
     ...facts,
     elapsedMs,
-    outcome: Outcome.StopRequested,
-    status: cancellation.stop === StopResult.Abandoned ? 'Stopped' : 'Stopping',
+    outcome: outcomes.StopRequested,
+    status: cancellation.stop === STOP_RESULT.Abandoned ? 'Stopped' : 'Stopping',
     cancellation,
   });
 };
@@ -188,7 +188,7 @@ const follow = async (
   const elapsedMs = Date.now() - session.startedAt;
   const deploymentFacts = serviceDeployment === undefined ? {} : { serviceDeployment };
   if (!isTerminal(execution?.status)) {
-    return buildReport({ ...facts, ...deploymentFacts, execution, elapsedMs, outcome: Outcome.TimedOut, status: execution?.status ?? 'InProgress' });
+    return buildReport({ ...facts, ...deploymentFacts, execution, elapsedMs, outcome: outcomes.TimedOut, status: execution?.status ?? 'InProgress' });
   }
   const buildLog = await failedBuildLog(session, context.tracker, context.progress);
   const hookFailure = await failedHook(session, context.tracker, context.progress);
@@ -260,7 +260,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
     if (session.watch.cancelled) {
       report = await cancel();
     } else if (!inputs.wait) {
-      report = buildReport({ ...facts, execution: undefined, elapsedMs: Date.now() - session.startedAt, outcome: Outcome.Started, status: 'InProgress' });
+      report = buildReport({ ...facts, execution: undefined, elapsedMs: Date.now() - session.startedAt, outcome: outcomes.Started, status: 'InProgress' });
     } else {
       try {
         report = await follow(session, following, facts);
@@ -269,7 +269,7 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
         report = await cancel();
       }
     }
-    if (report.outcome !== Outcome.StopRequested) recordFinished();
+    if (report.outcome !== outcomes.StopRequested) recordFinished();
     await finish(report, deployment);
   } catch (error) {
     if (session.watch.cancelled && executionId === undefined) {

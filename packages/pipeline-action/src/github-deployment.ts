@@ -2,10 +2,10 @@ import { warning } from '@actions/core';
 import { getOctokit } from '@actions/github';
 import type { GitHubDeploymentInputs } from './inputs.js';
 import type { ExecutionContext } from './execution-context.js';
-import { Outcome, outcomeRow, type DeploymentState } from './outcome.js';
+import { outcomes, type Outcome, outcomeRow, type DeploymentState } from './outcome.js';
 import type { WorkflowRun } from './workflow-run.js';
 
-const RequestTimeoutMs = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 interface DeploymentTarget {
   readonly owner: string;
@@ -51,14 +51,14 @@ class GitHubDeployment {
         auto_merge: false,
         required_contexts: [],
         description: `CodePipeline ${pipelineName}`,
-        request: { signal: AbortSignal.timeout(RequestTimeoutMs) },
+        request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) },
       });
       if (!('id' in created.data)) {
         warning(`GitHub deployment not created: ${created.data.message ?? 'GitHub answered without a deployment'}.`);
         return undefined;
       }
       const deployment = new GitHubDeployment(config, { owner, repo, deploymentId: created.data.id }, executionUrl);
-      await deployment.update(Outcome.Started, `Pipeline ${pipelineName} is running`);
+      await deployment.update(outcomes.Started, `Pipeline ${pipelineName} is running`);
       return deployment;
     } catch (error) {
       warning(`GitHub deployment not created (${(error as Error).message}); give the job 'deployments: write'.`);
@@ -85,7 +85,7 @@ class GitHubDeployment {
         log_url: this.#executionUrl,
         description: description.slice(0, 140),
         ...(this.#config.environmentUrl === undefined ? {} : { environment_url: this.#config.environmentUrl }),
-        request: { signal: AbortSignal.timeout(RequestTimeoutMs) },
+        request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) },
       });
     } catch (error) {
       warning(`GitHub deployment status not updated (${(error as Error).message}).`);

@@ -6,9 +6,9 @@ import {
   ListDeploymentTargetsCommand,
   type DeploymentInfo,
 } from '@aws-sdk/client-codedeploy';
-import { AwsErrorKind, classifyAwsError, isRetryableAwsError, retry } from '@greenlight/aws-retry';
+import { AWS_ERROR_KIND, classifyAwsError, isRetryableAwsError, retry } from '@greenlight/aws-retry';
 import { lambdaFunctionName, readAppSpecHooks } from '@greenlight/contracts';
-import { HookLogMessage, readHookLogRecord, type HookLogRecord } from '@greenlight/lifecycle-hooks/log-records';
+import { HOOK_LOG_MESSAGE, readHookLogRecord, type HookLogRecord } from '@greenlight/lifecycle-hooks/log-records';
 import { clientConfig } from './clients.js';
 
 interface FailedCheck {
@@ -30,18 +30,18 @@ interface HookFailure {
 
 // The hook logs its decision around its report, which a quick rollback may complete before; the margin keeps
 // such lines (and a little clock skew between services) inside the window.
-const WindowMarginMs = 5 * 60_000;
+const WINDOW_MARGIN_MS = 5 * 60_000;
 // A deployment's hook writes a few lines per invocation: a handful of pages is plenty, and bounds the cost.
-const MaxPages = 10;
+const MAX_PAGES = 10;
 // The reason is worth a few retries on top of the SDK's (a throttled minute is common when a deploy fails), but
 // never more than a short wait at the end of the run.
-const RetryBudgetMs = 12_000;
+const RETRY_BUDGET_MS = 12_000;
 
 /** Sends one call, retrying throttling, 5xx and dropped connections within the retry budget. */
 type Send = <T>(operation: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 
 const persistent = (signal: AbortSignal): Send => {
-  const deadline = Date.now() + RetryBudgetMs;
+  const deadline = Date.now() + RETRY_BUDGET_MS;
   return (operation) =>
     retry(() => operation(signal), {
       signal,
@@ -67,8 +67,8 @@ const readDecision = async (
 ): Promise<Pick<HookFailure, 'reason' | 'failedChecks'>> => {
   const deploymentId = deployment.deploymentId ?? '';
   const logs = new CloudWatchLogsClient(clientConfig(region));
-  const startTime = (deployment.createTime?.getTime() ?? Date.now()) - WindowMarginMs;
-  const endTime = (deployment.completeTime?.getTime() ?? Date.now()) + WindowMarginMs;
+  const startTime = (deployment.createTime?.getTime() ?? Date.now()) - WINDOW_MARGIN_MS;
+  const endTime = (deployment.completeTime?.getTime() ?? Date.now()) + WINDOW_MARGIN_MS;
   const records: HookLogRecord[] = [];
   let nextToken: string | undefined;
   let pages = 0;
@@ -81,18 +81,18 @@ const readDecision = async (
       if (record !== undefined && 'deploymentId' in record && record.deploymentId === deploymentId) records.push(record);
     }
     nextToken = page.nextToken;
-  } while (nextToken !== undefined && ++pages < MaxPages);
+  } while (nextToken !== undefined && ++pages < MAX_PAGES);
   // Lambda retries a failed invocation: the last decision is the one CodeDeploy acted on.
-  const decision = records.filter((record) => record.message === HookLogMessage.Decision).at(-1);
+  const decision = records.filter((record) => record.message === HOOK_LOG_MESSAGE.Decision).at(-1);
   const failedChecks = records.flatMap((record) =>
-    record.message === HookLogMessage.CheckResult && !record.passed ? [{ name: record.check, reason: record.reason ?? 'failed' }] : [],
+    record.message === HOOK_LOG_MESSAGE.CheckResult && !record.passed ? [{ name: record.check, reason: record.reason ?? 'failed' }] : [],
   );
   return { reason: decision?.reason, failedChecks };
 };
 
 const unreadable = (logGroup: string, error: unknown): string => {
   const name = (error as Error).name;
-  if (classifyAwsError(error) === AwsErrorKind.Denied) {
+  if (classifyAwsError(error) === AWS_ERROR_KIND.Denied) {
     return `Its reason is in CloudWatch Logs group ${logGroup}; allow logs:FilterLogEvents on it to show it here.`;
   }
   if (name === 'ResourceNotFoundException') {

@@ -1,10 +1,10 @@
 import { InputError } from './errors.js';
 
-const RevisionTypes = ['COMMIT_ID', 'IMAGE_DIGEST', 'S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'] as const;
-type RevisionType = (typeof RevisionTypes)[number];
+const REVISION_TYPES = ['COMMIT_ID', 'IMAGE_DIGEST', 'S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'] as const;
+type RevisionType = (typeof REVISION_TYPES)[number];
 
 /** What cancelling the workflow does to the execution this step started. */
-const OnCancel = {
+const ON_CANCEL = {
   /** StopDeployment with rollback for its running CodeDeploy deployment, and StopPipelineExecution. */
   Rollback: 'rollback',
   /** StopPipelineExecution only: the running action (a deployment included) completes. */
@@ -12,10 +12,10 @@ const OnCancel = {
   /** Nothing: the execution runs on. */
   None: 'none',
 } as const;
-type OnCancel = (typeof OnCancel)[keyof typeof OnCancel];
+type OnCancel = (typeof ON_CANCEL)[keyof typeof ON_CANCEL];
 
 /** Limits from the CodePipeline API reference (StartPipelineExecution, StopPipelineExecution). */
-const Limits = {
+const LIMITS = {
   pipelineName: /^[A-Za-z0-9.@\-_]{1,100}$/,
   actionName: /^[A-Za-z0-9.@\-_]{1,100}$/,
   variableName: /^[A-Za-z0-9@\-_]{1,128}$/,
@@ -75,10 +75,10 @@ const parseBoolean = (name: string, raw: string, fallback: boolean): boolean => 
 const parseTimeout = (raw: string): number => {
   if (raw === '') return 60;
   const minutes = Number(raw);
-  if (!/^\d*\.?\d+$/.test(raw) || !Number.isFinite(minutes) || minutes <= 0 || minutes > Limits.maxTimeoutMinutes) {
+  if (!/^\d*\.?\d+$/.test(raw) || !Number.isFinite(minutes) || minutes <= 0 || minutes > LIMITS.maxTimeoutMinutes) {
     throw new InputError(
       'timeout-minutes',
-      `must be a positive number of minutes up to ${Limits.maxTimeoutMinutes} (fractions allowed, e.g. 0.5), got '${raw}'.`,
+      `must be a positive number of minutes up to ${LIMITS.maxTimeoutMinutes} (fractions allowed, e.g. 0.5), got '${raw}'.`,
     );
   }
   return minutes;
@@ -96,8 +96,8 @@ const parseLines = (input: string, raw: string, keyLabel: string): Line[] => {
     .split(/\r?\n/)
     .map((text, index) => ({ text: text.trim(), number: index + 1 }))
     .filter(({ text }) => text !== '' && !text.startsWith('#'));
-  if (lines.length > Limits.entries) {
-    throw new InputError(input, `accepts at most ${Limits.entries} lines, got ${lines.length}.`);
+  if (lines.length > LIMITS.entries) {
+    throw new InputError(input, `accepts at most ${LIMITS.entries} lines, got ${lines.length}.`);
   }
   const seen = new Set<string>();
   return lines.map(({ text, number }) => {
@@ -114,27 +114,27 @@ const parseLines = (input: string, raw: string, keyLabel: string): Line[] => {
 
 const parseVariables = (raw: string): PipelineVariable[] =>
   parseLines('variables', raw, 'NAME').map(({ number, key, value }) => {
-    if (!Limits.variableName.test(key)) {
+    if (!LIMITS.variableName.test(key)) {
       throw new InputError(
         'variables',
         `line ${number}: the name '${key}' must be 1-128 characters of letters, digits, @, - or _.`,
       );
     }
-    if (value === '' || value.length > Limits.variableValueLength) {
+    if (value === '' || value.length > LIMITS.variableValueLength) {
       throw new InputError(
         'variables',
-        `line ${number}: the value of '${key}' must be 1-${Limits.variableValueLength} characters.`,
+        `line ${number}: the value of '${key}' must be 1-${LIMITS.variableValueLength} characters.`,
       );
     }
     return { name: key, value };
   });
 
 const isRevisionType = (candidate: string): candidate is RevisionType =>
-  (RevisionTypes as readonly string[]).includes(candidate);
+  (REVISION_TYPES as readonly string[]).includes(candidate);
 
 const parseSourceRevisions = (raw: string): SourceRevision[] =>
   parseLines('source-revisions', raw, 'ActionName').map(({ number, key, value }) => {
-    if (!Limits.actionName.test(key)) {
+    if (!LIMITS.actionName.test(key)) {
       throw new InputError(
         'source-revisions',
         `line ${number}: the action name '${key}' must be 1-100 characters of letters, digits, ., @, - or _.`,
@@ -149,22 +149,22 @@ const parseSourceRevisions = (raw: string): SourceRevision[] =>
       if (!isRevisionType(type)) {
         throw new InputError(
           'source-revisions',
-          `line ${number}: the revision type '${type}' must be one of ${RevisionTypes.join(', ')}.`,
+          `line ${number}: the revision type '${type}' must be one of ${REVISION_TYPES.join(', ')}.`,
         );
       }
       revisionType = type;
       revisionValue = rest.trim();
     }
-    if (revisionValue === '' || revisionValue.length > Limits.revisionValueLength) {
+    if (revisionValue === '' || revisionValue.length > LIMITS.revisionValueLength) {
       throw new InputError(
         'source-revisions',
-        `line ${number}: the revision of '${key}' must be 1-${Limits.revisionValueLength} characters.`,
+        `line ${number}: the revision of '${key}' must be 1-${LIMITS.revisionValueLength} characters.`,
       );
     }
     return { actionName: key, revisionType, revisionValue };
   });
 
-const isOnCancel = (candidate: string): candidate is OnCancel => (Object.values(OnCancel) as string[]).includes(candidate);
+const isOnCancel = (candidate: string): candidate is OnCancel => (Object.values(ON_CANCEL) as string[]).includes(candidate);
 
 /**
  * `on-cancel`, or the deprecated `stop-on-cancel` it replaces (true: the default, rollback; false: none). The
@@ -176,14 +176,14 @@ const parseOnCancel = (read: InputReader): { onCancel: OnCancel; warnings: strin
   if (raw !== '' && !isOnCancel(raw)) {
     throw new InputError('on-cancel', `must be rollback, stop or none, got '${raw}'.`);
   }
-  const chosen = raw === '' ? OnCancel.Rollback : raw;
+  const chosen = raw === '' ? ON_CANCEL.Rollback : raw;
   const legacy = read('stop-on-cancel');
   if (legacy === '') return { onCancel: chosen, warnings: [] };
-  const implied = parseBoolean('stop-on-cancel', legacy, true) ? OnCancel.Rollback : OnCancel.None;
-  if (chosen !== OnCancel.Rollback && (chosen === OnCancel.None) !== (implied === OnCancel.None)) {
+  const implied = parseBoolean('stop-on-cancel', legacy, true) ? ON_CANCEL.Rollback : ON_CANCEL.None;
+  if (chosen !== ON_CANCEL.Rollback && (chosen === ON_CANCEL.None) !== (implied === ON_CANCEL.None)) {
     throw new InputError('stop-on-cancel', `is deprecated and says ${legacy} while on-cancel says ${chosen}: remove stop-on-cancel.`);
   }
-  const onCancel = chosen === OnCancel.Rollback ? implied : chosen;
+  const onCancel = chosen === ON_CANCEL.Rollback ? implied : chosen;
   return {
     onCancel,
     warnings: [`Input 'stop-on-cancel' is deprecated: write 'on-cancel: ${onCancel}' instead (stop-on-cancel: ${legacy} means on-cancel: ${implied}).`],
@@ -198,7 +198,7 @@ const parseRegion = (raw: string, env: NodeJS.ProcessEnv): string => {
       'is required when neither AWS_REGION nor AWS_DEFAULT_REGION is set (aws-actions/configure-aws-credentials sets AWS_REGION).',
     );
   }
-  if (!Limits.region.test(region)) {
+  if (!LIMITS.region.test(region)) {
     throw new InputError('region', `must be an AWS region such as eu-west-1, got '${region}'.`);
   }
   return region;
@@ -228,7 +228,7 @@ const parseGitHubDeployment = (read: InputReader): GitHubDeploymentInputs | unde
 const parseInputs = (read: InputReader, env: NodeJS.ProcessEnv): ActionInputs => {
   const pipelineName = read('pipeline-name');
   if (pipelineName === '') throw new InputError('pipeline-name', 'is required: the name of the CodePipeline pipeline.');
-  if (!Limits.pipelineName.test(pipelineName)) {
+  if (!LIMITS.pipelineName.test(pipelineName)) {
     throw new InputError(
       'pipeline-name',
       `must be 1-100 characters of letters, digits, ., @, - or _, got '${pipelineName}'.`,
@@ -243,7 +243,7 @@ const parseInputs = (read: InputReader, env: NodeJS.ProcessEnv): ActionInputs =>
   const { onCancel, warnings } = parseOnCancel(read);
 
   const rawExecutionId = read('execution-id');
-  if (rawExecutionId !== '' && !Limits.executionId.test(rawExecutionId)) {
+  if (rawExecutionId !== '' && !LIMITS.executionId.test(rawExecutionId)) {
     throw new InputError('execution-id', `must be a pipeline execution ID (36 characters of 0-9, a-f and -), got '${rawExecutionId}'.`);
   }
   const executionId = rawExecutionId === '' ? undefined : rawExecutionId;
@@ -255,7 +255,7 @@ const parseInputs = (read: InputReader, env: NodeJS.ProcessEnv): ActionInputs =>
   }
 
   const rawToken = read('client-request-token');
-  if (rawToken !== '' && !Limits.clientRequestToken.test(rawToken)) {
+  if (rawToken !== '' && !LIMITS.clientRequestToken.test(rawToken)) {
     throw new InputError('client-request-token', `must be 1-128 characters of letters, digits and -, got '${rawToken}'.`);
   }
 
@@ -275,5 +275,5 @@ const parseInputs = (read: InputReader, env: NodeJS.ProcessEnv): ActionInputs =>
   };
 };
 
-export { OnCancel, parseInputs };
+export { ON_CANCEL, type OnCancel, parseInputs };
 export type { ActionInputs, GitHubDeploymentInputs, InputReader, PipelineVariable, RevisionType, SourceRevision };

@@ -8,7 +8,7 @@ import { cutText } from './cut-text.js';
 const MAX_SUMMARY_LINE_CHARS = 2_000;
 
 // Text is never put inside an attribute, so quotes need no entity.
-const HtmlEntities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /**
  * Inline text: HTML-escaped; the punctuation that opens emphasis, code, links, tables or strikethrough anywhere
@@ -19,7 +19,7 @@ const HtmlEntities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt
 const inlineText = (text: string): string =>
   cutText(text, MAX_SUMMARY_LINE_CHARS)
     .replaceAll(/\r\n|\r|\n/g, ' ')
-    .replaceAll(/[&<>]/g, (character) => HtmlEntities[character] ?? character)
+    .replaceAll(/[&<>]/g, (character) => HTML_ENTITIES[character] ?? character)
     .replaceAll(/[\\`*_{}[\]|~]/g, (character) => `\\${character}`)
     .replace(/^(\s*)([#+\-=])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');

@@ -19,12 +19,12 @@ import type { PollSchedule } from './poll-schedule.js';
 import type { ProgressLog } from './progress.js';
 import type { ServiceDeploymentFacts } from './service-deployment.js';
 
-const TerminalStatuses = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
+const TERMINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
 // While actions run, the execution's own status is read every few polls anyway, so an ending that leaves actions
 // untouched (Cancelled, Superseded while waiting) is still noticed.
-const StatusCheckEvery = 5;
+const STATUS_CHECK_EVERY = 5;
 // A deployment seen within its first seconds has nothing to show yet: its details wait for a later poll.
-const DeploymentWarmupMs = 2_000;
+const DEPLOYMENT_WARMUP_MS = 2_000;
 
 interface FollowContext extends ExecutionContext {
   readonly client: CodePipelineClient;
@@ -47,7 +47,7 @@ type FollowResult =
   | { readonly kind: 'ended'; readonly execution: PipelineExecution }
   | { readonly kind: 'timeout'; readonly execution: PipelineExecution | undefined };
 
-const isTerminal = (status: string | undefined): boolean => TerminalStatuses.has(status ?? '');
+const isTerminal = (status: string | undefined): boolean => TERMINAL_STATUSES.has(status ?? '');
 
 /** Every action execution of one pipeline execution, all pages. */
 const listActionExecutions = async (
@@ -107,7 +107,7 @@ const runningFor = (running: readonly ActionRun[], now: number): number | undefi
 const followDeployments = async (context: FollowContext, now: number): Promise<boolean> => {
   const running = context.tracker.inProgress().filter((run) => isCodeDeployAction(run.provider) && run.externalId !== undefined);
   for (const run of running) context.onDeployment(run.externalId ?? '');
-  const deploying = running.filter((run) => (runningFor([run], now) ?? 0) >= DeploymentWarmupMs);
+  const deploying = running.filter((run) => (runningFor([run], now) ?? 0) >= DEPLOYMENT_WARMUP_MS);
   let changed = false;
   for (const run of deploying) {
     const details = await context.deploymentDetails();
@@ -115,7 +115,7 @@ const followDeployments = async (context: FollowContext, now: number): Promise<b
     context.progress.lines(run, lines);
     changed ||= lines.length > 0;
   }
-  const serviceDeploying = context.tracker.inProgress().filter((run) => isEcsDeployAction(run.provider) && (runningFor([run], now) ?? 0) >= DeploymentWarmupMs);
+  const serviceDeploying = context.tracker.inProgress().filter((run) => isEcsDeployAction(run.provider) && (runningFor([run], now) ?? 0) >= DEPLOYMENT_WARMUP_MS);
   for (const run of serviceDeploying) changed = (await followServiceDeployment(context, run)) || changed;
   return changed;
 };
@@ -163,7 +163,7 @@ const followExecution = async (context: FollowContext): Promise<FollowResult> =>
       context.progress.events(events);
       const deploymentChanged = await followDeployments(context, now);
       const running = context.tracker.inProgress();
-      if (running.length === 0 || ++pollsSinceStatus >= StatusCheckEvery) {
+      if (running.length === 0 || ++pollsSinceStatus >= STATUS_CHECK_EVERY) {
         pollsSinceStatus = 0;
         permission = 'codepipeline:GetPipelineExecution';
         lastExecution = await getExecution(context);

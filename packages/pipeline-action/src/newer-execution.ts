@@ -1,7 +1,7 @@
 import { type CodePipelineClient, ListPipelineExecutionsCommand, type PipelineExecutionSummary } from '@aws-sdk/client-codepipeline';
 import type { NewerExecution } from './report.js';
 
-const MaxPages = 5;
+const MAX_PAGES = 5;
 
 /**
  * The execution that superseded ours: the earliest one started after it that was not itself superseded (else
@@ -15,7 +15,7 @@ const findNewerExecution = async (
 ): Promise<NewerExecution | undefined> => {
   const summaries: PipelineExecutionSummary[] = [];
   let nextToken: string | undefined;
-  for (let page = 0; page < MaxPages; page++) {
+  for (let page = 0; page < MAX_PAGES; page++) {
     const answer = await client.send(
       new ListPipelineExecutionsCommand({ pipelineName, maxResults: 100, ...(nextToken === undefined ? {} : { nextToken }) }),
       { abortSignal: signal },

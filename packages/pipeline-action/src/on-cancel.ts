@@ -1,13 +1,13 @@
 import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
-import { StopBudgetMs, stopExecution, type StopResult } from './cancel.js';
+import { STOP_BUDGET_MS, stopExecution, type StopResult } from './cancel.js';
 import type { ExecutionContext } from './execution-context.js';
-import { OnCancel } from './inputs.js';
+import { ON_CANCEL } from './inputs.js';
 import type { DeploymentRollback } from './rollback-result.js';
 
 /** The post step knows the execution from its saved state, without the console URL. */
 interface CancelRequest extends Pick<ExecutionContext, 'pipelineName' | 'region' | 'executionId'> {
   readonly client: CodePipelineClient;
-  readonly onCancel: typeof OnCancel.Rollback | typeof OnCancel.Stop;
+  readonly onCancel: typeof ON_CANCEL.Rollback | typeof ON_CANCEL.Stop;
   readonly reason: string;
   /** Deployments of the execution already known (seen while following it, or from the post step's state). */
   readonly knownDeploymentIds: readonly string[];
@@ -34,12 +34,12 @@ interface CancelOutcome {
  * the outcome says so. A failed pipeline stop is thrown, after the rollbacks were asked for.
  */
 const cancelExecution = async (request: CancelRequest): Promise<CancelOutcome> => {
-  const deadline = Date.now() + StopBudgetMs;
+  const deadline = Date.now() + STOP_BUDGET_MS;
   const stopping = request.stopExecution
     ? stopExecution(request.client, request.pipelineName, request.executionId, request.reason, deadline)
     : Promise.resolve(undefined);
   const rollingBack = async (): Promise<DeploymentRollback[]> => {
-    if (request.onCancel !== OnCancel.Rollback) return [];
+    if (request.onCancel !== ON_CANCEL.Rollback) return [];
     // Loaded only on cancel: the CodeDeploy client is not needed otherwise.
     const { rollBackDeployment, runningDeployments } = await import('./rollback.js');
     const ids = await runningDeployments(request.client, request.region, request.pipelineName, request.executionId, request.knownDeploymentIds, deadline);
@@ -55,7 +55,7 @@ const cancelExecution = async (request: CancelRequest): Promise<CancelOutcome> =
     onCancel: request.onCancel,
     stop: stop.value,
     rollbacks: rollbacks.value,
-    completing: request.onCancel === OnCancel.Stop ? [...request.knownDeploymentIds] : [],
+    completing: request.onCancel === ON_CANCEL.Stop ? [...request.knownDeploymentIds] : [],
   };
 };
 

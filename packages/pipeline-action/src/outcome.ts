@@ -27,7 +27,7 @@ const execution = (report: ExecutionReport): string => `Execution ${report.execu
  * Everything the action says and does per outcome, in one place: the summary's headline, the GitHub deployment
  * state (Started stays in_progress: wait: false leaves the execution running), the exit code and the annotation.
  */
-const OutcomeTable = {
+const outcomeTable = {
   Succeeded: { headline: '✅ succeeded', deploymentState: 'success', exit: 0, status: 'Succeeded' },
   Failed: {
     headline: '❌ failed',
@@ -129,16 +129,16 @@ const OutcomeTable = {
   },
 } as const satisfies Readonly<Record<string, PassingOutcome | FailingOutcome>>;
 
-type Outcome = keyof typeof OutcomeTable;
+type Outcome = keyof typeof outcomeTable;
 
 /** The outcomes by name (`Outcome.Failed`), each the key of its row. */
-const Outcome = Object.fromEntries(Object.keys(OutcomeTable).map((name) => [name, name])) as { readonly [Name in Outcome]: Name };
+const outcomes = Object.fromEntries(Object.keys(outcomeTable).map((name) => [name, name])) as { readonly [Name in Outcome]: Name };
 
-const outcomeRow = (outcome: Outcome): PassingOutcome | FailingOutcome => OutcomeTable[outcome];
+const outcomeRow = (outcome: Outcome): PassingOutcome | FailingOutcome => outcomeTable[outcome];
 
 /** The outcome an ended execution's CodePipeline status means; any other status was still running at timeout. */
 const outcomeOfStatus = (status: string): Outcome =>
-  (Object.keys(OutcomeTable) as Outcome[]).find((outcome) => outcomeRow(outcome).status === status) ?? Outcome.TimedOut;
+  (Object.keys(outcomeTable) as Outcome[]).find((outcome) => outcomeRow(outcome).status === status) ?? outcomes.TimedOut;
 
 /** The one annotation for every outcome but a passing one; undefined when the step passes. */
 const outcomeError = (report: ExecutionReport): ExecutionOutcomeError | undefined => {
@@ -146,5 +146,5 @@ const outcomeError = (report: ExecutionReport): ExecutionOutcomeError | undefine
   return row.exit === 0 ? undefined : row.annotation(report);
 };
 
-export { Outcome, outcomeError, outcomeOfStatus, outcomeRow };
+export { outcomes, type Outcome, outcomeError, outcomeOfStatus, outcomeRow };
 export type { DeploymentState };

@@ -5,7 +5,7 @@ import type { OnCancel } from './inputs.js';
 import type { ExecutionReport } from './report.js';
 
 /** What the main step leaves for the post step (read back from STATE_<key>). */
-const StateKeys = {
+const STATE_KEYS = {
   executionId: 'execution-id',
   pipelineName: 'pipeline-name',
   region: 'region',
@@ -22,7 +22,7 @@ const StateKeys = {
 } as const;
 
 /** Every output action.yml declares (a test keeps the two equal). */
-const OutputNames = [
+const OUTPUT_NAMES = [
   'execution-id',
   'status',
   'execution-url',
@@ -39,7 +39,7 @@ const OutputNames = [
  * printed on any path, errors included, can forge an output.
  */
 const recordDeclaredOutputs = (): void => {
-  for (const name of OutputNames) setOutput(name, '');
+  for (const name of OUTPUT_NAMES) setOutput(name, '');
 };
 
 interface KnownExecution extends ExecutionContext {
@@ -51,19 +51,19 @@ interface KnownExecution extends ExecutionContext {
 const recordExecution = (execution: KnownExecution): void => {
   setOutput('execution-id', execution.executionId);
   setOutput('execution-url', execution.executionUrl);
-  saveState(StateKeys.executionId, execution.executionId);
-  saveState(StateKeys.pipelineName, execution.pipelineName);
-  saveState(StateKeys.region, execution.region);
-  saveState(StateKeys.startedByUs, String(execution.startedByUs));
-  saveState(StateKeys.onCancel, execution.onCancel);
+  saveState(STATE_KEYS.executionId, execution.executionId);
+  saveState(STATE_KEYS.pipelineName, execution.pipelineName);
+  saveState(STATE_KEYS.region, execution.region);
+  saveState(STATE_KEYS.startedByUs, String(execution.startedByUs));
+  saveState(STATE_KEYS.onCancel, execution.onCancel);
   // Every key the post step reads is in GITHUB_STATE from here on, so a printed `::save-state` line never wins.
-  saveState(StateKeys.deploymentId, '');
-  saveState(StateKeys.finished, 'false');
-  saveState(StateKeys.stopRequested, 'false');
+  saveState(STATE_KEYS.deploymentId, '');
+  saveState(STATE_KEYS.finished, 'false');
+  saveState(STATE_KEYS.stopRequested, 'false');
 };
 
 /** The execution's CodeDeploy deployment, as soon as it is seen: a post step after a hard kill rolls it back. */
-const recordDeployment = (deploymentId: string): void => saveState(StateKeys.deploymentId, deploymentId);
+const recordDeployment = (deploymentId: string): void => saveState(STATE_KEYS.deploymentId, deploymentId);
 
 const recordReport = (report: ExecutionReport, failureMessage: string | undefined): void => {
   setOutput('status', report.status);
@@ -80,9 +80,9 @@ const MAX_FAILURE_MESSAGE_CHARS = 4_096;
 /** The error that ended the step before (or instead of) an execution outcome: a bad input, a denied call. */
 const recordFailure = (message: string): void => setOutput('failure-message', cutText(message, MAX_FAILURE_MESSAGE_CHARS));
 
-const recordFinished = (): void => saveState(StateKeys.finished, 'true');
+const recordFinished = (): void => saveState(STATE_KEYS.finished, 'true');
 
-const recordStopRequested = (): void => saveState(StateKeys.stopRequested, 'true');
+const recordStopRequested = (): void => saveState(STATE_KEYS.stopRequested, 'true');
 
-export { OutputNames, recordDeclaredOutputs, recordDeployment, recordExecution, recordFailure, recordFinished, recordReport, recordStopRequested, StateKeys };
+export { OUTPUT_NAMES, recordDeclaredOutputs, recordDeployment, recordExecution, recordFailure, recordFinished, recordReport, recordStopRequested, STATE_KEYS };
 export type { KnownExecution };

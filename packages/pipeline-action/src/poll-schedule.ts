@@ -17,16 +17,16 @@ interface PollObservation {
   readonly runningForMs: number | undefined;
 }
 
-const DefaultBounds: PollBounds = { minIntervalMs: 1_000, maxIntervalMs: 30_000 };
+const DEFAULT_BOUNDS: PollBounds = { minIntervalMs: 1_000, maxIntervalMs: 30_000 };
 // With nothing to go on, back off fast (a pipeline's very first executions); once a predicted change is overdue
 // it is imminent, so look again sooner.
-const IdleGrowth = 2;
-const OverdueGrowth = 1.5;
+const IDLE_GROWTH = 2;
+const OVERDUE_GROWTH = 1.5;
 // While an action runs with no prediction, wait this share of how long it has already run: long actions are
 // polled sparsely, fresh ones quickly.
-const ElapsedShare = 0.3;
+const ELAPSED_SHARE = 0.3;
 // A prediction is aimed at a little after the expected moment, so one poll usually sees the change.
-const PredictionMarginMs = 300;
+const PREDICTION_MARGIN_MS = 300;
 
 /**
  * Decides how long to wait before the next poll: quick after a change, backing off while nothing moves, aimed at
@@ -39,7 +39,7 @@ class PollSchedule {
   #idlePolls = 0;
   #overduePolls = 0;
 
-  constructor(bounds: PollBounds = DefaultBounds, random: () => number = Math.random) {
+  constructor(bounds: PollBounds = DEFAULT_BOUNDS, random: () => number = Math.random) {
     this.bounds = bounds;
     this.#random = random;
   }
@@ -54,14 +54,14 @@ class PollSchedule {
     const { expectedChangeAt, now } = observation;
     if (expectedChangeAt !== undefined && expectedChangeAt > now) {
       this.#overduePolls = 0;
-      return this.#clamp(expectedChangeAt - now + PredictionMarginMs + this.#random() * PredictionMarginMs);
+      return this.#clamp(expectedChangeAt - now + PREDICTION_MARGIN_MS + this.#random() * PREDICTION_MARGIN_MS);
     }
     if (expectedChangeAt !== undefined) {
       // Overdue: the change should have happened; look again soon, then less and less often.
-      return this.#jittered(this.bounds.minIntervalMs * OverdueGrowth ** this.#overduePolls++);
+      return this.#jittered(this.bounds.minIntervalMs * OVERDUE_GROWTH ** this.#overduePolls++);
     }
-    const backoff = this.bounds.minIntervalMs * IdleGrowth ** this.#idlePolls;
-    const elapsedBased = (observation.runningForMs ?? 0) * ElapsedShare;
+    const backoff = this.bounds.minIntervalMs * IDLE_GROWTH ** this.#idlePolls;
+    const elapsedBased = (observation.runningForMs ?? 0) * ELAPSED_SHARE;
     return this.#jittered(Math.max(backoff, elapsedBased));
   }
 

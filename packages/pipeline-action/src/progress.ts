@@ -3,7 +3,7 @@ import type { ActionEvent, ActionRun } from './action-tracker.js';
 import { durationBetween, formatDuration, formatTime } from './format.js';
 import { logLines } from './log.js';
 
-const Marks: Readonly<Record<string, string>> = { Succeeded: '✔', Failed: '✖', Abandoned: '⊘' };
+const MARKS: Readonly<Record<string, string>> = { Succeeded: '✔', Failed: '✖', Abandoned: '⊘' };
 
 const describeEvent = ({ kind, run }: ActionEvent): string => {
   const name = `${run.stageName} › ${run.actionName}`;
@@ -12,7 +12,7 @@ const describeEvent = ({ kind, run }: ActionEvent): string => {
   const took = durationBetween(run.startTime, run.endTime);
   const duration = took === undefined ? '' : ` in ${formatDuration(took)}`;
   const error = run.errorMessage === undefined ? '' : `: ${run.errorMessage}`;
-  return `${formatTime(run.endTime)} ${Marks[run.status] ?? '•'} ${name} ${run.status}${duration}${error}${link}`;
+  return `${formatTime(run.endTime)} ${MARKS[run.status] ?? '•'} ${name} ${run.status}${duration}${error}${link}`;
 };
 
 /**

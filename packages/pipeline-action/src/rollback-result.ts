@@ -1,5 +1,5 @@
 /** What StopDeployment did to one deployment (its own file: the report reads it without loading the CodeDeploy client). */
-const RollbackResult = {
+const ROLLBACK_RESULT = {
   /** StopDeployment accepted: CodeDeploy moves production traffic back to the original task set. */
   RollingBack: 'rolling-back',
   /** The deployment had already ended: there is nothing to roll back. */
@@ -9,7 +9,7 @@ const RollbackResult = {
   /** StopDeployment failed otherwise (or ran out of time): the deployment runs on to completion. */
   Failed: 'failed',
 } as const;
-type RollbackResult = (typeof RollbackResult)[keyof typeof RollbackResult];
+type RollbackResult = (typeof ROLLBACK_RESULT)[keyof typeof ROLLBACK_RESULT];
 
 interface DeploymentRollback {
   readonly deploymentId: string;
@@ -21,5 +21,5 @@ interface DeploymentRollback {
 /** An Amazon ECS service deployment (native blue/green) rather than a CodeDeploy deployment id. */
 const isServiceDeploymentArn = (deploymentId: string): boolean => /^arn:aws[a-z-]*:ecs:[^:]+:\d+:service-deployment\//.test(deploymentId);
 
-export { isServiceDeploymentArn, RollbackResult };
+export { isServiceDeploymentArn, ROLLBACK_RESULT, type RollbackResult };
 export type { DeploymentRollback };

@@ -1,16 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { CodeDeployClient, StopDeploymentCommand } from '@aws-sdk/client-codedeploy';
-import { AwsErrorKind, isRetryableAwsError, readAwsError, retry } from '@greenlight/aws-retry';
+import { AWS_ERROR_KIND, isRetryableAwsError, readAwsError, retry } from '@greenlight/aws-retry';
 import { isCodeDeployAction, isEcsDeployAction } from './action-kinds.js';
 import { clientConfig } from './clients.js';
 import { listActionExecutions } from './monitor.js';
-import { isServiceDeploymentArn, RollbackResult, type DeploymentRollback } from './rollback-result.js';
+import { isServiceDeploymentArn, ROLLBACK_RESULT, type DeploymentRollback } from './rollback-result.js';
 
 // An in-progress CodeDeploy action names its deployment a moment after it starts: look again this often.
-const LookAgainMs = 500;
+const LOOK_AGAIN_MS = 500;
 // Time kept back from the lookup for the StopDeployment calls themselves.
-const StopReserveMs = 2_000;
+const STOP_RESERVE_MS = 2_000;
 
 /**
  * The deployments of the execution's in-progress CodeDeploy and ECS deploy actions, read afresh (the follow loop may
@@ -30,16 +30,16 @@ const runningDeployments = async (
       const details = await listActionExecutions({ client, pipelineName, executionId, signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
       const deploying = details.filter((detail) => detail.status === 'InProgress' && isCodeDeployAction(detail.input?.actionTypeId?.provider));
       const ids = deploying.flatMap((detail) => detail.output?.executionResult?.externalExecutionId ?? []);
-      if (ids.length === deploying.length || Date.now() + LookAgainMs >= deadline - StopReserveMs) {
+      if (ids.length === deploying.length || Date.now() + LOOK_AGAIN_MS >= deadline - STOP_RESERVE_MS) {
         // The ECS client loads only when the execution runs ECS deploy actions.
         const ecs = details.some((detail) => detail.status === 'InProgress' && isEcsDeployAction(detail.input?.actionTypeId?.provider));
-        const serviceDeployments = ecs ? await (await import('./ecs-rollback.js')).runningServiceDeployments(region, details, deadline - StopReserveMs) : [];
+        const serviceDeployments = ecs ? await (await import('./ecs-rollback.js')).runningServiceDeployments(region, details, deadline - STOP_RESERVE_MS) : [];
         return [...new Set([...ids, ...serviceDeployments, ...known])];
       }
     } catch {
-      if (Date.now() + LookAgainMs >= deadline - StopReserveMs) return [...known];
+      if (Date.now() + LOOK_AGAIN_MS >= deadline - STOP_RESERVE_MS) return [...known];
     }
-    await sleep(LookAgainMs);
+    await sleep(LOOK_AGAIN_MS);
   }
 };
 
@@ -55,12 +55,12 @@ const rollBackDeployment = async (region: string, deploymentId: string, deadline
         }),
       { deadline, delay: (failures) => 200 * 2 ** failures, isRetryable: isRetryableAwsError },
     );
-    return { deploymentId, result: RollbackResult.RollingBack };
+    return { deploymentId, result: ROLLBACK_RESULT.RollingBack };
   } catch (error) {
     const { kind, name, message } = readAwsError(error);
-    if (name === 'DeploymentAlreadyCompletedException') return { deploymentId, result: RollbackResult.Ended };
-    if (kind === AwsErrorKind.Denied) return { deploymentId, result: RollbackResult.Denied };
-    return { deploymentId, result: RollbackResult.Failed, detail: `${name}: ${message}` };
+    if (name === 'DeploymentAlreadyCompletedException') return { deploymentId, result: ROLLBACK_RESULT.Ended };
+    if (kind === AWS_ERROR_KIND.Denied) return { deploymentId, result: ROLLBACK_RESULT.Denied };
+    return { deploymentId, result: ROLLBACK_RESULT.Failed, detail: `${name}: ${message}` };
   } finally {
     client.destroy();
   }

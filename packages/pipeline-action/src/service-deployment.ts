@@ -27,9 +27,9 @@ interface ServiceDeploymentFacts {
 }
 
 /** The statuses of a service deployment that did not reach its target revision (SDK `ServiceDeploymentStatus`). */
-const RolledBackStatuses: ReadonlySet<string> = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
+const ROLLED_BACK_STATUSES: ReadonlySet<string> = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
 
-const isRolledBack = (facts: ServiceDeploymentFacts): boolean => RolledBackStatuses.has(facts.status ?? '');
+const isRolledBack = (facts: ServiceDeploymentFacts): boolean => ROLLED_BACK_STATUSES.has(facts.status ?? '');
 
 /** A function ARN's name, as people know their hook (`arn:aws:lambda:…:function:name[:alias]`). */
 const hookName = (targetArn: string): string => /:function:([^:]+)/.exec(targetArn)?.[1] ?? targetArn;

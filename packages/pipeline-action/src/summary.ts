@@ -2,11 +2,11 @@ import type { ActionRun } from './action-tracker.js';
 import { durationBetween, formatDuration, formatTime } from './format.js';
 import { codeBlock, inlineCode, inlineText, link } from './markdown.js';
 import { cancelSentences } from './cancel-report.js';
-import { Outcome, outcomeRow } from './outcome.js';
+import { outcomes, outcomeRow } from './outcome.js';
 import { failureMessage, type ExecutionReport } from './report.js';
 import { serviceDeploymentSection } from './service-deployment.js';
 
-const StatusIcons: Readonly<Record<string, string>> = {
+const STATUS_ICONS: Readonly<Record<string, string>> = {
   Succeeded: '✅',
   Failed: '❌',
   InProgress: '🔄',
@@ -25,7 +25,7 @@ const ganttText = (text: string): string => text.replaceAll(/[:;#%\r\n]/g, ' ').
 
 // A task line starting with a gantt keyword (title, excludes, click, section, ...) would be read as that
 // statement, so every task name starts with its status mark, which no keyword does.
-const ganttTask = (run: ActionRun): string => `${StatusIcons[run.status] ?? '•'} ${ganttText(run.actionName)}`;
+const ganttTask = (run: ActionRun): string => `${STATUS_ICONS[run.status] ?? '•'} ${ganttText(run.actionName)}`;
 
 const actionRow = (stageName: string, actionName: string, run: ActionRun | undefined): string => {
   if (run === undefined) return `| ${inlineText(stageName)} | ${inlineText(actionName)} | not run | | | |`;
@@ -34,7 +34,7 @@ const actionRow = (stageName: string, actionName: string, run: ActionRun | undef
     '',
     inlineText(stageName),
     inlineText(actionName),
-    `${StatusIcons[run.status] ?? ''} ${inlineText(run.status)}`,
+    `${STATUS_ICONS[run.status] ?? ''} ${inlineText(run.status)}`,
     formatTime(run.startTime),
     took === undefined ? '' : formatDuration(took),
     run.externalUrl === undefined ? '' : link(run.externalId ?? 'details', run.externalUrl),
@@ -55,7 +55,7 @@ const actionsTable = (report: ExecutionReport, latest: (stage: string, action: s
 
 const failureSection = (report: ExecutionReport, withBuildLog: boolean): string[] => {
   const message = failureMessage(report);
-  if (report.outcome !== Outcome.Failed && message === undefined) return [];
+  if (report.outcome !== outcomes.Failed && message === undefined) return [];
   const run = report.failedRun;
   const where = run === undefined ? 'Execution' : inlineText(`${run.stageName} › ${run.actionName}`);
   const lines = ['### Failure', '', `**${where}**: ${inlineText(message ?? 'no details')}`];

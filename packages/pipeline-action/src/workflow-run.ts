@@ -26,13 +26,13 @@ const runUrl = (run: WorkflowRun): string | undefined =>
     ? undefined
     : `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}/attempts/${run.runAttempt}`;
 
-const StopReasonLimit = 200;
+const STOP_REASON_LIMIT = 200;
 
 /** The reason given to StopPipelineExecution: names the workflow run so the console shows who stopped it. */
 const stopReason = (run: WorkflowRun, why: string): string => {
   const where = runUrl(run) ?? 'a GitHub Actions workflow run';
   const reason = `${why} by ${where}`;
-  return reason.length <= StopReasonLimit ? reason : `${reason.slice(0, StopReasonLimit - 1)}…`;
+  return reason.length <= STOP_REASON_LIMIT ? reason : `${reason.slice(0, STOP_REASON_LIMIT - 1)}…`;
 };
 
 const slug = (text: string): string =>

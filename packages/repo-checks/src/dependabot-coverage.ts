@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DependabotConfig, DependabotUpdate } from './dependabot-schema.js';
 import type { Finding } from './finding.js';
 
-const DependabotRule = {
+const DEPENDABOT_RULE = {
   MissingDirectory: 'dependabot-missing-directory',
   Uncovered: 'dependabot-uncovered',
   NothingToUpdate: 'dependabot-nothing-to-update',
@@ -21,7 +21,7 @@ interface DependencyManifests {
  * Expands a Dependabot directory entry (`/terraform/modules/*`) into the repository directories it names.
  * Dependabot accepts `*` for one path segment; a pattern naming nothing is reported as missing by the caller.
  */
-function expandDirectory(root: string, pattern: string): string[] {
+const expandDirectory = (root: string, pattern: string): string[] => {
   let matches = [''];
   for (const segment of pattern.split('/').filter((part) => part !== '')) {
     matches = matches.flatMap((base) => {
@@ -32,7 +32,7 @@ function expandDirectory(root: string, pattern: string): string[] {
     });
   }
   return matches.map((match) => (match === '' ? '/' : match));
-}
+};
 
 const directoriesOf = (update: DependabotUpdate): readonly string[] =>
   update.directories ?? (update.directory === undefined ? [] : [update.directory]);
@@ -41,13 +41,13 @@ const directoriesOf = (update: DependabotUpdate): readonly string[] =>
  * Every directory an update names must exist and hold something of its ecosystem, and every manifest the
  * repository has must be covered by an update of its ecosystem.
  */
-function checkDependabotCoverage(
+const checkDependabotCoverage = (
   config: DependabotConfig,
   manifests: DependencyManifests,
   root: string,
   file: string,
   lineOfUpdate: (index: number) => number,
-): Finding[] {
+): Finding[] => {
   const findings: Finding[] = [];
   const covered = new Map<string, Set<string>>();
   config.updates.forEach((update, index) => {
@@ -61,7 +61,7 @@ function checkDependabotCoverage(
         findings.push({
           file,
           line: lineOfUpdate(index),
-          rule: DependabotRule.MissingDirectory,
+          rule: DEPENDABOT_RULE.MissingDirectory,
           message: `${ecosystem} directory '${pattern}' names no directory in the repository: fix the path.`,
         });
       }
@@ -71,7 +71,7 @@ function checkDependabotCoverage(
           findings.push({
             file,
             line: lineOfUpdate(index),
-            rule: DependabotRule.NothingToUpdate,
+            rule: DEPENDABOT_RULE.NothingToUpdate,
             message: `${ecosystem} directory '${directory}' holds nothing Dependabot's ${ecosystem} updater reads: remove it.`,
           });
         }
@@ -84,14 +84,14 @@ function checkDependabotCoverage(
         findings.push({
           file,
           line: 1,
-          rule: DependabotRule.Uncovered,
+          rule: DEPENDABOT_RULE.Uncovered,
           message: `${directory} has ${ecosystem} dependencies no update covers: add it to a '${ecosystem}' update's directories.`,
         });
       }
     }
   }
   return findings;
-}
+};
 
-export { checkDependabotCoverage, DependabotRule, expandDirectory };
+export { checkDependabotCoverage, DEPENDABOT_RULE, expandDirectory };
 export type { DependencyManifests };

@@ -8,7 +8,7 @@ import type { YamlSource } from './yaml-source.js';
  * documented keys are accepted as they are; anything else is rejected, because Dependabot rejects the whole
  * file for an unknown key and then silently stops opening pull requests.
  */
-const ecosystems = [
+const ECOSYSTEMS = [
   'bun',
   'bundler',
   'cargo',
@@ -34,14 +34,14 @@ const ecosystems = [
   'uv',
 ] as const;
 
-const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-const updateTypes = ['version-update:semver-major', 'version-update:semver-minor', 'version-update:semver-patch'] as const;
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+const UPDATE_TYPES = ['version-update:semver-major', 'version-update:semver-minor', 'version-update:semver-patch'] as const;
 const nonEmptyStrings = v.pipe(v.array(v.pipe(v.string(), v.nonEmpty())), v.minLength(1));
 const days0to90 = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(90));
 
 const scheduleSchema = v.strictObject({
   interval: v.picklist(['daily', 'weekly', 'monthly', 'quarterly', 'semiannually', 'yearly', 'cron']),
-  day: v.optional(v.picklist(days)),
+  day: v.optional(v.picklist(DAYS)),
   time: v.optional(v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'))),
   timezone: v.optional(v.string()),
   cronjob: v.optional(v.string()),
@@ -58,7 +58,7 @@ const groupSchema = v.strictObject({
 
 const updateSchema = v.pipe(
   v.strictObject({
-    'package-ecosystem': v.picklist(ecosystems),
+    'package-ecosystem': v.picklist(ECOSYSTEMS),
     directory: v.optional(v.pipe(v.string(), v.startsWith('/'))),
     directories: v.optional(v.pipe(v.array(v.pipe(v.string(), v.startsWith('/'))), v.minLength(1))),
     schedule: scheduleSchema,
@@ -87,7 +87,7 @@ const updateSchema = v.pipe(
         v.strictObject({
           'dependency-name': v.string(),
           versions: v.optional(v.array(v.string())),
-          'update-types': v.optional(v.array(v.picklist(updateTypes))),
+          'update-types': v.optional(v.array(v.picklist(UPDATE_TYPES))),
         }),
       ),
     ),
@@ -123,7 +123,7 @@ type DependabotValidation =
   | { readonly valid: true; readonly config: DependabotConfig }
   | { readonly valid: false; readonly findings: readonly Finding[] };
 
-function validateDependabotConfig(source: YamlSource): DependabotValidation {
+const validateDependabotConfig = (source: YamlSource): DependabotValidation => {
   const result = v.safeParse(dependabotSchema, source.value);
   if (result.success) return { valid: true, config: result.output };
   return {
@@ -138,7 +138,7 @@ function validateDependabotConfig(source: YamlSource): DependabotValidation {
       };
     }),
   };
-}
+};
 
 export { validateDependabotConfig };
 export type { DependabotConfig, DependabotUpdate, DependabotValidation };

@@ -16,7 +16,7 @@ const asDirectory = (name: string): string => `/${posix.dirname(name)}`.replace(
  *   `uses:` to update: its dependencies are npm packages, covered by the npm entry;
  * - terraform: every directory with .tf files (modules and examples pin providers and modules).
  */
-async function findDependencyManifests(root: string): Promise<DependencyManifests> {
+const findDependencyManifests = async (root: string): Promise<DependencyManifests> => {
   const npm = existsSync(join(root, 'package-lock.json')) ? ['/'] : [];
   const workflows = await findFiles('.github/workflows', isYaml, root);
   const actionFiles = await findFiles('.', (name) => name === 'action.yml' || name === 'action.yaml', root);
@@ -33,6 +33,6 @@ async function findDependencyManifests(root: string): Promise<DependencyManifest
     'github-actions': [...(workflows.length > 0 ? ['/'] : []), ...compositeActions],
     terraform: [...new Set(terraformFiles.map((file) => asDirectory(file.name)))],
   };
-}
+};
 
 export { findDependencyManifests };

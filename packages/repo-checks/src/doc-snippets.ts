@@ -8,7 +8,7 @@ import { findFiles, isMarkdown } from './repository-files.js';
 import { parseYaml } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
 
-const yamlLanguages = new Set(['yaml', 'yml']);
+const YAML_LANGUAGES = new Set(['yaml', 'yml']);
 
 interface YamlSnippets {
   readonly sources: readonly YamlSource[];
@@ -16,16 +16,16 @@ interface YamlSnippets {
 }
 
 /** Every Markdown file we write: the root README, docs/, and each package's and module's README. */
-async function readRepositoryDocs(root: string): Promise<MarkdownDocument[]> {
+const readRepositoryDocs = async (root: string): Promise<MarkdownDocument[]> => {
   const files = await findFiles('.', isMarkdown, root);
   return Promise.all(files.map(async (file) => parseMarkdown(await readFile(file.path, 'utf8'), file.name)));
-}
+};
 
 /** Parses each fenced `yaml`/`yml` block, reporting the ones that do not parse at their line in the document. */
-function parseYamlSnippets(document: MarkdownDocument): YamlSnippets {
+const parseYamlSnippets = (document: MarkdownDocument): YamlSnippets => {
   const sources: YamlSource[] = [];
   const findings: Finding[] = [];
-  for (const block of document.codeBlocks.filter((code) => yamlLanguages.has(code.language))) {
+  for (const block of document.codeBlocks.filter((code) => YAML_LANGUAGES.has(code.language))) {
     try {
       sources.push(parseYaml(block.text, document.file, block.line));
     } catch (error) {
@@ -39,7 +39,7 @@ function parseYamlSnippets(document: MarkdownDocument): YamlSnippets {
     }
   }
   return { sources, findings };
-}
+};
 
 export { parseYamlSnippets, readRepositoryDocs };
 export type { YamlSnippets };

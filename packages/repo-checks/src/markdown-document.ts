@@ -25,17 +25,17 @@ interface MarkdownDocument {
 const markdown = new Marked({ gfm: true });
 
 /** The rendered text of inline tokens: what GitHub slugs a heading from. */
-function plainText(tokens: readonly Token[]): string {
+const plainText = (tokens: readonly Token[]): string => {
   return tokens
     .map((token) => {
       if ('tokens' in token && Array.isArray(token.tokens)) return plainText(token.tokens);
       return 'text' in token && typeof token.text === 'string' ? token.text : '';
     })
     .join('');
-}
+};
 
 /** GitHub's anchor rule: lower-case, drop punctuation except '-' and '_', spaces become '-', repeats get -1, -2... */
-function anchorFor(heading: string, seen: Map<string, number>): string {
+const anchorFor = (heading: string, seen: Map<string, number>): string => {
   const base = heading
     .trim()
     .toLowerCase()
@@ -44,9 +44,9 @@ function anchorFor(heading: string, seen: Map<string, number>): string {
   const count = seen.get(base) ?? 0;
   seen.set(base, count + 1);
   return count === 0 ? base : `${base}-${count}`;
-}
+};
 
-function parseMarkdown(text: string, file: string): MarkdownDocument {
+const parseMarkdown = (text: string, file: string): MarkdownDocument => {
   const lineStarts = [0];
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
   const lineOf = (offset: number): number => {
@@ -101,7 +101,7 @@ function parseMarkdown(text: string, file: string): MarkdownDocument {
     if (match[1] !== undefined) anchors.add(match[1].toLowerCase());
   }
   return { file, codeBlocks, links, anchors };
-}
+};
 
 export { parseMarkdown };
 export type { CodeBlock, MarkdownDocument, MarkdownLink };

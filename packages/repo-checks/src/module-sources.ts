@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { Finding } from './finding.js';
 import type { MarkdownDocument } from './markdown-document.js';
 
-const ModuleSourceRule = {
+const MODULE_SOURCE_RULE = {
   Unpinned: 'module-source-unpinned',
   UnknownModule: 'module-source-unknown-module',
 } as const;
 
-const terraformLanguages = new Set(['hcl', 'terraform', 'tf']);
+const TERRAFORM_LANGUAGES = new Set(['hcl', 'terraform', 'tf']);
 
 /** A `module` block shown in a document: its `source` and `version` arguments. */
 interface ModuleCall {
@@ -24,9 +24,9 @@ interface ModuleCall {
  * Every `module "name" { ... }` in the document's Terraform blocks. Snippets are written as `terraform fmt`
  * formats them: the block closes at its own indentation, and its arguments sit one level (two spaces) in.
  */
-function findModuleCalls(document: MarkdownDocument): ModuleCall[] {
+const findModuleCalls = (document: MarkdownDocument): ModuleCall[] => {
   return document.codeBlocks
-    .filter((block) => terraformLanguages.has(block.language))
+    .filter((block) => TERRAFORM_LANGUAGES.has(block.language))
     .flatMap((block) => {
       const lines = block.text.split('\n');
       return lines.flatMap((line, start) => {
@@ -52,7 +52,7 @@ function findModuleCalls(document: MarkdownDocument): ModuleCall[] {
         ];
       });
     });
-}
+};
 
 const isLocalSource = (source: string): boolean => source.startsWith('./') || source.startsWith('../');
 
@@ -64,8 +64,8 @@ const isGetterSource = (source: string): boolean =>
 const isRegistrySource = (source: string): boolean => /^([\w.-]+\/)?[\w-]+\/[\w-]+\/[\w-]+(\/\/\S*)?$/.test(source);
 
 /** A release tag (`v1.2.3`, `v2.0.0-rc.1`) or a full commit SHA. */
-const pinnedRef = /[?&]ref=(v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?|[0-9a-f]{40})(&|$)/;
-const exactVersion = /^=?\s*\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+const PINNED_REF = /[?&]ref=(v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?|[0-9a-f]{40})(&|$)/;
+const EXACT_VERSION = /^=?\s*\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 
 /** This repository's modules, `<host>/<owner>/greenlight//terraform/modules/<name>`: the directory must exist. */
 const repositoryModule = (source: string): string | undefined => /\/greenlight\/\/(terraform\/modules\/[^?/]+)/.exec(source)?.[1];
@@ -74,43 +74,43 @@ const repositoryModule = (source: string): string | undefined => /\/greenlight\/
  * Each module source a reader may copy must name one release: a moving `?ref=v1`, a branch or no ref at all
  * would make `terraform init` fetch whatever is newest, unlike the code the docs describe.
  */
-function checkModuleCall(call: ModuleCall, root: string): Finding[] {
+const checkModuleCall = (call: ModuleCall, root: string): Finding[] => {
   const at = { file: call.file, line: call.line };
   const { source, version } = call;
   if (source === undefined) {
-    return [{ ...at, rule: ModuleSourceRule.Unpinned, message: "the module block has no 'source': show where the module comes from, pinned to a release." }];
+    return [{ ...at, rule: MODULE_SOURCE_RULE.Unpinned, message: "the module block has no 'source': show where the module comes from, pinned to a release." }];
   }
   if (isLocalSource(source)) return [];
   const findings: Finding[] = [];
   if (isGetterSource(source)) {
-    if (!pinnedRef.test(source)) {
+    if (!PINNED_REF.test(source)) {
       findings.push({
         ...at,
-        rule: ModuleSourceRule.Unpinned,
+        rule: MODULE_SOURCE_RULE.Unpinned,
         message: `'${source}' is not pinned to a release: end it with ?ref=vX.Y.Z (a release tag) or ?ref=<commit SHA>.`,
       });
     }
   } else if (isRegistrySource(source)) {
-    if (version === undefined || !exactVersion.test(version)) {
+    if (version === undefined || !EXACT_VERSION.test(version)) {
       findings.push({
         ...at,
-        rule: ModuleSourceRule.Unpinned,
+        rule: MODULE_SOURCE_RULE.Unpinned,
         message: `'${source}' is a registry module without an exact version: add version = "X.Y.Z"${version === undefined ? '' : ` (not "${version}")`}.`,
       });
     }
   } else {
     findings.push({
       ...at,
-      rule: ModuleSourceRule.Unpinned,
+      rule: MODULE_SOURCE_RULE.Unpinned,
       message: `'${source}' is neither a local path, a git/archive source with ?ref=, nor a registry address: show a source Terraform can pin.`,
     });
   }
   const module = repositoryModule(source);
   if (module !== undefined && !existsSync(join(root, module))) {
-    findings.push({ ...at, rule: ModuleSourceRule.UnknownModule, message: `'${source}' names ${module}, which does not exist in this repository.` });
+    findings.push({ ...at, rule: MODULE_SOURCE_RULE.UnknownModule, message: `'${source}' names ${module}, which does not exist in this repository.` });
   }
   return findings;
-}
+};
 
-export { checkModuleCall, findModuleCalls, ModuleSourceRule };
+export { checkModuleCall, findModuleCalls, MODULE_SOURCE_RULE };
 export type { ModuleCall };

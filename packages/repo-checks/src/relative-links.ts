@@ -4,26 +4,26 @@ import { join, posix } from 'node:path';
 import type { Finding } from './finding.js';
 import type { MarkdownDocument } from './markdown-document.js';
 
-const RelativeLinkRule = {
+const RELATIVE_LINK_RULE = {
   MissingTarget: 'missing-link-target',
   MissingAnchor: 'missing-anchor',
 } as const;
 
 /** `https:`, `mailto:`, protocol-relative `//host`: links this check cannot and should not resolve. */
-const external = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /**
  * Every relative link must reach a file in the repository (GitHub resolves `/x` from the repository root),
  * and a `#fragment` into a Markdown file must name one of its headings.
  */
-function checkRelativeLinks(
+const checkRelativeLinks = (
   document: MarkdownDocument,
   root: string,
   documentsByName: ReadonlyMap<string, MarkdownDocument>,
-): Finding[] {
+): Finding[] => {
   const findings: Finding[] = [];
   for (const link of document.links) {
-    if (external.test(link.href)) continue;
+    if (EXTERNAL.test(link.href)) continue;
     const [pathPart = '', fragment] = link.href.split('#', 2);
     const path = decodeURIComponent(pathPart.split('?')[0] ?? '');
     const targetName =
@@ -36,7 +36,7 @@ function checkRelativeLinks(
       findings.push({
         file: document.file,
         line: link.line,
-        rule: RelativeLinkRule.MissingTarget,
+        rule: RELATIVE_LINK_RULE.MissingTarget,
         message: `link '${link.href}' points to ${targetName}, which does not exist: fix the path or add the file.`,
       });
       continue;
@@ -46,12 +46,12 @@ function checkRelativeLinks(
       findings.push({
         file: document.file,
         line: link.line,
-        rule: RelativeLinkRule.MissingAnchor,
+        rule: RELATIVE_LINK_RULE.MissingAnchor,
         message: `link '${link.href}' names '#${fragment}', but ${targetName} has no such heading (it has: ${[...target.anchors].join(', ')}).`,
       });
     }
   }
   return findings;
-}
+};
 
-export { checkRelativeLinks, RelativeLinkRule };
+export { checkRelativeLinks, RELATIVE_LINK_RULE };

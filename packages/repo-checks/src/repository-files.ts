@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Installed, generated or tool-owned trees, and test fixtures (which may be broken on purpose). */
-const skippedDirectories = new Set(['node_modules', '.git', '.turbo', '.terraform', 'dist', 'lib', 'coverage', '.cache', 'fixtures']);
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.turbo', '.terraform', 'dist', 'lib', 'coverage', '.cache', 'fixtures']);
 
 /** A repository file, by absolute path and by the repository-relative POSIX path findings are reported with. */
 interface RepositoryFile {
@@ -14,7 +14,7 @@ interface RepositoryFile {
   readonly name: string;
 }
 
-async function walk(directory: string, accept: (name: string) => boolean, found: string[]): Promise<void> {
+const walk = async (directory: string, accept: (name: string) => boolean, found: string[]): Promise<void> => {
   // A missing directory holds no files; `instanceof Error` is avoided because fs errors cross jest's realms.
   const entries = await readdir(directory, { withFileTypes: true }).catch((error: unknown) => {
     if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return [];
@@ -22,23 +22,23 @@ async function walk(directory: string, accept: (name: string) => boolean, found:
   });
   for (const entry of entries) {
     const path = join(directory, entry.name);
-    if (entry.isDirectory() && !skippedDirectories.has(entry.name)) await walk(path, accept, found);
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) await walk(path, accept, found);
     else if (entry.isFile() && accept(entry.name)) found.push(path);
   }
-}
+};
 
 /** Files below `directory` (repository-relative) whose base name passes `accept`, sorted by name. */
-async function findFiles(
+const findFiles = async (
   directory: string,
   accept: (name: string) => boolean,
   root = repositoryRoot,
-): Promise<RepositoryFile[]> {
+): Promise<RepositoryFile[]> => {
   const found: string[] = [];
   await walk(join(root, directory), accept, found);
   return found
     .map((path) => ({ path, name: relative(root, path).split(sep).join('/') }))
     .sort((a, b) => a.name.localeCompare(b.name));
-}
+};
 
 const isYaml = (name: string): boolean => name.endsWith('.yml') || name.endsWith('.yaml');
 const isMarkdown = (name: string): boolean => name.endsWith('.md');

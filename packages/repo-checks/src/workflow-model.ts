@@ -39,13 +39,13 @@ interface Workflow {
 const isWorkflowDefinition = (value: unknown): value is PlainRecord =>
   isRecord(value) && 'on' in value && isRecord(value['jobs']);
 
-function readTriggers(on: unknown): ReadonlyMap<string, unknown> {
+const readTriggers = (on: unknown): ReadonlyMap<string, unknown> => {
   if (typeof on === 'string') return new Map([[on, null]]);
   if (Array.isArray(on)) return new Map(on.filter((event) => typeof event === 'string').map((event) => [event, null]));
   return new Map(Object.entries(recordOrEmpty(on)));
-}
+};
 
-function readWorkflow(source: YamlSource): Workflow {
+const readWorkflow = (source: YamlSource): Workflow => {
   const definition = recordOrEmpty(source.value);
   const jobs: WorkflowJob[] = Object.entries(recordOrEmpty(definition['jobs'])).map(([id, job]) => {
     const jobDefinition = recordOrEmpty(job);
@@ -89,7 +89,7 @@ function readWorkflow(source: YamlSource): Workflow {
     return [...reusable, ...actions];
   });
   return { source, definition, triggers: readTriggers(definition['on']), jobs, uses };
-}
+};
 
 export { isWorkflowDefinition, readWorkflow };
 export type { UsesReference, Workflow, WorkflowJob, WorkflowStep };

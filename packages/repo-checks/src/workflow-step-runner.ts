@@ -21,7 +21,7 @@ interface StepRunOptions {
  * for dry runs of a workflow's scripts. A script with `${{ }}` is refused: the runner would substitute it first,
  * so what runs here would not be what runs there.
  */
-async function runStep(step: WorkflowStep, options: StepRunOptions): Promise<StepRun> {
+const runStep = async (step: WorkflowStep, options: StepRunOptions): Promise<StepRun> => {
   const script = step.definition['run'];
   if (typeof script !== 'string') throw new WorkflowStepError(step, "has no 'run:' script to execute");
   if (script.includes('${{')) throw new WorkflowStepError(step, 'interpolates ${{ }} into its script, which only a runner can evaluate');
@@ -39,7 +39,7 @@ async function runStep(step: WorkflowStep, options: StepRunOptions): Promise<Ste
     child.on('close', resolve);
   });
   return { exitCode, stdout, stderr };
-}
+};
 
 export { runStep };
 export type { StepRun, StepRunOptions };

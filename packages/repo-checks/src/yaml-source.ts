@@ -20,7 +20,7 @@ interface YamlSource {
  * Parses YAML 1.2 as GitHub does (so `on:` stays a string key, not a boolean).
  * `firstLine` shifts reported lines for snippets cut out of a larger file.
  */
-function parseYaml(text: string, source: string, firstLine = 1): YamlSource {
+const parseYaml = (text: string, source: string, firstLine = 1): YamlSource => {
   const lineCounter = new LineCounter();
   const document: Document.Parsed = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const [firstError] = document.errors;
@@ -45,11 +45,11 @@ function parseYaml(text: string, source: string, firstLine = 1): YamlSource {
     lineAt: (path) => firstLine + lineIndexAt(path),
     lineTextAt: (path) => lines[lineIndexAt(path)] ?? '',
   };
-}
+};
 
-async function readYamlFile(file: string, displayName: string): Promise<YamlSource> {
+const readYamlFile = async (file: string, displayName: string): Promise<YamlSource> => {
   return parseYaml(await readFile(file, 'utf8'), displayName);
-}
+};
 
 export { parseYaml, readYamlFile };
 export type { YamlSource };

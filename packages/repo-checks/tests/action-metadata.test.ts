@@ -8,8 +8,8 @@ import type { PlainRecord } from '../src/plain-values.js';
 import { repositoryRoot } from '../src/repository-files.js';
 import { readYamlFile } from '../src/yaml-source.js';
 
-const actionDirectory = 'packages/pipeline-action';
-const brandingColors = ['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark'];
+const ACTION_DIRECTORY = 'packages/pipeline-action';
+const BRANDING_COLORS = ['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark'];
 
 /** A full sentence: starts with a capital letter or a code word, ends with a period. */
 const isSentence = (text: unknown): boolean => typeof text === 'string' && /^[A-Z`]/.test(text) && /\.$/.test(text.trim());
@@ -21,7 +21,7 @@ describe("the pipeline action's metadata", () => {
   let metadata: PlainRecord;
 
   beforeAll(async () => {
-    const source = await readYamlFile(join(repositoryRoot, actionDirectory, 'action.yml'), `${actionDirectory}/action.yml`);
+    const source = await readYamlFile(join(repositoryRoot, ACTION_DIRECTORY, 'action.yml'), `${ACTION_DIRECTORY}/action.yml`);
     metadata = recordOrEmpty(source.value);
   });
 
@@ -34,7 +34,7 @@ describe("the pipeline action's metadata", () => {
       expect.objectContaining({ name: expect.any(String), description: expect.any(String), author: expect.any(String) }),
     );
     expect(branding['icon']).toEqual(expect.stringMatching(/^[a-z0-9-]+$/));
-    expect(brandingColors).toContain(branding['color']);
+    expect(BRANDING_COLORS).toContain(branding['color']);
   });
 
   it('describes every input in a full sentence that states whether it is required or its default', () => {
@@ -82,7 +82,7 @@ describe("the pipeline action's metadata", () => {
       post: 'dist/post.js',
       'post-if': 'cancelled()',
     });
-    expect(existsSync(join(repositoryRoot, actionDirectory, 'dist/index.js'))).toBe(true);
-    expect(existsSync(join(repositoryRoot, actionDirectory, 'dist/post.js'))).toBe(true);
+    expect(existsSync(join(repositoryRoot, ACTION_DIRECTORY, 'dist/index.js'))).toBe(true);
+    expect(existsSync(join(repositoryRoot, ACTION_DIRECTORY, 'dist/post.js'))).toBe(true);
   });
 });

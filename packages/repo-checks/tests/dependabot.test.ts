@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 
 import { afterEach, describe, expect, it } from '@jest/globals';
 
-import { checkDependabotCoverage, DependabotRule, expandDirectory } from '../src/dependabot-coverage.js';
+import { checkDependabotCoverage, DEPENDABOT_RULE, expandDirectory } from '../src/dependabot-coverage.js';
 import { validateDependabotConfig } from '../src/dependabot-schema.js';
 import type { DependabotConfig } from '../src/dependabot-schema.js';
 import { findDependencyManifests } from '../src/dependency-manifests.js';
@@ -12,7 +12,7 @@ import { formatFindings } from '../src/finding.js';
 import { repositoryRoot } from '../src/repository-files.js';
 import { parseYaml, readYamlFile } from '../src/yaml-source.js';
 
-const dependabotFile = '.github/dependabot.yml';
+const DEPENDABOT_FILE = '.github/dependabot.yml';
 
 const validConfig = (text: string): DependabotConfig => {
   const validation = validateDependabotConfig(parseYaml(text, 'dependabot.yml'));
@@ -22,7 +22,7 @@ const validConfig = (text: string): DependabotConfig => {
 
 /** A throw-away repository laid out from `files` (path → content). */
 const temporaryRepositories: string[] = [];
-function repositoryWith(files: Record<string, string>): string {
+const repositoryWith = (files: Record<string, string>): string => {
   const root = mkdtempSync(join(tmpdir(), 'repo-checks-'));
   temporaryRepositories.push(root);
   for (const [path, content] of Object.entries(files)) {
@@ -30,7 +30,7 @@ function repositoryWith(files: Record<string, string>): string {
     writeFileSync(join(root, path), content);
   }
   return root;
-}
+};
 
 afterEach(() => {
   for (const root of temporaryRepositories.splice(0)) rmSync(root, { recursive: true, force: true });
@@ -39,7 +39,7 @@ afterEach(() => {
 describe("the repository's Dependabot configuration", () => {
   it('is valid for Dependabot', async () => {
     // Prepare
-    const source = await readYamlFile(join(repositoryRoot, dependabotFile), dependabotFile);
+    const source = await readYamlFile(join(repositoryRoot, DEPENDABOT_FILE), DEPENDABOT_FILE);
 
     // Act
     const validation = validateDependabotConfig(source);
@@ -50,7 +50,7 @@ describe("the repository's Dependabot configuration", () => {
 
   it('groups npm, GitHub Actions and Terraform updates', async () => {
     // Prepare
-    const source = await readYamlFile(join(repositoryRoot, dependabotFile), dependabotFile);
+    const source = await readYamlFile(join(repositoryRoot, DEPENDABOT_FILE), DEPENDABOT_FILE);
 
     // Act
     const validation = validateDependabotConfig(source);
@@ -63,13 +63,13 @@ describe("the repository's Dependabot configuration", () => {
 
   it('covers every manifest in the repository and names only directories that hold one', async () => {
     // Prepare
-    const source = await readYamlFile(join(repositoryRoot, dependabotFile), dependabotFile);
+    const source = await readYamlFile(join(repositoryRoot, DEPENDABOT_FILE), DEPENDABOT_FILE);
     const validation = validateDependabotConfig(source);
     const manifests = await findDependencyManifests(repositoryRoot);
 
     // Act
     const findings = validation.valid
-      ? checkDependabotCoverage(validation.config, manifests, repositoryRoot, dependabotFile, (index) =>
+      ? checkDependabotCoverage(validation.config, manifests, repositoryRoot, DEPENDABOT_FILE, (index) =>
           source.lineAt(['updates', index]),
         )
       : validation.findings;
@@ -145,8 +145,8 @@ updates:
 
     // Assess
     expect(findings.map(({ rule, message }) => `${rule}: ${message.split(' ')[0]} ${message.split(' ')[1] ?? ''}`)).toEqual([
-      `${DependabotRule.MissingDirectory}: terraform directory`,
-      `${DependabotRule.Uncovered}: /terraform/modules/network has`,
+      `${DEPENDABOT_RULE.MissingDirectory}: terraform directory`,
+      `${DEPENDABOT_RULE.Uncovered}: /terraform/modules/network has`,
     ]);
   });
 

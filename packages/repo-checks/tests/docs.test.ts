@@ -7,21 +7,21 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { loadActionlint } from '../src/actionlint.js';
 import {
-  ActionUsageRule,
+  ACTION_USAGE_RULE,
   checkActionUsage,
   checkPipelineActionUsages,
   findActionUsages,
   isPipelineActionRef,
-  PipelineActionFile,
+  PIPELINE_ACTION_FILE,
   pipelineActionFileOf,
   readActionInputs,
 } from '../src/action-usage.js';
 import { parseYamlSnippets, readRepositoryDocs } from '../src/doc-snippets.js';
 import { formatFindings } from '../src/finding.js';
 import { parseMarkdown } from '../src/markdown-document.js';
-import { checkModuleCall, findModuleCalls, ModuleSourceRule } from '../src/module-sources.js';
+import { checkModuleCall, findModuleCalls, MODULE_SOURCE_RULE } from '../src/module-sources.js';
 import type { MarkdownDocument } from '../src/markdown-document.js';
-import { checkRelativeLinks, RelativeLinkRule } from '../src/relative-links.js';
+import { checkRelativeLinks, RELATIVE_LINK_RULE } from '../src/relative-links.js';
 import { repositoryRoot } from '../src/repository-files.js';
 import { isWorkflowDefinition } from '../src/workflow-model.js';
 import { parseYaml, readYamlFile } from '../src/yaml-source.js';
@@ -84,7 +84,7 @@ describe('the documentation', () => {
     // Assess
     expect(usages.filter(({ file }) => file === 'README.md').length).toBeGreaterThan(0);
     expect(new Set(usages.map(({ actionFile }) => actionFile))).toEqual(
-      new Set([PipelineActionFile.Root, PipelineActionFile.Package]),
+      new Set([PIPELINE_ACTION_FILE.Root, PIPELINE_ACTION_FILE.Package]),
     );
     expect(formatFindings(findings)).toBe('');
   });
@@ -256,9 +256,9 @@ describe('the relative link check', () => {
 
     // Assess
     expect(findings.map(({ rule, line }) => ({ rule, line }))).toEqual([
-      { rule: RelativeLinkRule.MissingTarget, line: 1 },
-      { rule: RelativeLinkRule.MissingAnchor, line: 1 },
-      { rule: RelativeLinkRule.MissingAnchor, line: 1 },
+      { rule: RELATIVE_LINK_RULE.MissingTarget, line: 1 },
+      { rule: RELATIVE_LINK_RULE.MissingAnchor, line: 1 },
+      { rule: RELATIVE_LINK_RULE.MissingAnchor, line: 1 },
     ]);
     expect(findings[0]?.message).toContain('docs/nowhere.md, which does not exist');
     expect(findings[2]?.message).toContain("names '#top'");
@@ -284,11 +284,11 @@ describe('the action usage check', () => {
 
     // Assess
     expect(files).toEqual([
-      PipelineActionFile.Root,
-      PipelineActionFile.Root,
-      PipelineActionFile.Root,
-      PipelineActionFile.Package,
-      PipelineActionFile.Package,
+      PIPELINE_ACTION_FILE.Root,
+      PIPELINE_ACTION_FILE.Root,
+      PIPELINE_ACTION_FILE.Root,
+      PIPELINE_ACTION_FILE.Package,
+      PIPELINE_ACTION_FILE.Package,
       undefined,
       undefined,
       undefined,
@@ -313,8 +313,8 @@ describe('the action usage check', () => {
 
     // Assess
     expect(findings.map(({ rule, line }) => ({ rule, line }))).toEqual([
-      { rule: ActionUsageRule.UnknownInput, line: 21 },
-      { rule: ActionUsageRule.MissingRequiredInput, line: 21 },
+      { rule: ACTION_USAGE_RULE.UnknownInput, line: 21 },
+      { rule: ACTION_USAGE_RULE.MissingRequiredInput, line: 21 },
     ]);
     expect(findings[0]?.message).toContain("'wiat' is not an input");
   });
@@ -360,10 +360,10 @@ describe('the action usage check', () => {
 
     // Assess
     expect(findings.map(({ rule, line }) => ({ rule, line }))).toEqual([
-      { rule: ModuleSourceRule.Unpinned, line: 3 },
-      { rule: ModuleSourceRule.Unpinned, line: 6 },
-      { rule: ModuleSourceRule.Unpinned, line: 9 },
-      { rule: ModuleSourceRule.UnknownModule, line: 13 },
+      { rule: MODULE_SOURCE_RULE.Unpinned, line: 3 },
+      { rule: MODULE_SOURCE_RULE.Unpinned, line: 6 },
+      { rule: MODULE_SOURCE_RULE.Unpinned, line: 9 },
+      { rule: MODULE_SOURCE_RULE.UnknownModule, line: 13 },
     ]);
     expect(findings[2]?.message).toContain('add version = "X.Y.Z" (not "~> 1.0")');
   });

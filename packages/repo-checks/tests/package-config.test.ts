@@ -8,7 +8,7 @@ type Json = Record<string, unknown>;
 const readJson = async (file: string): Promise<Json> => JSON.parse(await readFile(join(repositoryRoot, file), 'utf8')) as Json;
 
 // Compiler settings every package shares: only where its output goes may differ (the hook's library builds to lib/).
-const PackageOverrides = new Set(['outDir']);
+const PACKAGE_OVERRIDES = new Set(['outDir']);
 
 describe('package configuration', () => {
   let workspaces: string[];
@@ -22,7 +22,7 @@ describe('package configuration', () => {
     const deviations: string[] = [];
     for (const workspace of workspaces) {
       const config = await readJson(`${workspace}/tsconfig.json`);
-      const overrides = Object.keys((config['compilerOptions'] as Json | undefined) ?? {}).filter((key) => !PackageOverrides.has(key));
+      const overrides = Object.keys((config['compilerOptions'] as Json | undefined) ?? {}).filter((key) => !PACKAGE_OVERRIDES.has(key));
       if (config['extends'] !== '../../tsconfig.base.json') deviations.push(`${workspace}: extends ${String(config['extends'])}`);
       for (const key of Object.keys(config).filter((name) => name !== 'extends' && name !== 'compilerOptions')) {
         deviations.push(`${workspace}: sets ${key}`);

@@ -169,7 +169,7 @@ describe('the release workflow', () => {
 
   describe('dry runs of the publishing scripts', () => {
     // Each runs npm or bash for real: seconds on a loaded machine.
-    const DRY_RUN_TIMEOUT_MS = 60_000;
+    const dryRunTimeoutMs = 60_000;
     let sandbox: string;
 
     beforeAll(() => {
@@ -217,7 +217,7 @@ describe('the release workflow', () => {
       expect(published.exitCode).toBe(0);
       expect(published.stderr).toContain(`with tag ${distTag} and public access (dry-run)`);
       expect(published.stdout).toContain(`+ @greenlight/lifecycle-hooks@${version}`);
-    }, DRY_RUN_TIMEOUT_MS);
+    }, dryRunTimeoutMs);
 
     it.each([
       { tag: 'v1.4.0', prerelease: false },
@@ -262,6 +262,6 @@ describe('the release workflow', () => {
       expect(notes).toContain(`//terraform/modules/<name>?ref=${tag}`);
       expect(notes).toContain(`npm install @greenlight/lifecycle-hooks@${tag.slice(1)}`);
       expect(notes).toContain(readFileSync(checksum, 'utf8').split(' ')[0] ?? 'no checksum');
-    }, DRY_RUN_TIMEOUT_MS);
+    }, dryRunTimeoutMs);
   });
 });

@@ -11,7 +11,7 @@ import { readNamedWorkflow, readRepositoryWorkflows } from '../src/repository-wo
 import { readWorkflow } from '../src/workflow-model.js';
 import type { Workflow } from '../src/workflow-model.js';
 import { checkRunScripts } from '../src/run-scripts.js';
-import { checkWorkflowRules, WorkflowProfile, WorkflowRule } from '../src/workflow-rules.js';
+import { checkWorkflowRules, WORKFLOW_PROFILE, WORKFLOW_RULE } from '../src/workflow-rules.js';
 import { parseYaml } from '../src/yaml-source.js';
 
 const workflowFrom = (text: string): Workflow => readWorkflow(parseYaml(text, 'fixture.yml'));
@@ -22,7 +22,7 @@ const stepCommands = (workflow: Workflow, jobId: string): string[] =>
     ?.steps.map((step) => step.definition['run'])
     .filter((run): run is string => typeof run === 'string') ?? [];
 
-const pinnedCheckout = 'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1';
+const PINNED_CHECKOUT = 'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1';
 
 describe('the repository workflows', () => {
   it('include CI, the committed-artifact check and the release workflow', async () => {
@@ -209,10 +209,10 @@ jobs:
 `);
 
     // Act
-    const findings = checkWorkflowRules(workflow, WorkflowProfile.Repository);
+    const findings = checkWorkflowRules(workflow, WORKFLOW_PROFILE.Repository);
 
     // Assess
-    expect(findings).toEqual([expect.objectContaining({ rule: WorkflowRule.PinnedAction, line: 10 })]);
+    expect(findings).toEqual([expect.objectContaining({ rule: WORKFLOW_RULE.PinnedAction, line: 10 })]);
     expect(findings[0]?.message).toContain('actions/setup-node@v7 is not pinned to a full commit SHA');
   });
 
@@ -232,10 +232,10 @@ jobs:
 `);
 
     // Act
-    const findings = checkWorkflowRules(workflow, WorkflowProfile.Repository);
+    const findings = checkWorkflowRules(workflow, WORKFLOW_PROFILE.Repository);
 
     // Assess
-    expect(findings.map((finding) => finding.rule)).toEqual([WorkflowRule.VersionComment]);
+    expect(findings.map((finding) => finding.rule)).toEqual([WORKFLOW_RULE.VersionComment]);
   });
 
   it('require permissions: {} at the top and explicit permissions on each job', () => {
@@ -259,13 +259,13 @@ jobs:
 `);
 
     // Act
-    const findings = checkWorkflowRules(workflow, WorkflowProfile.Repository);
+    const findings = checkWorkflowRules(workflow, WORKFLOW_PROFILE.Repository);
 
     // Assess
     expect(findings.map(({ rule, line }) => ({ rule, line }))).toEqual([
-      { rule: WorkflowRule.TopLevelPermissions, line: 3 },
-      { rule: WorkflowRule.JobPermissions, line: 6 },
-      { rule: WorkflowRule.JobPermissions, line: 11 },
+      { rule: WORKFLOW_RULE.TopLevelPermissions, line: 3 },
+      { rule: WORKFLOW_RULE.JobPermissions, line: 6 },
+      { rule: WORKFLOW_RULE.JobPermissions, line: 11 },
     ]);
   });
 
@@ -280,17 +280,17 @@ jobs:
     timeout-minutes: 5
     permissions: { contents: read }
     steps:
-      - uses: ${pinnedCheckout}
+      - uses: ${PINNED_CHECKOUT}
         with:
           ref: \${{ github.event.pull_request.head.sha }}
           persist-credentials: false
 `);
 
     // Act
-    const findings = checkWorkflowRules(workflow, WorkflowProfile.Repository);
+    const findings = checkWorkflowRules(workflow, WORKFLOW_PROFILE.Repository);
 
     // Assess
-    expect(findings).toEqual([expect.objectContaining({ rule: WorkflowRule.PullRequestTargetCheckout, line: 10 })]);
+    expect(findings).toEqual([expect.objectContaining({ rule: WORKFLOW_RULE.PullRequestTargetCheckout, line: 10 })]);
   });
 
   it('reject a checkout that leaves the token in .git/config and a job with no timeout', () => {
@@ -303,14 +303,14 @@ jobs:
     runs-on: ubuntu-24.04
     permissions: { contents: read }
     steps:
-      - uses: ${pinnedCheckout}
+      - uses: ${PINNED_CHECKOUT}
 `);
 
     // Act
-    const findings = checkWorkflowRules(workflow, WorkflowProfile.Repository);
+    const findings = checkWorkflowRules(workflow, WORKFLOW_PROFILE.Repository);
 
     // Assess
-    expect(findings.map((finding) => finding.rule)).toEqual([WorkflowRule.JobTimeout, WorkflowRule.PersistedCredentials]);
+    expect(findings.map((finding) => finding.rule)).toEqual([WORKFLOW_RULE.JobTimeout, WORKFLOW_RULE.PersistedCredentials]);
   });
 
   it('let an example reference greenlight by tag, but still require permissions', () => {
@@ -326,9 +326,9 @@ jobs:
 `);
 
     // Act
-    const findings = checkWorkflowRules(workflow, WorkflowProfile.Example);
+    const findings = checkWorkflowRules(workflow, WORKFLOW_PROFILE.Example);
 
     // Assess
-    expect(findings).toEqual([expect.objectContaining({ rule: WorkflowRule.JobPermissions, line: 4 })]);
+    expect(findings).toEqual([expect.objectContaining({ rule: WORKFLOW_RULE.JobPermissions, line: 4 })]);
   });
 });

@@ -7,7 +7,7 @@ import { firstDifference, formatTerraform } from './formatter.js';
 import { withInputValues, type InputValues } from './input-values.js';
 import { childDir } from './module-calls.js';
 import { findModuleDirs, loadModule, type TfModule } from './module-loader.js';
-import { POLICY_RULES } from './policy/catalog.js';
+import { policyRules } from './policy/catalog.js';
 import { runPolicies } from './policy/run-policies.js';
 import { RULE } from './rules.js';
 import { loadSchema, type ProviderSchema } from './schema.js';
@@ -47,9 +47,9 @@ interface CheckReport {
   readonly durationMs: number;
 }
 
-const UNWAIVABLE = new Set(POLICY_RULES.filter((rule) => !rule.waivable).map((rule) => rule.id));
+const unwaivable = new Set(policyRules.filter((rule) => !rule.waivable).map((rule) => rule.id));
 
-async function checkFormat(module: TfModule, fix: boolean, fixed: string[]): Promise<Finding[]> {
+const checkFormat = async (module: TfModule, fix: boolean, fixed: string[]): Promise<Finding[]> => {
   const findings: Finding[] = [];
   for (const file of module.files) {
     const formatted = await formatTerraform(file.text);
@@ -59,13 +59,13 @@ async function checkFormat(module: TfModule, fix: boolean, fixed: string[]): Pro
       fixed.push(file.path);
     } else {
       const message = 'file is not formatted as terraform fmt would write it: run terraform-check --fix';
-      findings.push({ file: file.path, line: firstDifference(file.text, formatted), rule: RULE.fmt, severity: SEVERITY.error, message });
+      findings.push({ file: file.path, line: firstDifference(file.text, formatted), rule: RULE.fmt, severity: SEVERITY.Error, message });
     }
   }
   return findings;
-}
+};
 
-async function checkDocs(module: TfModule, cwd: string, fixDocs: boolean, fixed: string[]): Promise<Finding[]> {
+const checkDocs = async (module: TfModule, cwd: string, fixDocs: boolean, fixed: string[]): Promise<Finding[]> => {
   const path = join(module.dir, 'README.md');
   if (!existsSync(path)) return [];
   const readme = await readFile(path, 'utf8');
@@ -78,8 +78,8 @@ async function checkDocs(module: TfModule, cwd: string, fixDocs: boolean, fixed:
     return [];
   }
   const message = 'inputs/outputs tables between the TF_DOCS markers are out of date: run terraform-check --fix-docs';
-  return [{ file: shown, line: firstDifference(readme, updated), rule: RULE.docs, severity: SEVERITY.error, message }];
-}
+  return [{ file: shown, line: firstDifference(readme, updated), rule: RULE.docs, severity: SEVERITY.Error, message }];
+};
 
 /** Loads modules once each: a child module is read again by every caller otherwise. */
 class ModuleCache {
@@ -103,7 +103,7 @@ class ModuleCache {
   }
 }
 
-async function childrenOf(module: TfModule, cache: ModuleCache): Promise<Map<string, TfModule>> {
+const childrenOf = async (module: TfModule, cache: ModuleCache): Promise<Map<string, TfModule>> => {
   const children = new Map<string, TfModule>();
   for (const call of module.moduleCalls) {
     const dir = childDir(module, call);
@@ -112,10 +112,10 @@ async function childrenOf(module: TfModule, cache: ModuleCache): Promise<Map<str
     if (child.files.length > 0) children.set(call.labels[0] ?? '', child);
   }
   return children;
-}
+};
 
 /** terraform fmt + validate + security policy + docs drift over every directory with .tf files below the roots. */
-async function checkTerraform(roots: readonly string[], options: CheckOptions = {}): Promise<CheckReport> {
+const checkTerraform = async (roots: readonly string[], options: CheckOptions = {}): Promise<CheckReport> => {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const schema = options.schema ?? loadSchema();
@@ -146,7 +146,7 @@ async function checkTerraform(roots: readonly string[], options: CheckOptions = 
       ...validateMovedBlocks(module),
       ...(await runPolicies(module)),
     ];
-    const outcome = applyWaivers(module.files, raw, UNWAIVABLE);
+    const outcome = applyWaivers(module.files, raw, unwaivable);
     findings.push(...outcome.findings, ...(await checkDocs(written, cwd, options.fixDocs ?? false, fixed)));
     waivers.push(...outcome.applied);
   }
@@ -159,6 +159,6 @@ async function checkTerraform(roots: readonly string[], options: CheckOptions = 
     fixedFiles: fixed,
     durationMs: performance.now() - started,
   };
-}
+};
 
 export { checkTerraform, type CheckOptions, type CheckReport };

@@ -13,7 +13,7 @@ interface CliArguments {
   readonly roots: string[];
 }
 
-function parseArguments(argv: readonly string[]): CliArguments {
+const parseArguments = (argv: readonly string[]): CliArguments => {
   const inputs = new Map<string, string>();
   const rest: string[] = [];
   for (let index = 0; index < argv.length; index += 1) {
@@ -32,9 +32,9 @@ function parseArguments(argv: readonly string[]): CliArguments {
   const roots = rest.filter((argument) => !argument.startsWith('-'));
   if (roots.length === 0) throw new CliUsageError('no directory given: expected one or more directories holding .tf files');
   return { fix: rest.includes('--fix'), fixDocs: rest.includes('--fix-docs'), inputs, roots };
-}
+};
 
-async function main(): Promise<void> {
+const main = async (): Promise<void> => {
   try {
     const { fix, fixDocs, inputs, roots } = parseArguments(process.argv.slice(2));
     const report = await checkTerraform(roots, { fix, fixDocs, inputs });
@@ -44,6 +44,6 @@ async function main(): Promise<void> {
     process.stderr.write(`terraform-check: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
   }
-}
+};
 
 await main();

@@ -1,5 +1,5 @@
 // Plain dynamic-programming edit distance: names are short, so a dependency would not pay for itself.
-function levenshtein(a: string, b: string): number {
+const levenshtein = (a: string, b: string): number => {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
@@ -10,10 +10,10 @@ function levenshtein(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
-}
+};
 
 /** ` (did you mean "x"?)` when a candidate is close enough to be a plausible typo, else an empty string. */
-function didYouMean(name: string, candidates: Iterable<string>): string {
+const didYouMean = (name: string, candidates: Iterable<string>): string => {
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
     const distance = levenshtein(name, candidate);
@@ -21,6 +21,6 @@ function didYouMean(name: string, candidates: Iterable<string>): string {
   }
   const threshold = Math.max(2, Math.floor(name.length / 3));
   return best && best.distance <= threshold ? ` (did you mean "${best.candidate}"?)` : '';
-}
+};
 
 export { didYouMean };

@@ -5,17 +5,17 @@ const BEGIN = '<!-- BEGIN_TF_DOCS -->';
 const END = '<!-- END_TF_DOCS -->';
 const REGISTRY = 'https://registry.terraform.io/providers/hashicorp';
 
-function escapeCell(text: string): string {
+const escapeCell = (text: string): string => {
   return text.replaceAll('|', '\\|').replaceAll('\n', '<br/>');
-}
+};
 
-function anchor(kind: string, name: string): string {
+const anchor = (kind: string, name: string): string => {
   const escaped = name.replaceAll('_', '\\_');
   return `<a name="${kind}_${name}"></a> [${escaped}](#${kind}\\_${escaped})`;
-}
+};
 
 /** HCL source form of an hcl2json value, as terraform-docs prints defaults. */
-function hclText(value: HclValue): string {
+const hclText = (value: HclValue): string => {
   if (typeof value === 'string') return soleInterpolation(value) ?? JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(hclText).join(', ')}]`;
   if (isObject(value)) {
@@ -23,18 +23,18 @@ function hclText(value: HclValue): string {
     return entries.length === 0 ? '{}' : `{ ${entries.map(([key, item]) => `${key} = ${hclText(item)}`).join(', ')} }`;
   }
   return JSON.stringify(value);
-}
+};
 
-function code(text: string): string {
+const code = (text: string): string => {
   return `\`${escapeCell(text.replace(/\s+/g, ' ').replace(/\(\s/g, '(').replace(/\s\)/g, ')').trim())}\``;
-}
+};
 
-function section(title: string, header: string, rows: readonly string[]): string {
+const section = (title: string, header: string, rows: readonly string[]): string => {
   const content = rows.length === 0 ? `No ${title.toLowerCase()}.` : `${header}\n${rows.join('\n')}`;
   return `## ${title}\n\n${content}`;
-}
+};
 
-function requirements(module: TfModule): string[] {
+const requirements = (module: TfModule): string[] => {
   const rows: string[] = [];
   for (const terraform of module.terraformBlocks) {
     if (typeof terraform.body.required_version === 'string') rows.push(`| ${anchor('requirement', 'terraform')} | ${terraform.body.required_version} |`);
@@ -46,9 +46,9 @@ function requirements(module: TfModule): string[] {
     }
   }
   return rows;
-}
+};
 
-function providers(module: TfModule): string[] {
+const providers = (module: TfModule): string[] => {
   const constraints = new Map<string, string>();
   for (const terraform of module.terraformBlocks) {
     for (const required of blocksOf(terraform.body.required_providers)) {
@@ -59,36 +59,36 @@ function providers(module: TfModule): string[] {
   }
   const used = new Set([...module.resources, ...module.dataSources].map((block) => (block.labels[0] ?? '').split('_')[0] ?? ''));
   return [...used].sort().map((name) => `| ${anchor('provider', name)} | ${constraints.get(name) ?? 'n/a'} |`);
-}
+};
 
-function resourceRow(kind: 'resource' | 'data source', block: TfBlock): string {
+const resourceRow = (kind: 'resource' | 'data source', block: TfBlock): string => {
   const [type = '', name = ''] = block.labels;
   const [provider = '', ...rest] = type.split('_');
   const page = `${REGISTRY}/${provider}/latest/docs/${kind === 'resource' ? 'resources' : 'data-sources'}/${rest.join('_')}`;
   return `| [${type}.${name}](${page}) | ${kind} |`;
-}
+};
 
-function inputRow(block: TfBlock): string {
+const inputRow = (block: TfBlock): string => {
   const name = block.labels[0] ?? '';
   const description = typeof block.body.description === 'string' ? escapeCell(block.body.description) : 'n/a';
   const type = typeof block.body.type === 'string' ? code(soleInterpolation(block.body.type) ?? block.body.type) : 'n/a';
   const required = !('default' in block.body);
   const fallback = required ? 'n/a' : code(hclText(block.body.default ?? null));
   return `| ${anchor('input', name)} | ${description} | ${type} | ${fallback} | ${required ? 'yes' : 'no'} |`;
-}
+};
 
-function outputRow(block: TfBlock): string {
+const outputRow = (block: TfBlock): string => {
   const name = block.labels[0] ?? '';
   const description = typeof block.body.description === 'string' ? escapeCell(block.body.description) : 'n/a';
   return `| ${anchor('output', name)} | ${description} |`;
-}
+};
 
-function byName(a: TfBlock, b: TfBlock): number {
+const byName = (a: TfBlock, b: TfBlock): number => {
   return a.labels.join('.').localeCompare(b.labels.join('.'));
-}
+};
 
 /** terraform-docs' markdown table layout: Requirements, Providers, Modules, Resources, Inputs (required first), Outputs. */
-function generateDocs(module: TfModule): string {
+const generateDocs = (module: TfModule): string => {
   const inputs = [...module.variables].sort((a, b) => Number('default' in a.body) - Number('default' in b.body) || byName(a, b));
   const modules = [...module.moduleCalls].sort(byName).map((call) => {
     const name = call.labels[0] ?? '';
@@ -108,14 +108,14 @@ function generateDocs(module: TfModule): string {
     section('Inputs', '| Name | Description | Type | Default | Required |\n|------|-------------|------|---------|:--------:|', inputs.map(inputRow)),
     section('Outputs', '| Name | Description |\n|------|-------------|', [...module.outputs].sort(byName).map(outputRow)),
   ].join('\n\n');
-}
+};
 
 /** The README with its BEGIN/END_TF_DOCS section replaced, or undefined when it has no markers. */
-function withDocs(readme: string, docs: string): string | undefined {
+const withDocs = (readme: string, docs: string): string | undefined => {
   const begin = readme.indexOf(BEGIN);
   const end = readme.indexOf(END);
   if (begin === -1 || end < begin) return undefined;
   return `${readme.slice(0, begin + BEGIN.length)}\n${docs}\n${readme.slice(end)}`;
-}
+};
 
 export { BEGIN, END, generateDocs, withDocs };

@@ -35,15 +35,15 @@ interface ParsedExpression {
   readonly source: string;
 }
 
-function escapeLiteral(text: string): string {
+const escapeLiteral = (text: string): string => {
   return text.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
-}
+};
 
 /**
  * hcl2json hands templates back unquoted (`prefix-${var.a}-"x"`); re-quoting them for the expression parser
  * means escaping the literal parts only, not the interpolated expressions.
  */
-function quotedTemplate(template: string): string {
+const quotedTemplate = (template: string): string => {
   let quoted = '';
   let position = 0;
   for (let start = template.indexOf('${'); start !== -1; start = template.indexOf('${', position)) {
@@ -53,12 +53,12 @@ function quotedTemplate(template: string): string {
     position = end + 1;
   }
   return `"${quoted}${escapeLiteral(template.slice(position))}"`;
-}
+};
 
 /** The expression source of an hcl2json string: the inner expression of a lone `${...}`, else the quoted template. */
-function expressionSource(expression: string): string {
+const expressionSource = (expression: string): string => {
   return soleInterpolation(expression) ?? quotedTemplate(expression);
-}
+};
 
 const parsed = new Map<string, Promise<ParsedExpression | undefined>>();
 
@@ -66,7 +66,7 @@ const parsed = new Map<string, Promise<ParsedExpression | undefined>>();
  * Parses one expression (cached: the evaluator parses the same locals and conditions for every candidate value).
  * Undefined when the parser cannot read it (template directives spanning lines).
  */
-function parseExpression(source: string): Promise<ParsedExpression | undefined> {
+const parseExpression = (source: string): Promise<ParsedExpression | undefined> => {
   let result = parsed.get(source);
   if (!result) {
     result = (async () => {
@@ -80,6 +80,6 @@ function parseExpression(source: string): Promise<ParsedExpression | undefined> 
     parsed.set(source, result);
   }
   return result;
-}
+};
 
 export { expressionSource, parseExpression, quotedTemplate, type AstNode, type ParsedExpression, type TraversalPart };

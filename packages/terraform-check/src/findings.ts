@@ -1,7 +1,7 @@
 const SEVERITY = {
-  error: 'error',
-  warning: 'warning',
-  note: 'note',
+  Error: 'error',
+  Warning: 'warning',
+  Note: 'note',
 } as const;
 
 type Severity = (typeof SEVERITY)[keyof typeof SEVERITY];
@@ -17,17 +17,17 @@ interface Finding {
 }
 
 // Code-unit order, not localeCompare: the output must not depend on the machine's locale.
-function compareText(a: string, b: string): number {
+const compareText = (a: string, b: string): number => {
   return a < b ? -1 : a > b ? 1 : 0;
-}
+};
 
-function compareFindings(a: Finding, b: Finding): number {
+const compareFindings = (a: Finding, b: Finding): number => {
   return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule);
-}
+};
 
-function formatFinding(finding: Finding): string {
-  const level = finding.severity === SEVERITY.error ? '' : ` (${finding.severity})`;
+const formatFinding = (finding: Finding): string => {
+  const level = finding.severity === SEVERITY.Error ? '' : ` (${finding.severity})`;
   return `${finding.file}:${finding.line} ${finding.rule}${level} ${finding.message}`;
-}
+};
 
 export { SEVERITY, compareFindings, formatFinding, type Finding, type Severity };

@@ -21,7 +21,7 @@ const LABELLED_HEADER = /^(\s*)(module|variable|output|provider|dynamic)\s+"?([\
 const ATTRIBUTE = /^(\s*[\w-]+\s*=\s*)(".*")(\s*)$/;
 
 /** The rewrites `terraform fmt` makes on top of hclwrite.Format: quoted labels, legacy types, lone interpolations. */
-function rewriteLine(line: string, inVariable: boolean): string {
+const rewriteLine = (line: string, inVariable: boolean): string => {
   const header = UNLABELLED_HEADER.exec(line);
   if (header) return `${header[1]} "${header[2]}" "${header[3]}" {${header[4]}`;
   const labelled = LABELLED_HEADER.exec(line);
@@ -32,9 +32,9 @@ function rewriteLine(line: string, inVariable: boolean): string {
   const inner = attribute ? soleInterpolation(attribute[2]?.slice(1, -1)) : undefined;
   if (attribute && inner !== undefined && !inner.includes('${')) return `${attribute[1]}${inner.trim()}${attribute[3]}`;
   return line;
-}
+};
 
-function rewrite(text: string): string {
+const rewrite = (text: string): string => {
   let inVariable = false;
   let heredoc: string | undefined;
   return text
@@ -50,20 +50,20 @@ function rewrite(text: string): string {
       return rewriteLine(line, inVariable);
     })
     .join('\n');
-}
+};
 
 /** What `terraform fmt` would write for a file that parses. */
-async function formatTerraform(text: string): Promise<string> {
+const formatTerraform = async (text: string): Promise<string> => {
   const masked = rewrite(text).replace(PROVIDER_FUNCTION, 'provider__$1__');
   return (await format(masked)).replace(PROVIDER_FUNCTION_MASK, 'provider::$1::');
-}
+};
 
 /** 1-based line of the first difference between two texts. */
-function firstDifference(a: string, b: string): number {
+const firstDifference = (a: string, b: string): number => {
   const left = a.split('\n');
   const right = b.split('\n');
   const index = left.findIndex((line, position) => line !== right[position]);
   return (index === -1 ? Math.min(left.length, right.length) : index) + 1;
-}
+};
 
 export { firstDifference, formatTerraform };

@@ -16,7 +16,7 @@ type ParseResult = { readonly body: HclObject } | { readonly error: HclSyntaxErr
 const DIAGNOSTIC = /:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^\]]+)/;
 
 /** Parses one file on its own, so that syntax errors point at this file (hcl2json's merge loses that). */
-async function parseHclFile(path: string, text: string): Promise<ParseResult> {
+const parseHclFile = async (path: string, text: string): Promise<ParseResult> => {
   try {
     return { body: (await parse(path, text)) as HclObject };
   } catch (error) {
@@ -29,23 +29,23 @@ async function parseHclFile(path: string, text: string): Promise<ParseResult> {
       },
     };
   }
-}
+};
 
-function isObject(value: HclValue | undefined): value is HclObject {
+const isObject = (value: HclValue | undefined): value is HclObject => {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+};
 
 /** Blocks are arrays of objects in hcl2json; returns them, or [] when the value is something else. */
-function blocksOf(value: HclValue | undefined): HclObject[] {
+const blocksOf = (value: HclValue | undefined): HclObject[] => {
   return Array.isArray(value) ? value.filter(isObject) : [];
-}
+};
 
-function isExpression(value: HclValue | undefined): value is string {
+const isExpression = (value: HclValue | undefined): value is string => {
   return typeof value === 'string' && value.includes('${');
-}
+};
 
 /** Index of the `}` closing the `{` at `start`, skipping quoted strings; -1 when unbalanced. */
-function closingBrace(text: string, start: number): number {
+const closingBrace = (text: string, start: number): number => {
   let depth = 0;
   let quoted = false;
   for (let index = start; index < text.length; index += 1) {
@@ -61,16 +61,16 @@ function closingBrace(text: string, start: number): number {
     }
   }
   return -1;
-}
+};
 
 /** The inner expression when the whole string is one `${...}` interpolation (`"${var.x}"`), else undefined. */
-function soleInterpolation(value: HclValue | undefined): string | undefined {
+const soleInterpolation = (value: HclValue | undefined): string | undefined => {
   if (typeof value !== 'string' || !value.startsWith('${')) return undefined;
   return closingBrace(value, 1) === value.length - 1 ? value.slice(2, -1) : undefined;
-}
+};
 
 /** Every string value below `value` that holds an expression. */
-function expressionsIn(value: HclValue | undefined, into: string[] = []): string[] {
+const expressionsIn = (value: HclValue | undefined, into: string[] = []): string[] => {
   if (isExpression(value)) into.push(value);
   else if (Array.isArray(value)) value.forEach((item) => expressionsIn(item, into));
   else if (isObject(value)) {
@@ -80,6 +80,6 @@ function expressionsIn(value: HclValue | undefined, into: string[] = []): string
     }
   }
   return into;
-}
+};
 
 export { blocksOf, closingBrace, expressionsIn, isObject, parseHclFile, soleInterpolation, type HclObject, type HclSyntaxError, type HclValue, type ParseResult };

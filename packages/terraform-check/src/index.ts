@@ -4,7 +4,7 @@ import { CliUsageError, ScanError, SchemaLoadError, TerraformCheckError } from '
 import { formatFinding, SEVERITY, type Finding, type Severity } from './findings.js';
 import { formatTerraform } from './formatter.js';
 import { findModuleDirs, loadModule } from './module-loader.js';
-import { POLICY_RULES } from './policy/catalog.js';
+import { policyRules } from './policy/catalog.js';
 import { hasErrors, renderReport } from './report.js';
 import { loadSchema } from './schema.js';
 import { satisfies } from './version-constraint.js';
@@ -19,7 +19,7 @@ export {
   hasErrors,
   loadModule,
   loadSchema,
-  POLICY_RULES,
+  policyRules,
   renderReport,
   satisfies,
   ScanError,

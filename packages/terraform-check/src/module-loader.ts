@@ -45,32 +45,32 @@ interface TfModule {
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.terraform', '.git']);
 
-function makeBlock(file: TfFile, keyword: string, labels: string[], body: HclObject, occurrence: number): TfBlock {
+const makeBlock = (file: TfFile, keyword: string, labels: string[], body: HclObject, occurrence: number): TfBlock => {
   const line = blockHeaderLine(file.text, keyword, labels, occurrence);
   return { file, line, endLine: blockEndLine(file.lines, line), labels, body };
-}
+};
 
 /** Flattens hcl2json's `{ type: { name: [body] } }` nesting into blocks with their labels. */
-function labelledBlocks(file: TfFile, keyword: string, depth: number): TfBlock[] {
+const labelledBlocks = (file: TfFile, keyword: string, depth: number): TfBlock[] => {
   const walk = (value: HclValue | undefined, labels: string[]): TfBlock[] => {
     if (labels.length === depth) return blocksOf(value).map((body, occurrence) => makeBlock(file, keyword, labels, body, occurrence));
     if (!isObject(value)) return [];
     return Object.entries(value).flatMap(([label, inner]) => walk(inner, [...labels, label]));
   };
   return walk(file.body[keyword], []);
-}
+};
 
-async function readTfFile(absolutePath: string, cwd: string): Promise<{ file?: TfFile; error?: Finding }> {
+const readTfFile = async (absolutePath: string, cwd: string): Promise<{ file?: TfFile; error?: Finding }> => {
   const text = await readFile(absolutePath, 'utf8');
   const path = relative(cwd, absolutePath) || absolutePath;
   const parsed = await parseHclFile(path, text);
   if ('error' in parsed) {
-    return { error: { file: path, line: parsed.error.line, rule: 'syntax', severity: SEVERITY.error, message: parsed.error.message } };
+    return { error: { file: path, line: parsed.error.line, rule: 'syntax', severity: SEVERITY.Error, message: parsed.error.message } };
   }
   return { file: { path, absolutePath, text, lines: text.split('\n'), body: parsed.body } };
-}
+};
 
-async function loadModule(path: string, cwd: string = process.cwd()): Promise<TfModule> {
+const loadModule = async (path: string, cwd: string = process.cwd()): Promise<TfModule> => {
   const dir = resolve(cwd, path);
   const names = (await readdir(dir)).filter((name) => name.endsWith('.tf')).sort();
   const files: TfFile[] = [];
@@ -103,15 +103,15 @@ async function loadModule(path: string, cwd: string = process.cwd()): Promise<Tf
     movedBlocks: all('moved', 0),
     syntaxErrors,
   };
-}
+};
 
 /** The blocks whose expressions can refer to anything: resources, data sources, outputs, module calls, locals. */
-function expressionBlocks(module: TfModule): TfBlock[] {
+const expressionBlocks = (module: TfModule): TfBlock[] => {
   return [...module.resources, ...module.dataSources, ...module.outputs, ...module.moduleCalls, ...module.localBlocks];
-}
+};
 
 /** Every expression string behind the values, followed by those of the locals they use (transitively). */
-function expressionsWithLocals(module: TfModule, values: readonly (HclValue | undefined)[]): string[] {
+const expressionsWithLocals = (module: TfModule, values: readonly (HclValue | undefined)[]): string[] => {
   const texts: string[] = [];
   const seen = new Set<string>();
   const pending = values.flatMap((value) => expressionsIn(value));
@@ -124,10 +124,10 @@ function expressionsWithLocals(module: TfModule, values: readonly (HclValue | un
     }
   }
   return texts;
-}
+};
 
 /** Every directory holding .tf files at or below the roots, sorted. */
-async function findModuleDirs(roots: readonly string[]): Promise<string[]> {
+const findModuleDirs = async (roots: readonly string[]): Promise<string[]> => {
   const found = new Set<string>();
   const visit = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
@@ -144,6 +144,6 @@ async function findModuleDirs(roots: readonly string[]): Promise<string[]> {
     }
   }
   return [...found].sort();
-}
+};
 
 export { expressionBlocks, expressionsWithLocals, findModuleDirs, loadModule, type TfBlock, type TfFile, type TfModule };

@@ -1,12 +1,12 @@
 import { formatFinding, SEVERITY } from './findings.js';
 import type { CheckReport } from './checker.js';
 
-function count(report: CheckReport, severity: string): number {
+const count = (report: CheckReport, severity: string): number => {
   return report.findings.filter((finding) => finding.severity === severity).length;
-}
+};
 
 /** Findings as `file:line rule message`, the waivers in force, fixed files and a summary line. */
-function renderReport(report: CheckReport): string {
+const renderReport = (report: CheckReport): string => {
   const lines = report.findings.map(formatFinding);
   if (report.waivers.length > 0) {
     lines.push('', `waivers (${report.waivers.length}):`);
@@ -16,14 +16,14 @@ function renderReport(report: CheckReport): string {
   lines.push(
     '',
     `terraform-check: ${report.modules} modules, ${report.files} files, ${report.resources} resources; ` +
-      `${count(report, SEVERITY.error)} errors, ${count(report, SEVERITY.warning)} warnings, ${count(report, SEVERITY.note)} notes, ` +
+      `${count(report, SEVERITY.Error)} errors, ${count(report, SEVERITY.Warning)} warnings, ${count(report, SEVERITY.Note)} notes, ` +
       `${report.waivers.length} waived; ${(report.durationMs / 1000).toFixed(2)} s`,
   );
   return `${lines.join('\n')}\n`;
-}
+};
 
-function hasErrors(report: CheckReport): boolean {
-  return report.findings.some((finding) => finding.severity === SEVERITY.error);
-}
+const hasErrors = (report: CheckReport): boolean => {
+  return report.findings.some((finding) => finding.severity === SEVERITY.Error);
+};
 
 export { hasErrors, renderReport };

@@ -42,13 +42,13 @@ interface ProviderSchema {
 
 const SCHEMA_FILE = 'aws-provider-6.66.0.json';
 
-function defaultSchemaPath(): string {
+const defaultSchemaPath = (): string => {
   return fileURLToPath(new URL(`../schema/${SCHEMA_FILE}`, import.meta.url));
-}
+};
 
 let cached: ProviderSchema | undefined;
 
-function loadSchema(path: string = defaultSchemaPath()): ProviderSchema {
+const loadSchema = (path: string = defaultSchemaPath()): ProviderSchema => {
   if (path === defaultSchemaPath() && cached) return cached;
   try {
     const schema = JSON.parse(readFileSync(path, 'utf8')) as ProviderSchema;
@@ -57,11 +57,11 @@ function loadSchema(path: string = defaultSchemaPath()): ProviderSchema {
   } catch (error) {
     throw new SchemaLoadError(path, { cause: error });
   }
-}
+};
 
 /** The shape reached by stepping into a member: a block's body or an object attribute's element. */
-function memberNode(node: SchemaNode, name: string): SchemaNode | undefined {
+const memberNode = (node: SchemaNode, name: string): SchemaNode | undefined => {
   return node.blocks[name] ?? node.attributes[name]?.nested;
-}
+};
 
 export { loadSchema, memberNode, type ProviderSchema, type SchemaAttribute, type SchemaBlock, type SchemaNode };

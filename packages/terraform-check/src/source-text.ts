@@ -1,28 +1,28 @@
 // hcl2json drops positions, so findings are located by searching the source text of the file.
 
-function escapeRegExp(text: string): string {
+const escapeRegExp = (text: string): string => {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+};
 
 /** 1-based line of a top-level block header such as `resource "aws_s3_bucket" "this" {`, or 1. */
-function blockHeaderLine(text: string, keyword: string, labels: readonly string[], occurrence = 0): number {
+const blockHeaderLine = (text: string, keyword: string, labels: readonly string[], occurrence = 0): number => {
   const labelPattern = labels.map((label) => `[ \\t]+"?${escapeRegExp(label)}"?`).join('');
   const matches = [...text.matchAll(new RegExp(`^[ \\t]*${escapeRegExp(keyword)}${labelPattern}[ \\t]*\\{`, 'gm'))];
   const match = matches[occurrence] ?? matches[0];
   return match ? lineAt(text, match.index) : 1;
-}
+};
 
-function lineAt(text: string, offset: number): number {
+const lineAt = (text: string, offset: number): number => {
   let line = 1;
   for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line += 1;
   return line;
-}
+};
 
 /**
  * Last line of the block whose header is on `headerLine`: counts braces, skipping strings, comments and heredocs,
  * which is all the lexing a well-formed (already parsed) file needs.
  */
-function blockEndLine(lines: readonly string[], headerLine: number): number {
+const blockEndLine = (lines: readonly string[], headerLine: number): number => {
   let depth = 0;
   let heredoc: string | undefined;
   for (let index = headerLine - 1; index < lines.length; index += 1) {
@@ -51,26 +51,26 @@ function blockEndLine(lines: readonly string[], headerLine: number): number {
     if (opener && !quoted) heredoc = opener[1];
   }
   return lines.length;
-}
+};
 
 /** First line in [from, to] matching the pattern, or `fallback`. */
-function findLine(lines: readonly string[], pattern: RegExp, from: number, to: number, fallback: number): number {
+const findLine = (lines: readonly string[], pattern: RegExp, from: number, to: number, fallback: number): number => {
   for (let line = from; line <= Math.min(to, lines.length); line += 1) {
     if (pattern.test(lines[line - 1] ?? '')) return line;
   }
   return fallback;
-}
+};
 
 /** Line where an argument (`name =`), a block (`name {`) or a dynamic block (`dynamic "name"`) starts. */
-function memberLine(lines: readonly string[], name: string, from: number, to: number): number {
+const memberLine = (lines: readonly string[], name: string, from: number, to: number): number => {
   const member = escapeRegExp(name);
   const pattern = new RegExp(`^\\s*("?${member}"?\\s*[={]|dynamic\\s+"${member}")`);
   return findLine(lines, pattern, from, to, from);
-}
+};
 
 /** Whether `name` is written with block syntax (`name {`) somewhere in the range. */
-function writtenAsBlock(lines: readonly string[], name: string, from: number, to: number): boolean {
+const writtenAsBlock = (lines: readonly string[], name: string, from: number, to: number): boolean => {
   return findLine(lines, new RegExp(`^\\s*${escapeRegExp(name)}\\s*\\{`), from, to, 0) !== 0;
-}
+};
 
 export { blockEndLine, blockHeaderLine, escapeRegExp, findLine, memberLine, writtenAsBlock };

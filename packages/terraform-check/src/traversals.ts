@@ -14,16 +14,16 @@ interface Traversal {
   readonly steps: readonly TraversalStep[];
 }
 
-function toTraversal(node: AstNode): Traversal {
+const toTraversal = (node: AstNode): Traversal => {
   const steps = (node.meta?.traversal ?? []).map((part) => ({
     name: part.segment,
     index: part.type === 'indexTraversal',
   }));
   return { text: node.meta?.fullAccessor ?? steps.map((step) => step.name).join('.'), steps };
-}
+};
 
 // Walks the AST instead of using getReferencesInExpression, which skips everything inside `for` bodies.
-function collect(node: AstNode | null | undefined, scope: ReadonlySet<string>, into: Traversal[]): void {
+const collect = (node: AstNode | null | undefined, scope: ReadonlySet<string>, into: Traversal[]): void => {
   if (!node) return;
   if (node.type === 'scopeTraversal') {
     const traversal = toTraversal(node);
@@ -34,9 +34,9 @@ function collect(node: AstNode | null | undefined, scope: ReadonlySet<string>, i
     inner = new Set([...scope, node.meta?.keyVar ?? '', node.meta?.valVar ?? ''].filter(Boolean));
   }
   for (const child of node.children ?? []) collect(child, inner, into);
-}
+};
 
-async function traversalsOfOne(filename: string, expression: string): Promise<Traversal[]> {
+const traversalsOfOne = async (filename: string, expression: string): Promise<Traversal[]> => {
   const into: Traversal[] = [];
   try {
     collect((await getExpressionAst(filename, expressionSource(expression))) as AstNode | null, new Set(), into);
@@ -45,14 +45,14 @@ async function traversalsOfOne(filename: string, expression: string): Promise<Tr
     // the file itself parsed, so this loses reference checks, never correctness of other findings.
   }
   return into;
-}
+};
 
 /**
  * Every reference (`var.x`, `aws_lb.this.arn`, ...) in the given hcl2json expression strings, minus `for`
  * iteration variables. Lone interpolations are parsed in one batch (one WebAssembly call per block instead of
  * one per expression); templates and anything the batch cannot parse are parsed one by one.
  */
-async function traversalsOf(filename: string, expressions: readonly string[], scope: ReadonlySet<string> = new Set()): Promise<Traversal[]> {
+const traversalsOf = async (filename: string, expressions: readonly string[], scope: ReadonlySet<string> = new Set()): Promise<Traversal[]> => {
   const sole = expressions.map((expression) => soleInterpolation(expression));
   const batchable = sole.filter((inner): inner is string => inner !== undefined);
   const rest = expressions.filter((_, index) => sole[index] === undefined);
@@ -70,6 +70,6 @@ async function traversalsOf(filename: string, expressions: readonly string[], sc
   const oneByOne = batched ? rest : expressions;
   for (const expression of oneByOne) into.push(...(await traversalsOfOne(filename, expression)));
   return into.filter((traversal) => !scope.has(traversal.steps[0]?.name ?? ''));
-}
+};
 
 export { traversalsOf, type Traversal, type TraversalStep };

@@ -1,18 +1,18 @@
 // Terraform version constraints (`>= 6.0`, `~> 6.12`, `>= 6.0, < 7.0`), enough to test a version against them.
 
-function parts(version: string): number[] {
+const parts = (version: string): number[] => {
   return version.split('.').map((part) => Number.parseInt(part, 10) || 0);
-}
+};
 
-function compare(a: readonly number[], b: readonly number[]): number {
+const compare = (a: readonly number[], b: readonly number[]): number => {
   for (let index = 0; index < Math.max(a.length, b.length); index += 1) {
     const difference = (a[index] ?? 0) - (b[index] ?? 0);
     if (difference !== 0) return Math.sign(difference);
   }
   return 0;
-}
+};
 
-function satisfiesOne(version: readonly number[], clause: string): boolean {
+const satisfiesOne = (version: readonly number[], clause: string): boolean => {
   const match = /^(>=|<=|!=|~>|>|<|=)?\s*v?([\d.]+)$/.exec(clause.trim());
   if (!match) return false;
   const [, operator = '=', bound = ''] = match;
@@ -37,18 +37,18 @@ function satisfiesOne(version: readonly number[], clause: string): boolean {
     default:
       return order === 0;
   }
-}
+};
 
-function satisfies(version: string, constraint: string): boolean {
+const satisfies = (version: string, constraint: string): boolean => {
   const parsed = parts(version);
   return constraint.split(',').every((clause) => satisfiesOne(parsed, clause));
-}
+};
 
 /**
  * The lowest version a constraint lets Terraform choose (`>= 6.19` → 6.19.0, `~> 6.2, != 6.3.0` → 6.2.0,
  * `> 6.18` → 6.18.1): the floor a user who pins low actually gets. "0.0.0" without a lower bound.
  */
-function lowestAllowed(constraint: string): string {
+const lowestAllowed = (constraint: string): string => {
   let lowest = [0, 0, 0];
   for (const clause of constraint.split(',')) {
     const match = /^(>=|~>|>|=)?\s*v?([\d.]+)$/.exec(clause.trim());
@@ -59,10 +59,10 @@ function lowestAllowed(constraint: string): string {
     if (compare(floor, lowest) > 0) lowest = floor;
   }
   return lowest.join('.');
-}
+};
 
-function compareVersions(a: string, b: string): number {
+const compareVersions = (a: string, b: string): number => {
   return compare(parts(a), parts(b));
-}
+};
 
 export { compareVersions, lowestAllowed, satisfies };

@@ -21,7 +21,7 @@ interface WaiverOutcome {
 }
 
 /** Waivers of one file, plus findings for waivers written without a rule id or a reason. */
-function readWaivers(file: TfFile): { waivers: Waiver[]; problems: Finding[] } {
+const readWaivers = (file: TfFile): { waivers: Waiver[]; problems: Finding[] } => {
   const waivers: Waiver[] = [];
   const problems: Finding[] = [];
   file.lines.forEach((text, index) => {
@@ -33,7 +33,7 @@ function readWaivers(file: TfFile): { waivers: Waiver[]; problems: Finding[] } {
     const [, rule, reason] = match;
     if (rule === undefined || reason === undefined) {
       const message = 'a waiver needs a rule id and a reason: # greenlight:ignore <RULE_ID> <why this is acceptable>';
-      problems.push({ file: file.path, line, rule: RULE.waiverReason, severity: SEVERITY.error, message });
+      problems.push({ file: file.path, line, rule: RULE.waiverReason, severity: SEVERITY.Error, message });
       return;
     }
     let target = line + 1;
@@ -42,13 +42,13 @@ function readWaivers(file: TfFile): { waivers: Waiver[]; problems: Finding[] } {
     waivers.push({ file: file.path, line, rule, reason, from: target, to });
   });
   return { waivers, problems };
-}
+};
 
 /**
  * Drops the findings covered by a waiver (same rule, inside the waived block), reports waivers without a
  * reason, waivers that match nothing, and waivers of rules that cannot be waived.
  */
-function applyWaivers(files: readonly TfFile[], findings: readonly Finding[], unwaivable: ReadonlySet<string>): WaiverOutcome {
+const applyWaivers = (files: readonly TfFile[], findings: readonly Finding[], unwaivable: ReadonlySet<string>): WaiverOutcome => {
   const kept: Finding[] = [];
   const applied: WaiverOutcome['applied'] = [];
   const waivers: Waiver[] = [];
@@ -70,10 +70,10 @@ function applyWaivers(files: readonly TfFile[], findings: readonly Finding[], un
       ? `${waiver.rule} cannot be waived`
       : `waiver for ${waiver.rule} matched no finding on the block below it (this checker proved no problem there, or does not implement the rule)`;
     // Unmatched waivers stay notes: they may serve scanners with more rules, or values only known at plan time.
-    const severity = unwaivable.has(waiver.rule) ? SEVERITY.error : SEVERITY.note;
+    const severity = unwaivable.has(waiver.rule) ? SEVERITY.Error : SEVERITY.Note;
     kept.push({ file: waiver.file, line: waiver.line, rule: RULE.waiverUnused, severity, message });
   }
   return { findings: kept, applied };
-}
+};
 
 export { applyWaivers, type Waiver, type WaiverOutcome };

@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { contains, coversWholeFamily, parseCidr, type Cidr } from '../src/cidr.js';
 
-function cidrs(...texts: string[]): Cidr[] {
+const cidrs = (...texts: string[]): Cidr[] => {
   return texts.map((text) => {
     const cidr = parseCidr(text);
     if (!cidr) throw new Error(`fixture ${text} is not a CIDR`);
     return cidr;
   });
-}
+};
 
 describe('CIDR blocks', () => {
   it.each([

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { PACKAGE_DIR } from './fixture-check.js';
+import { packageDir } from './fixture-check.js';
 
 // The package's `pretest` script builds dist/ before the tests run.
-function runCli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(PACKAGE_DIR, 'dist/cli.js'), ...args], { cwd: PACKAGE_DIR, encoding: 'utf8' });
+const runCli = (...args: string[]): { status: number | null; stdout: string; stderr: string } => {
+  const result = spawnSync(process.execPath, [join(packageDir, 'dist/cli.js'), ...args], { cwd: packageDir, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+};
 
 describe('terraform-check CLI', () => {
   it('prints findings as file:line rule message and exits non-zero on errors', () => {

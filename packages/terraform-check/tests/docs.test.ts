@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { checkTerraform } from '../src/checker.js';
-import { checkFixture, lineRules, PACKAGE_DIR } from './fixture-check.js';
+import { checkFixture, lineRules, packageDir } from './fixture-check.js';
 
-async function fixDocsCopy(): Promise<string> {
+const fixDocsCopy = async (): Promise<string> => {
   const dir = await mkdtemp(join(tmpdir(), 'tf-docs-'));
-  await cp(join(PACKAGE_DIR, 'tests/fixtures/docs'), dir, { recursive: true });
+  await cp(join(packageDir, 'tests/fixtures/docs'), dir, { recursive: true });
   await checkTerraform([dir], { fixDocs: true });
   return readFile(join(dir, 'README.md'), 'utf8');
-}
+};
 
 describe('terraform-docs tables', () => {
   it('fails when the README tables drift from the code', async () => {
@@ -49,7 +49,7 @@ describe('terraform-docs tables', () => {
   it('is clean once the tables are regenerated', async () => {
     // Prepare
     const dir = await mkdtemp(join(tmpdir(), 'tf-docs-'));
-    await cp(join(PACKAGE_DIR, 'tests/fixtures/docs'), dir, { recursive: true });
+    await cp(join(packageDir, 'tests/fixtures/docs'), dir, { recursive: true });
     await checkTerraform([dir], { fixDocs: true });
 
     // Act

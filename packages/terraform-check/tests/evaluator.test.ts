@@ -1,21 +1,21 @@
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { Evaluator } from '../src/evaluate/evaluator.js';
-import { UNKNOWN, type TfValue } from '../src/evaluate/tf-value.js';
+import { unknownValue, type TfValue } from '../src/evaluate/tf-value.js';
 import { acceptedValues, judgeValue } from '../src/evaluate/variable-values.js';
 import { loadModule, type TfModule } from '../src/module-loader.js';
-import { PACKAGE_DIR } from './fixture-check.js';
+import { packageDir } from './fixture-check.js';
 
-const MODULES = join(PACKAGE_DIR, '../../terraform/modules');
+const modules = join(packageDir, '../../terraform/modules');
 
-function evaluate(module: TfModule, expression: string, variables: Record<string, TfValue> = {}): Promise<TfValue> {
+const evaluate = (module: TfModule, expression: string, variables: Record<string, TfValue> = {}): Promise<TfValue> => {
   return new Evaluator(module, new Map(Object.entries(variables))).value(`\${${expression}}`);
-}
+};
 
 describe('the offline Terraform evaluator', () => {
   it('evaluates locals, for expressions and templates with the given variables', async () => {
     // Prepare
-    const module = await loadModule(join(MODULES, 'lifecycle-hooks'));
+    const module = await loadModule(join(modules, 'lifecycle-hooks'));
 
     // Act
     const names = await evaluate(module, 'local.function_names', { name: 'web', hooks: { BeforeInstall: { checks: [] }, AfterAllowTestTraffic: { checks: [] } } });
@@ -43,7 +43,7 @@ describe('the offline Terraform evaluator', () => {
     ['length(flatten([[1, 2], [3]])) + 1', 4],
   ])('%s is %j, as Terraform computes it', async (expression, expected) => {
     // Prepare
-    const module = await loadModule(join(PACKAGE_DIR, 'tests/fixtures/good/child'));
+    const module = await loadModule(join(packageDir, 'tests/fixtures/good/child'));
 
     // Act
     const value = await evaluate(module, expression);
@@ -54,7 +54,7 @@ describe('the offline Terraform evaluator', () => {
 
   it('leaves what only a plan knows unknown, instead of guessing', async () => {
     // Prepare
-    const module = await loadModule(join(MODULES, 'load-balancer'));
+    const module = await loadModule(join(modules, 'load-balancer'));
 
     // Act
     const values = await Promise.all([
@@ -65,12 +65,12 @@ describe('the offline Terraform evaluator', () => {
     ]);
 
     // Assess
-    expect(values).toEqual([UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN]);
+    expect(values).toEqual([unknownValue, unknownValue, unknownValue, unknownValue]);
   });
 
   it('fills optional attributes of a typed variable with their defaults, as the validations see them', async () => {
     // Prepare
-    const module = await loadModule(join(MODULES, 'lifecycle-hooks'));
+    const module = await loadModule(join(modules, 'lifecycle-hooks'));
 
     // Act
     const timeout = await evaluate(module, 'var.hooks.AfterAllowTestTraffic.timeout_seconds', {
@@ -83,7 +83,7 @@ describe('the offline Terraform evaluator', () => {
 
   it("judges a value with the variable's own validations, naming the error message of the one it fails", async () => {
     // Prepare
-    const module = await loadModule(join(MODULES, 'lifecycle-hooks'));
+    const module = await loadModule(join(modules, 'lifecycle-hooks'));
 
     // Act
     const [good, tooLong, badEvent] = await Promise.all([
@@ -100,7 +100,7 @@ describe('the offline Terraform evaluator', () => {
 
   it('lists the values a variable accepts: its default and the literals its validation allows', async () => {
     // Prepare
-    const module = await loadModule(join(MODULES, 'lifecycle-hooks'));
+    const module = await loadModule(join(modules, 'lifecycle-hooks'));
 
     // Act
     const runtimes = await acceptedValues(module, 'runtime', { strings: ['nodejs20.x'] });

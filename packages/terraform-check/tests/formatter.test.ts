@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { checkTerraform } from '../src/checker.js';
 import { formatTerraform } from '../src/formatter.js';
-import { checkFixture, lineRules, PACKAGE_DIR } from './fixture-check.js';
+import { checkFixture, lineRules, packageDir } from './fixture-check.js';
 
 describe('terraform fmt', () => {
   it('aligns equals signs like hclwrite.Format', async () => {
@@ -78,7 +78,7 @@ describe('terraform fmt', () => {
   it('writes the formatted file with --fix, after which the file is clean', async () => {
     // Prepare
     const dir = await mkdtemp(join(tmpdir(), 'tf-fmt-'));
-    await cp(join(PACKAGE_DIR, 'tests/fixtures/fmt'), dir, { recursive: true });
+    await cp(join(packageDir, 'tests/fixtures/fmt'), dir, { recursive: true });
 
     // Act
     const fixing = await checkTerraform([dir], { fix: true });

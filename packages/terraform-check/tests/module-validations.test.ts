@@ -5,15 +5,15 @@ import type { TfValue } from '../src/evaluate/tf-value.js';
 import { judgeValue } from '../src/evaluate/variable-values.js';
 import { blocksOf } from '../src/hcl.js';
 import { loadModule } from '../src/module-loader.js';
-import { PACKAGE_DIR } from './fixture-check.js';
+import { packageDir } from './fixture-check.js';
 
 // The modules' variable validations, evaluated offline as `terraform plan` would evaluate them.
 
-const TERRAFORM = join(PACKAGE_DIR, '../../terraform');
+const terraform = join(packageDir, '../../terraform');
 
-async function accepts(module: string, variable: string, value: TfValue): Promise<boolean | undefined> {
-  return (await judgeValue(await loadModule(join(TERRAFORM, 'modules', module)), variable, value)).accepted;
-}
+const accepts = async (module: string, variable: string, value: TfValue): Promise<boolean | undefined> => {
+  return (await judgeValue(await loadModule(join(terraform, 'modules', module)), variable, value)).accepted;
+};
 
 describe("the load balancer's test listener sources", () => {
   it.each([
@@ -71,10 +71,10 @@ describe("the stack name, against AWS's naming rules of the resources it prefixe
 });
 
 describe('the GitHub OIDC trust', () => {
-  async function subjects(variables: Record<string, TfValue>): Promise<TfValue> {
-    const module = await loadModule(join(TERRAFORM, 'modules/github-oidc'));
+  const subjects = async (variables: Record<string, TfValue>): Promise<TfValue> => {
+    const module = await loadModule(join(terraform, 'modules/github-oidc'));
     return new Evaluator(module, new Map(Object.entries({ repository: 'octo-org/web-app', ...variables }))).value('${local.subjects}');
-  }
+  };
 
   it('trusts a GitHub environment by its subject, repo:<repository>:environment:<environment>', async () => {
     // Prepare / Act
@@ -112,7 +112,7 @@ describe('the GitHub OIDC trust', () => {
 
   it("makes the complete example's deploy role trust its GitHub environment only, not a branch", async () => {
     // Prepare
-    const example = await loadModule(join(TERRAFORM, 'examples/complete'));
+    const example = await loadModule(join(terraform, 'examples/complete'));
     const stack = example.moduleCalls.find((call) => call.labels[0] === 'stack');
     const evaluator = new Evaluator(example);
 
@@ -126,12 +126,12 @@ describe('the GitHub OIDC trust', () => {
 });
 
 describe("the stack's native deployment length", () => {
-  async function pipelineGuard(variables: Record<string, TfValue>): Promise<TfValue> {
-    const stack = await loadModule(join(TERRAFORM, 'modules/bluegreen-stack'));
+  const pipelineGuard = async (variables: Record<string, TfValue>): Promise<TfValue> => {
+    const stack = await loadModule(join(terraform, 'modules/bluegreen-stack'));
     const output = stack.outputs.find((block) => block.labels[0] === 'pipeline_name');
     const [precondition] = blocksOf(output?.body.precondition);
     return new Evaluator(stack, new Map(Object.entries(variables))).value(precondition?.condition);
-  }
+  };
 
   it.each([
     [{ deployment_controller: 'ECS' }, true],
@@ -151,8 +151,8 @@ describe("the stack's native deployment length", () => {
 describe('the hooks under the ECS controller', () => {
   it('names native hooks for their stage, and the stack runs a CodeDeploy-keyed hook at the matching native stage', async () => {
     // Prepare
-    const hooks = await loadModule(join(TERRAFORM, 'modules/lifecycle-hooks'));
-    const stack = await loadModule(join(TERRAFORM, 'modules/bluegreen-stack'));
+    const hooks = await loadModule(join(terraform, 'modules/lifecycle-hooks'));
+    const stack = await loadModule(join(terraform, 'modules/bluegreen-stack'));
     const checks = [{ path: '/health' }];
 
     // Act

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { POLICY_RULES } from '../src/policy/catalog.js';
-import { checkFixture, lineRules, PACKAGE_DIR } from './fixture-check.js';
+import { policyRules } from '../src/policy/catalog.js';
+import { checkFixture, lineRules, packageDir } from './fixture-check.js';
 
 describe('security policy', () => {
   it.each([
@@ -170,15 +170,15 @@ describe('security policy', () => {
     // Assess
     const ignore = report.findings.find((finding) => finding.rule === 'GL_CODE_DEPLOY_IGNORE_CHANGES');
     expect(ignore?.message).toContain('aws_ecs_service.this uses the CODE_DEPLOY deployment controller, and UpdateService cannot change its network_configuration, platform_version');
-    expect(POLICY_RULES.find((rule) => rule.id === 'GL_CODE_DEPLOY_IGNORE_CHANGES')?.waivable).toBe(false);
+    expect(policyRules.find((rule) => rule.id === 'GL_CODE_DEPLOY_IGNORE_CHANGES')?.waivable).toBe(false);
   });
 
   it('gives every rule the checkov, trivy or prowler id (or the AWS or GitHub source) it mirrors, and unique ids', () => {
     // Prepare
-    const ids = POLICY_RULES.map((rule) => rule.id);
+    const ids = policyRules.map((rule) => rule.id);
 
     // Act
-    const unmirrored = POLICY_RULES.filter((rule) => !/checkov|trivy|prowler|Security Hub|GitHub|AWS Service Authorization Reference|AWS: /.test(rule.mirrors));
+    const unmirrored = policyRules.filter((rule) => !/checkov|trivy|prowler|Security Hub|GitHub|AWS Service Authorization Reference|AWS: /.test(rule.mirrors));
 
     // Assess
     expect(new Set(ids).size).toBe(ids.length);
@@ -187,10 +187,10 @@ describe('security policy', () => {
 
   it('documents every rule in the README table with the id, mirrored rules and waivability of the code', () => {
     // Prepare
-    const readme = readFileSync(join(PACKAGE_DIR, 'README.md'), 'utf8');
+    const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
 
     // Act
-    const missing = POLICY_RULES.filter(
+    const missing = policyRules.filter(
       (rule) => !readme.includes(`| ${rule.id} | ${rule.mirrors} | ${rule.title} | ${rule.waivable ? 'yes' : '**no**'} |`),
     );
 

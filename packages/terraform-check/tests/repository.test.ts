@@ -6,9 +6,9 @@ import { formatFinding } from '../src/findings.js';
 import { blocksOf } from '../src/hcl.js';
 import { loadModule } from '../src/module-loader.js';
 import { renderReport } from '../src/report.js';
-import { PACKAGE_DIR } from './fixture-check.js';
+import { packageDir } from './fixture-check.js';
 
-const TERRAFORM_DIR = join(PACKAGE_DIR, '../../terraform');
+const terraformDir = join(packageDir, '../../terraform');
 
 describe("the repository's Terraform", () => {
   it('has every module of the stack, each with the terraform-aws-modules file layout and generated README tables', async () => {
@@ -26,12 +26,12 @@ describe("the repository's Terraform", () => {
     ];
 
     // Act
-    const modules = (await readdir(join(TERRAFORM_DIR, 'modules'), { withFileTypes: true }))
+    const modules = (await readdir(join(terraformDir, 'modules'), { withFileTypes: true }))
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name);
     const layouts = await Promise.all(
       modules.map(async (name) => {
-        const dir = join(TERRAFORM_DIR, 'modules', name);
+        const dir = join(terraformDir, 'modules', name);
         const files = (await readdir(dir)).sort();
         // Without the markers the docs check has no tables to compare, so drift would pass unnoticed.
         const readme = files.includes('README.md') ? await readFile(join(dir, 'README.md'), 'utf8') : '';
@@ -54,13 +54,13 @@ describe("the repository's Terraform", () => {
     // Prepare
     // Terraform variable validations cannot share a constant across modules, so each module carries the list;
     // this keeps the copies from drifting apart.
-    const modules = (await readdir(join(TERRAFORM_DIR, 'modules'), { withFileTypes: true })).filter((entry) => entry.isDirectory());
+    const modules = (await readdir(join(terraformDir, 'modules'), { withFileTypes: true })).filter((entry) => entry.isDirectory());
 
     // Act
     const lists = (
       await Promise.all(
         modules.map(async (entry) => {
-          const source = await readFile(join(TERRAFORM_DIR, 'modules', entry.name, 'variables.tf'), 'utf8');
+          const source = await readFile(join(terraformDir, 'modules', entry.name, 'variables.tf'), 'utf8');
           return [...source.matchAll(/contains\(\[([\d, ]+)\], var\.\w*retention_in_days\)/g)].map((match) => ({
             module: entry.name,
             periods: match[1] ?? '',
@@ -79,7 +79,7 @@ describe("the repository's Terraform", () => {
     // Prepare
     // Without domain_name the hooks would verify green's certificate against the load balancer's DNS name, which
     // is not on it, and fail every deployment.
-    const stack = await loadModule(join(TERRAFORM_DIR, 'modules', 'bluegreen-stack'));
+    const stack = await loadModule(join(terraformDir, 'modules', 'bluegreen-stack'));
 
     // Act
     const preconditions = stack.outputs.flatMap((output) => blocksOf(output.body.precondition));
@@ -98,7 +98,7 @@ describe("the repository's Terraform", () => {
     const inputs = new Map([['deployment_controller', 'ECS']]);
 
     // Act
-    const report = await checkTerraform([TERRAFORM_DIR], { cwd: PACKAGE_DIR, inputs });
+    const report = await checkTerraform([terraformDir], { cwd: packageDir, inputs });
 
     // Assess
     const errors = report.findings.filter((finding) => finding.severity === 'error').map(formatFinding);
@@ -108,7 +108,7 @@ describe("the repository's Terraform", () => {
 
   it('passes fmt, validate, policy and docs with zero errors', async () => {
     // Prepare / Act
-    const report = await checkTerraform([TERRAFORM_DIR], { cwd: PACKAGE_DIR });
+    const report = await checkTerraform([terraformDir], { cwd: packageDir });
     process.stdout.write(renderReport(report));
 
     // Assess

@@ -4,9 +4,9 @@ import { blocksOf, isObject } from '../src/hcl.js';
 import { findModuleDirs, loadModule } from '../src/module-loader.js';
 import { loadSchema } from '../src/schema.js';
 import { lowestAllowed, satisfies } from '../src/version-constraint.js';
-import { PACKAGE_DIR } from './fixture-check.js';
+import { packageDir } from './fixture-check.js';
 
-const TERRAFORM_DIR = join(PACKAGE_DIR, '../../terraform');
+const terraformDir = join(packageDir, '../../terraform');
 
 describe('provider schema', () => {
   it('records where it came from', () => {
@@ -39,7 +39,7 @@ describe('provider schema', () => {
     // Prepare
     const version = loadSchema().provenance.provider_version;
     const constraints: string[] = [];
-    for (const dir of await findModuleDirs([TERRAFORM_DIR])) {
+    for (const dir of await findModuleDirs([terraformDir])) {
       const module = await loadModule(dir);
       for (const terraform of module.terraformBlocks) {
         for (const providers of blocksOf(terraform.body.required_providers)) {

@@ -12,7 +12,7 @@ interface WorkflowCommand {
 }
 
 // ActionCommandManager registers stop-commands plus each command extension's name; names compare ignoring case.
-const RegisteredCommands = [
+const REGISTERED_COMMANDS = [
   'stop-commands',
   'set-env',
   'set-output',
@@ -34,16 +34,16 @@ const unescapeWith = (value: string, mappings: readonly (readonly [string, strin
   mappings.reduce((text, [escaped, token]) => text.replaceAll(escaped, token), value);
 
 // ActionCommand._escapeDataMappings, _escapePropertyMappings and _escapeMappings (V1), in the runner's order.
-const DataEscapes = [['%0D', '\r'], ['%0A', '\n'], ['%25', '%']] as const;
-const PropertyEscapes = [['%0D', '\r'], ['%0A', '\n'], ['%3A', ':'], ['%2C', ','], ['%25', '%']] as const;
-const LegacyEscapes = [['%3B', ';'], ['%0D', '\r'], ['%0A', '\n'], ['%5D', ']'], ['%25', '%']] as const;
+const DATA_ESCAPES = [['%0D', '\r'], ['%0A', '\n'], ['%25', '%']] as const;
+const PROPERTY_ESCAPES = [['%0D', '\r'], ['%0A', '\n'], ['%3A', ':'], ['%2C', ','], ['%25', '%']] as const;
+const LEGACY_ESCAPES = [['%3B', ';'], ['%0D', '\r'], ['%0A', '\n'], ['%5D', ']'], ['%25', '%']] as const;
 
 const commandName = (info: string): { name: string; rest: string | undefined } => {
   const space = info.indexOf(' ');
   return space < 0 ? { name: info, rest: undefined } : { name: info.slice(0, space), rest: info.slice(space + 1) };
 };
 
-const parseProperties = (text: string | undefined, separator: string, escapes: typeof PropertyEscapes | typeof LegacyEscapes) => {
+const parseProperties = (text: string | undefined, separator: string, escapes: typeof PROPERTY_ESCAPES | typeof LEGACY_ESCAPES) => {
   const properties: Record<string, string> = {};
   for (const pair of (text ?? '').split(separator).filter(Boolean)) {
     const equals = pair.indexOf('=');
@@ -63,8 +63,8 @@ const parseV2 = (line: string, registered: ReadonlySet<string>): WorkflowCommand
   if (!registered.has(name.toLowerCase())) return undefined;
   return {
     command: name,
-    properties: parseProperties(rest?.trim(), ',', PropertyEscapes),
-    message: unescapeWith(message.slice(end + 2), DataEscapes),
+    properties: parseProperties(rest?.trim(), ',', PROPERTY_ESCAPES),
+    message: unescapeWith(message.slice(end + 2), DATA_ESCAPES),
   };
 };
 
@@ -78,8 +78,8 @@ const parseV1 = (line: string, registered: ReadonlySet<string>): WorkflowCommand
   if (!registered.has(name.toLowerCase())) return undefined;
   return {
     command: name,
-    properties: parseProperties(rest, ';', LegacyEscapes),
-    message: unescapeWith(line.slice(bracket + 1), LegacyEscapes),
+    properties: parseProperties(rest, ';', LEGACY_ESCAPES),
+    message: unescapeWith(line.slice(bracket + 1), LEGACY_ESCAPES),
   };
 };
 
@@ -89,7 +89,7 @@ const parseV1 = (line: string, registered: ReadonlySet<string>): WorkflowCommand
  * (stop-commands and its resume token are the runner's own and not returned).
  */
 const parseWorkflowCommands = (output: string): WorkflowCommand[] => {
-  const registered = new Set<string>(RegisteredCommands);
+  const registered = new Set<string>(REGISTERED_COMMANDS);
   let stopToken: string | undefined;
   const executed: WorkflowCommand[] = [];
   // The runner reads lines with StreamReader.ReadLine: CR, LF and CRLF each end one.

@@ -1,9 +1,9 @@
 import { AwsServiceError, SimulatorUsageError } from '../errors.js';
 import type { SimClock } from '../clock.js';
 import type { SeededRandom } from '../random.js';
-import { EcsLifecycleEvents, HookableLifecycleEvents, isHookable, type ErrorDetails, type HookableLifecycleEventName, type LifecycleEventName } from '../scenario.js';
+import { ECS_LIFECYCLE_EVENTS, HOOKABLE_LIFECYCLE_EVENTS, isHookable, type ErrorDetails, type HookableLifecycleEventName, type LifecycleEventName } from '../scenario.js';
 
-const DeploymentStatus = {
+const DEPLOYMENT_STATUS = {
   Created: 'Created',
   InProgress: 'InProgress',
   Ready: 'Ready',
@@ -11,22 +11,22 @@ const DeploymentStatus = {
   Failed: 'Failed',
   Stopped: 'Stopped',
 } as const;
-type DeploymentStatus = (typeof DeploymentStatus)[keyof typeof DeploymentStatus];
+type DeploymentStatus = (typeof DEPLOYMENT_STATUS)[keyof typeof DEPLOYMENT_STATUS];
 
-const LifecycleEventStatus = {
+const LIFECYCLE_EVENT_STATUS = {
   Pending: 'Pending',
   InProgress: 'InProgress',
   Succeeded: 'Succeeded',
   Failed: 'Failed',
   Skipped: 'Skipped',
 } as const;
-type LifecycleEventStatus = (typeof LifecycleEventStatus)[keyof typeof LifecycleEventStatus];
+type LifecycleEventStatus = (typeof LIFECYCLE_EVENT_STATUS)[keyof typeof LIFECYCLE_EVENT_STATUS];
 
 type HookStatus = 'Succeeded' | 'Failed';
 
 /** ContinueDeployment's `deploymentWaitType`: the wait for someone to start rerouting, or the one before blue is terminated. */
-const DeploymentWaitType = { Ready: 'READY_WAIT', Termination: 'TERMINATION_WAIT' } as const;
-type DeploymentWaitType = (typeof DeploymentWaitType)[keyof typeof DeploymentWaitType];
+const DEPLOYMENT_WAIT_TYPE = { Ready: 'READY_WAIT', Termination: 'TERMINATION_WAIT' } as const;
+type DeploymentWaitType = (typeof DEPLOYMENT_WAIT_TYPE)[keyof typeof DEPLOYMENT_WAIT_TYPE];
 
 /** How a wait ended: ContinueDeployment cut it short, or its time ran out. */
 type WaitOutcome = 'continued' | 'elapsed';
@@ -191,8 +191,8 @@ interface CreateDeploymentRequest {
   readonly appSpecContent?: string;
 }
 
-const TERMINAL: readonly DeploymentStatus[] = [DeploymentStatus.Succeeded, DeploymentStatus.Failed, DeploymentStatus.Stopped];
-const TERMINAL_EVENT: readonly LifecycleEventStatus[] = [LifecycleEventStatus.Succeeded, LifecycleEventStatus.Failed, LifecycleEventStatus.Skipped];
+const TERMINAL: readonly DeploymentStatus[] = [DEPLOYMENT_STATUS.Succeeded, DEPLOYMENT_STATUS.Failed, DEPLOYMENT_STATUS.Stopped];
+const TERMINAL_EVENT: readonly LifecycleEventStatus[] = [LIFECYCLE_EVENT_STATUS.Succeeded, LIFECYCLE_EVENT_STATUS.Failed, LIFECYCLE_EVENT_STATUS.Skipped];
 const DEPLOYMENT_ID = /^d-[A-Z0-9]{9}$/;
 
 /** CodeDeploy applications' deployment groups, ECS deployments and their lifecycle hook executions. */
@@ -265,9 +265,9 @@ class DeploymentStore {
       startTime: now,
       targetId: `${clusterName}:${serviceName}`,
       targetArn: `arn:aws:ecs:${this.#region}:${this.#account}:service/${clusterName}/${serviceName}`,
-      status: DeploymentStatus.InProgress,
+      status: DEPLOYMENT_STATUS.InProgress,
       lastUpdatedAt: now,
-      lifecycleEvents: EcsLifecycleEvents.map((lifecycleEventName) => ({ lifecycleEventName, status: LifecycleEventStatus.Pending })),
+      lifecycleEvents: ECS_LIFECYCLE_EVENTS.map((lifecycleEventName) => ({ lifecycleEventName, status: LIFECYCLE_EVENT_STATUS.Pending })),
       taskSets: [
         {
           identifier: `ecs-svc/${this.#random.fromAlphabet('0123456789', 19)}`,
@@ -311,14 +311,14 @@ class DeploymentStore {
   /** ContinueDeployment: ends the wait of that type the deployment is in. */
   continueDeployment(deploymentId: string, waitType: string): void {
     const record = this.get(deploymentId);
-    if (waitType !== DeploymentWaitType.Ready && waitType !== DeploymentWaitType.Termination) {
+    if (waitType !== DEPLOYMENT_WAIT_TYPE.Ready && waitType !== DEPLOYMENT_WAIT_TYPE.Termination) {
       throw new AwsServiceError('InvalidDeploymentWaitTypeException', `The wait type "${waitType}" is not valid: use READY_WAIT or TERMINATION_WAIT.`);
     }
     if (TERMINAL.includes(record.status)) {
       throw new AwsServiceError('DeploymentAlreadyCompletedException', `Deployment ${deploymentId} has already completed (${record.status}).`);
     }
     if (record.pendingWait?.type !== waitType) {
-      throw waitType === DeploymentWaitType.Ready
+      throw waitType === DEPLOYMENT_WAIT_TYPE.Ready
         ? new AwsServiceError('DeploymentIsNotInReadyStateException', `Deployment ${deploymentId} is ${record.status}, not Ready: it cannot continue yet.`)
         : new AwsServiceError('InvalidDeploymentStatusException', `Deployment ${deploymentId} is not waiting to terminate its original task set.`);
     }
@@ -365,7 +365,7 @@ class DeploymentStore {
     hook.status = status;
     const report: LifecycleReport = { lifecycleEventHookExecutionId: hookId, lifecycleEventName: hook.eventName, status, at: this.#clock.now() };
     record.reports.push(report);
-    this.#setEvent(record, hook.eventName, status === 'Succeeded' ? LifecycleEventStatus.Succeeded : LifecycleEventStatus.Failed);
+    this.#setEvent(record, hook.eventName, status === 'Succeeded' ? LIFECYCLE_EVENT_STATUS.Succeeded : LIFECYCLE_EVENT_STATUS.Failed);
     hook.resolve(status);
     return report;
   }
@@ -415,18 +415,18 @@ class DeploymentStore {
       },
       startHook: (name) => this.#openHook(mutable(), name),
       waitFor: (type, scenarioSeconds, signal) => this.#wait(mutable(), type, scenarioSeconds, signal),
-      succeed: () => finish(DeploymentStatus.Succeeded, undefined, undefined),
-      fail: (error, options) => finish(DeploymentStatus.Failed, error, options),
+      succeed: () => finish(DEPLOYMENT_STATUS.Succeeded, undefined, undefined),
+      fail: (error, options) => finish(DEPLOYMENT_STATUS.Failed, error, options),
       stopped: (options) =>
-        finish(DeploymentStatus.Stopped, options?.error ?? { code: 'MANUAL_STOP', message: `Deployment ${deploymentId} was stopped.` }, options),
+        finish(DEPLOYMENT_STATUS.Stopped, options?.error ?? { code: 'MANUAL_STOP', message: `Deployment ${deploymentId} was stopped.` }, options),
     };
   }
 
   async #wait(record: DeploymentRecord, type: DeploymentWaitType, scenarioSeconds: number, signal: AbortSignal): Promise<WaitOutcome> {
     const continued = new AbortController();
     record.pendingWait = { type, end: () => continued.abort() };
-    if (type === DeploymentWaitType.Ready) {
-      record.status = DeploymentStatus.Ready;
+    if (type === DEPLOYMENT_WAIT_TYPE.Ready) {
+      record.status = DEPLOYMENT_STATUS.Ready;
     }
     try {
       await this.#clock.sleep(scenarioSeconds, AbortSignal.any([signal, continued.signal]));
@@ -438,8 +438,8 @@ class DeploymentStore {
       throw error;
     } finally {
       delete record.pendingWait;
-      if (record.status === DeploymentStatus.Ready) {
-        record.status = DeploymentStatus.InProgress;
+      if (record.status === DEPLOYMENT_STATUS.Ready) {
+        record.status = DEPLOYMENT_STATUS.InProgress;
       }
       record.lastUpdatedAt = this.#clock.now();
     }
@@ -464,7 +464,7 @@ class DeploymentStore {
 
   #openHook(record: DeploymentRecord, name: HookableLifecycleEventName): LifecycleHook {
     assertHookable(name);
-    this.#setEvent(record, name, LifecycleEventStatus.InProgress);
+    this.#setEvent(record, name, LIFECYCLE_EVENT_STATUS.InProgress);
     const id = this.#random.fromAlphabet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 48);
     let resolve: (status: HookStatus) => void = () => undefined;
     const result = new Promise<HookStatus>((done) => {
@@ -481,10 +481,10 @@ class DeploymentStore {
   #setEvent(record: DeploymentRecord, name: LifecycleEventName, status: LifecycleEventStatus): void {
     const event = record.lifecycleEvents.find((candidate) => candidate.lifecycleEventName === name);
     if (event === undefined) {
-      throw new SimulatorUsageError(`"${name}" is not an ECS lifecycle event (expected one of ${EcsLifecycleEvents.join(', ')}).`);
+      throw new SimulatorUsageError(`"${name}" is not an ECS lifecycle event (expected one of ${ECS_LIFECYCLE_EVENTS.join(', ')}).`);
     }
     const now = this.#clock.now();
-    if (status !== LifecycleEventStatus.Pending && event.startTime === undefined) {
+    if (status !== LIFECYCLE_EVENT_STATUS.Pending && event.startTime === undefined) {
       event.startTime = now;
     }
     if (TERMINAL_EVENT.includes(status)) {
@@ -498,13 +498,13 @@ class DeploymentStore {
 /** Drivers and in-process callers may open hooks only where an ECS AppSpec can declare them. */
 const assertHookable = (event: string): void => {
   if (!isHookable(event)) {
-    throw new SimulatorUsageError(`${event} runs no hooks in an ECS deployment (hookable: ${HookableLifecycleEvents.join(', ')}).`);
+    throw new SimulatorUsageError(`${event} runs no hooks in an ECS deployment (hookable: ${HOOKABLE_LIFECYCLE_EVENTS.join(', ')}).`);
   }
 };
 
 const groupKey = (applicationName: string, deploymentGroupName: string): string => `${applicationName}\u0000${deploymentGroupName}`;
 
-export { assertHookable, DeploymentStatus, DeploymentStore, DeploymentWaitType, LifecycleEventStatus };
+export { assertHookable, DEPLOYMENT_STATUS, type DeploymentStatus, DeploymentStore, DEPLOYMENT_WAIT_TYPE, type DeploymentWaitType, LIFECYCLE_EVENT_STATUS, type LifecycleEventStatus };
 export type {
   CreateDeploymentRequest,
   DeploymentGroupRecord,

@@ -2,9 +2,9 @@ import type { SimClock } from '../clock.js';
 import type { SeededRandom } from '../random.js';
 import type { ListenerRuleStore } from './listener-rule-store.js';
 import {
-  BlueGreenStages,
-  HookableStages,
-  ServiceDeploymentStatus,
+  BLUE_GREEN_STAGES,
+  HOOKABLE_STAGES,
+  SERVICE_DEPLOYMENT_STATUS,
   type BlueGreenStage,
   type EcsLifecycleHookSpec,
   type EcsServiceRecord,
@@ -49,7 +49,7 @@ const DEFAULT_HOOK_TIMEOUT_MINUTES = 1440;
 
 type HookOutcome = { readonly succeeded: true } | { readonly succeeded: false; readonly reason: string };
 
-const isHookable = (stage: BlueGreenStage): stage is BlueGreenStage & HookableStage => (HookableStages as readonly string[]).includes(stage);
+const isHookable = (stage: BlueGreenStage): stage is BlueGreenStage & HookableStage => (HOOKABLE_STAGES as readonly string[]).includes(stage);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -125,7 +125,7 @@ class EcsBlueGreenDriver {
   async play(service: EcsServiceRecord, record: ServiceDeploymentRecord): Promise<void> {
     const { clock } = this.#options;
     const stageSeconds = service.spec.stageSeconds ?? DEFAULT_STAGE_SECONDS;
-    record.status = ServiceDeploymentStatus.InProgress;
+    record.status = SERVICE_DEPLOYMENT_STATUS.InProgress;
     record.startedAt = clock.now();
     record.updatedAt = record.startedAt;
     try {
@@ -147,7 +147,7 @@ class EcsBlueGreenDriver {
 
   /** Plays every stage; resolves with the reason of the hook that failed, rejects when the deployment is stopped. */
   async #stages(service: EcsServiceRecord, record: ServiceDeploymentRecord, stageSeconds: number): Promise<string | undefined> {
-    for (const stage of BlueGreenStages) {
+    for (const stage of BLUE_GREEN_STAGES) {
       this.#enter(record, stage);
       const shifting = stage === 'PRODUCTION_TRAFFIC_SHIFT' ? await this.#shiftProduction(service, record) : undefined;
       if (shifting !== undefined) {
@@ -273,7 +273,7 @@ class EcsBlueGreenDriver {
   async #rollBack(service: EcsServiceRecord, record: ServiceDeploymentRecord, reason: string): Promise<void> {
     const { clock, rules } = this.#options;
     const now = clock.now();
-    record.status = ServiceDeploymentStatus.RollbackInProgress;
+    record.status = SERVICE_DEPLOYMENT_STATUS.RollbackInProgress;
     record.statusReason = reason;
     record.rollback = { reason, startedAt: now, serviceRevisionArn: record.source.arn };
     record.updatedAt = now;
@@ -293,7 +293,7 @@ class EcsBlueGreenDriver {
     await clock.sleep(service.spec.stageSeconds ?? DEFAULT_STAGE_SECONDS).catch(() => undefined);
     record.target.requestedTaskCount = 0;
     record.target.runningTaskCount = 0;
-    record.status = ServiceDeploymentStatus.RollbackSuccessful;
+    record.status = SERVICE_DEPLOYMENT_STATUS.RollbackSuccessful;
     record.finishedAt = clock.now();
     record.updatedAt = record.finishedAt;
   }
@@ -302,7 +302,7 @@ class EcsBlueGreenDriver {
     const now = this.#options.clock.now();
     service.primaryTargetGroupArn = alternateOf(service);
     service.currentRevision = { ...record.target };
-    record.status = ServiceDeploymentStatus.Successful;
+    record.status = SERVICE_DEPLOYMENT_STATUS.Successful;
     record.finishedAt = now;
     record.updatedAt = now;
   }

@@ -1,7 +1,7 @@
 import type { SimClock } from '../clock.js';
 import type { SeededRandom } from '../random.js';
 import type { HistoricalExecution, PipelineScenario } from '../scenario.js';
-import { ActionStatus, newExecutionRecord, type ExecutionRecord } from './execution-record.js';
+import { ACTION_STATUS, newExecutionRecord, type ExecutionRecord } from './execution-record.js';
 import { actionSeconds, runOrderGroups, stageDurationSeconds } from './run-order.js';
 
 /**
@@ -43,7 +43,7 @@ const historicalExecution = (
           pipelineExecutionId: execution.pipelineExecutionId,
           stageName: stage.name,
           action,
-          status: failedHere ? (status === 'Failed' ? ActionStatus.Failed : ActionStatus.Abandoned) : ActionStatus.Succeeded,
+          status: failedHere ? (status === 'Failed' ? ACTION_STATUS.Failed : ACTION_STATUS.Abandoned) : ACTION_STATUS.Succeeded,
           startTime: new Date(cursor),
           lastUpdateTime: new Date(cursor + clock.realMs(seconds)),
           ...(failedHere && status === 'Failed' ? { errorDetails: { code: 'JobFailed', message: `Action ${action.name} failed.` } } : {}),

@@ -1,6 +1,6 @@
-import { ExecutionMode, type ActionScenario, type ErrorDetails, type PipelineScenario } from '../scenario.js';
+import { EXECUTION_MODE, type ExecutionMode, type ActionScenario, type ErrorDetails, type PipelineScenario } from '../scenario.js';
 
-const ExecutionStatus = {
+const EXECUTION_STATUS = {
   InProgress: 'InProgress',
   Stopping: 'Stopping',
   Stopped: 'Stopped',
@@ -9,10 +9,10 @@ const ExecutionStatus = {
   Superseded: 'Superseded',
   Cancelled: 'Cancelled',
 } as const;
-type ExecutionStatus = (typeof ExecutionStatus)[keyof typeof ExecutionStatus];
+type ExecutionStatus = (typeof EXECUTION_STATUS)[keyof typeof EXECUTION_STATUS];
 
-const ActionStatus = { InProgress: 'InProgress', Succeeded: 'Succeeded', Failed: 'Failed', Abandoned: 'Abandoned' } as const;
-type ActionStatus = (typeof ActionStatus)[keyof typeof ActionStatus];
+const ACTION_STATUS = { InProgress: 'InProgress', Succeeded: 'Succeeded', Failed: 'Failed', Abandoned: 'Abandoned' } as const;
+type ActionStatus = (typeof ACTION_STATUS)[keyof typeof ACTION_STATUS];
 
 interface SourceRevision {
   readonly actionName: string;
@@ -88,7 +88,7 @@ const newExecutionRecord = (scenario: PipelineScenario, pipelineExecutionId: str
   pipelineName: scenario.name,
   pipelineExecutionId,
   pipelineVersion: 1,
-  executionMode: scenario.executionMode ?? ExecutionMode.Superseded,
+  executionMode: scenario.executionMode ?? EXECUTION_MODE.Superseded,
   ...fields,
   artifactRevisions: [],
   actions: [],
@@ -98,7 +98,7 @@ const newExecutionRecord = (scenario: PipelineScenario, pipelineExecutionId: str
   done: Promise.resolve(),
 });
 
-const isFinished = (status: ExecutionStatus): boolean => status !== ExecutionStatus.InProgress && status !== ExecutionStatus.Stopping;
+const isFinished = (status: ExecutionStatus): boolean => status !== EXECUTION_STATUS.InProgress && status !== EXECUTION_STATUS.Stopping;
 
-export { ActionStatus, ExecutionStatus, isFinished, newExecutionRecord };
+export { ACTION_STATUS, type ActionStatus, EXECUTION_STATUS, type ExecutionStatus, isFinished, newExecutionRecord };
 export type { ActionRun, ArtifactRevision, ExecutionRecord, ExecutionTrigger, SourceRevision };

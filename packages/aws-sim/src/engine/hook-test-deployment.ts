@@ -1,5 +1,5 @@
 import type { HookableLifecycleEventName } from '../scenario.js';
-import { assertHookable, DeploymentStatus, type DeploymentStore } from './deployment-store.js';
+import { assertHookable, DEPLOYMENT_STATUS, type DeploymentStore } from './deployment-store.js';
 
 interface HookTestDeploymentRequest {
   readonly applicationName: string;
@@ -30,7 +30,7 @@ const createHookTestDeployment = (deployments: DeploymentStore, request: HookTes
   let succeeded = 0;
   for (const hook of hooks) {
     void hook.result.then((status) => {
-      if (handle.status() !== DeploymentStatus.InProgress) {
+      if (handle.status() !== DEPLOYMENT_STATUS.InProgress) {
         return;
       }
       if (status === 'Failed') {

@@ -1,7 +1,7 @@
 import { AwsServiceError } from '../errors.js';
 import {
-  EndingStatus,
-  ExecutionMode,
+  ENDING_STATUS,
+  EXECUTION_MODE,
   validateScenario,
   type ActionScenario,
   type ExecutionEnding,
@@ -12,8 +12,8 @@ import type { ActionServices } from './actions/action-runner.js';
 import { runnerFor } from './actions/action-runners.js';
 import { historicalExecution } from './execution-history.js';
 import {
-  ActionStatus,
-  ExecutionStatus,
+  ACTION_STATUS,
+  EXECUTION_STATUS, type ExecutionStatus,
   isFinished,
   newExecutionRecord,
   type ActionRun,
@@ -43,7 +43,7 @@ interface StartRequest {
 }
 
 /** A function, not an inline comparison: the status changes while the engine awaits, which narrowing cannot see. */
-const isStopping = (execution: ExecutionRecord): boolean => execution.status === ExecutionStatus.Stopping;
+const isStopping = (execution: ExecutionRecord): boolean => execution.status === EXECUTION_STATUS.Stopping;
 
 /**
  * Plays CodePipeline executions of the registered scenarios on the wall clock, durations scaled by timeScale: stage by stage, runOrder
@@ -62,7 +62,7 @@ class PipelineEngine {
     validateScenario(scenario);
     const record: PipelineRecord = {
       scenario,
-      locks: new StageLocks(scenario.executionMode ?? ExecutionMode.Superseded),
+      locks: new StageLocks(scenario.executionMode ?? EXECUTION_MODE.Superseded),
       created: this.#options.clock.now(),
       executions: [],
       tokens: new Map(),
@@ -133,7 +133,7 @@ class PipelineEngine {
         `Unable to stop pipeline execution ${executionId}: it has already ended with status ${execution.status}.`,
       );
     }
-    if (execution.status === ExecutionStatus.Stopping && (!abandon || execution.stop?.abandon === true)) {
+    if (execution.status === EXECUTION_STATUS.Stopping && (!abandon || execution.stop?.abandon === true)) {
       throw new AwsServiceError(
         'DuplicatedStopRequestException',
         `Pipeline execution ${executionId} is already stopping.${abandon ? '' : ' Stop it again with abandon to end it at once.'}`,
@@ -141,7 +141,7 @@ class PipelineEngine {
     }
     const now = this.#options.clock.now();
     execution.stop = { ...(reason === undefined ? {} : { reason }), abandon };
-    execution.status = ExecutionStatus.Stopping;
+    execution.status = EXECUTION_STATUS.Stopping;
     execution.lastUpdateTime = now;
     for (const [stage, status] of execution.stages) {
       if (status === 'InProgress') {
@@ -151,8 +151,8 @@ class PipelineEngine {
     execution.stopping.abort(new Error(`Pipeline execution ${executionId} was stopped.`));
     if (abandon) {
       for (const run of execution.actions) {
-        if (run.status === ActionStatus.InProgress) {
-          run.status = ActionStatus.Abandoned;
+        if (run.status === ACTION_STATUS.InProgress) {
+          run.status = ACTION_STATUS.Abandoned;
           run.lastUpdateTime = now;
         }
       }
@@ -183,14 +183,14 @@ class PipelineEngine {
       sourceRevisions: request.sourceRevisions ?? [],
       trigger,
       historical: false,
-      status: ExecutionStatus.InProgress,
+      status: EXECUTION_STATUS.InProgress,
       lastUpdateTime: now,
     });
     pipeline.executions.push(execution);
     execution.done = this.#run(pipeline, execution, override, ending).catch((error: unknown) => {
       if (!clock.shutdownSignal.aborted && !isFinished(execution.status)) {
         execution.statusSummary = `The simulator failed to play this execution: ${(error as Error).message}`;
-        this.#finish(execution, ExecutionStatus.Failed);
+        this.#finish(execution, EXECUTION_STATUS.Failed);
       }
     });
     return execution;
@@ -236,7 +236,7 @@ class PipelineEngine {
         if (isFinished(execution.status)) {
           return;
         }
-        const failed = runs.find((run) => run.status === ActionStatus.Failed);
+        const failed = runs.find((run) => run.status === ACTION_STATUS.Failed);
         if (isStopping(execution)) {
           await this.#endStopped(execution);
           return;
@@ -244,14 +244,14 @@ class PipelineEngine {
         if (failed !== undefined) {
           execution.stages.set(stage.name, 'Failed');
           execution.statusSummary = `Action ${failed.action.name} in stage ${stage.name} failed: ${failed.errorDetails?.message ?? 'no details'}`;
-          this.#finish(execution, ExecutionStatus.Failed);
+          this.#finish(execution, EXECUTION_STATUS.Failed);
           return;
         }
       }
       execution.stages.set(stage.name, 'Succeeded');
       pipeline.locks.release(execution.pipelineExecutionId);
     }
-    this.#finish(execution, ExecutionStatus.Succeeded);
+    this.#finish(execution, EXECUTION_STATUS.Succeeded);
   }
 
   /** Stopping → Stopped once nothing runs: at once after stop-and-wait, after a moment for abandon. */
@@ -264,20 +264,20 @@ class PipelineEngine {
         execution.stages.set(stage, 'Stopped');
       }
     }
-    this.#finish(execution, ExecutionStatus.Stopped);
+    this.#finish(execution, EXECUTION_STATUS.Stopped);
   }
 
   #end(pipeline: PipelineRecord, execution: ExecutionRecord, ending: ExecutionEnding): void {
     switch (ending.status) {
-      case EndingStatus.Stopped:
+      case ENDING_STATUS.Stopped:
         execution.stop = { reason: ending.reason ?? 'Stopped from the console by another user.', abandon: false };
-        this.#finish(execution, ExecutionStatus.Stopped);
+        this.#finish(execution, EXECUTION_STATUS.Stopped);
         return;
-      case EndingStatus.Cancelled:
+      case ENDING_STATUS.Cancelled:
         execution.statusSummary = ending.reason ?? 'The pipeline definition was updated while this execution was in progress.';
-        this.#finish(execution, ExecutionStatus.Cancelled);
+        this.#finish(execution, EXECUTION_STATUS.Cancelled);
         return;
-      case EndingStatus.Superseded: {
+      case ENDING_STATUS.Superseded: {
         const newer = this.#launch(pipeline, {}, {}, undefined, {
           triggerType: 'WebhookV2',
           triggerDetail: ending.reason ?? 'A newer commit was pushed.',
@@ -292,7 +292,7 @@ class PipelineEngine {
     execution.supersededBy = newerId;
     // GetPipelineExecution has no field for the newer execution: statusSummary is where a client can read it.
     execution.statusSummary = `Superseded by pipeline execution ${newerId}.`;
-    this.#finish(execution, ExecutionStatus.Superseded);
+    this.#finish(execution, EXECUTION_STATUS.Superseded);
   }
 
   #finish(execution: ExecutionRecord, status: ExecutionStatus): void {
@@ -310,7 +310,7 @@ class PipelineEngine {
       pipelineExecutionId: execution.pipelineExecutionId,
       stageName,
       action,
-      status: ActionStatus.InProgress,
+      status: ACTION_STATUS.InProgress,
       startTime: now,
       lastUpdateTime: now,
       ...(action.externalExecutionId === undefined ? {} : { externalExecutionId: action.externalExecutionId }),

@@ -1,8 +1,8 @@
 import type { SimClock } from '../clock.js';
-import { EcsLifecycleEvents, type DeploymentScript } from '../scenario.js';
+import { ECS_LIFECYCLE_EVENTS, type DeploymentScript } from '../scenario.js';
 import { untilAborted } from './abortable.js';
 import { trafficSteps } from './deployment-config.js';
-import { DeploymentWaitType, LifecycleEventStatus, type DeploymentHandle } from './deployment-store.js';
+import { DEPLOYMENT_WAIT_TYPE, LIFECYCLE_EVENT_STATUS, type DeploymentHandle } from './deployment-store.js';
 
 /**
  * Plays a deployment from the outside: receives the handle when a CodeDeployToECS action starts, and `signal`
@@ -43,16 +43,16 @@ const promoteGreen = (handle: DeploymentHandle): void => {
 const scriptedDriver =
   (clock: SimClock, script: DeploymentScript, durationSeconds: number): DeploymentDriver =>
   async (handle, signal) => {
-    const step = script.stepSeconds ?? durationSeconds / EcsLifecycleEvents.length;
+    const step = script.stepSeconds ?? durationSeconds / ECS_LIFECYCLE_EVENTS.length;
     const blue = handle.taskSets()[0];
     const group = handle.deploymentGroup;
     const greenTargetGroup = group?.targetGroups[1] ?? 'green';
     try {
-      for (const event of EcsLifecycleEvents) {
+      for (const event of ECS_LIFECYCLE_EVENTS) {
         const readyOption = group?.deploymentReadyOption;
         if (event === 'BeforeAllowTraffic' && readyOption?.actionOnTimeout === 'STOP_DEPLOYMENT') {
           const waitMinutes = readyOption.waitTimeInMinutes ?? 0;
-          if ((await handle.waitFor(DeploymentWaitType.Ready, waitMinutes * 60, signal)) === 'elapsed') {
+          if ((await handle.waitFor(DEPLOYMENT_WAIT_TYPE.Ready, waitMinutes * 60, signal)) === 'elapsed') {
             rollBack(handle);
             handle.stopped({
               rollback: false,
@@ -61,7 +61,7 @@ const scriptedDriver =
             return;
           }
         }
-        handle.setLifecycleEvent(event, LifecycleEventStatus.InProgress);
+        handle.setLifecycleEvent(event, LIFECYCLE_EVENT_STATUS.InProgress);
         if (event === 'Install' && blue !== undefined) {
           handle.setTaskSets([
             blue,
@@ -83,7 +83,7 @@ const scriptedDriver =
             reported.abort(),
           );
           if (status !== 'Succeeded') {
-            handle.setLifecycleEvent(event, LifecycleEventStatus.Failed);
+            handle.setLifecycleEvent(event, LIFECYCLE_EVENT_STATUS.Failed);
             rollBack(handle);
             handle.fail({
               code: 'HOOK_EXECUTION_FAILURE',
@@ -98,7 +98,7 @@ const scriptedDriver =
           await clock.sleep(step, signal);
         }
         if (script.failAt === event) {
-          handle.setLifecycleEvent(event, LifecycleEventStatus.Failed);
+          handle.setLifecycleEvent(event, LIFECYCLE_EVENT_STATUS.Failed);
           if (script.rollback !== false) {
             rollBack(handle);
           }
@@ -108,10 +108,10 @@ const scriptedDriver =
           );
           return;
         }
-        handle.setLifecycleEvent(event, LifecycleEventStatus.Succeeded);
+        handle.setLifecycleEvent(event, LIFECYCLE_EVENT_STATUS.Succeeded);
       }
       promoteGreen(handle);
-      await handle.waitFor(DeploymentWaitType.Termination, (group?.terminationWaitTimeInMinutes ?? 0) * 60, signal);
+      await handle.waitFor(DEPLOYMENT_WAIT_TYPE.Termination, (group?.terminationWaitTimeInMinutes ?? 0) * 60, signal);
       handle.setTaskSets(handle.taskSets().filter((taskSet) => taskSet.taskSetLabel === 'GREEN'));
       handle.succeed();
     } catch (error) {
@@ -120,8 +120,8 @@ const scriptedDriver =
         throw error;
       }
       for (const event of handle.lifecycleEvents()) {
-        if (event.status === LifecycleEventStatus.InProgress) {
-          handle.setLifecycleEvent(event.lifecycleEventName, LifecycleEventStatus.Failed);
+        if (event.status === LIFECYCLE_EVENT_STATUS.InProgress) {
+          handle.setLifecycleEvent(event.lifecycleEventName, LIFECYCLE_EVENT_STATUS.Failed);
         }
       }
       if (!request.autoRollbackEnabled) {

@@ -3,7 +3,7 @@ import type { SimClock } from '../clock.js';
 import type { SeededRandom } from '../random.js';
 
 /** The SDK model's `ServiceDeploymentStatus`. */
-const ServiceDeploymentStatus = {
+const SERVICE_DEPLOYMENT_STATUS = {
   Pending: 'PENDING',
   InProgress: 'IN_PROGRESS',
   Successful: 'SUCCESSFUL',
@@ -14,17 +14,17 @@ const ServiceDeploymentStatus = {
   RollbackSuccessful: 'ROLLBACK_SUCCESSFUL',
   RollbackFailed: 'ROLLBACK_FAILED',
 } as const;
-type ServiceDeploymentStatus = (typeof ServiceDeploymentStatus)[keyof typeof ServiceDeploymentStatus];
+type ServiceDeploymentStatus = (typeof SERVICE_DEPLOYMENT_STATUS)[keyof typeof SERVICE_DEPLOYMENT_STATUS];
 
 const FINAL_STATUSES: ReadonlySet<string> = new Set([
-  ServiceDeploymentStatus.Successful,
-  ServiceDeploymentStatus.Stopped,
-  ServiceDeploymentStatus.RollbackSuccessful,
-  ServiceDeploymentStatus.RollbackFailed,
+  SERVICE_DEPLOYMENT_STATUS.Successful,
+  SERVICE_DEPLOYMENT_STATUS.Stopped,
+  SERVICE_DEPLOYMENT_STATUS.RollbackSuccessful,
+  SERVICE_DEPLOYMENT_STATUS.RollbackFailed,
 ]);
 
 /** The SDK model's `ServiceDeploymentLifecycleStage`, in the order a blue/green deployment passes them. */
-const BlueGreenStages = [
+const BLUE_GREEN_STAGES = [
   'RECONCILE_SERVICE',
   'PRE_SCALE_UP',
   'SCALE_UP',
@@ -36,10 +36,10 @@ const BlueGreenStages = [
   'BAKE_TIME',
   'CLEAN_UP',
 ] as const;
-type BlueGreenStage = (typeof BlueGreenStages)[number];
+type BlueGreenStage = (typeof BLUE_GREEN_STAGES)[number];
 
 /** The SDK model's `DeploymentLifecycleHookStage`: the stages a lifecycle hook may be registered for. */
-const HookableStages = [
+const HOOKABLE_STAGES = [
   'RECONCILE_SERVICE',
   'PRE_SCALE_UP',
   'POST_SCALE_UP',
@@ -49,7 +49,7 @@ const HookableStages = [
   'PRODUCTION_TRAFFIC_SHIFT',
   'POST_PRODUCTION_TRAFFIC_SHIFT',
 ] as const;
-type HookableStage = (typeof HookableStages)[number];
+type HookableStage = (typeof HOOKABLE_STAGES)[number];
 
 interface EcsLifecycleHookSpec {
   /** The Lambda function ECS invokes (an ARN). */
@@ -63,8 +63,8 @@ interface EcsLifecycleHookSpec {
 }
 
 /** The SDK model's `DeploymentStrategy` values this simulator plays (ROLLING is not a blue/green strategy). */
-const BlueGreenStrategies = ['BLUE_GREEN', 'LINEAR', 'CANARY'] as const;
-type BlueGreenStrategy = (typeof BlueGreenStrategies)[number];
+const BLUE_GREEN_STRATEGIES = ['BLUE_GREEN', 'LINEAR', 'CANARY'] as const;
+type BlueGreenStrategy = (typeof BLUE_GREEN_STRATEGIES)[number];
 
 /**
  * An ECS service with deployment controller `ECS` and a blue/green strategy (`BLUE_GREEN`, `LINEAR` or `CANARY`)
@@ -175,8 +175,8 @@ class ServiceDeploymentStore {
 
   addService(spec: EcsBlueGreenServiceSpec): EcsServiceRecord {
     const strategy = spec.strategy ?? 'BLUE_GREEN';
-    if (!BlueGreenStrategies.includes(strategy)) {
-      throw new SimulatorUsageError(`addBlueGreenService "${spec.serviceName}": strategy must be one of ${BlueGreenStrategies.join(', ')}.`);
+    if (!BLUE_GREEN_STRATEGIES.includes(strategy)) {
+      throw new SimulatorUsageError(`addBlueGreenService "${spec.serviceName}": strategy must be one of ${BLUE_GREEN_STRATEGIES.join(', ')}.`);
     }
     const step = spec.linearConfiguration?.stepPercent;
     if (strategy === 'LINEAR' && (step === undefined || step < 3 || step > 100)) {
@@ -249,7 +249,7 @@ class ServiceDeploymentStore {
       updatedAt: now,
       source: { ...service.currentRevision },
       target: { arn: this.#revisionArn(service.spec, service.revisions), requestedTaskCount: desired, runningTaskCount: 0, pendingTaskCount: 0 },
-      status: ServiceDeploymentStatus.Pending,
+      status: SERVICE_DEPLOYMENT_STATUS.Pending,
       lifecycleHookDetails: [],
       triggeredAlarmNames: [],
       bakeTimeInMinutes: service.spec.bakeTimeInMinutes ?? 0,
@@ -273,10 +273,10 @@ class ServiceDeploymentStore {
     if (stopType !== 'ROLLBACK') {
       throw new AwsServiceError('InvalidParameterException', `stopType ${stopType} is not supported; the valid value is ROLLBACK.`);
     }
-    if (record.status !== ServiceDeploymentStatus.Pending && record.status !== ServiceDeploymentStatus.InProgress) {
+    if (record.status !== SERVICE_DEPLOYMENT_STATUS.Pending && record.status !== SERVICE_DEPLOYMENT_STATUS.InProgress) {
       throw new AwsServiceError('ConflictException', `The service deployment is ${record.status} and can't be stopped.`);
     }
-    record.status = ServiceDeploymentStatus.RollbackRequested;
+    record.status = SERVICE_DEPLOYMENT_STATUS.RollbackRequested;
     record.updatedAt = this.#clock.now();
     record.stop.abort(new Error('Service deployment rolled back because StopServiceDeployment requested a rollback.'));
     return record;
@@ -292,7 +292,7 @@ class ServiceDeploymentStore {
       if (service.spec.alarms?.alarmNames.includes(alarmName) !== true) {
         continue;
       }
-      for (const record of service.deployments.filter((candidate) => candidate.status === ServiceDeploymentStatus.InProgress)) {
+      for (const record of service.deployments.filter((candidate) => candidate.status === SERVICE_DEPLOYMENT_STATUS.InProgress)) {
         record.triggeredAlarmNames.push(alarmName);
         record.updatedAt = this.#clock.now();
         if (service.spec.alarms.rollback) {
@@ -309,7 +309,7 @@ class ServiceDeploymentStore {
   }
 }
 
-export { BlueGreenStages, BlueGreenStrategies, HookableStages, isFinal, ServiceDeploymentStatus, ServiceDeploymentStore };
+export { BLUE_GREEN_STAGES, BLUE_GREEN_STRATEGIES, HOOKABLE_STAGES, isFinal, SERVICE_DEPLOYMENT_STATUS, type ServiceDeploymentStatus, ServiceDeploymentStore };
 export type {
   BlueGreenStage,
   BlueGreenStrategy,

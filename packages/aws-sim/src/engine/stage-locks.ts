@@ -1,4 +1,4 @@
-import { ExecutionMode } from '../scenario.js';
+import { EXECUTION_MODE, type ExecutionMode } from '../scenario.js';
 
 /** How a wait to enter a stage ended. */
 type Admission =
@@ -34,7 +34,7 @@ class StageLocks {
   }
 
   enter(stageName: string, executionId: string, signal: AbortSignal): Promise<Admission> {
-    if (this.#mode === ExecutionMode.Parallel) {
+    if (this.#mode === EXECUTION_MODE.Parallel) {
       return Promise.resolve({ kind: 'entered' });
     }
     const lock = this.#lock(stageName);
@@ -42,7 +42,7 @@ class StageLocks {
       this.#occupy(lock, stageName, executionId);
       return Promise.resolve({ kind: 'entered' });
     }
-    if (this.#mode === ExecutionMode.Superseded) {
+    if (this.#mode === EXECUTION_MODE.Superseded) {
       for (const waiter of lock.waiting.splice(0)) {
         waiter.resolve({ kind: 'superseded', by: executionId });
       }

@@ -4,7 +4,7 @@ import { AwsServiceError } from '../errors.js';
 import type { DecodedRequest, ProtocolCodec } from './codec.js';
 
 /** `x-amz-target` prefixes of the AWS JSON 1.1 services, mapped to their IAM service prefix. */
-const TargetPrefixes: Readonly<Record<string, string>> = {
+const TARGET_PREFIXES: Readonly<Record<string, string>> = {
   CodePipeline_20150709: 'codepipeline',
   CodeDeploy_20141006: 'codedeploy',
   CodeBuild_20161006: 'codebuild',
@@ -13,7 +13,7 @@ const TargetPrefixes: Readonly<Record<string, string>> = {
 };
 
 /** `x-amz-target` prefixes of the AWS JSON 1.0 services: CloudWatch, whose SDK model names it Granite. */
-const Json10TargetPrefixes: Readonly<Record<string, string>> = {
+const JSON10_TARGET_PREFIXES: Readonly<Record<string, string>> = {
   GraniteServiceVersion20100801: 'cloudwatch',
 };
 
@@ -48,7 +48,7 @@ const decode = (headers: Readonly<Record<string, string | string[] | undefined>>
     return undefined;
   }
   const [prefix = '', operation = ''] = target.split('.', 2);
-  const service = TargetPrefixes[prefix] ?? Json10TargetPrefixes[prefix] ?? prefix;
+  const service = TARGET_PREFIXES[prefix] ?? JSON10_TARGET_PREFIXES[prefix] ?? prefix;
   let input: unknown = {};
   if (body.trim() !== '') {
     try {
@@ -104,7 +104,7 @@ const awsJsonCodec = (version: '1.0' | '1.1', queryCompatible: boolean, recognis
 };
 
 /** AWS JSON 1.0 with awsQueryCompatible, as the installed CloudWatch SDK speaks it (`AwsJson1_0Protocol`). */
-const json10Codec = awsJsonCodec('1.0', true, (headers) => Object.hasOwn(Json10TargetPrefixes, targetPrefix(headers) ?? ''));
+const json10Codec = awsJsonCodec('1.0', true, (headers) => Object.hasOwn(JSON10_TARGET_PREFIXES, targetPrefix(headers) ?? ''));
 
 /**
  * AWS JSON 1.1 (`x-amz-target: Prefix.Operation`), spoken by CodePipeline, CodeDeploy, CodeBuild and CloudWatch Logs;

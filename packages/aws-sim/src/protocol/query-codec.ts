@@ -5,12 +5,12 @@ import type { ProtocolCodec } from './codec.js';
 import { escapeXml, toXml } from './xml-writer.js';
 
 /** Query protocol services by their API version, mapped to their IAM service prefix and XML namespace. */
-const QueryServices: Readonly<Record<string, { readonly service: string; readonly namespace: string }>> = {
+const QUERY_SERVICES: Readonly<Record<string, { readonly service: string; readonly namespace: string }>> = {
   '2015-12-01': { service: 'elasticloadbalancing', namespace: 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/' },
 };
 
 const namespaceOf = (service: string): string =>
-  Object.values(QueryServices).find((entry) => entry.service === service)?.namespace ?? '';
+  Object.values(QUERY_SERVICES).find((entry) => entry.service === service)?.namespace ?? '';
 
 /**
  * Turns flattened Query keys into nested values: `ListenerArns.member.2=x` becomes `{ ListenerArns: [, 'x'] }`
@@ -55,7 +55,7 @@ const decoderFor =
       return undefined;
     }
     const params = new URLSearchParams(body);
-    if (QueryServices[params.get('Version') ?? '']?.service !== service) {
+    if (QUERY_SERVICES[params.get('Version') ?? '']?.service !== service) {
       return undefined;
     }
     const operation = params.get('Action');

@@ -26,11 +26,11 @@ interface CredentialScope {
   readonly service: string;
 }
 
-const Failure = { Missing: 'missing', UnknownKey: 'unknown-key', Invalid: 'invalid' } as const;
-type Failure = (typeof Failure)[keyof typeof Failure];
+const FAILURE = { Missing: 'missing', UnknownKey: 'unknown-key', Invalid: 'invalid' } as const;
+type FAILURE = (typeof FAILURE)[keyof typeof FAILURE];
 
 // The code and HTTP status each dialect answers (AWS's common errors; Query services name them their own way).
-const CODES: Readonly<Record<Dialect, Readonly<Record<Failure, readonly [string, number]>>>> = {
+const CODES: Readonly<Record<Dialect, Readonly<Record<FAILURE, readonly [string, number]>>>> = {
   json: {
     missing: ['MissingAuthenticationTokenException', 400],
     'unknown-key': ['UnrecognizedClientException', 403],
@@ -39,7 +39,7 @@ const CODES: Readonly<Record<Dialect, Readonly<Record<Failure, readonly [string,
   query: { missing: ['MissingAuthenticationToken', 403], 'unknown-key': ['InvalidClientTokenId', 403], invalid: ['SignatureDoesNotMatch', 403] },
 };
 
-const authError = (dialect: Dialect, failure: Failure, message: string): AwsServiceError => {
+const authError = (dialect: Dialect, failure: FAILURE, message: string): AwsServiceError => {
   const [code, status] = CODES[dialect][failure];
   return new AwsServiceError(code, message, status);
 };
@@ -107,44 +107,44 @@ const verifySignature = (
   const { dialect } = options;
   const authorization = headerValue(request.headers, 'authorization');
   if (authorization === undefined) {
-    throw authError(dialect, Failure.Missing, 'Missing Authentication Token');
+    throw authError(dialect, FAILURE.Missing, 'Missing Authentication Token');
   }
   const parts = AUTHORIZATION.exec(authorization);
   if (parts === null) {
-    throw authError(dialect, Failure.Invalid, `Authorization header is not a valid AWS4-HMAC-SHA256 signature: ${authorization.slice(0, 200)}`);
+    throw authError(dialect, FAILURE.Invalid, `Authorization header is not a valid AWS4-HMAC-SHA256 signature: ${authorization.slice(0, 200)}`);
   }
   const [, accessKeyId = '', date = '', region = '', service = '', signedHeaderList = '', signature = ''] = parts;
   const amzDate = headerValue(request.headers, 'x-amz-date') ?? '';
   const signedAt = amzDateMs(amzDate);
   if (signedAt === undefined) {
-    throw authError(dialect, Failure.Invalid, "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+    throw authError(dialect, FAILURE.Invalid, "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
   }
   if (!amzDate.startsWith(date)) {
-    throw authError(dialect, Failure.Invalid, `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}'`);
+    throw authError(dialect, FAILURE.Invalid, `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}'`);
   }
   if (region !== options.region) {
-    throw authError(dialect, Failure.Invalid, `Credential should be scoped to a valid region, not '${region}'.`);
+    throw authError(dialect, FAILURE.Invalid, `Credential should be scoped to a valid region, not '${region}'.`);
   }
   if (signedAt < options.nowMs - MAX_SKEW_MS) {
-    throw authError(dialect, Failure.Invalid, `Signature expired: ${amzDate} is now earlier than the 15 minutes allowed.`);
+    throw authError(dialect, FAILURE.Invalid, `Signature expired: ${amzDate} is now earlier than the 15 minutes allowed.`);
   }
   if (signedAt > options.nowMs + MAX_SKEW_MS) {
-    throw authError(dialect, Failure.Invalid, `Signature not yet current: ${amzDate} is still later than the 15 minutes allowed.`);
+    throw authError(dialect, FAILURE.Invalid, `Signature not yet current: ${amzDate} is still later than the 15 minutes allowed.`);
   }
   const secret = options.credentials.get(accessKeyId);
   if (secret === undefined) {
-    throw authError(dialect, Failure.UnknownKey, 'The security token included in the request is invalid.');
+    throw authError(dialect, FAILURE.UnknownKey, 'The security token included in the request is invalid.');
   }
   const canonical = canonicalRequest(request, signedHeaderList.split(';'));
   if (canonical === undefined) {
-    throw authError(dialect, Failure.Invalid, MISMATCH);
+    throw authError(dialect, FAILURE.Invalid, MISMATCH);
   }
   const scope = `${date}/${region}/${service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
   const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
   const expected = Buffer.from(hmac(key, stringToSign).toString('hex'));
   if (!timingSafeEqual(expected, Buffer.from(signature))) {
-    throw authError(dialect, Failure.Invalid, MISMATCH);
+    throw authError(dialect, FAILURE.Invalid, MISMATCH);
   }
   return { accessKeyId, region, service };
 };
@@ -152,7 +152,7 @@ const verifySignature = (
 /** The scope must name the service the request is for: a client signing for another service fails as on AWS. */
 const checkScopeService = (scope: CredentialScope, signingName: string, dialect: Dialect): void => {
   if (scope.service !== signingName) {
-    throw authError(dialect, Failure.Invalid, `Credential should be scoped to correct service: '${signingName}'.`);
+    throw authError(dialect, FAILURE.Invalid, `Credential should be scoped to correct service: '${signingName}'.`);
   }
 };
 

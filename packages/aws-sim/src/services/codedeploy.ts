@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { AwsServiceError } from '../errors.js';
-import { DeploymentStatus, DeploymentWaitType, type DeploymentGroupRecord, type DeploymentRecord, type DeploymentStore } from '../engine/deployment-store.js';
+import { DEPLOYMENT_STATUS, DEPLOYMENT_WAIT_TYPE, type DeploymentGroupRecord, type DeploymentRecord, type DeploymentStore } from '../engine/deployment-store.js';
 import { optionalBoolean, optionalString, requiredString } from './input.js';
 import type { ServiceDefinition } from './service.js';
 
 /** ECS targets have their own status vocabulary: a stopped deployment's target shows Failed. */
-const targetStatus = (record: DeploymentRecord): string => (record.status === DeploymentStatus.Stopped ? 'Failed' : record.status);
+const targetStatus = (record: DeploymentRecord): string => (record.status === DEPLOYMENT_STATUS.Stopped ? 'Failed' : record.status);
 
 const overview = (record: DeploymentRecord): object => {
   const counts: Record<string, number> = { Pending: 0, InProgress: 0, Succeeded: 0, Failed: 0, Skipped: 0, Ready: 0 };
@@ -68,7 +68,7 @@ const codeDeployService = (deployments: DeploymentStore): ServiceDefinition => (
     },
 
     ContinueDeployment: (input) => {
-      deployments.continueDeployment(requiredString(input, 'deploymentId'), optionalString(input, 'deploymentWaitType') ?? DeploymentWaitType.Ready);
+      deployments.continueDeployment(requiredString(input, 'deploymentId'), optionalString(input, 'deploymentWaitType') ?? DEPLOYMENT_WAIT_TYPE.Ready);
       return {};
     },
 

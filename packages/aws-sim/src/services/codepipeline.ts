@@ -1,5 +1,5 @@
 import { validationError } from '../errors.js';
-import { ActionStatus, type ActionRun, type ExecutionRecord, type SourceRevision } from '../engine/execution-record.js';
+import { ACTION_STATUS, type ActionRun, type ExecutionRecord, type SourceRevision } from '../engine/execution-record.js';
 import type { PipelineEngine } from '../engine/pipeline-engine.js';
 import type { ActionScenario } from '../scenario.js';
 import { constraintError, optionalBoolean, optionalList, optionalNumber, optionalObject, optionalString, requiredString, type Input } from './input.js';
@@ -138,7 +138,7 @@ const actionExecutionDetail = (run: ActionRun, region: string): object => ({
   },
   output: {
     outputArtifacts: (run.action.outputArtifacts ?? []).map((name) => ({ name })),
-    ...(run.status === ActionStatus.InProgress && run.externalExecutionId === undefined ? {} : { executionResult: executionResult(run) }),
+    ...(run.status === ACTION_STATUS.InProgress && run.externalExecutionId === undefined ? {} : { executionResult: executionResult(run) }),
     ...(run.outputVariables === undefined ? {} : { outputVariables: run.outputVariables }),
   },
 });

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '@greenlight/aws-sim';
-import { HookLogMessage } from '../../src/log-records.js';
+import { HOOK_LOG_MESSAGE } from '../../src/log-records.js';
 import { type GreenApp, type GreenBehaviour, startGreenApp, unusedUrl } from '../support/green-app.js';
 import { newHookDeployment, reportedStatuses } from '../support/hook-deployments.js';
 import { type HostileGreen, startHostileGreen } from '../support/hostile-green.js';
@@ -62,9 +62,9 @@ const invoke = (event: unknown, config: unknown, timeoutMs = TIMEOUT_MS): Promis
 
 const statusesOf = (deploymentId: string): string[] => reportedStatuses(sim, deploymentId);
 
-const decisionOf = (invocation: Invocation) => invocation.logs.find((line) => line.message === HookLogMessage.Decision);
+const decisionOf = (invocation: Invocation) => invocation.logs.find((line) => line.message === HOOK_LOG_MESSAGE.Decision);
 
-const checkLines = (invocation: Invocation) => invocation.logs.filter((line) => line.message === HookLogMessage.CheckResult);
+const checkLines = (invocation: Invocation) => invocation.logs.filter((line) => line.message === HOOK_LOG_MESSAGE.CheckResult);
 
 describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', () => {
   it('reports exactly one Succeeded when every check passes, logging one line per check with latencies', async () => {
@@ -291,8 +291,8 @@ describe('the bundled hook answering a CodeDeploy AfterAllowTestTraffic event', 
 });
 
 describe('the bundled hook against a hostile green', () => {
-  const HOSTILE_TIMEOUT_MS = 15_000;
-  const REDOS_PATTERN = '"version":\\s*"(\\d+\\.?)+"';
+  const hostileTimeoutMs = 15_000;
+  const redosPattern = '"version":\\s*"(\\d+\\.?)+"';
   // The first check passes, so that the hostile one runs in full: four requests at once.
   const atConcurrency4 = (path: string) => (url: string) => ({
     targetUrl: url,
@@ -315,12 +315,12 @@ describe('the bundled hook against a hostile green', () => {
       /4 of 4 requests failed: JSON \/status is "degraded", expected "ok"/,
     ],
     [
-      `34 digits and an x, on which bodyMatches ${REDOS_PATTERN} backtracks for hours`,
+      `34 digits and an x, on which bodyMatches ${redosPattern} backtracks for hours`,
       (url: string) => ({
         targetUrl: url,
         readyTimeoutSeconds: 0,
         requestTimeoutMs: 1_000,
-        checks: [{ name: 'version', path: '/redos', expect: { bodyMatches: REDOS_PATTERN } }],
+        checks: [{ name: 'version', path: '/redos', expect: { bodyMatches: redosPattern } }],
       }),
       /bodyMatches did not finish within 1000 ms/,
     ],
@@ -329,7 +329,7 @@ describe('the bundled hook against a hostile green', () => {
     const { deploymentId, event } = newDeployment();
 
     // Act
-    const invocation = await invoke(event, configFor(hostile.url), HOSTILE_TIMEOUT_MS);
+    const invocation = await invoke(event, configFor(hostile.url), hostileTimeoutMs);
 
     // Assess
     expect(statusesOf(deploymentId)).toEqual(['Failed']);

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { packageDir } from '../support/lambda-zip.js';
 
 // `import … from "x"`, `export … from "x"` and `import("x")` with a bare specifier (not ./, ../ or node:).
-const bareImport = /(?:\bfrom\s*|\bimport\s*\(\s*)["']((?!\.{1,2}\/|node:)[^"']+)["']/g;
+const BARE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*)["']((?!\.{1,2}\/|node:)[^"']+)["']/g;
 
 const packageNameOf = (specifier: string): string =>
   specifier
@@ -31,7 +31,7 @@ describe('the library in lib/', () => {
     // Act
     const imported = new Set<string>();
     for (const file of files) {
-      for (const [, specifier] of (await readFile(path.join(libDir, file), 'utf8')).matchAll(bareImport)) {
+      for (const [, specifier] of (await readFile(path.join(libDir, file), 'utf8')).matchAll(BARE_IMPORT)) {
         imported.add(packageNameOf(specifier ?? ''));
       }
     }

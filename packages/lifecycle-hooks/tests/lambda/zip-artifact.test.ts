@@ -10,7 +10,7 @@ import { packageDir, zipPath } from '../support/lambda-zip.js';
 const run = promisify(execFile);
 
 // `import … from"./x.mjs"` in the minified bundle: what Node loads before any of the hook's code runs.
-const staticImport = /(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["'](\.[^"']+)["']/g;
+const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["'](\.[^"']+)["']/g;
 
 const staticGraph = (entries: Record<string, Uint8Array>, entry: string): string[] => {
   const seen = new Set<string>();
@@ -18,7 +18,7 @@ const staticGraph = (entries: Record<string, Uint8Array>, entry: string): string
     if (seen.has(name)) return;
     seen.add(name);
     const text = Buffer.from(entries[name] ?? new Uint8Array()).toString('utf8');
-    for (const [, specifier] of text.matchAll(staticImport)) visit(path.posix.join(path.posix.dirname(name), specifier ?? ''));
+    for (const [, specifier] of text.matchAll(STATIC_IMPORT)) visit(path.posix.join(path.posix.dirname(name), specifier ?? ''));
   };
   visit(entry);
   return [...seen];

@@ -3,7 +3,7 @@ import { type BodyMatcher, createBodyMatcher } from '../../src/body-matcher.js';
 
 // Backtracks for hours on V8's engine: 2^34 ways to split the digits before the x rules each out.
 const REDOS_PATTERN = '"version":\\s*"(\\d+\\.?)+"';
-const REDOS_BODY = `{"version": "${'1'.repeat(34)}x"}`;
+const redosBody = `{"version": "${'1'.repeat(34)}x"}`;
 
 let matcher: BodyMatcher;
 
@@ -35,7 +35,7 @@ describe('createBodyMatcher', () => {
     const ticker = setInterval(() => (ticks += 1), 10);
 
     // Act
-    const cut = await matcher.test(REDOS_PATTERN, REDOS_BODY, { timeoutMs: 300 });
+    const cut = await matcher.test(REDOS_PATTERN, redosBody, { timeoutMs: 300 });
     clearInterval(ticker);
     const next = await matcher.test(REDOS_PATTERN, '{"version": "1.4.2"}', { timeoutMs: 5_000 });
 
@@ -52,7 +52,7 @@ describe('createBodyMatcher', () => {
 
     // Act
     const [cut, queued] = await Promise.all([
-      matcher.test(REDOS_PATTERN, REDOS_BODY, { timeoutMs: 60_000, signal: budget.signal }),
+      matcher.test(REDOS_PATTERN, redosBody, { timeoutMs: 60_000, signal: budget.signal }),
       matcher.test('ok', 'ok', { timeoutMs: 60_000 }),
       new Promise<void>((resolve) => setTimeout(() => resolve(budget.abort()), 100)),
     ]);
@@ -65,7 +65,7 @@ describe('createBodyMatcher', () => {
   it('answers every pending match when closed', async () => {
     // Prepare
     matcher = createBodyMatcher();
-    const pending = [matcher.test(REDOS_PATTERN, REDOS_BODY, { timeoutMs: 60_000 }), matcher.test('ok', 'ok', { timeoutMs: 60_000 })];
+    const pending = [matcher.test(REDOS_PATTERN, redosBody, { timeoutMs: 60_000 }), matcher.test('ok', 'ok', { timeoutMs: 60_000 })];
 
     // Act
     setTimeout(() => matcher.close(), 100);

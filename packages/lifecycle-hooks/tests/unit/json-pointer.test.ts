@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { jsonEquals, MISSING, resolveJsonPointer } from '../../src/json-pointer.js';
+import { jsonEquals, missing, resolveJsonPointer } from '../../src/json-pointer.js';
 
 describe('JSON pointers', () => {
   const document = { status: 'ok', 'a/b': { 'm~n': 1 }, items: [{ id: 7 }], nothing: null };
@@ -23,7 +23,7 @@ describe('JSON pointers', () => {
     const value = resolveJsonPointer(document, pointer);
 
     // Assess
-    expect(value).toBe(MISSING);
+    expect(value).toBe(missing);
   });
 
   it('compares JSON values structurally, ignoring key order', () => {

@@ -2,17 +2,17 @@ import { describe, expect, it } from '@jest/globals';
 import { ecsDecisionFields, readHookLogRecord } from '../../src/log-records.js';
 import { createJsonLogger, logCheckResult, logDecision } from '../../src/logger.js';
 
-const latency = { p50Ms: 1, p95Ms: 2, maxMs: 3 };
-const failedCheck = { name: 'version', passed: false, requests: 1, failures: 1, latency, reason: 'status 500, expected 2xx' };
+const LATENCY = { p50Ms: 1, p95Ms: 2, maxMs: 3 };
+const FAILED_CHECK = { name: 'version', passed: false, requests: 1, failures: 1, latency: LATENCY, reason: 'status 500, expected 2xx' };
 
 /** The lines the hook writes for one failed deployment, as its logger writes them. */
 const hookLines = (): string[] => {
   const lines: string[] = [];
   const logger = createJsonLogger((line) => lines.push(line)).child({ deploymentId: 'd-ABCDEFGHI' });
   logger.log('INFO', 'checks started');
-  logCheckResult(logger, { name: 'health', passed: true, requests: 5, failures: 0, latency });
-  logCheckResult(logger, failedCheck);
-  logDecision(logger, { status: 'Failed', reason: 'check "version" failed: status 500, expected 2xx', checks: [failedCheck] });
+  logCheckResult(logger, { name: 'health', passed: true, requests: 5, failures: 0, latency: LATENCY });
+  logCheckResult(logger, FAILED_CHECK);
+  logDecision(logger, { status: 'Failed', reason: 'check "version" failed: status 500, expected 2xx', checks: [FAILED_CHECK] });
   return lines;
 };
 
@@ -34,7 +34,7 @@ describe('the hook log records', () => {
     // Prepare
     const lines: string[] = [];
     const logger = createJsonLogger((line) => lines.push(line)).child({ executionId: 'exec-1' });
-    logCheckResult(logger, failedCheck, 'POST_TEST_TRAFFIC_SHIFT');
+    logCheckResult(logger, FAILED_CHECK, 'POST_TEST_TRAFFIC_SHIFT');
     logger.log('WARN', 'decision', ecsDecisionFields('POST_TEST_TRAFFIC_SHIFT', 'FAILED', 'check "version" failed'));
 
     // Act

@@ -5,9 +5,9 @@ import { CHECK_PATH, DNS_HOST_NAME, MAX_HOST_NAME_LENGTH, parseHookConfig } from
 import { CHECK_STAGES } from '../../src/ecs-stages.js';
 import { packageDir } from '../support/lambda-zip.js';
 
-const MODULE_DIR = path.join(packageDir, '../../terraform/modules/lifecycle-hooks');
-const MODULE_MAIN = path.join(MODULE_DIR, 'main.tf');
-const MODULE_VARIABLES = path.join(MODULE_DIR, 'variables.tf');
+const moduleDir = path.join(packageDir, '../../terraform/modules/lifecycle-hooks');
+const moduleMain = path.join(moduleDir, 'main.tf');
+const moduleVariables = path.join(moduleDir, 'variables.tf');
 
 // Every field the hook's config schema accepts, at its place: the schema (strict) proves none is misspelled here.
 const EVERY_FIELD = {
@@ -73,7 +73,7 @@ const listsContaining = (tf: string, subject: string): unknown[] =>
 describe('the lifecycle-hooks Terraform module', () => {
   it("validates a check's stages with the hook's own list of checking stages", async () => {
     // Prepare
-    const variablesTf = await readFile(MODULE_VARIABLES, 'utf8');
+    const variablesTf = await readFile(moduleVariables, 'utf8');
 
     // Act
     const stageLists = listsContaining(variablesTf, 'stage');
@@ -84,7 +84,7 @@ describe('the lifecycle-hooks Terraform module', () => {
 
   it('validates check paths and tls_server_name with the hook config schema\'s own patterns', async () => {
     // Prepare
-    const variablesTf = await readFile(MODULE_VARIABLES, 'utf8');
+    const variablesTf = await readFile(moduleVariables, 'utf8');
 
     // Act
     const pathPatterns = regexPatternsApplied(variablesTf, 'check.path');
@@ -98,7 +98,7 @@ describe('the lifecycle-hooks Terraform module', () => {
 
   it('renders GREENLIGHT_CONFIG with exactly the field names the hook config schema accepts', async () => {
     // Prepare
-    const mainTf = await readFile(MODULE_MAIN, 'utf8');
+    const mainTf = await readFile(moduleMain, 'utf8');
     const schemaFields = new Set(fieldNames(EVERY_FIELD));
 
     // Act

@@ -4,22 +4,22 @@ import type { DeploymentView } from '@greenlight/aws-sim';
 import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 
 // The runner sends SIGTERM 7.5 s after SIGINT: everything on-cancel does must have reached AWS by then.
-const CancelWindowMs = 7_500;
+const CANCEL_WINDOW_MS = 7_500;
 // 800 simulated seconds of deployment at timeScale 0.01: 1 s per lifecycle event, long enough to cancel mid-way.
-const DeploySeconds = 800;
+const DEPLOY_SECONDS = 800;
 
 /** A pipeline of the stack whose deployment group is its own, so that no two tests' deployments meet in one group. */
 const deployingPipeline = (name: string) =>
-  appPipeline(name, { deploymentGroupName: `${name}-dg`, actions: { Deploy: { durationSeconds: DeploySeconds } } });
+  appPipeline(name, { deploymentGroupName: `${name}-dg`, actions: { Deploy: { durationSeconds: DEPLOY_SECONDS } } });
 
-const Pipelines = ['rollback', 'slow-stop', 'stop-only', 'hard-kill', 'denied', 'busy-group', 'ready'] as const;
+const PIPELINES = ['rollback', 'slow-stop', 'stop-only', 'hard-kill', 'denied', 'busy-group', 'ready'] as const;
 
 describe('on-cancel with a CodeDeploy deployment running', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await startHarness(Pipelines.map(deployingPipeline));
-    for (const name of Pipelines) {
+    harness = await startHarness(PIPELINES.map(deployingPipeline));
+    for (const name of PIPELINES) {
       harness.sim.codedeploy.addDeploymentGroup({
         applicationName: 'app',
         deploymentGroupName: `${name}-dg`,
@@ -59,7 +59,7 @@ describe('on-cancel with a CodeDeploy deployment running', () => {
     const rollbacks = harness.sim.callsTo('StopDeployment');
     expect(stops.map((call) => [call.input['abandon'], call.status])).toEqual([[false, 200]]);
     expect(rollbacks.map((call) => call.input)).toEqual([{ deploymentId: deployment.deploymentId, autoRollbackEnabled: true }]);
-    expect(Math.max(...[...stops, ...rollbacks].map((call) => call.at.getTime()))).toBeLessThan(cancelledAt + CancelWindowMs);
+    expect(Math.max(...[...stops, ...rollbacks].map((call) => call.at.getTime()))).toBeLessThan(cancelledAt + CANCEL_WINDOW_MS);
     expect(deployment).toMatchObject({ status: 'Stopped', rolledBack: true });
     expect(deployment.taskSets.map((taskSet) => [taskSet.taskSetLabel, taskSet.trafficWeight])).toEqual([['BLUE', 100]]);
     expect(result.stdout).toContain(`Deployment ${deployment.deploymentId} is rolling back`);

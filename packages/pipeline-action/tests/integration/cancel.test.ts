@@ -5,7 +5,7 @@ import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 // An hour-long build at timeScale 0.01 runs 36 s: long enough to cancel mid-way.
 const slowPipeline = (name: string) => appPipeline(name, { actions: { Build: { durationSeconds: 3600 } } });
 
-const StopWindowMs = 5_000;
+const STOP_WINDOW_MS = 5_000;
 
 describe('cancellation', () => {
   let harness: Harness;
@@ -28,7 +28,7 @@ describe('cancellation', () => {
     // Assess
     const stops = harness.callsFor('StopPipelineExecution', 'by-signal');
     expect(stops).toHaveLength(1);
-    expect(stops[0]?.at.getTime() ?? Infinity).toBeLessThan(cancelledAt + StopWindowMs);
+    expect(stops[0]?.at.getTime() ?? Infinity).toBeLessThan(cancelledAt + STOP_WINDOW_MS);
     expect(stops[0]?.input['reason']).toBe('Workflow run cancelled by https://github.com/octo/app/actions/runs/4242/attempts/1');
     expect(stops[0]?.input['abandon']).toBe(false);
     expect(['Stopping', 'Stopped']).toContain(harness.sim.executions('by-signal')[0]?.status);
@@ -100,7 +100,7 @@ describe('cancellation', () => {
       [false, 'drop-after-handling'],
       [false, 'DuplicatedStopRequestException'],
     ]);
-    expect(stops.at(-1)?.at.getTime() ?? Infinity).toBeLessThan(cancelledAt + StopWindowMs);
+    expect(stops.at(-1)?.at.getTime() ?? Infinity).toBeLessThan(cancelledAt + STOP_WINDOW_MS);
     expect(harness.sim.executions('lost-stop')[0]?.stop?.abandon).toBe(false);
     expect(result.outputs['status']).toBe('Stopping');
   });

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { addNativeBlueGreenStack, BlueGreenStages, greenlightNativePipelineScenario, type EcsHookPayload, type NativeStackOptions } from '@greenlight/aws-sim';
-import { Repository, startHarness, type Harness } from '../support/harness.js';
+import { addNativeBlueGreenStack, BLUE_GREEN_STAGES, greenlightNativePipelineScenario, type EcsHookPayload, type NativeStackOptions } from '@greenlight/aws-sim';
+import { REPOSITORY, startHarness, type Harness } from '../support/harness.js';
 
 // The runner sends SIGTERM 7.5 s after SIGINT: the rollback must have reached ECS by then.
-const CancelWindowMs = 7_500;
-const HookArn = (name: string): string => `arn:aws:lambda:us-east-1:123456789012:function:${name}-greenlight-hook`;
+const CANCEL_WINDOW_MS = 7_500;
+const hookArn = (name: string): string => `arn:aws:lambda:us-east-1:123456789012:function:${name}-greenlight-hook`;
 
 /** Each native stack: its own service (cluster and service named after the pipeline) and load balancer. */
-const Stacks: Readonly<Record<string, Omit<NativeStackOptions, 'name'>>> = {
+const STACKS: Readonly<Record<string, Omit<NativeStackOptions, 'name'>>> = {
   'native-ok': { stageSeconds: 120, bakeTimeInMinutes: 2 },
   'native-hook-fails': { stageSeconds: 120 },
   'native-cancel': { stageSeconds: 120, bakeTimeInMinutes: 600 },
@@ -22,7 +22,7 @@ const Stacks: Readonly<Record<string, Omit<NativeStackOptions, 'name'>>> = {
 const withHook = (name: string, options: Omit<NativeStackOptions, 'name'>): NativeStackOptions => ({
   name,
   ...options,
-  lifecycleHooks: [{ hookTargetArn: HookArn(name), lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }],
+  lifecycleHooks: [{ hookTargetArn: hookArn(name), lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }],
 });
 
 const stageLines = (stdout: string): string[] =>
@@ -34,13 +34,13 @@ describe('following an Amazon ECS native blue/green deployment (Deploy provider 
 
   beforeAll(async () => {
     harness = await startHarness(
-      Object.keys(Stacks).map((name) => greenlightNativePipelineScenario({ name, repository: Repository, durations: { Source: 5, Build: 30 } })),
+      Object.keys(STACKS).map((name) => greenlightNativePipelineScenario({ name, repository: REPOSITORY, durations: { Source: 5, Build: 30 } })),
     );
-    for (const [name, options] of Object.entries(Stacks)) addNativeBlueGreenStack(harness.sim, withHook(name, options));
+    for (const [name, options] of Object.entries(STACKS)) addNativeBlueGreenStack(harness.sim, withHook(name, options));
     // Plays the hook as ECS invokes it: FAILED for the stack whose checks fail, SUCCEEDED otherwise.
     harness.sim.ecs.setHookInvoker(({ functionArn, payload }) => {
       invocations.push(payload);
-      return Promise.resolve({ hookStatus: functionArn === HookArn('native-hook-fails') ? 'FAILED' : 'SUCCEEDED' });
+      return Promise.resolve({ hookStatus: functionArn === hookArn('native-hook-fails') ? 'FAILED' : 'SUCCEEDED' });
     });
   });
   afterEach(() => harness.sim.setFaults({}));
@@ -56,7 +56,7 @@ describe('following an Amazon ECS native blue/green deployment (Deploy provider 
     expect(result.exitCode).toBe(0);
     expect(result.outputs['deployment-id']).toBe(deployment?.serviceDeploymentArn);
     expect(seen.length).toBeGreaterThanOrEqual(5);
-    expect(seen).toEqual(BlueGreenStages.filter((stage) => seen.includes(stage)));
+    expect(seen).toEqual(BLUE_GREEN_STAGES.filter((stage) => seen.includes(stage)));
     expect(result.stdout).toMatch(/\(2\/2 tasks\)/);
     expect(result.stdout).toContain('traffic: production native-ok-blue 0% · native-ok-green 100%; test native-ok-blue 0% · native-ok-green 100%');
     expect(result.stdout).toContain('SUCCESSFUL');
@@ -110,7 +110,7 @@ describe('following an Amazon ECS native blue/green deployment (Deploy provider 
     const [deployment] = harness.sim.ecs.serviceDeployments('native-cancel', 'native-cancel');
     const stops = harness.sim.callsTo('StopServiceDeployment');
     expect(stops.map((call) => [call.input, call.status])).toEqual([[{ serviceDeploymentArn: deployment?.serviceDeploymentArn, stopType: 'ROLLBACK' }, 200]]);
-    expect(stops[0]?.at.getTime()).toBeLessThan(cancelledAt + CancelWindowMs);
+    expect(stops[0]?.at.getTime()).toBeLessThan(cancelledAt + CANCEL_WINDOW_MS);
     expect(result.stdout).toContain(`Service deployment ${deployment?.serviceDeploymentArn ?? ''} is rolling back`);
     await harness.sim.waitForExecution('native-cancel', harness.sim.executions('native-cancel')[0]?.id ?? '');
     expect(harness.sim.ecs.serviceDeployments('native-cancel', 'native-cancel')[0]?.status).toBe('ROLLBACK_SUCCESSFUL');

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PipelineScenario } from '@greenlight/aws-sim';
-import { appPipeline, BuildFails, startHarness, type Harness } from '../support/harness.js';
+import { appPipeline, BUILD_FAILS, startHarness, type Harness } from '../support/harness.js';
 
 // A two-minute deployment played at timeScale 0.05 (6 s) spans several polls.
 const slowDeploy = (name: string): PipelineScenario => appPipeline(name, { actions: { Deploy: { durationSeconds: 120 } } });
@@ -10,7 +10,7 @@ describe('enrichment (CodeDeploy, CodeBuild, CloudWatch Logs)', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await startHarness([appPipeline('allowed', BuildFails), appPipeline('denied', BuildFails), appPipeline('deploying'), slowDeploy('deploy-denied')], {
+    harness = await startHarness([appPipeline('allowed', BUILD_FAILS), appPipeline('denied', BUILD_FAILS), appPipeline('deploying'), slowDeploy('deploy-denied')], {
       timeScale: 0.05,
     });
   });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FaultSpec, PipelineScenario } from '@greenlight/aws-sim';
-import { appPipeline, BuildFails, startHarness, type Harness } from '../support/harness.js';
+import { appPipeline, BUILD_FAILS, startHarness, type Harness } from '../support/harness.js';
 
 // Every call meets a fault with probability 0.3 + 0.15 + 0.15, plus slow answers.
-const Faults: FaultSpec = {
+const FAULTS: FaultSpec = {
   throttleRate: 0.3,
   serverErrorRate: 0.15,
   dropRate: 0.15,
@@ -11,7 +11,7 @@ const Faults: FaultSpec = {
   latencyMs: [20, 250],
 };
 
-const failing = (name: string): PipelineScenario => appPipeline(name, BuildFails);
+const failing = (name: string): PipelineScenario => appPipeline(name, BUILD_FAILS);
 
 describe('under throttling, 5xx, dropped connections and slow answers', () => {
   let harness: Harness;
@@ -32,7 +32,7 @@ describe('under throttling, 5xx, dropped connections and slow answers', () => {
     // Prepare
     harness.sim.setFaults({});
     const reference = await harness.run({ 'pipeline-name': calm });
-    harness.sim.setFaults(Faults);
+    harness.sim.setFaults(FAULTS);
     const firstCall = harness.sim.calls.length;
 
     // Act

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { appPipeline, BuildFails, Sha, startHarness, type Harness } from '../support/harness.js';
+import { appPipeline, BUILD_FAILS, SHA, startHarness, type Harness } from '../support/harness.js';
 
 describe('GitHub deployments', () => {
   let harness: Harness;
@@ -12,7 +12,7 @@ describe('GitHub deployments', () => {
   };
 
   beforeAll(async () => {
-    harness = await startHarness([appPipeline('deployed'), appPipeline('broken', BuildFails), appPipeline('refused'), appPipeline('plain'), appPipeline('unfollowable')]);
+    harness = await startHarness([appPipeline('deployed'), appPipeline('broken', BUILD_FAILS), appPipeline('refused'), appPipeline('plain'), appPipeline('unfollowable')]);
     github = await startFakeGitHub();
   });
   afterAll(async () => {
@@ -37,7 +37,7 @@ describe('GitHub deployments', () => {
     ]);
     expect(requests[0]?.authorization).toBe('token ghs_faketoken');
     expect(result.stdout.split('\n').filter((line) => line.includes('ghs_faketoken'))).toEqual(['::add-mask::ghs_faketoken']);
-    expect(requests[0]?.body).toMatchObject({ ref: Sha, environment: 'production', auto_merge: false, required_contexts: [] });
+    expect(requests[0]?.body).toMatchObject({ ref: SHA, environment: 'production', auto_merge: false, required_contexts: [] });
     expect(requests[1]?.body).toMatchObject({
       state: 'in_progress',
       environment_url: 'https://app.example.com',

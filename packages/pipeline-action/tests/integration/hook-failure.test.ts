@@ -4,9 +4,9 @@ import { hookFunctionName } from '@greenlight/contracts';
 import { failEveryHook } from '../support/failing-hook.js';
 import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 
-const HookFunction = hookFunctionName('app', 'AfterAllowTestTraffic');
-const LogGroup = `/aws/lambda/${HookFunction}`;
-const Reason = 'check "version" failed: 1 of 1 requests failed: JSON /version is "1.4.1", expected "1.4.2"';
+const hookFunction = hookFunctionName('app', 'AfterAllowTestTraffic');
+const logGroup = `/aws/lambda/${hookFunction}`;
+const REASON = 'check "version" failed: 1 of 1 requests failed: JSON /version is "1.4.1", expected "1.4.2"';
 
 /** The lines the greenlight hook writes for one deployment: a passed check, a failed check, the decision. */
 const hookLines = (deploymentId: string, reason: string): string[] => [
@@ -24,8 +24,8 @@ describe('the reason of a failed lifecycle hook, read from its logs', () => {
     codedeploy = new CodeDeployClient({ region: harness.sim.region, endpoint: harness.sim.endpoint, credentials: { accessKeyId: harness.sim.env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: harness.sim.env['AWS_SECRET_ACCESS_KEY'] ?? '' } });
     // Plays the hook as Lambda would: its lines land in its log group (a stream per invocation), then it reports.
     // Another deployment's decision in the same group shows that only this deployment's lines are used.
-    harness.sim.logs.putEvents(LogGroup, 'earlier-invocation', [{ message: hookLines('d-EARLIER00', 'check "health" failed: 503').at(-1) ?? '' }]);
-    failEveryHook(harness, codedeploy, LogGroup, (hook) => hookLines(hook.deploymentId, Reason));
+    harness.sim.logs.putEvents(logGroup, 'earlier-invocation', [{ message: hookLines('d-EARLIER00', 'check "health" failed: 503').at(-1) ?? '' }]);
+    failEveryHook(harness, codedeploy, logGroup, (hook) => hookLines(hook.deploymentId, REASON));
   });
   afterAll(async () => {
     codedeploy.destroy();
@@ -40,12 +40,12 @@ describe('the reason of a failed lifecycle hook, read from its logs', () => {
     const filterCalls = harness.sim.callsTo('FilterLogEvents');
     expect(result.exitCode).toBe(1);
     expect(result.outputs).toMatchObject({ 'failed-stage': 'Deploy', 'failed-action': 'Deploy' });
-    expect(result.outputs['failure-message']).toContain(`(JobFailed). The AfterAllowTestTraffic hook ${HookFunction} reported: ${Reason}`);
+    expect(result.outputs['failure-message']).toContain(`(JobFailed). The AfterAllowTestTraffic hook ${hookFunction} reported: ${REASON}`);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]?.message).toContain(Reason);
+    expect(result.errors[0]?.message).toContain(REASON);
     expect(result.errors[0]?.message).not.toContain('check "health"');
     expect(result.summary).toContain('- **version**: 1 of 1 requests failed');
-    expect(filterCalls.at(-1)?.input).toMatchObject({ logGroupName: LogGroup, filterPattern: `"${result.outputs['deployment-id'] ?? ''}"` });
+    expect(filterCalls.at(-1)?.input).toMatchObject({ logGroupName: logGroup, filterPattern: `"${result.outputs['deployment-id'] ?? ''}"` });
   });
 
   it('still names the failed check when FilterLogEvents is throttled beyond the SDK retries', async () => {
@@ -63,7 +63,7 @@ describe('the reason of a failed lifecycle hook, read from its logs', () => {
     expect(filterCalls.at(-1)?.status).toBe(200);
     expect(result.exitCode).toBe(1);
     expect(result.errors).toHaveLength(1);
-    expect(result.outputs['failure-message']).toContain(Reason);
+    expect(result.outputs['failure-message']).toContain(REASON);
   });
 
   it('reaches the same outcome when logs:FilterLogEvents is denied, naming the log group and the permission', async () => {
@@ -78,9 +78,9 @@ describe('the reason of a failed lifecycle hook, read from its logs', () => {
     expect(result.exitCode).toBe(1);
     expect(result.outputs).toMatchObject({ 'failed-stage': 'Deploy', 'failed-action': 'Deploy', status: 'Failed' });
     expect(result.outputs['failure-message']).toContain(
-      `The AfterAllowTestTraffic hook ${HookFunction} failed. Its reason is in CloudWatch Logs group ${LogGroup}; allow logs:FilterLogEvents on it`,
+      `The AfterAllowTestTraffic hook ${hookFunction} failed. Its reason is in CloudWatch Logs group ${logGroup}; allow logs:FilterLogEvents on it`,
     );
-    expect(result.outputs['failure-message']).not.toContain(Reason);
+    expect(result.outputs['failure-message']).not.toContain(REASON);
     expect(result.errors[0]?.message).toContain('logs:FilterLogEvents');
   });
 });

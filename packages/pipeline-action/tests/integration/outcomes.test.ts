@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PipelineScenario } from '@greenlight/aws-sim';
-import { appPipeline, BuildFails, startHarness, type Harness } from '../support/harness.js';
+import { appPipeline, BUILD_FAILS, startHarness, type Harness } from '../support/harness.js';
 
 // Seven single-action stages, so with one action per page the failing one comes several pages in.
 const longPipeline = (name: string): PipelineScenario => ({
@@ -34,7 +34,7 @@ describe('following an execution to its end', () => {
   beforeAll(async () => {
     harness = await startHarness([
       appPipeline('succeeds'),
-      appPipeline('fails', BuildFails),
+      appPipeline('fails', BUILD_FAILS),
       appPipeline('superseded', { executionMode: 'SUPERSEDED', overrides: { ending: { status: 'Superseded', beforeStage: 'Deploy' } } }),
       appPipeline('stopped', { overrides: { ending: { status: 'Stopped', beforeStage: 'Deploy', reason: 'Stopped by the on-call engineer' } } }),
       appPipeline('cancelled', { overrides: { ending: { status: 'Cancelled', beforeStage: 'Build' } } }),

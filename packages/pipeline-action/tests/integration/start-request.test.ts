@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { appPipeline, Sha, startHarness, type Harness } from '../support/harness.js';
+import { appPipeline, SHA, startHarness, type Harness } from '../support/harness.js';
 
 const startInput = (harness: Harness, pipelineName: string): Readonly<Record<string, unknown>> => {
   const calls = harness.callsFor('StartPipelineExecution', pipelineName);
@@ -28,9 +28,9 @@ describe('starting the execution', () => {
     // Assess
     expect(result.exitCode).toBe(0);
     expect(startInput(harness, 'pinned')['sourceRevisions']).toEqual([
-      { actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: Sha },
+      { actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: SHA },
     ]);
-    expect(result.stdout).toContain(`Pinning source action 'Source' to commit ${Sha}.`);
+    expect(result.stdout).toContain(`Pinning source action 'Source' to commit ${SHA}.`);
   });
 
   it('does not pin the commit when pin-commit is false', async () => {

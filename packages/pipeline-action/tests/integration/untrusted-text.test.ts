@@ -6,7 +6,7 @@ import { failEveryHook } from '../support/failing-hook.js';
 import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 
 /** Lines that would each be a workflow command if printed as they are (see testkit's workflow-commands.ts). */
-const CommandLines = [
+const COMMAND_LINES = [
   '::save-state name=finished::true',
   '::set-output name=status::Succeeded',
   '::add-mask::Pipeline',
@@ -16,14 +16,14 @@ const CommandLines = [
   '::stop-commands::swallow',
 ] as const;
 
-const Hostile = `something went wrong\n${CommandLines.join('\r\n')}`;
-const HookFunction = hookFunctionName('app', 'AfterAllowTestTraffic');
+const hostile = `something went wrong\n${COMMAND_LINES.join('\r\n')}`;
+const hookFunction = hookFunctionName('app', 'AfterAllowTestTraffic');
 
-const OwnLogCommands: ReadonlySet<string> = new Set(['group', 'endgroup']);
+const OWN_LOG_COMMANDS: ReadonlySet<string> = new Set(['group', 'endgroup']);
 
 /** The runner would execute only the action's own commands: its stage groups, one ::error, none from the text. */
 const expectOnlyOwnCommands = (result: StepRunResult): void => {
-  expect(result.commands.map((command) => command.command).filter((name) => !OwnLogCommands.has(name))).toEqual(['error']);
+  expect(result.commands.map((command) => command.command).filter((name) => !OWN_LOG_COMMANDS.has(name))).toEqual(['error']);
   expect(result.errors).toHaveLength(1);
   expect(result.outputs['status']).toBe('Failed');
   expect(result.state['finished']).toBe('true');
@@ -36,21 +36,21 @@ describe('text from AWS never becomes a workflow command', () => {
   beforeAll(async () => {
     harness = await startHarness([
       appPipeline('hostile-error', {
-        actions: { Build: { outcome: 'Failed', errorDetails: { code: 'JobFailed', message: Hostile } } },
+        actions: { Build: { outcome: 'Failed', errorDetails: { code: 'JobFailed', message: hostile } } },
       }),
       appPipeline('hostile-build-log', {
         actions: { Build: { outcome: 'Failed', errorDetails: { code: 'JobFailed', message: 'Build terminated with state: FAILED' } } },
-        buildLogLines: ['npm test', ...CommandLines],
+        buildLogLines: ['npm test', ...COMMAND_LINES],
       }),
       appPipeline('hostile-hook', { deployment: { hooks: ['AfterAllowTestTraffic'] } }),
       appPipeline('long-running', { actions: { Source: { durationSeconds: 3600 } } }),
       appPipeline('forged-then-killed', {
-        actions: { Source: { externalExecutionUrl: `https://github.com/octo/app/commit/x\n${CommandLines[0]}` }, Build: { durationSeconds: 3600 } },
+        actions: { Source: { externalExecutionUrl: `https://github.com/octo/app/commit/x\n${COMMAND_LINES[0]}` }, Build: { durationSeconds: 3600 } },
       }),
     ], { timeScale: 0.05 });
     codedeploy = new CodeDeployClient({ region: harness.sim.region, endpoint: harness.sim.endpoint, credentials: { accessKeyId: harness.sim.env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: harness.sim.env['AWS_SECRET_ACCESS_KEY'] ?? '' } });
-    failEveryHook(harness, codedeploy, `/aws/lambda/${HookFunction}`, (hook) => [
-      JSON.stringify({ level: 'WARN', message: 'decision', deploymentId: hook.deploymentId, status: 'Failed', reason: Hostile }),
+    failEveryHook(harness, codedeploy, `/aws/lambda/${hookFunction}`, (hook) => [
+      JSON.stringify({ level: 'WARN', message: 'decision', deploymentId: hook.deploymentId, status: 'Failed', reason: hostile }),
     ]);
   });
   afterAll(async () => {
@@ -113,7 +113,7 @@ describe('text from AWS never becomes a workflow command', () => {
     const post = await harness.post(killed.state);
 
     // Assess
-    expect(killed.stdout).toContain(CommandLines[0]);
+    expect(killed.stdout).toContain(COMMAND_LINES[0]);
     expect(killed.state).toMatchObject({ finished: 'false', 'stop-requested': 'false' });
     expect(post.exitCode).toBe(0);
     expect(harness.callsFor('StopPipelineExecution', 'forged-then-killed')).toHaveLength(1);

@@ -15,13 +15,13 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const mainEntry = path.join(packageDir, 'dist', 'index.js');
 const postEntry = path.join(packageDir, 'dist', 'post.js');
 
-const Repository = 'octo/app';
-const Sha = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+const REPOSITORY = 'octo/app';
+const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 
 /** The GITHUB_* variables the runner sets for a job. */
 const githubEnv = (overrides: Readonly<Record<string, string>> = {}): Record<string, string> => ({
-  GITHUB_REPOSITORY: Repository,
-  GITHUB_SHA: Sha,
+  GITHUB_REPOSITORY: REPOSITORY,
+  GITHUB_SHA: SHA,
   GITHUB_RUN_ID: '4242',
   GITHUB_RUN_ATTEMPT: '1',
   GITHUB_JOB: 'deploy',
@@ -40,7 +40,7 @@ type AppPipelineOptions = Partial<Omit<GreenlightPipelineOptions, 'name'>>;
 const appPipeline = (name: string, options: AppPipelineOptions = {}): PipelineScenario =>
   greenlightPipelineScenario({
     name,
-    repository: Repository,
+    repository: REPOSITORY,
     connectionArn: 'arn:aws:codeconnections:us-east-1:111111111111:connection/x',
     variables: [{ name: 'IMAGE_TAG', defaultValue: 'latest' }],
     buildProjectName: 'app-build',
@@ -52,7 +52,7 @@ const appPipeline = (name: string, options: AppPipelineOptions = {}): PipelineSc
   });
 
 /** The Build action fails as CodeBuild reports it. */
-const BuildFails: AppPipelineOptions = {
+const BUILD_FAILS: AppPipelineOptions = {
   actions: { Build: { outcome: 'Failed', errorDetails: { code: 'JobFailed', message: 'Build terminated with state: FAILED' } } },
 };
 
@@ -72,7 +72,7 @@ interface HarnessOptions {
   readonly seed?: number;
 }
 
-const KillAfterMs = 60_000;
+const KILL_AFTER_MS = 60_000;
 
 const startHarness = async (pipelines: readonly PipelineScenario[], options: HarnessOptions = {}): Promise<Harness> => {
   const sim = await startSimulator({ seed: options.seed ?? 1, timeScale: options.timeScale ?? 0.01, faults: options.faults ?? {} });
@@ -80,14 +80,14 @@ const startHarness = async (pipelines: readonly PipelineScenario[], options: Har
   const env = (extra: Readonly<Record<string, string>> = {}): Record<string, string> => ({ ...sim.env, ...githubEnv(), ...extra });
   return {
     sim,
-    run: (inputs, extra) => runStep({ entry: mainEntry, inputs, env: env(extra), killAfterMs: KillAfterMs }),
-    start: (inputs, extra) => startStep({ entry: mainEntry, inputs, env: env(extra), killAfterMs: KillAfterMs }),
-    post: (state) => runStep({ entry: postEntry, state, env: env(), killAfterMs: KillAfterMs }),
+    run: (inputs, extra) => runStep({ entry: mainEntry, inputs, env: env(extra), killAfterMs: KILL_AFTER_MS }),
+    start: (inputs, extra) => startStep({ entry: mainEntry, inputs, env: env(extra), killAfterMs: KILL_AFTER_MS }),
+    post: (state) => runStep({ entry: postEntry, state, env: env(), killAfterMs: KILL_AFTER_MS }),
     stop: () => sim.stop(),
     callsFor: (operation, pipelineName) =>
       sim.callsTo(operation).filter((call) => (call.input['name'] ?? call.input['pipelineName']) === pipelineName),
   };
 };
 
-export { appPipeline, BuildFails, githubEnv, mainEntry, packageDir, postEntry, Repository, Sha, startHarness };
+export { appPipeline, BUILD_FAILS, githubEnv, mainEntry, packageDir, postEntry, REPOSITORY, SHA, startHarness };
 export type { Harness };

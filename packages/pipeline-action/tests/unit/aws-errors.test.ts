@@ -4,17 +4,17 @@ import { AccessDeniedError, ExpiredCredentialsError, MissingCredentialsError, Pi
 
 const sdkError = (name: string, status: number, message = 'boom') =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
-const context = { permission: 'codepipeline:StartPipelineExecution', pipelineName: 'app', region: 'eu-west-1' };
+const CONTEXT = { permission: 'codepipeline:StartPipelineExecution', pipelineName: 'app', region: 'eu-west-1' };
 
 describe('describeAwsError', () => {
   it('turns each refusal into the specific error that says what to do', () => {
     // Act
     const errors = [
-      describeAwsError(sdkError('PipelineNotFoundException', 400), context),
-      describeAwsError(sdkError('AccessDeniedException', 403), context),
-      describeAwsError(sdkError('ExpiredTokenException', 400), context),
-      describeAwsError(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), context),
-      describeAwsError(sdkError('ConcurrentPipelineExecutionsLimitExceededException', 400, 'limit'), context),
+      describeAwsError(sdkError('PipelineNotFoundException', 400), CONTEXT),
+      describeAwsError(sdkError('AccessDeniedException', 403), CONTEXT),
+      describeAwsError(sdkError('ExpiredTokenException', 400), CONTEXT),
+      describeAwsError(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), CONTEXT),
+      describeAwsError(sdkError('ConcurrentPipelineExecutionsLimitExceededException', 400, 'limit'), CONTEXT),
     ];
 
     // Assess
@@ -31,7 +31,7 @@ describe('describeAwsError', () => {
 
   it('names no permission it does not know, and points at the role the stack defines instead', () => {
     // Prepare
-    const unknownCall = { ...context, permission: undefined };
+    const unknownCall = { ...CONTEXT, permission: undefined };
 
     // Act
     const denied = describeAwsError(sdkError('AccessDeniedException', 403), unknownCall);

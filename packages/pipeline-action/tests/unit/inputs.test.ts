@@ -3,12 +3,12 @@ import { InputError } from '../../src/errors.js';
 import { parseInputs } from '../../src/inputs.js';
 
 const reader = (inputs: Record<string, string>) => (name: string): string => inputs[name] ?? '';
-const env = { AWS_REGION: 'eu-west-1' };
+const ENV = { AWS_REGION: 'eu-west-1' };
 
 describe('parseInputs', () => {
   it('applies the documented defaults when only pipeline-name is given', () => {
     // Act
-    const inputs = parseInputs(reader({ 'pipeline-name': 'app' }), env);
+    const inputs = parseInputs(reader({ 'pipeline-name': 'app' }), ENV);
 
     // Assess
     expect(inputs).toEqual({
@@ -37,7 +37,7 @@ describe('parseInputs', () => {
     [{ 'on-cancel': 'stop', 'stop-on-cancel': 'true' }, 'stop', 1],
   ])('reads on-cancel %j as %s, with a deprecation warning for each stop-on-cancel', (given, onCancel, warnings) => {
     // Act
-    const inputs = parseInputs(reader({ 'pipeline-name': 'app', ...given }), env);
+    const inputs = parseInputs(reader({ 'pipeline-name': 'app', ...given }), ENV);
 
     // Assess
     expect(inputs.onCancel).toBe(onCancel);
@@ -52,7 +52,7 @@ describe('parseInputs', () => {
     [{ 'stop-on-cancel': 'yes' }, "Input 'stop-on-cancel' must be true or false, got 'yes'."],
   ])('refuses on-cancel %j naming the input', (given, message) => {
     // Act
-    const parse = (): unknown => parseInputs(reader({ 'pipeline-name': 'app', ...given }), env);
+    const parse = (): unknown => parseInputs(reader({ 'pipeline-name': 'app', ...given }), ENV);
 
     // Assess
     expect(parse).toThrow(expect.objectContaining({ name: 'InputError', message: expect.stringContaining(message) }));
@@ -61,8 +61,8 @@ describe('parseInputs', () => {
   it('prefers the region input, then AWS_REGION, then AWS_DEFAULT_REGION', () => {
     // Act
     const regions = [
-      parseInputs(reader({ 'pipeline-name': 'app', region: 'us-west-2' }), env).region,
-      parseInputs(reader({ 'pipeline-name': 'app' }), { AWS_DEFAULT_REGION: 'ap-south-1', ...env }).region,
+      parseInputs(reader({ 'pipeline-name': 'app', region: 'us-west-2' }), ENV).region,
+      parseInputs(reader({ 'pipeline-name': 'app' }), { AWS_DEFAULT_REGION: 'ap-south-1', ...ENV }).region,
       parseInputs(reader({ 'pipeline-name': 'app' }), { AWS_DEFAULT_REGION: 'ap-south-1' }).region,
     ];
 
@@ -77,7 +77,7 @@ describe('parseInputs', () => {
         'pipeline-name': 'app',
         'source-revisions': 'Source=abc123\nImage=IMAGE_DIGEST:sha256:ffee\nArtifacts=S3_OBJECT_KEY:builds/app.zip',
       }),
-      env,
+      ENV,
     );
 
     // Assess
@@ -90,7 +90,7 @@ describe('parseInputs', () => {
 
   it('accepts fractional timeouts and YAML booleans', () => {
     // Act
-    const inputs = parseInputs(reader({ 'pipeline-name': 'app', 'timeout-minutes': '0.5', wait: 'False', 'pin-commit': 'TRUE' }), env);
+    const inputs = parseInputs(reader({ 'pipeline-name': 'app', 'timeout-minutes': '0.5', wait: 'False', 'pin-commit': 'TRUE' }), ENV);
 
     // Assess
     expect(inputs).toMatchObject({ timeoutMinutes: 0.5, wait: false, pinCommit: true });
@@ -98,7 +98,7 @@ describe('parseInputs', () => {
 
   it('keeps variable values that contain = signs', () => {
     // Act
-    const inputs = parseInputs(reader({ 'pipeline-name': 'app', variables: 'QUERY=a=b&c=d' }), env);
+    const inputs = parseInputs(reader({ 'pipeline-name': 'app', variables: 'QUERY=a=b&c=d' }), ENV);
 
     // Assess
     expect(inputs.variables).toEqual([{ name: 'QUERY', value: 'a=b&c=d' }]);
@@ -108,7 +108,7 @@ describe('parseInputs', () => {
     // Act
     const inputs = parseInputs(
       reader({ 'pipeline-name': 'app', 'github-token': 'tok', environment: 'prod', 'environment-url': 'https://x.example' }),
-      env,
+      ENV,
     );
 
     // Assess
@@ -120,7 +120,7 @@ describe('parseInputs', () => {
     const variables = Array.from({ length: 51 }, (_, index) => `V${index}=x`).join('\n');
 
     // Act
-    const parse = (): unknown => parseInputs(reader({ 'pipeline-name': 'app', variables }), env);
+    const parse = (): unknown => parseInputs(reader({ 'pipeline-name': 'app', variables }), ENV);
 
     // Assess
     expect(parse).toThrow(InputError);

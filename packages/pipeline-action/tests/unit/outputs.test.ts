@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { OutputNames } from '../../src/outputs.js';
+import { OUTPUT_NAMES } from '../../src/outputs.js';
 
 describe('OutputNames', () => {
   it('lists exactly the outputs action.yml declares, so every one is written on every path', async () => {
@@ -12,6 +12,6 @@ describe('OutputNames', () => {
     const declared = Object.keys(action.outputs);
 
     // Assess
-    expect([...OutputNames].sort()).toEqual(declared.sort());
+    expect([...OUTPUT_NAMES].sort()).toEqual(declared.sort());
   });
 });

@@ -1,17 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import { PollSchedule } from '../../src/poll-schedule.js';
 
-const bounds = { minIntervalMs: 1_000, maxIntervalMs: 30_000 };
+const BOUNDS = { minIntervalMs: 1_000, maxIntervalMs: 30_000 };
 const noJitter = (): number => 0;
-const quiet = { changed: false, expectedChangeAt: undefined, runningForMs: undefined };
+const QUIET = { changed: false, expectedChangeAt: undefined, runningForMs: undefined };
 
 describe('PollSchedule', () => {
   it('aims just after the moment a change is expected', () => {
     // Prepare
-    const schedule = new PollSchedule(bounds, noJitter);
+    const schedule = new PollSchedule(BOUNDS, noJitter);
 
     // Act
-    const delay = schedule.next({ ...quiet, now: 10_000, expectedChangeAt: 22_000 });
+    const delay = schedule.next({ ...QUIET, now: 10_000, expectedChangeAt: 22_000 });
 
     // Assess
     expect(delay).toBe(12_300);
@@ -19,11 +19,11 @@ describe('PollSchedule', () => {
 
   it('backs off while nothing moves and is quick again after a change', () => {
     // Prepare
-    const schedule = new PollSchedule(bounds, noJitter);
+    const schedule = new PollSchedule(BOUNDS, noJitter);
 
     // Act
-    const idle = [1, 2, 3, 4].map(() => schedule.next({ ...quiet, now: 0 }));
-    const afterChange = schedule.next({ ...quiet, now: 0, changed: true });
+    const idle = [1, 2, 3, 4].map(() => schedule.next({ ...QUIET, now: 0 }));
+    const afterChange = schedule.next({ ...QUIET, now: 0, changed: true });
 
     // Assess
     expect(idle).toEqual([2_000, 4_000, 8_000, 16_000]);
@@ -32,10 +32,10 @@ describe('PollSchedule', () => {
 
   it('looks again soon, then less often, once an expected change is overdue', () => {
     // Prepare
-    const schedule = new PollSchedule(bounds, noJitter);
+    const schedule = new PollSchedule(BOUNDS, noJitter);
 
     // Act
-    const overdue = [1, 2, 3].map(() => schedule.next({ ...quiet, now: 50_000, expectedChangeAt: 40_000 }));
+    const overdue = [1, 2, 3].map(() => schedule.next({ ...QUIET, now: 50_000, expectedChangeAt: 40_000 }));
 
     // Assess
     expect(overdue).toEqual([1_000, 1_500, 2_250]);
@@ -43,10 +43,10 @@ describe('PollSchedule', () => {
 
   it('polls a long-running action sparsely in proportion to how long it has run', () => {
     // Prepare
-    const schedule = new PollSchedule(bounds, noJitter);
+    const schedule = new PollSchedule(BOUNDS, noJitter);
 
     // Act
-    const delay = schedule.next({ ...quiet, now: 0, changed: true, runningForMs: 60_000 });
+    const delay = schedule.next({ ...QUIET, now: 0, changed: true, runningForMs: 60_000 });
 
     // Assess
     expect(delay).toBe(18_000);
@@ -54,12 +54,12 @@ describe('PollSchedule', () => {
 
   it('never polls faster than the minimum nor waits longer than the maximum', () => {
     // Prepare
-    const schedule = new PollSchedule(bounds, noJitter);
+    const schedule = new PollSchedule(BOUNDS, noJitter);
 
     // Act
-    const soon = schedule.next({ ...quiet, now: 0, expectedChangeAt: 10 });
-    const far = schedule.next({ ...quiet, now: 0, expectedChangeAt: 3_600_000 });
-    const longIdle = Array.from({ length: 20 }, () => schedule.next({ ...quiet, now: 0 })).at(-1);
+    const soon = schedule.next({ ...QUIET, now: 0, expectedChangeAt: 10 });
+    const far = schedule.next({ ...QUIET, now: 0, expectedChangeAt: 3_600_000 });
+    const longIdle = Array.from({ length: 20 }, () => schedule.next({ ...QUIET, now: 0 })).at(-1);
 
     // Assess
     expect(soon).toBe(1_000);
@@ -69,11 +69,11 @@ describe('PollSchedule', () => {
 
   it('spreads backoff delays with up to 15% jitter', () => {
     // Prepare
-    const low = new PollSchedule(bounds, () => 0);
-    const high = new PollSchedule(bounds, () => 0.999);
+    const low = new PollSchedule(BOUNDS, () => 0);
+    const high = new PollSchedule(BOUNDS, () => 0.999);
 
     // Act
-    const delays = [low, high].map((schedule) => schedule.next({ ...quiet, now: 0, runningForMs: 20_000 }));
+    const delays = [low, high].map((schedule) => schedule.next({ ...QUIET, now: 0, runningForMs: 20_000 }));
 
     // Assess
     expect(delays[0]).toBe(6_000);
@@ -83,7 +83,7 @@ describe('PollSchedule', () => {
 
   it('backs off exponentially after failed polls', () => {
     // Prepare
-    const schedule = new PollSchedule(bounds, noJitter);
+    const schedule = new PollSchedule(BOUNDS, noJitter);
 
     // Act
     const delays = [1, 2, 3, 6].map((failures) => schedule.afterError(failures));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { executionContext } from '../../src/execution-context.js';
-import { Outcome, outcomeError } from '../../src/outcome.js';
+import { outcomes, outcomeError } from '../../src/outcome.js';
 import { failureMessage, type ExecutionReport } from '../../src/report.js';
 import { renderSummary } from '../../src/summary.js';
 import { actionRun } from './runs.js';
@@ -20,7 +20,7 @@ const failedBuild = actionRun({
 
 const report = (overrides: Partial<ExecutionReport> = {}): ExecutionReport => ({
   ...executionContext('eu-west-1', 'app', '11111111-2222-3333-4444-555555555555'),
-  outcome: Outcome.Failed,
+  outcome: outcomes.Failed,
   status: 'Failed',
   statusSummary: undefined,
   stages: [
@@ -44,7 +44,7 @@ const report = (overrides: Partial<ExecutionReport> = {}): ExecutionReport => ({
 describe('outcomeError', () => {
   it('passes only on success and on a start without waiting', () => {
     // Act
-    const errors = [Outcome.Succeeded, Outcome.Started].map((outcome) => outcomeError(report({ outcome })));
+    const errors = [outcomes.Succeeded, outcomes.Started].map((outcome) => outcomeError(report({ outcome })));
 
     // Assess
     expect(errors).toEqual([undefined, undefined]);
@@ -92,7 +92,7 @@ describe('outcomeError', () => {
   it('names the newer execution when superseded and says it is not followed', () => {
     // Act
     const error = outcomeError(
-      report({ outcome: Outcome.Superseded, status: 'Superseded', failedRun: undefined, supersededBy: { executionId: 'newer-id', status: 'InProgress' } }),
+      report({ outcome: outcomes.Superseded, status: 'Superseded', failedRun: undefined, supersededBy: { executionId: 'newer-id', status: 'InProgress' } }),
     );
 
     // Assess
@@ -102,7 +102,7 @@ describe('outcomeError', () => {
 
   it('says the pipeline was left running on a timeout and how to follow it', () => {
     // Act
-    const error = outcomeError(report({ outcome: Outcome.TimedOut, status: 'InProgress', failedRun: undefined, timeoutMinutes: 0.05 }));
+    const error = outcomeError(report({ outcome: outcomes.TimedOut, status: 'InProgress', failedRun: undefined, timeoutMinutes: 0.05 }));
 
     // Assess
     expect(error?.title).toBe('Pipeline still running at timeout');
@@ -139,7 +139,7 @@ describe('renderSummary', () => {
   it('says what cancelling did to the deployment, naming the permission a refused rollback lacked', () => {
     // Prepare
     const cancelled = report({
-      outcome: Outcome.StopRequested,
+      outcome: outcomes.StopRequested,
       status: 'Stopping',
       failedRun: undefined,
       cancellation: { onCancel: 'rollback', stop: 'Stopping', rollbacks: [{ deploymentId: 'd-ABCDEFGHI', result: 'denied' }], completing: [] },
@@ -189,7 +189,7 @@ describe('renderSummary', () => {
 
   it('omits failure details and the timeline when nothing ran', () => {
     // Act
-    const markdown = renderSummary(report({ outcome: Outcome.Started, status: 'InProgress', runs: [], failedRun: undefined, buildLog: undefined }));
+    const markdown = renderSummary(report({ outcome: outcomes.Started, status: 'InProgress', runs: [], failedRun: undefined, buildLog: undefined }));
 
     // Assess
     expect(markdown).toContain('▶️ started');

@@ -4,7 +4,7 @@ import { parseInputs } from '../../src/inputs.js';
 import { planSourceRevisions } from '../../src/start.js';
 import { readWorkflowRun } from '../../src/workflow-run.js';
 
-const pipeline: PipelineDeclaration = {
+const PIPELINE: PipelineDeclaration = {
   name: 'app',
   roleArn: 'arn:aws:iam::111111111111:role/pipeline',
   stages: [
@@ -25,7 +25,7 @@ const inputs = (extra: Record<string, string> = {}) =>
 describe('planSourceRevisions', () => {
   it('pins only the GitHub source action reading this repository (names compared case-insensitively)', () => {
     // Act
-    const plan = planSourceRevisions(inputs(), pipeline, run);
+    const plan = planSourceRevisions(inputs(), PIPELINE, run);
 
     // Assess
     expect(plan.sourceRevisions).toEqual([{ actionName: 'App', revisionType: 'COMMIT_ID', revisionValue: 'abc123' }]);
@@ -34,7 +34,7 @@ describe('planSourceRevisions', () => {
 
   it('lets explicit source revisions win over pinning', () => {
     // Act
-    const plan = planSourceRevisions(inputs({ 'source-revisions': 'Image=IMAGE_DIGEST:sha256:ab' }), pipeline, run);
+    const plan = planSourceRevisions(inputs({ 'source-revisions': 'Image=IMAGE_DIGEST:sha256:ab' }), PIPELINE, run);
 
     // Assess
     expect(plan.sourceRevisions).toEqual([{ actionName: 'Image', revisionType: 'IMAGE_DIGEST', revisionValue: 'sha256:ab' }]);
@@ -42,7 +42,7 @@ describe('planSourceRevisions', () => {
 
   it('pins nothing outside GitHub Actions or with pin-commit off', () => {
     // Act
-    const plans = [planSourceRevisions(inputs(), pipeline, readWorkflowRun({})), planSourceRevisions(inputs({ 'pin-commit': 'false' }), pipeline, run)];
+    const plans = [planSourceRevisions(inputs(), PIPELINE, readWorkflowRun({})), planSourceRevisions(inputs({ 'pin-commit': 'false' }), PIPELINE, run)];
 
     // Assess
     expect(plans.map((plan) => plan.sourceRevisions)).toEqual([[], []]);

@@ -4,19 +4,19 @@ import { promisify } from 'node:util';
 import { node24Path } from '@greenlight/testkit';
 import { codeBlock, inlineText } from '../../src/markdown.js';
 import { executionContext } from '../../src/execution-context.js';
-import { Outcome } from '../../src/outcome.js';
+import { outcomes } from '../../src/outcome.js';
 import type { ExecutionReport } from '../../src/report.js';
 import { MAX_SUMMARY_BYTES, renderSummary } from '../../src/summary.js';
 import { actionRun } from './runs.js';
 
-const GanttKeywords = [
+const GANTT_KEYWORDS = [
   'title', 'excludes', 'includes', 'dateFormat', 'axisFormat', 'tickInterval', 'todayMarker', 'weekday', 'weekend',
   'click', 'section', 'inclusiveEndDates', 'topAxis', 'accTitle', 'accDescr', 'displayMode',
 ] as const;
 
 const report = (overrides: Partial<ExecutionReport>): ExecutionReport => ({
   ...executionContext('eu-west-1', 'app', '11111111-2222-3333-4444-555555555555'),
-  outcome: Outcome.Failed,
+  outcome: outcomes.Failed,
   status: 'Failed',
   statusSummary: undefined,
   stages: [],
@@ -107,7 +107,7 @@ describe('the job summary with text from AWS', () => {
 
   it('draws a timeline mermaid parses with every action named as a gantt keyword', async () => {
     // Prepare
-    const runs = GanttKeywords.map((name, index) =>
+    const runs = GANTT_KEYWORDS.map((name, index) =>
       actionRun({ stageName: index % 2 === 0 ? 'section' : 'title', actionName: name, startTime: new Date(Date.UTC(2026, 10, 26, 10, index)) }),
     );
 
@@ -116,7 +116,7 @@ describe('the job summary with text from AWS', () => {
 
     // Assess
     expect(parsed.error).toBeUndefined();
-    expect(parsed.tasks?.map((task) => task.name)).toEqual(GanttKeywords.map((name) => `✅ ${name}`));
+    expect(parsed.tasks?.map((task) => task.name)).toEqual(GANTT_KEYWORDS.map((name) => `✅ ${name}`));
     expect(new Set(parsed.tasks?.map((task) => task.section))).toEqual(new Set(['section', 'title']));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { deriveClientRequestToken, readWorkflowRun, runUrl, stopReason } from '../../src/workflow-run.js';
 
-const env = {
+const ENV = {
   GITHUB_REPOSITORY: 'octo/app',
   GITHUB_RUN_ID: '987654321',
   GITHUB_RUN_ATTEMPT: '2',
@@ -12,7 +12,7 @@ const env = {
 describe('deriveClientRequestToken', () => {
   it('derives a readable token in the API charset from the run, attempt, job and pipeline', () => {
     // Act
-    const token = deriveClientRequestToken(readWorkflowRun(env), 'app.pipeline@eu');
+    const token = deriveClientRequestToken(readWorkflowRun(ENV), 'app.pipeline@eu');
 
     // Assess
     expect(token).toMatch(/^gh-987654321-2-deploy-prod-app-pipeline-eu-[0-9a-f]{16}$/);
@@ -21,12 +21,12 @@ describe('deriveClientRequestToken', () => {
 
   it('gives each attempt, job and pipeline its own token, and the same inputs the same token', () => {
     // Act
-    const base = deriveClientRequestToken(readWorkflowRun(env), 'app');
+    const base = deriveClientRequestToken(readWorkflowRun(ENV), 'app');
     const tokens = [
-      deriveClientRequestToken(readWorkflowRun(env), 'app'),
-      deriveClientRequestToken(readWorkflowRun({ ...env, GITHUB_RUN_ATTEMPT: '3' }), 'app'),
-      deriveClientRequestToken(readWorkflowRun({ ...env, GITHUB_JOB: 'deploy.prod' }), 'app'),
-      deriveClientRequestToken(readWorkflowRun(env), 'app2'),
+      deriveClientRequestToken(readWorkflowRun(ENV), 'app'),
+      deriveClientRequestToken(readWorkflowRun({ ...ENV, GITHUB_RUN_ATTEMPT: '3' }), 'app'),
+      deriveClientRequestToken(readWorkflowRun({ ...ENV, GITHUB_JOB: 'deploy.prod' }), 'app'),
+      deriveClientRequestToken(readWorkflowRun(ENV), 'app2'),
     ];
 
     // Assess
@@ -36,7 +36,7 @@ describe('deriveClientRequestToken', () => {
 
   it('stays within 128 characters for very long job and pipeline names', () => {
     // Act
-    const token = deriveClientRequestToken(readWorkflowRun({ ...env, GITHUB_JOB: 'j'.repeat(200) }), 'p'.repeat(100)) ?? '';
+    const token = deriveClientRequestToken(readWorkflowRun({ ...ENV, GITHUB_JOB: 'j'.repeat(200) }), 'p'.repeat(100)) ?? '';
 
     // Assess
     expect(token.length).toBeLessThanOrEqual(128);
@@ -55,8 +55,8 @@ describe('deriveClientRequestToken', () => {
 describe('stopReason', () => {
   it('names the workflow run and fits the 200-character limit', () => {
     // Act
-    const reason = stopReason(readWorkflowRun(env), 'Workflow run cancelled');
-    const long = stopReason(readWorkflowRun({ ...env, GITHUB_REPOSITORY: `octo/${'x'.repeat(250)}` }), 'Workflow run cancelled');
+    const reason = stopReason(readWorkflowRun(ENV), 'Workflow run cancelled');
+    const long = stopReason(readWorkflowRun({ ...ENV, GITHUB_REPOSITORY: `octo/${'x'.repeat(250)}` }), 'Workflow run cancelled');
 
     // Assess
     expect(reason).toBe('Workflow run cancelled by https://github.com/octo/app/actions/runs/987654321/attempts/2');

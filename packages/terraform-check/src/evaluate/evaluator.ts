@@ -13,34 +13,34 @@ import {
   isList,
   isTfObject,
   typeName,
-  UNKNOWN,
+  unknownValue,
   type TfValue,
 } from './tf-value.js';
 
 /** Names bound inside a block or expression: `each`, `count`, `for` iteration variables. */
 type Scope = ReadonlyMap<string, TfValue>;
 
-const NO_SCOPE: Scope = new Map();
+const noScope: Scope = new Map();
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
 /** A quoted-template literal as HCL reads it: backslash escapes, `$${` and `%%{` for literal `${` and `%{`. */
-function decodeLiteral(raw: string): string {
+const decodeLiteral = (raw: string): string => {
   return raw
     .replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (whole, escape: string) =>
       escape.length > 1 ? String.fromCodePoint(Number.parseInt(escape.slice(1), 16)) : (ESCAPES[escape] ?? whole),
     )
     .replaceAll('$${', '${')
     .replaceAll('%%{', '%{');
-}
+};
 
-function indexKey(part: TraversalPart): string | number {
+const indexKey = (part: TraversalPart): string | number => {
   const segment = part.segment.trim();
   return segment.startsWith('"') ? (JSON.parse(segment) as string) : Number(segment);
-}
+};
 
-function step(value: TfValue, key: string | number, byIndex: boolean): TfValue {
-  if (value === UNKNOWN) return UNKNOWN;
+const step = (value: TfValue, key: string | number, byIndex: boolean): TfValue => {
+  if (value === unknownValue) return unknownValue;
   if (isList(value)) {
     if (typeof key !== 'number' || !Number.isInteger(key)) throw new TerraformEvaluationError(`a list is indexed by number, not "${key}"`);
     if (key < 0 || key >= value.length) throw new TerraformEvaluationError(`index ${key} is out of range for a list of ${value.length}`);
@@ -50,13 +50,13 @@ function step(value: TfValue, key: string | number, byIndex: boolean): TfValue {
     const name = String(key);
     if (name in value) return value[name] ?? null;
     // An attribute a typed object may leave out (optional): only an index of a missing key is an error.
-    if (!byIndex) return UNKNOWN;
+    if (!byIndex) return unknownValue;
     throw new TerraformEvaluationError(`the map has no element "${name}"`);
   }
   throw new TerraformEvaluationError(`cannot access "${key}" on a ${typeName(value)} value`);
-}
+};
 
-function compareNumbers(operator: string, left: number, right: number): boolean {
+const compareNumbers = (operator: string, left: number, right: number): boolean => {
   switch (operator) {
     case 'lessThan':
       return left < right;
@@ -67,9 +67,9 @@ function compareNumbers(operator: string, left: number, right: number): boolean 
     default:
       return left >= right;
   }
-}
+};
 
-function arithmetic(operator: string, left: number, right: number): number {
+const arithmetic = (operator: string, left: number, right: number): number => {
   switch (operator) {
     case 'add':
       return left + right;
@@ -84,7 +84,7 @@ function arithmetic(operator: string, left: number, right: number): number {
       if (right === 0) throw new TerraformEvaluationError('modulo by zero');
       return left % right;
   }
-}
+};
 
 /**
  * Evaluates a module's expressions offline for given input variables (others take their default, or unknown):
@@ -103,17 +103,17 @@ class Evaluator {
   ) {}
 
   /** The value of an hcl2json value: literals as they are, `${...}` strings parsed and evaluated. */
-  async value(value: HclValue | undefined, scope: Scope = NO_SCOPE): Promise<TfValue> {
+  async value(value: HclValue | undefined, scope: Scope = noScope): Promise<TfValue> {
     if (value === undefined) return null;
     if (typeof value === 'string') {
       if (!value.includes('${') && !value.includes('%{')) return value;
       const parsed = await parseExpression(expressionSource(value));
-      return parsed ? this.node(parsed, parsed.ast, scope) : UNKNOWN;
+      return parsed ? this.node(parsed, parsed.ast, scope) : unknownValue;
     }
     if (Array.isArray(value)) return Promise.all(value.map((item) => this.value(item, scope)));
     if (isObject(value)) {
       const entries = await Promise.all(
-        Object.entries(value).map(async ([key, item]) => [key, key.includes('${') ? UNKNOWN : await this.value(item, scope)] as const),
+        Object.entries(value).map(async ([key, item]) => [key, key.includes('${') ? unknownValue : await this.value(item, scope)] as const),
       );
       return Object.fromEntries<TfValue>(entries);
     }
@@ -126,10 +126,10 @@ class Evaluator {
     if (!value) {
       value = (async () => {
         const declaration = this.module.variables.find((block) => block.labels[0] === name);
-        if (!declaration) return UNKNOWN;
+        if (!declaration) return unknownValue;
         const given = this.variables.has(name) ? (this.variables.get(name) ?? null) : undefined;
-        const raw = given !== undefined ? given : 'default' in declaration.body ? await this.value(declaration.body.default) : UNKNOWN;
-        return convertToType(declaration.body.type, raw, (node, parsed) => this.node(parsed, node, NO_SCOPE));
+        const raw = given !== undefined ? given : 'default' in declaration.body ? await this.value(declaration.body.default) : unknownValue;
+        return convertToType(declaration.body.type, raw, (node, parsed) => this.node(parsed, node, noScope));
       })();
       this.converted.set(name, value);
     }
@@ -139,9 +139,9 @@ class Evaluator {
   private local(name: string): Promise<TfValue> {
     let value = this.locals.get(name);
     if (value) return value;
-    if (this.evaluatingLocals.has(name)) return Promise.resolve(UNKNOWN);
+    if (this.evaluatingLocals.has(name)) return Promise.resolve(unknownValue);
     const block = this.module.locals.get(name);
-    if (!block) return Promise.resolve(UNKNOWN);
+    if (!block) return Promise.resolve(unknownValue);
     this.evaluatingLocals.add(name);
     value = this.value(block.body[name]).finally(() => this.evaluatingLocals.delete(name));
     this.locals.set(name, value);
@@ -155,7 +155,7 @@ class Evaluator {
     if (name === 'var' && second) return { value: await this.variable(second.segment), used: 2 };
     if (name === 'local' && second) return { value: await this.local(second.segment), used: 2 };
     if (name === 'path' && second?.segment === 'module') return { value: this.module.dir, used: 2 };
-    return { value: UNKNOWN, used: parts.length };
+    return { value: unknownValue, used: parts.length };
   }
 
   private walk(value: TfValue, parts: readonly TraversalPart[]): TfValue {
@@ -180,7 +180,7 @@ class Evaluator {
         return this.template(parsed, node, scope);
       case 'templateWrap':
       case '':
-        return children.length === 0 ? UNKNOWN : this.node(parsed, this.child(node, 0), scope);
+        return children.length === 0 ? unknownValue : this.node(parsed, this.child(node, 0), scope);
       case 'tuple':
         return Promise.all(children.map((child) => this.node(parsed, child, scope)));
       case 'object':
@@ -195,7 +195,7 @@ class Evaluator {
       case 'index': {
         const collection = await this.node(parsed, this.child(node, 0), scope);
         const key = await this.node(parsed, this.child(node, 1), scope);
-        if (collection === UNKNOWN || containsUnknown(key)) return UNKNOWN;
+        if (collection === unknownValue || containsUnknown(key)) return unknownValue;
         return step(collection, typeof key === 'number' ? key : asString(key, 'index'), true);
       }
       case 'function':
@@ -204,19 +204,19 @@ class Evaluator {
         return this.forExpression(parsed, node, scope);
       case 'conditional': {
         const condition = await this.node(parsed, this.child(node, 0), scope);
-        if (condition === UNKNOWN) return UNKNOWN;
+        if (condition === unknownValue) return unknownValue;
         return this.node(parsed, this.child(node, asBoolean(condition, 'condition') ? 1 : 2), scope);
       }
       case 'binaryOp':
         return this.binary(parsed, node, scope);
       case 'unaryOp': {
         const operand = await this.node(parsed, this.child(node, 0), scope);
-        if (operand === UNKNOWN) return UNKNOWN;
+        if (operand === unknownValue) return unknownValue;
         return node.meta?.operator === 'logicalNot' ? !asBoolean(operand, '!') : -asNumber(operand, '-');
       }
       default:
         // Splat expressions and anything newer than this evaluator: unknown, never guessed.
-        return UNKNOWN;
+        return unknownValue;
     }
   }
 
@@ -237,9 +237,9 @@ class Evaluator {
   private async template(parsed: ParsedExpression, node: AstNode, scope: Scope): Promise<TfValue> {
     let text = '';
     for (const part of node.children ?? []) {
-      if (part.type === 'for') return UNKNOWN;
+      if (part.type === 'for') return unknownValue;
       const value = part.type === 'literalValue' ? this.literal(part) : await this.node(parsed, part, scope);
-      if (value === UNKNOWN) return UNKNOWN;
+      if (value === unknownValue) return unknownValue;
       if (value === null) throw new TerraformEvaluationError('a template cannot interpolate null');
       text += asString(value, 'template');
     }
@@ -254,8 +254,8 @@ class Evaluator {
       let key: TfValue;
       if ((keyNode.children ?? []).length > 0) key = await this.node(parsed, keyNode, scope);
       else if (keyNode.range) key = Buffer.from(parsed.source).subarray(keyNode.range.start.byte, keyNode.range.end.byte).toString();
-      else key = UNKNOWN;
-      if (key === UNKNOWN) return UNKNOWN;
+      else key = unknownValue;
+      if (key === unknownValue) return unknownValue;
       result[asString(key, 'object key')] = await this.node(parsed, this.child(node, index + 1), scope);
     }
     return result;
@@ -268,7 +268,7 @@ class Evaluator {
       for (const child of children) {
         try {
           const value = await this.node(parsed, child, scope);
-          if (containsUnknown(value)) return UNKNOWN;
+          if (containsUnknown(value)) return unknownValue;
           return name === 'can' ? true : value;
         } catch (error) {
           if (!(error instanceof TerraformEvaluationError)) throw error;
@@ -280,7 +280,7 @@ class Evaluator {
     const args = await Promise.all(children.map((child) => this.node(parsed, child, scope)));
     if (node.meta?.expandedFinalArgument) {
       const last = args.pop() ?? null;
-      if (last === UNKNOWN) return UNKNOWN;
+      if (last === unknownValue) return unknownValue;
       if (!isList(last)) throw new TerraformEvaluationError(`${name}(): only a list can be expanded with ...`);
       args.push(...last);
     }
@@ -289,9 +289,9 @@ class Evaluator {
 
   private async forExpression(parsed: ParsedExpression, node: AstNode, scope: Scope): Promise<TfValue> {
     const meta = node.meta ?? {};
-    if (meta.groupedValue) return UNKNOWN;
+    if (meta.groupedValue) return unknownValue;
     const collection = await this.node(parsed, this.child(node, 0), scope);
-    if (collection === UNKNOWN) return UNKNOWN;
+    if (collection === unknownValue) return unknownValue;
     const byKey = Boolean(meta.keyExpression);
     const valueIndex = byKey ? 2 : 1;
     let entries: [TfValue, TfValue][];
@@ -306,7 +306,7 @@ class Evaluator {
       inner.set(meta.valVar ?? '', item);
       if (meta.conditionalExpression) {
         const keep = await this.node(parsed, this.child(node, valueIndex + 1), inner);
-        if (keep === UNKNOWN) return UNKNOWN;
+        if (keep === unknownValue) return unknownValue;
         if (!asBoolean(keep, 'for condition')) continue;
       }
       const value = await this.node(parsed, this.child(node, valueIndex), inner);
@@ -315,7 +315,7 @@ class Evaluator {
         continue;
       }
       const objectKey = await this.node(parsed, this.child(node, 1), inner);
-      if (objectKey === UNKNOWN) return UNKNOWN;
+      if (objectKey === unknownValue) return unknownValue;
       const text = asString(objectKey, 'for key');
       if (text in object) throw new TerraformEvaluationError(`for: duplicate key "${text}"`);
       object[text] = value;
@@ -328,13 +328,13 @@ class Evaluator {
     const left = await this.node(parsed, this.child(node, 0), scope);
     if (operator === 'logicalAnd' || operator === 'logicalOr') {
       const decisive = operator === 'logicalOr';
-      if (left !== UNKNOWN && asBoolean(left, operator) === decisive) return decisive;
+      if (left !== unknownValue && asBoolean(left, operator) === decisive) return decisive;
       const right = await this.node(parsed, this.child(node, 1), scope);
-      if (right !== UNKNOWN && asBoolean(right, operator) === decisive) return decisive;
-      return left === UNKNOWN || right === UNKNOWN ? UNKNOWN : !decisive;
+      if (right !== unknownValue && asBoolean(right, operator) === decisive) return decisive;
+      return left === unknownValue || right === unknownValue ? unknownValue : !decisive;
     }
     const right = await this.node(parsed, this.child(node, 1), scope);
-    if (containsUnknown(left) || containsUnknown(right)) return UNKNOWN;
+    if (containsUnknown(left) || containsUnknown(right)) return unknownValue;
     if (operator === 'equal') return equalValues(left, right);
     if (operator === 'notEqual') return !equalValues(left, right);
     const [a, b] = [asNumber(left, operator), asNumber(right, operator)];

@@ -2,7 +2,7 @@ import { TerraformEvaluationError } from '../errors.js';
 import { blocksOf, expressionsIn, type HclObject } from '../hcl.js';
 import type { TfBlock, TfModule } from '../module-loader.js';
 import { Evaluator } from './evaluator.js';
-import { isTfObject, UNKNOWN, type TfValue } from './tf-value.js';
+import { isTfObject, unknownValue, type TfValue } from './tf-value.js';
 
 // Which values a module's input variable accepts, judged by evaluating its own validation blocks offline.
 
@@ -12,12 +12,12 @@ type Verdict =
   /** A validation could not be evaluated offline (a function or value the evaluator does not know). */
   | { readonly accepted: undefined };
 
-function declaration(module: TfModule, name: string): TfBlock | undefined {
+const declaration = (module: TfModule, name: string): TfBlock | undefined => {
   return module.variables.find((block) => block.labels[0] === name);
-}
+};
 
 /** Evaluates every validation of `var.<name>` with the given value, as `terraform plan` would. */
-async function judgeValue(module: TfModule, name: string, value: TfValue): Promise<Verdict> {
+const judgeValue = async (module: TfModule, name: string, value: TfValue): Promise<Verdict> => {
   const evaluator = new Evaluator(module, new Map([[name, value]]));
   let unknown = false;
   for (const validation of blocksOf(declaration(module, name)?.body.validation)) {
@@ -32,25 +32,25 @@ async function judgeValue(module: TfModule, name: string, value: TfValue): Promi
     }
   }
   return unknown ? { accepted: undefined } : { accepted: true };
-}
+};
 
 type VariableKind = 'string' | 'number' | 'bool' | 'string-list' | 'map' | 'other';
 
-function kindOf(type: unknown): VariableKind {
+const kindOf = (type: unknown): VariableKind => {
   const text = typeof type === 'string' ? type.replace(/^\$\{|\}$/g, '').replace(/\s+/g, '') : '';
   if (text === 'string' || text === 'number' || text === 'bool') return text;
   if (/^(list|set)\(string\)$/.test(text)) return 'string-list';
   if (/^map\(/.test(text)) return 'map';
   return 'other';
-}
+};
 
 /** String literals written in the variable's validations: the values an enumerating `contains([...])` allows. */
-function validationLiterals(body: HclObject): string[] {
+const validationLiterals = (body: HclObject): string[] => {
   const literals = blocksOf(body.validation)
     .flatMap((validation) => expressionsIn(validation.condition))
     .flatMap((expression) => [...expression.matchAll(/"((?:[^"\\$]|\\.)*)"/g)].map((match) => match[1] ?? ''));
   return [...new Set(literals)];
-}
+};
 
 interface CandidateOptions {
   /** Strings to try beyond the default and the validations' own literals (e.g. adversarial names). */
@@ -62,7 +62,7 @@ interface CandidateOptions {
  * validations mention, and `options.strings`, shaped for the variable's type (a string, a one-element list, a
  * one-key map whose value is the default's first). A value a validation cannot judge offline is left out.
  */
-async function acceptedValues(module: TfModule, name: string, options: CandidateOptions = {}): Promise<TfValue[]> {
+const acceptedValues = async (module: TfModule, name: string, options: CandidateOptions = {}): Promise<TfValue[]> => {
   const body = declaration(module, name)?.body;
   if (!body) return [];
   const evaluator = new Evaluator(module);
@@ -78,7 +78,7 @@ async function acceptedValues(module: TfModule, name: string, options: Candidate
       candidates.push(...strings.map((text) => [text]));
       break;
     case 'map': {
-      const sample: TfValue = defaultValue !== undefined && isTfObject(defaultValue) ? (Object.values(defaultValue)[0] ?? UNKNOWN) : UNKNOWN;
+      const sample: TfValue = defaultValue !== undefined && isTfObject(defaultValue) ? (Object.values(defaultValue)[0] ?? unknownValue) : unknownValue;
       candidates.push(...strings.map((key): TfValue => ({ [key]: sample })));
       break;
     }
@@ -93,6 +93,6 @@ async function acceptedValues(module: TfModule, name: string, options: Candidate
     if (!accepted.has(key) && (await judgeValue(module, name, candidate)).accepted === true) accepted.set(key, candidate);
   }
   return [...accepted.values()];
-}
+};
 
 export { acceptedValues, judgeValue, type CandidateOptions, type Verdict };

@@ -12,9 +12,9 @@ import { firstBlock } from './values.js';
 
 const CODE_DEPLOY = 'CODE_DEPLOY';
 
-async function isCodeDeployService(service: TfBlock, context: PolicyContext): Promise<boolean> {
+const isCodeDeployService = async (service: TfBlock, context: PolicyContext): Promise<boolean> => {
   return (await context.values.scalar(firstBlock(service.body, 'deployment_controller')?.type)) === CODE_DEPLOY;
-}
+};
 
 /** A role of the task definition: how it is written, and its name when this module knows it. */
 interface TaskRole {
@@ -23,7 +23,7 @@ interface TaskRole {
   readonly name?: string;
 }
 
-async function taskRolesOf(context: PolicyContext): Promise<TaskRole[]> {
+const taskRolesOf = async (context: PolicyContext): Promise<TaskRole[]> => {
   const roles: TaskRole[] = [];
   for (const definition of context.resources('aws_ecs_task_definition')) {
     for (const value of [definition.body.execution_role_arn, definition.body.task_role_arn]) {
@@ -40,10 +40,10 @@ async function taskRolesOf(context: PolicyContext): Promise<TaskRole[]> {
     }
   }
   return roles;
-}
+};
 
 /** Whether a PassRole resource can cover the task role; only a provable mismatch is false. */
-function covers(resource: string, taskRole: TaskRole): boolean {
+const covers = (resource: string, taskRole: TaskRole): boolean => {
   const inner = soleInterpolation(resource)?.trim();
   if (resource === '*' || inner === taskRole.expression || resource === taskRole.expression) return true;
   if (inner !== undefined) {
@@ -53,13 +53,13 @@ function covers(resource: string, taskRole: TaskRole): boolean {
   const rolePattern = resource.split(':role/')[1];
   if (resource.includes('${') || rolePattern === undefined || taskRole.name === undefined) return true;
   return matchesIamPattern(rolePattern.split('/').at(-1) ?? '', taskRole.name);
-}
+};
 
-function passesToEcsTasks(statement: Statement): boolean {
+const passesToEcsTasks = (statement: Statement): boolean => {
   if (statement.effect !== 'Allow' || !statement.actions.some((action) => matchesIamPattern(action, 'iam:PassRole', true))) return false;
   const services = statement.conditions.filter((condition) => condition.variable === 'iam:PassedToService');
   return services.every((condition) => condition.values.some((value) => matchesIamPattern(value, 'ecs-tasks.amazonaws.com')));
-}
+};
 
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/codedeploy_IAM_role.html: the replacement task set
 // runs with the task definition's execution and task roles, which CodeDeploy's role must be allowed to pass
@@ -101,10 +101,10 @@ const passTaskRoles = perResource(
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html
 const DEPLOYMENT_OWNED = ['task_definition', 'load_balancer', 'network_configuration', 'platform_version'] as const;
 
-function ignoredChanges(service: TfBlock): string[] {
+const ignoredChanges = (service: TfBlock): string[] => {
   const ignore = firstBlock(service.body, 'lifecycle')?.ignore_changes;
   return (Array.isArray(ignore) ? ignore : [ignore]).flatMap((path) => (typeof path === 'string' ? [soleInterpolation(path)?.trim() ?? path] : []));
-}
+};
 
 const ignoreDeploymentOwned = perResource(
   {

@@ -9,7 +9,7 @@ import { securityGroupRules } from './security-group-rules.js';
 import { serviceRules } from './service-rules.js';
 import { trustRules } from './trust-rules.js';
 
-const POLICY_RULES: readonly PolicyRule[] = [
+const policyRules: readonly PolicyRule[] = [
   ...s3Rules,
   ...ecrRules,
   ...albRules,
@@ -21,4 +21,4 @@ const POLICY_RULES: readonly PolicyRule[] = [
   ...blueGreenRules,
 ];
 
-export { POLICY_RULES };
+export { policyRules };

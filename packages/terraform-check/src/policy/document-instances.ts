@@ -1,6 +1,6 @@
 import { TerraformEvaluationError } from '../errors.js';
 import { Evaluator, type Scope } from '../evaluate/evaluator.js';
-import { isList, isTfObject, UNKNOWN, type TfValue } from '../evaluate/tf-value.js';
+import { isList, isTfObject, unknownValue, type TfValue } from '../evaluate/tf-value.js';
 import { blocksOf, isObject, type HclObject, type HclValue } from '../hcl.js';
 import type { TfBlock, TfModule } from '../module-loader.js';
 
@@ -8,22 +8,22 @@ import type { TfBlock, TfModule } from '../module-loader.js';
 // with `each` or `count` bound and its `dynamic` blocks expanded, so each role's statements are judged as planned.
 
 /** What the evaluator knows, back in hcl2json form: unknown values become an expression, which rules skip. */
-function toHcl(value: TfValue): HclValue {
-  if (value === UNKNOWN) return '${unknown}';
+const toHcl = (value: TfValue): HclValue => {
+  if (value === unknownValue) return '${unknown}';
   if (isList(value)) return value.map(toHcl);
   if (isTfObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toHcl(item)]));
   return value;
-}
+};
 
 /** A collection's iterations: a map's keys, a list's indexes, or (for a resource's for_each over a set) its values. */
-function iterations(collection: TfValue, listKeys: 'index' | 'value'): { key: TfValue; value: TfValue }[] {
+const iterations = (collection: TfValue, listKeys: 'index' | 'value'): { key: TfValue; value: TfValue }[] => {
   if (isTfObject(collection)) return Object.entries(collection).map(([key, value]) => ({ key, value }));
   if (isList(collection)) return collection.map((value, index) => ({ key: listKeys === 'index' ? index : value, value }));
   return [];
-}
+};
 
 /** The block's arguments evaluated in `scope`, each `dynamic "name"` turned into the `name` blocks it generates. */
-async function expand(evaluator: Evaluator, body: HclObject, scope: Scope): Promise<HclObject> {
+const expand = async (evaluator: Evaluator, body: HclObject, scope: Scope): Promise<HclObject> => {
   const expanded: Record<string, HclValue> = {};
   for (const [key, value] of Object.entries(body)) {
     if (key === 'dynamic' && isObject(value)) continue;
@@ -46,13 +46,13 @@ async function expand(evaluator: Evaluator, body: HclObject, scope: Scope): Prom
     }
   }
   return expanded;
-}
+};
 
 /**
  * The document's body for one instance: the `key` of its for_each, or the index of its count. Undefined when the
  * instance does not exist or its collection is unknown offline.
  */
-async function documentInstance(module: TfModule, document: TfBlock, key: string | number): Promise<HclObject | undefined> {
+const documentInstance = async (module: TfModule, document: TfBlock, key: string | number): Promise<HclObject | undefined> => {
   const evaluator = new Evaluator(module);
   try {
     if (typeof key === 'number') {
@@ -66,6 +66,6 @@ async function documentInstance(module: TfModule, document: TfBlock, key: string
     if (error instanceof TerraformEvaluationError) return undefined;
     throw error;
   }
-}
+};
 
 export { documentInstance };

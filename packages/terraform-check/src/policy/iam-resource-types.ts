@@ -4,14 +4,14 @@
 
 const REFERENCE = 'https://docs.aws.amazon.com/service-authorization/latest/reference';
 
-const SOURCES = {
+const sources = {
   codedeploy: `${REFERENCE}/list_awscodedeploy.html`,
   elasticloadbalancing: `${REFERENCE}/list_awselasticloadbalancingv2.html`,
   ecr: `${REFERENCE}/list_amazonelasticcontainerregistry.html`,
   ecs: `${REFERENCE}/list_amazonelasticcontainerservice.html`,
 } as const;
 
-const ACTIONS_WITHOUT_RESOURCE_TYPES: ReadonlyMap<string, string> = new Map(
+const actionsWithoutResourceTypes: ReadonlyMap<string, string> = new Map(
   (
     [
       ['codedeploy', ['BatchGetDeploymentTargets', 'ContinueDeployment', 'GetDeploymentTarget', 'ListDeploymentTargets', 'PutLifecycleEventHookExecutionStatus', 'StopDeployment']],
@@ -19,12 +19,12 @@ const ACTIONS_WITHOUT_RESOURCE_TYPES: ReadonlyMap<string, string> = new Map(
       ['ecr', ['GetAuthorizationToken']],
       ['ecs', ['DescribeTaskDefinition']],
     ] as const
-  ).flatMap(([service, actions]) => actions.map((action) => [`${service}:${action}`.toLowerCase(), SOURCES[service]] as const)),
+  ).flatMap(([service, actions]) => actions.map((action) => [`${service}:${action}`.toLowerCase(), sources[service]] as const)),
 );
 
 /** The reference page saying the action has no resource type, or undefined when it has one (or is a wildcard). */
-function withoutResourceType(action: string): string | undefined {
-  return ACTIONS_WITHOUT_RESOURCE_TYPES.get(action.toLowerCase());
-}
+const withoutResourceType = (action: string): string | undefined => {
+  return actionsWithoutResourceTypes.get(action.toLowerCase());
+};
 
 export { withoutResourceType };

@@ -19,7 +19,7 @@ interface PolicySource {
   readonly statements: readonly Statement[];
 }
 
-async function identityPolicies(context: PolicyContext): Promise<PolicySource[]> {
+const identityPolicies = async (context: PolicyContext): Promise<PolicySource[]> => {
   const sources: PolicySource[] = [];
   for (const { type, member } of IDENTITY_POLICIES) {
     for (const block of context.resources(type)) {
@@ -34,12 +34,12 @@ async function identityPolicies(context: PolicyContext): Promise<PolicySource[]>
     }
   }
   return sources;
-}
+};
 
-function allowStatementRule(
+const allowStatementRule = (
   rule: Omit<PolicyRule, 'check'>,
   problem: (statement: Statement) => string | undefined,
-): PolicyRule {
+): PolicyRule => {
   return {
     ...rule,
     async check(context) {
@@ -53,7 +53,7 @@ function allowStatementRule(
       return hits;
     },
   };
-}
+};
 
 const noStarActions = allowStatementRule(
   { id: 'CKV_AWS_63', mirrors: 'checkov CKV_AWS_62 / CKV_AWS_63', title: 'No IAM statement allows every action', waivable: true },

@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
  * Patterns come from configuration, so they are matched by a two-pointer scan rather than a regular expression.
  */
-function matchesIamPattern(pattern: string, value: string, ignoreCase = false): boolean {
+const matchesIamPattern = (pattern: string, value: string, ignoreCase = false): boolean => {
   const wanted = ignoreCase ? pattern.toLowerCase() : pattern;
   const text = ignoreCase ? value.toLowerCase() : value;
   let p = 0;
@@ -29,6 +29,6 @@ function matchesIamPattern(pattern: string, value: string, ignoreCase = false): 
   }
   while (wanted[p] === '*') p += 1;
   return p === wanted.length;
-}
+};
 
 export { matchesIamPattern };

@@ -4,39 +4,39 @@ import type { PolicyContext, PolicyHit, PolicyRule } from './policy-rule.js';
 
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
 
-function isGitHubFederation(statement: Statement): boolean {
+const isGitHubFederation = (statement: Statement): boolean => {
   const federated = statement.principals.filter((principal) => principal.type === 'Federated');
   const trustsGitHub = federated.some((principal) =>
     principal.identifiers.some((identifier) => identifier.includes(GITHUB_ISSUER) || identifier.includes('aws_iam_openid_connect_provider')),
   );
   const mentionsGitHub = statement.conditions.some((condition) => condition.variable.includes(GITHUB_ISSUER));
   return statement.actions.includes('sts:AssumeRoleWithWebIdentity') && (trustsGitHub || mentionsGitHub);
-}
+};
 
-function values(statement: Statement, claim: string): string[] | undefined {
+const values = (statement: Statement, claim: string): string[] | undefined => {
   const matching = statement.conditions.filter((condition) => condition.variable.endsWith(`:${claim}`));
   return matching.length === 0 ? undefined : matching.flatMap((condition) => condition.values);
-}
+};
 
 /**
  * A `sub` that any repository, or any ref of one, can present: `*`, `repo:org/*:...`, `repo:org/app:*`.
  * Subjects built from expressions are known only at plan time and pass.
  */
-function unpinned(sub: string): boolean {
+const unpinned = (sub: string): boolean => {
   if (sub.includes('${')) return false;
   return !/^repo:[^*:/]+\/[^*:/]+:/.test(sub) || /:\*$/.test(sub);
-}
+};
 
-async function trustStatements(context: PolicyContext): Promise<{ role: TfBlock; statement: Statement }[]> {
+const trustStatements = async (context: PolicyContext): Promise<{ role: TfBlock; statement: Statement }[]> => {
   const found: { role: TfBlock; statement: Statement }[] = [];
   for (const role of context.resources('aws_iam_role')) {
     const statements = (await statementsOf(context.module, context.values, role.body.assume_role_policy)) ?? [];
     for (const statement of statements.filter(isGitHubFederation)) found.push({ role, statement });
   }
   return found;
-}
+};
 
-function trustRule(rule: Omit<PolicyRule, 'check'>, problem: (statement: Statement) => string | undefined): PolicyRule {
+const trustRule = (rule: Omit<PolicyRule, 'check'>, problem: (statement: Statement) => string | undefined): PolicyRule => {
   return {
     ...rule,
     async check(context) {
@@ -48,7 +48,7 @@ function trustRule(rule: Omit<PolicyRule, 'check'>, problem: (statement: Stateme
       return hits;
     },
   };
-}
+};
 
 const pinnedSubject = trustRule(
   { id: 'CKV_AWS_358', mirrors: 'checkov CKV_AWS_358', title: 'GitHub OIDC trust pins the sub claim to a repository and refs', waivable: true },

@@ -4,7 +4,7 @@ import type { PolicyContext, PolicyHit, PolicyRule } from './policy-rule.js';
 type ResourceCheck = (block: TfBlock, context: PolicyContext) => Promise<PolicyHit | PolicyHit[] | undefined>;
 
 /** A rule that looks at each resource of the given types on its own. */
-function perResource(rule: Omit<PolicyRule, 'check'>, types: readonly string[], check: ResourceCheck): PolicyRule {
+const perResource = (rule: Omit<PolicyRule, 'check'>, types: readonly string[], check: ResourceCheck): PolicyRule => {
   return {
     ...rule,
     async check(context) {
@@ -16,6 +16,6 @@ function perResource(rule: Omit<PolicyRule, 'check'>, types: readonly string[], 
       return hits;
     },
   };
-}
+};
 
 export { perResource };

@@ -25,13 +25,13 @@ interface Statement {
   readonly conditions: readonly Condition[];
 }
 
-function asStrings(value: HclValue | undefined): string[] {
+const asStrings = (value: HclValue | undefined): string[] => {
   const items = Array.isArray(value) ? value : [value];
   // jsonencode() keeps booleans and numbers (`"aws:SecureTransport" = false`); IAM compares them as strings.
   return items.flatMap((item) => (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? [String(item)] : []));
-}
+};
 
-function fromDocumentBlock(statement: HclObject): Statement {
+const fromDocumentBlock = (statement: HclObject): Statement => {
   return {
     effect: typeof statement.effect === 'string' ? statement.effect : 'Allow',
     actions: asStrings(statement.actions),
@@ -46,9 +46,9 @@ function fromDocumentBlock(statement: HclObject): Statement {
       values: asStrings(condition.values),
     })),
   };
-}
+};
 
-function fromJsonStatement(statement: HclObject): Statement {
+const fromJsonStatement = (statement: HclObject): Statement => {
   const principal = statement.Principal;
   const principals = isObject(principal)
     ? Object.entries(principal).map(([type, identifiers]) => ({ type, identifiers: asStrings(identifiers) }))
@@ -67,14 +67,14 @@ function fromJsonStatement(statement: HclObject): Statement {
     principals,
     conditions,
   };
-}
+};
 
 /**
  * Statements of a policy argument: `data.aws_iam_policy_document.x.json` (read from that data source, with its
  * variables and locals resolved), one instance of a for_each'd or counted document (`x["key"].json`, `x[0].json`), or `jsonencode({...})`.
  * Unknown when built some other way.
  */
-async function statementsOf(module: TfModule, values: ValueResolver, policy: HclValue | undefined, depth = 0): Promise<Statement[] | undefined> {
+const statementsOf = async (module: TfModule, values: ValueResolver, policy: HclValue | undefined, depth = 0): Promise<Statement[] | undefined> => {
   const inner = soleInterpolation(policy)?.trim();
   const reference = inner === undefined ? undefined : /^data\.aws_iam_policy_document\.(\w+)(?:\["([^"]+)"\]|\[(\d+)\])?\.(json|minified_json)$/.exec(inner);
   if (reference) {
@@ -99,6 +99,6 @@ async function statementsOf(module: TfModule, values: ValueResolver, policy: Hcl
   if (!isObject(resolved)) return undefined;
   const statements = resolved.Statement;
   return (Array.isArray(statements) ? statements : [statements]).filter(isObject).map(fromJsonStatement);
-}
+};
 
 export { statementsOf, type Condition, type Principal, type Statement };

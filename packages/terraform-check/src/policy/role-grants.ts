@@ -12,7 +12,7 @@ const PASS_TO_ECS_TASKS = { test: 'StringLike', variable: 'iam:PassedToService',
  * ECS tasks, the limited one only roles named ecsTaskExecutionRole or ECSTaskExecution*. Their other statements
  * do not matter to the rules that read grants.
  */
-const MANAGED_POLICY_STATEMENTS: Readonly<Record<string, readonly Statement[]>> = {
+const managedPolicyStatements: Readonly<Record<string, readonly Statement[]>> = {
   AWSCodeDeployRoleForECS: [{ effect: 'Allow', actions: ['iam:PassRole'], resources: ['*'], principals: [], conditions: [PASS_TO_ECS_TASKS] }],
   AWSCodeDeployRoleForECSLimited: [
     {
@@ -35,19 +35,19 @@ interface RoleGrants {
 }
 
 /** The policy ARN's statements: a policy of this module, a managed policy listed above, or unknown. */
-async function attachedStatements(context: PolicyContext, policyArn: HclValue | undefined): Promise<Statement[] | undefined> {
+const attachedStatements = async (context: PolicyContext, policyArn: HclValue | undefined): Promise<Statement[] | undefined> => {
   const local = /^aws_iam_policy\.(\w+)\.arn$/.exec(soleInterpolation(policyArn)?.trim() ?? '')?.[1];
   if (local !== undefined) {
     const policy = context.resources('aws_iam_policy').find((block) => block.labels[1] === local);
     return policy ? statementsOf(context.module, context.values, policy.body.policy) : undefined;
   }
   const managed = typeof policyArn === 'string' ? /:iam::aws:policy\/(?:service-role\/)?([\w+=,.@-]+)$/.exec(policyArn)?.[1] : undefined;
-  const statements = managed === undefined ? undefined : MANAGED_POLICY_STATEMENTS[managed];
+  const statements = managed === undefined ? undefined : managedPolicyStatements[managed];
   return statements ? [...statements] : undefined;
-}
+};
 
 /** Everything `role` is allowed by the policies this module gives it: inline, attached, and known managed ones. */
-async function grantsOf(context: PolicyContext, role: TfBlock): Promise<RoleGrants> {
+const grantsOf = async (context: PolicyContext, role: TfBlock): Promise<RoleGrants> => {
   const address = `aws_iam_role.${role.labels[1] ?? ''}`;
   const sources: (Statement[] | undefined)[] = [];
   for (const inline of blocksOf(role.body.inline_policy)) sources.push(await statementsOf(context.module, context.values, inline.policy));
@@ -59,6 +59,6 @@ async function grantsOf(context: PolicyContext, role: TfBlock): Promise<RoleGran
   }
   const unread = 'managed_policy_arns' in role.body || context.resources(...OTHER_ATTACHMENTS).some((block) => refersTo(block.body, address));
   return { statements: sources.flatMap((statements) => statements ?? []), complete: !unread && sources.every((statements) => statements !== undefined) };
-}
+};
 
 export { grantsOf, type RoleGrants };

@@ -1,11 +1,11 @@
 import { findingAt } from '../finding-factory.js';
 import type { Finding } from '../findings.js';
 import type { TfModule } from '../module-loader.js';
-import { POLICY_RULES } from './catalog.js';
+import { policyRules } from './catalog.js';
 import type { PolicyContext, PolicyRule } from './policy-rule.js';
 import { ValueResolver } from './values.js';
 
-async function runPolicies(module: TfModule, rules: readonly PolicyRule[] = POLICY_RULES): Promise<Finding[]> {
+const runPolicies = async (module: TfModule, rules: readonly PolicyRule[] = policyRules): Promise<Finding[]> => {
   const context: PolicyContext = {
     module,
     values: new ValueResolver(module),
@@ -16,6 +16,6 @@ async function runPolicies(module: TfModule, rules: readonly PolicyRule[] = POLI
     for (const hit of await rule.check(context)) findings.push(findingAt(hit.block, hit.member, rule.id, hit.message));
   }
   return findings;
-}
+};
 
 export { runPolicies };

@@ -11,11 +11,11 @@ const PUBLIC_ACCESS_FLAGS = {
 } as const;
 
 /** For each bucket, the companion resources of one type that point at it through `bucket = aws_s3_bucket.x...`. */
-async function forEachBucket(
+const forEachBucket = async (
   context: PolicyContext,
   companionType: string,
   check: (bucket: TfBlock, companions: TfBlock[]) => Promise<PolicyHit[]>,
-): Promise<PolicyHit[]> {
+): Promise<PolicyHit[]> => {
   const hits: PolicyHit[] = [];
   for (const bucket of context.resources('aws_s3_bucket')) {
     const address = bucket.labels.join('.');
@@ -23,7 +23,7 @@ async function forEachBucket(
     hits.push(...(await check(bucket, companions)));
   }
   return hits;
-}
+};
 
 const publicAccessBlock: PolicyRule = {
   id: 'CKV2_AWS_6',

@@ -21,12 +21,12 @@ interface IngressRule {
   readonly group: string | undefined;
 }
 
-function portOf(value: unknown): number | undefined {
+const portOf = (value: unknown): number | undefined => {
   const port = typeof value === 'string' ? Number(value) : value;
   return typeof port === 'number' && Number.isFinite(port) ? port : undefined;
-}
+};
 
-async function ingressRule(block: TfBlock, member: string | undefined, body: HclObject, values: ValueResolver, group: string | undefined): Promise<IngressRule> {
+const ingressRule = async (block: TfBlock, member: string | undefined, body: HclObject, values: ValueResolver, group: string | undefined): Promise<IngressRule> => {
   const protocol = await values.scalar(body.protocol ?? body.ip_protocol);
   const allPorts = protocol === '-1' || protocol === -1 || protocol === 'all';
   const cidrs = [
@@ -43,16 +43,16 @@ async function ingressRule(block: TfBlock, member: string | undefined, body: Hcl
     cidrs: cidrs.map(parseCidr).filter((cidr): cidr is Cidr => cidr !== undefined),
     group,
   };
-}
+};
 
-function groupOf(context: PolicyContext, rule: TfBlock): string | undefined {
+const groupOf = (context: PolicyContext, rule: TfBlock): string | undefined => {
   return context
     .resources('aws_security_group')
     .map((group) => group.labels.join('.'))
     .find((address) => refersTo(rule.body.security_group_id, address));
-}
+};
 
-async function ingressRules(context: PolicyContext): Promise<IngressRule[]> {
+const ingressRules = async (context: PolicyContext): Promise<IngressRule[]> => {
   const rules: IngressRule[] = [];
   for (const group of context.resources('aws_security_group')) {
     for (const ingress of blocksOf(group.body.ingress)) {
@@ -67,17 +67,17 @@ async function ingressRules(context: PolicyContext): Promise<IngressRule[]> {
     rules.push(await ingressRule(rule, undefined, rule.body, context.values, groupOf(context, rule)));
   }
   return rules;
-}
+};
 
-function covers(rule: IngressRule, port: number): boolean {
+const covers = (rule: IngressRule, port: number): boolean => {
   return rule.from !== undefined && rule.to !== undefined && rule.from <= port && port <= rule.to;
-}
+};
 
 /**
  * Rules that together open their group to every IPv4 or IPv6 address: judged on the union of the sources of the
  * rules sharing a group (and, with `samePorts`, a port range), so 0.0.0.0/1 + 128.0.0.0/1 counts as the internet.
  */
-function worldOpen(rules: readonly IngressRule[], samePorts: boolean): IngressRule[] {
+const worldOpen = (rules: readonly IngressRule[], samePorts: boolean): IngressRule[] => {
   const buckets = new Map<string, IngressRule[]>();
   for (const rule of rules) {
     const key = `${rule.group ?? rule.block.labels.join('.')}${samePorts ? ` ${rule.from}-${rule.to}` : ''}`;
@@ -88,15 +88,15 @@ function worldOpen(rules: readonly IngressRule[], samePorts: boolean): IngressRu
     const families = ([4, 6] as const).filter((family) => coversWholeFamily(cidrs, family));
     return bucket.filter((rule) => rule.cidrs.some((cidr) => families.some((family) => cidr.family === family)));
   });
-}
+};
 
-function sources(rule: IngressRule): string {
+const sources = (rule: IngressRule): string => {
   return rule.cidrs.length === 1 && rule.cidrs[0]?.prefix === 0 ? 'the internet' : 'the internet (with the group\'s other sources, every address)';
-}
+};
 
-function isLoadBalancerGroup(context: PolicyContext, group: string): boolean {
+const isLoadBalancerGroup = (context: PolicyContext, group: string): boolean => {
   return context.resources('aws_lb', 'aws_alb').some((lb) => refersTo(lb.body.security_groups, group));
-}
+};
 
 const testListenerNeverPublic: PolicyRule = {
   id: 'GL_TEST_LISTENER_PUBLIC',
@@ -117,14 +117,14 @@ const testListenerNeverPublic: PolicyRule = {
  * The expression naming the listener of a test listener rule: its listener_arn when the resource is labelled "test",
  * or the `test = ...` entry of the for_each map it is created from (with the locals behind it).
  */
-async function testRuleListener(context: PolicyContext, rule: TfBlock): Promise<string | undefined> {
+const testRuleListener = async (context: PolicyContext, rule: TfBlock): Promise<string | undefined> => {
   if (rule.labels[1] === 'test') return expressionsWithLocals(context.module, [rule.body.listener_arn]).join('\n');
   if (!('for_each' in rule.body)) return undefined;
   // A map written out (directly or in a local), or one inside a conditional expression.
   const collection = await context.values.resolve(rule.body.for_each);
   if (isObject(collection)) return 'test' in collection ? expressionsWithLocals(context.module, [collection.test]).join('\n') : undefined;
   return /\btest\s*=\s*([^\n,}]+)/.exec(expressionsWithLocals(context.module, [rule.body.for_each]).join('\n'))?.[1];
-}
+};
 
 const testListenerRuleNeverPublic: PolicyRule = {
   id: 'GL_TEST_LISTENER_RULE_PRIVATE',

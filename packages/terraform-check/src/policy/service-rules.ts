@@ -44,11 +44,11 @@ const ecsPublicIp = perResource(
   },
 );
 
-function containerName(container: HclObject): string {
+const containerName = (container: HclObject): string => {
   return typeof container.name === 'string' ? container.name : '(unnamed)';
-}
+};
 
-function containerHits(address: string, block: PolicyHit['block'], containers: HclValue[]): PolicyHit[] {
+const containerHits = (address: string, block: PolicyHit['block'], containers: HclValue[]): PolicyHit[] => {
   const hits: PolicyHit[] = [];
   for (const container of blocksOf(containers)) {
     const name = containerName(container);
@@ -58,7 +58,7 @@ function containerHits(address: string, block: PolicyHit['block'], containers: H
     }
   }
   return hits;
-}
+};
 
 const readOnlyRoot = perResource(
   { id: 'CKV_AWS_336', mirrors: 'checkov CKV_AWS_336', title: 'ECS containers have a read-only root filesystem', waivable: true },

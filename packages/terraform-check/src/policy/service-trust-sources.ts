@@ -16,7 +16,7 @@ interface ServiceTrustSource {
   readonly source: string;
 }
 
-const SERVICE_TRUST_SOURCES: readonly ServiceTrustSource[] = [
+const serviceTrustSources: readonly ServiceTrustSource[] = [
   {
     principal: 'codedeploy.amazonaws.com',
     use: 'any',
@@ -51,9 +51,9 @@ const SERVICE_TRUST_SOURCES: readonly ServiceTrustSource[] = [
   { principal: 'codepipeline.amazonaws.com', use: 'any', keys: [], source: 'https://docs.aws.amazon.com/codepipeline/latest/userguide/how-to-custom-role.html' },
 ];
 
-function trustSource(principal: string, use: RoleUse): ServiceTrustSource | undefined {
-  const entries = SERVICE_TRUST_SOURCES.filter((entry) => entry.principal === principal);
+const trustSource = (principal: string, use: RoleUse): ServiceTrustSource | undefined => {
+  const entries = serviceTrustSources.filter((entry) => entry.principal === principal);
   return entries.find((entry) => entry.use === use) ?? entries.find((entry) => entry.use === 'any');
-}
+};
 
 export { SOURCE_KEYS, trustSource, type RoleUse, type SourceKey };

@@ -95,15 +95,15 @@ class ValueResolver {
 }
 
 /** Whether any expression in `value` refers to `address` (e.g. `aws_s3_bucket.artifacts`). */
-function refersTo(value: HclValue | undefined, address: string): boolean {
+const refersTo = (value: HclValue | undefined, address: string): boolean => {
   if (typeof value === 'string') return new RegExp(`\\b${address.replaceAll('.', '\\.')}\\b`).test(value);
   if (Array.isArray(value)) return value.some((item) => refersTo(item, address));
   if (isObject(value)) return Object.values(value).some((item) => refersTo(item, address));
   return false;
-}
+};
 
-function firstBlock(body: HclObject, name: string): HclObject | undefined {
+const firstBlock = (body: HclObject, name: string): HclObject | undefined => {
   return blocksOf(body[name])[0];
-}
+};
 
 export { ValueResolver, firstBlock, refersTo };

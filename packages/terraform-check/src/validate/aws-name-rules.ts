@@ -241,7 +241,7 @@ const NAME_RULES: readonly NameRule[] = [
 ];
 
 /** Why AWS rejects `name` under `rule`, or undefined when it complies. */
-function nameViolation(rule: NameRule, argumentValue: string): string | undefined {
+const nameViolation = (rule: NameRule, argumentValue: string): string | undefined => {
   const length = [...argumentValue].length;
   if (rule.argumentMax !== undefined && length > rule.argumentMax) {
     return `the provider allows at most ${rule.argumentMax} characters in ${rule.argument}, this has ${length}`;
@@ -256,6 +256,6 @@ function nameViolation(rule: NameRule, argumentValue: string): string | undefine
   const suffix = rule.notEndingWith?.find((end) => name.endsWith(end));
   if (suffix !== undefined) return `it must not end with "${suffix}"`;
   return rule.forbidden?.find(({ pattern }) => pattern.test(name))?.why;
-}
+};
 
 export { nameViolation, NAME_RULES, type NameRule };

@@ -13,14 +13,14 @@ import { nameViolation, NAME_RULES, type NameRule } from './aws-name-rules.js';
 // rejects (a trailing hyphen, a reserved prefix, a character outside the charset): a name that can break AWS's
 // rules fails at apply, long after the plan looked fine.
 
-const LENGTHS = [...Array.from({ length: 70 }, (_, index) => index + 1), 80, 100, 128, 150, 200, 256, 300, 513, 1025];
+const plainLengths = [...Array.from({ length: 70 }, (_, index) => index + 1), 80, 100, 128, 150, 200, 256, 300, 513, 1025];
 
-function repeat(length: number): string {
+const repeat = (length: number): string => {
   return 'a'.repeat(Math.max(0, length));
-}
+};
 
 /** Shapes of a name AWS may reject, at a given length: reserved prefixes and suffixes, odd characters, case. */
-function shapes(length: number): string[] {
+const shapes = (length: number): string[] => {
   const prefixes = new Set(NAME_RULES.flatMap((rule) => rule.notStartingWith ?? []));
   const suffixes = new Set(NAME_RULES.flatMap((rule) => rule.notEndingWith ?? []));
   const inner = ['-', '_', '.', '/', ' ', ':', '@', '+', '=', ',', '#', '--', '..', '__', '-.', '_-'];
@@ -33,47 +33,47 @@ function shapes(length: number): string[] {
     ...['_', '.'].flatMap((character) => [`${character}${repeat(length - 1)}`, `${repeat(length - 1)}${character}`]),
     '192.168.5.4',
   ].filter((text) => text.length > 0);
-}
+};
 
 /** The longest plain name (`aaa...`) among the values, or the longest string of one. */
-function longestPlain(values: readonly TfValue[]): number {
+const longestPlain = (values: readonly TfValue[]): number => {
   const lengths = values.flatMap((value) => {
     const texts = typeof value === 'string' ? [value] : isList(value) ? value : isTfObject(value) ? Object.keys(value) : [];
     return texts.filter((text): text is string => typeof text === 'string' && /^a+$/.test(text)).map((text) => text.length);
   });
   return Math.max(0, ...lengths);
-}
+};
 
 /**
  * Values of `var.<name>` to judge names with: plain names of every length first (which tells the longest the
  * validation allows), then every shape at and around that length, and a hyphen at each position of the longest
  * (what a substr() can turn into a trailing hyphen).
  */
-async function adversarialValues(module: TfModule, name: string): Promise<TfValue[]> {
-  const plain = await acceptedValues(module, name, { strings: LENGTHS.map(repeat) });
+const adversarialValues = async (module: TfModule, name: string): Promise<TfValue[]> => {
+  const plain = await acceptedValues(module, name, { strings: plainLengths.map(repeat) });
   const longest = longestPlain(plain);
   const lengths = [...new Set([2, 3, longest - 1, longest, longest + 1, 1025].filter((length) => length > 0))];
   const hyphenated = Array.from({ length: Math.max(0, Math.min(longest, 300) - 2) }, (_, index) => `${repeat(index + 1)}-${repeat(longest - index - 2)}`);
   const shaped = await acceptedValues(module, name, { strings: [...lengths.flatMap(shapes), ...hyphenated] });
   return [...plain, ...shaped];
-}
+};
 
-function shown(text: string): string {
+const shown = (text: string): string => {
   return text.length > 48 ? `${JSON.stringify(`${text.slice(0, 40)}…`)} (${text.length} characters)` : JSON.stringify(text);
-}
+};
 
 /** A variable's value as the finding shows it: long strings shortened, maps by their keys (the part names use). */
-function display(value: TfValue): string {
+const display = (value: TfValue): string => {
   if (typeof value === 'string') return shown(value);
   if (isList(value)) return `[${value.map(display).join(', ')}]`;
   if (isTfObject(value)) return `{ ${Object.keys(value).map((key) => `${shown(key)} = …`).join(', ')} }`;
   return typeof value === 'symbol' ? '(unknown)' : JSON.stringify(value);
-}
+};
 
-function describeBinding(binding: ReadonlyMap<string, TfValue>): string {
+const describeBinding = (binding: ReadonlyMap<string, TfValue>): string => {
   const parts = [...binding].map(([name, value]) => `var.${name} = ${display(value)}`);
   return parts.length === 0 ? '' : ` with ${parts.join(', ')}`;
-}
+};
 
 interface Violation {
   readonly name: string;
@@ -81,7 +81,7 @@ interface Violation {
   readonly binding: ReadonlyMap<string, TfValue>;
 }
 
-async function firstViolation(module: TfModule, block: TfBlock, rule: NameRule, bindings: readonly Map<string, TfValue>[]): Promise<Violation | undefined> {
+const firstViolation = async (module: TfModule, block: TfBlock, rule: NameRule, bindings: readonly Map<string, TfValue>[]): Promise<Violation | undefined> => {
   for (const binding of bindings) {
     const evaluator = new Evaluator(module, binding);
     try {
@@ -97,10 +97,10 @@ async function firstViolation(module: TfModule, block: TfBlock, rule: NameRule, 
     }
   }
   return undefined;
-}
+};
 
 /** Every name argument of the resources in NAME_RULES, evaluated for the values its variables accept. */
-async function validateAwsNames(module: TfModule): Promise<Finding[]> {
+const validateAwsNames = async (module: TfModule): Promise<Finding[]> => {
   const findings: Finding[] = [];
   const accepted = new Map<string, Promise<TfValue[]>>();
   const valuesOf = (name: string): Promise<TfValue[]> => {
@@ -122,6 +122,6 @@ async function validateAwsNames(module: TfModule): Promise<Finding[]> {
     }
   }
   return findings;
-}
+};
 
 export { validateAwsNames };

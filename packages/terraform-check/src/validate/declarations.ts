@@ -7,16 +7,16 @@ import { RULE } from '../rules.js';
 const VARIABLE_KEYS = ['type', 'default', 'description', 'validation', 'sensitive', 'nullable', 'ephemeral'];
 const OUTPUT_KEYS = ['value', 'description', 'sensitive', 'depends_on', 'precondition', 'ephemeral'];
 
-function unknownKeys(blocks: readonly TfBlock[], kind: string, allowed: readonly string[]): Finding[] {
+const unknownKeys = (blocks: readonly TfBlock[], kind: string, allowed: readonly string[]): Finding[] => {
   return blocks.flatMap((block) =>
     Object.keys(block.body)
       .filter((key) => !allowed.includes(key))
       .map((key) => findingAt(block, key, RULE.unknownArgument, `unknown argument "${key}" in ${kind} "${block.labels[0] ?? ''}"${didYouMean(key, allowed)}`)),
   );
-}
+};
 
 /** The same address declared twice, possibly in two files: terraform refuses the whole module. */
-function duplicates(blocks: readonly TfBlock[], kind: string): Finding[] {
+const duplicates = (blocks: readonly TfBlock[], kind: string): Finding[] => {
   const seen = new Map<string, TfBlock>();
   const findings: Finding[] = [];
   for (const block of blocks) {
@@ -28,9 +28,9 @@ function duplicates(blocks: readonly TfBlock[], kind: string): Finding[] {
     } else seen.set(address, block);
   }
   return findings;
-}
+};
 
-function duplicateLocals(module: TfModule): Finding[] {
+const duplicateLocals = (module: TfModule): Finding[] => {
   const seen = new Map<string, TfBlock>();
   const findings: Finding[] = [];
   for (const block of module.localBlocks) {
@@ -41,10 +41,10 @@ function duplicateLocals(module: TfModule): Finding[] {
     }
   }
   return findings;
-}
+};
 
 /** The modules' convention (terraform-aws-modules style): every variable typed and described, every output described. */
-function undocumented(module: TfModule): Finding[] {
+const undocumented = (module: TfModule): Finding[] => {
   const findings: Finding[] = [];
   for (const variable of module.variables) {
     for (const key of ['type', 'description'].filter((required) => !(required in variable.body))) {
@@ -58,10 +58,10 @@ function undocumented(module: TfModule): Finding[] {
     }
   }
   return findings;
-}
+};
 
 /** Variable and output blocks, duplicate declarations across the module's files. */
-function validateDeclarations(module: TfModule): Finding[] {
+const validateDeclarations = (module: TfModule): Finding[] => {
   return [
     ...unknownKeys(module.variables, 'variable', VARIABLE_KEYS),
     ...unknownKeys(module.outputs, 'output', OUTPUT_KEYS),
@@ -73,6 +73,6 @@ function validateDeclarations(module: TfModule): Finding[] {
     ...duplicateLocals(module),
     ...undocumented(module),
   ];
-}
+};
 
 export { validateDeclarations };

@@ -9,14 +9,14 @@ import { escapeRegExp, findLine } from '../source-text.js';
 const FILE_CALL = /\b(templatefile|file|filebase64|filebase64sha256|filebase64sha512|filemd5|filesha1|filesha256|filesha512)\(\s*"((?:[^"\\]|\\.)*)"/g;
 
 /** Resolves `${path.module}` (and `${path.root}` for root modules); undefined when other interpolations remain. */
-function resolvePath(module: TfModule, raw: string): string | undefined {
+const resolvePath = (module: TfModule, raw: string): string | undefined => {
   const path = raw.replaceAll('${path.module}', module.dir).replaceAll('${path.root}', module.dir);
   if (path.includes('${')) return undefined;
   return path.startsWith('/') ? path : join(module.dir, path);
-}
+};
 
 /** templatefile()/file()/filebase64sha256()... calls whose literal path does not exist. */
-function validateFileFunctions(module: TfModule): Finding[] {
+const validateFileFunctions = (module: TfModule): Finding[] => {
   const findings: Finding[] = [];
   for (const block of expressionBlocks(module)) {
     for (const expression of expressionsIn(block.body)) {
@@ -28,13 +28,13 @@ function validateFileFunctions(module: TfModule): Finding[] {
           file: block.file.path,
           line,
           rule: RULE.missingFile,
-          severity: SEVERITY.error,
+          severity: SEVERITY.Error,
           message: `${fn}("${raw}") reads a file that does not exist: ${path}`,
         });
       }
     }
   }
   return findings;
-}
+};
 
 export { validateFileFunctions };

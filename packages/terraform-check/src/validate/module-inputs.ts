@@ -8,7 +8,7 @@ import { RULE } from '../rules.js';
 const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'depends_on', 'providers']);
 
 /** Inputs of local child modules that do not exist or are missing; non-local sources get a note. */
-function validateModuleInputs(module: TfModule, children: ChildModules): Finding[] {
+const validateModuleInputs = (module: TfModule, children: ChildModules): Finding[] => {
   const findings: Finding[] = [];
   for (const call of module.moduleCalls) {
     const name = call.labels[0] ?? '';
@@ -17,8 +17,8 @@ function validateModuleInputs(module: TfModule, children: ChildModules): Finding
       const source = typeof call.body.source === 'string' ? call.body.source : '(no source)';
       const [rule, severity, message] =
         localSource(call) === undefined
-          ? [RULE.moduleSource, SEVERITY.note, `module.${name}: inputs of "${source}" are not checked (not a local module; offline check)`]
-          : [RULE.moduleSource, SEVERITY.error, `module.${name}: local source "${source}" holds no .tf files`];
+          ? [RULE.moduleSource, SEVERITY.Note, `module.${name}: inputs of "${source}" are not checked (not a local module; offline check)`]
+          : [RULE.moduleSource, SEVERITY.Error, `module.${name}: local source "${source}" holds no .tf files`];
       findings.push(findingAt(call, 'source', rule, message, severity));
       continue;
     }
@@ -36,6 +36,6 @@ function validateModuleInputs(module: TfModule, children: ChildModules): Finding
     }
   }
   return findings;
-}
+};
 
 export { validateModuleInputs };

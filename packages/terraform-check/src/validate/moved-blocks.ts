@@ -16,7 +16,7 @@ interface Endpoint {
 // Endpoints inside child modules (`module.a.aws_x.y`) are left alone: their declarations are in the child.
 const ADDRESS = /^(?:module\.([\w-]+)|([a-z][\w-]*)\.([\w-]+))(?:\[\s*("[^"]*"|\d+)\s*\])?$/;
 
-function endpoint(module: TfModule, value: unknown): Endpoint | undefined {
+const endpoint = (module: TfModule, value: unknown): Endpoint | undefined => {
   const text = soleInterpolation(typeof value === 'string' ? value : undefined)?.trim();
   const match = text === undefined ? null : ADDRESS.exec(text);
   if (text === undefined || match === null) return undefined;
@@ -27,17 +27,17 @@ function endpoint(module: TfModule, value: unknown): Endpoint | undefined {
       : module.moduleCalls.find((block) => block.labels[0] === moduleName);
   const keyKind = key === undefined ? undefined : key.startsWith('"') ? 'string' : 'number';
   return { text, isModule: moduleName !== undefined, ...(target ? { target } : {}), ...(keyKind ? { keyKind } : {}) };
-}
+};
 
 const KEY_DESCRIPTIONS = { string: 'a string key (it has for_each)', number: 'a number index (it has count)' } as const;
 
 /** The instance key kind the declaration takes: for_each keys are strings, count indexes numbers. */
-function repetition(block: TfBlock): Endpoint['keyKind'] {
+const repetition = (block: TfBlock): Endpoint['keyKind'] => {
   if ('for_each' in block.body) return 'string';
   return 'count' in block.body ? 'number' : undefined;
-}
+};
 
-function problems(from: Endpoint, to: Endpoint): string[] {
+const problems = (from: Endpoint, to: Endpoint): string[] => {
   const found: string[] = [];
   const kind = to.isModule ? 'module call' : 'resource';
   if (from.target !== undefined && from.keyKind === undefined && to.target !== from.target) {
@@ -50,13 +50,13 @@ function problems(from: Endpoint, to: Endpoint): string[] {
     found.push(`moves to ${to.text}, but the ${kind} takes ${takes === undefined ? 'no instance key' : KEY_DESCRIPTIONS[takes]}`);
   }
   return found;
-}
+};
 
 /**
  * `moved` blocks (https://developer.hashicorp.com/terraform/language/modules/develop/refactoring): without a
  * terraform binary a mistyped address would only show at plan time, as a destroy and a create.
  */
-function validateMovedBlocks(module: TfModule): Finding[] {
+const validateMovedBlocks = (module: TfModule): Finding[] => {
   const findings: Finding[] = [];
   for (const block of module.movedBlocks) {
     const from = endpoint(module, block.body.from);
@@ -65,6 +65,6 @@ function validateMovedBlocks(module: TfModule): Finding[] {
     for (const message of problems(from, to)) findings.push(findingAt(block, message.startsWith('moves to') ? 'to' : 'from', RULE.moved, message));
   }
   return findings;
-}
+};
 
 export { validateMovedBlocks };

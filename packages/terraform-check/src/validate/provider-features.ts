@@ -37,7 +37,7 @@ type ProviderFeature = ValueFeature | AttributeFeature | ArgumentFeature;
 const ECS_BLUE_GREEN = 'terraform-provider-aws 6.4.0, https://github.com/hashicorp/terraform-provider-aws/pull/43434';
 const ECS_LINEAR_CANARY = 'terraform-provider-aws 6.21.0, https://github.com/hashicorp/terraform-provider-aws/pull/44842';
 
-const PROVIDER_FEATURES: readonly ProviderFeature[] = [
+const providerFeatures: readonly ProviderFeature[] = [
   {
     kind: 'value',
     resource: 'aws_lambda_function',
@@ -65,4 +65,4 @@ const PROVIDER_FEATURES: readonly ProviderFeature[] = [
   ),
 ];
 
-export { PROVIDER_FEATURES, type ArgumentFeature, type AttributeFeature, type ProviderFeature, type ValueFeature };
+export { providerFeatures, type ArgumentFeature, type AttributeFeature, type ProviderFeature, type ValueFeature };

@@ -35,7 +35,7 @@ interface Scope {
   readonly bound: ReadonlySet<string>;
 }
 
-function declarationsOf(module: TfModule): Declarations {
+const declarationsOf = (module: TfModule): Declarations => {
   return {
     variables: new Set(module.variables.map((block) => block.labels[0] ?? '')),
     locals: new Set(module.locals.keys()),
@@ -43,9 +43,9 @@ function declarationsOf(module: TfModule): Declarations {
     resources: new Set(module.resources.map((block) => block.labels.join('.'))),
     data: new Set(module.dataSources.map((block) => block.labels.join('.'))),
   };
-}
+};
 
-function dynamicIterators(value: HclValue | undefined, into: Set<string>): Set<string> {
+const dynamicIterators = (value: HclValue | undefined, into: Set<string>): Set<string> => {
   if (Array.isArray(value)) value.forEach((item) => dynamicIterators(item, into));
   if (!isObject(value)) return into;
   for (const [key, inner] of Object.entries(value)) {
@@ -58,14 +58,14 @@ function dynamicIterators(value: HclValue | undefined, into: Set<string>): Set<s
     dynamicIterators(inner, into);
   }
   return into;
-}
+};
 
 /** Names after the block's own label, skipping `[0]`/`["key"]` steps (count and for_each instances). */
-function namesAfter(steps: readonly TraversalStep[], start: number): string[] {
+const namesAfter = (steps: readonly TraversalStep[], start: number): string[] => {
   return steps.slice(start).filter((step) => !step.index).map((step) => step.name);
-}
+};
 
-function attributeProblem(node: SchemaNode, names: readonly string[]): string | undefined {
+const attributeProblem = (node: SchemaNode, names: readonly string[]): string | undefined => {
   let current: SchemaNode | undefined = node;
   for (const name of names) {
     if (!current) return undefined;
@@ -75,7 +75,7 @@ function attributeProblem(node: SchemaNode, names: readonly string[]): string | 
     current = memberNode(current, name);
   }
   return undefined;
-}
+};
 
 class ReferenceChecker {
   readonly findings: Finding[] = [];
@@ -93,7 +93,7 @@ class ReferenceChecker {
     const { lines } = scope.block.file;
     const head = traversal.steps.slice(0, 2).map((step) => escapeRegExp(step.name)).join('\\s*\\.\\s*');
     const line = findLine(lines, new RegExp(head), scope.block.line, scope.block.endLine, scope.block.line);
-    this.findings.push({ file: scope.block.file.path, line, rule, severity: SEVERITY.error, message });
+    this.findings.push({ file: scope.block.file.path, line, rule, severity: SEVERITY.Error, message });
   }
 
   private checkResourceAttributes(scope: Scope, traversal: Traversal, node: SchemaNode | undefined, address: string, start: number): void {
@@ -172,36 +172,36 @@ class ReferenceChecker {
   }
 }
 
-function withoutIgnoreChanges(body: HclObject): HclObject {
+const withoutIgnoreChanges = (body: HclObject): HclObject => {
   // ignore_changes holds attribute paths of the block itself, not references.
   if (!('lifecycle' in body)) return body;
   const lifecycle = blocksOf(body.lifecycle).map((block) => Object.fromEntries(Object.entries(block).filter(([key]) => key !== 'ignore_changes')));
   return { ...body, lifecycle };
-}
+};
 
-function boundNames(block: TfBlock, selfAllowed: boolean): Set<string> {
+const boundNames = (block: TfBlock, selfAllowed: boolean): Set<string> => {
   const bound = dynamicIterators(block.body, new Set());
   if ('for_each' in block.body) bound.add('each');
   if ('count' in block.body) bound.add('count');
   if (selfAllowed) bound.add('self');
   return bound;
-}
+};
 
 // The last Terraform release that allowed a variable's validation to refer only to the variable itself.
 const LAST_SELF_ONLY_VALIDATION = '1.8.5';
 
-function allowsSelfOnlyValidation(module: TfModule): boolean {
+const allowsSelfOnlyValidation = (module: TfModule): boolean => {
   return module.terraformBlocks.every((block) => {
     const constraint = block.body.required_version;
     return typeof constraint !== 'string' || satisfies(LAST_SELF_ONLY_VALIDATION, constraint);
   });
-}
+};
 
 /**
  * Undeclared var/local/module/data/resource references, unknown attributes, unknown module outputs, and variable
  * validations referring to other variables where required_version allows a Terraform that rejects them.
  */
-async function validateReferences(module: TfModule, schema: ProviderSchema, children: ChildModules): Promise<Finding[]> {
+const validateReferences = async (module: TfModule, schema: ProviderSchema, children: ChildModules): Promise<Finding[]> => {
   const checker = new ReferenceChecker(module, schema, children);
   const selfOnlyValidation = allowsSelfOnlyValidation(module);
   const scopes: { block: TfBlock; value: HclValue; selfAllowed: boolean; validation: boolean }[] = [
@@ -229,6 +229,6 @@ async function validateReferences(module: TfModule, schema: ProviderSchema, chil
     }
   }
   return checker.findings;
-}
+};
 
 export { validateReferences };

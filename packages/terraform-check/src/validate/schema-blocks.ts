@@ -27,18 +27,18 @@ interface Context {
   readonly findings: Finding[];
 }
 
-function settableNames(node: SchemaNode): string[] {
-  const arguments_ = Object.entries(node.attributes)
+const settableNames = (node: SchemaNode): string[] => {
+  const attributeNames = Object.entries(node.attributes)
     .filter(([, attribute]) => attribute.required ?? attribute.optional)
     .map(([name]) => name);
-  return [...arguments_, ...Object.keys(node.blocks)];
-}
+  return [...attributeNames, ...Object.keys(node.blocks)];
+};
 
-function isObjectList(value: HclValue): boolean {
+const isObjectList = (value: HclValue): boolean => {
   return Array.isArray(value) && value.length > 0 && value.every(isObject);
-}
+};
 
-function checkDynamic(context: Context, value: HclValue, node: SchemaNode, where: string, present: Set<string>): void {
+const checkDynamic = (context: Context, value: HclValue, node: SchemaNode, where: string, present: Set<string>): void => {
   if (!isObject(value)) return;
   for (const [label, items] of Object.entries(value)) {
     present.add(label);
@@ -59,9 +59,9 @@ function checkDynamic(context: Context, value: HclValue, node: SchemaNode, where
       for (const content of blocksOf(item.content)) checkBody(context, content, target, `${where}.${label}`);
     }
   }
-}
+};
 
-function checkBlockMember(context: Context, name: string, value: HclValue, node: SchemaNode, where: string): void {
+const checkBlockMember = (context: Context, name: string, value: HclValue, node: SchemaNode, where: string): void => {
   const block = node.blocks[name];
   if (!block) return;
   const { lines } = context.block.file;
@@ -80,9 +80,9 @@ function checkBlockMember(context: Context, name: string, value: HclValue, node:
     context.findings.push(findingAt(context.block, name, RULE.tooManyBlocks, message));
   }
   for (const item of items) checkBody(context, item, block, `${where}.${name}`);
-}
+};
 
-function checkBody(context: Context, body: HclObject, node: SchemaNode, where: string, meta?: ReadonlySet<string>): void {
+const checkBody = (context: Context, body: HclObject, node: SchemaNode, where: string, meta?: ReadonlySet<string>): void => {
   const present = new Set<string>();
   for (const [name, value] of Object.entries(body)) {
     if (meta?.has(name)) continue;
@@ -117,10 +117,10 @@ function checkBody(context: Context, body: HclObject, node: SchemaNode, where: s
       context.findings.push(findingAt(context.block, undefined, RULE.missingRequired, `${where} is missing the required block "${name}"`));
     }
   }
-}
+};
 
 /** Whether an `ignore_changes` path (`tags`, `default_action[0].target_group_arn`) exists in the schema. */
-function pathProblem(path: string, node: SchemaNode): string | undefined {
+const pathProblem = (path: string, node: SchemaNode): string | undefined => {
   const names = path.split(/[.[\]]+/).filter((segment) => segment && !/^(\d+|".*"|\*)$/.test(segment));
   let current: SchemaNode | undefined = node;
   for (const name of names) {
@@ -133,9 +133,9 @@ function pathProblem(path: string, node: SchemaNode): string | undefined {
     current = memberNode(current, name);
   }
   return undefined;
-}
+};
 
-function checkLifecycle(context: Context, kind: Kind, node: SchemaNode): void {
+const checkLifecycle = (context: Context, kind: Kind, node: SchemaNode): void => {
   const allowed: readonly string[] = LIFECYCLE_KEYS[kind];
   for (const lifecycle of blocksOf(context.block.body.lifecycle)) {
     for (const key of Object.keys(lifecycle).filter((key) => !allowed.includes(key))) {
@@ -155,9 +155,9 @@ function checkLifecycle(context: Context, kind: Kind, node: SchemaNode): void {
       }
     }
   }
-}
+};
 
-function validateKind(kind: Kind, blocks: readonly TfBlock[], types: Readonly<Record<string, SchemaNode>>): Finding[] {
+const validateKind = (kind: Kind, blocks: readonly TfBlock[], types: Readonly<Record<string, SchemaNode>>): Finding[] => {
   const findings: Finding[] = [];
   for (const block of blocks) {
     const [type = ''] = block.labels;
@@ -176,23 +176,23 @@ function validateKind(kind: Kind, blocks: readonly TfBlock[], types: Readonly<Re
     checkLifecycle(context, kind, node);
   }
   return findings;
-}
+};
 
-function validateProviders(module: TfModule, schema: ProviderSchema): Finding[] {
+const validateProviders = (module: TfModule, schema: ProviderSchema): Finding[] => {
   const findings: Finding[] = [];
   for (const block of module.providers.filter((provider) => provider.labels[0] === 'aws')) {
     checkBody({ block, address: 'provider "aws"', findings }, block.body, schema.provider, 'provider "aws"', new Set(['alias', 'version']));
   }
   return findings;
-}
+};
 
 /** Checks resources, data sources and the aws provider block against the provider schema. */
-function validateSchemaBlocks(module: TfModule, schema: ProviderSchema): Finding[] {
+const validateSchemaBlocks = (module: TfModule, schema: ProviderSchema): Finding[] => {
   return [
     ...validateKind('resource', module.resources, schema.resources),
     ...validateKind('data', module.dataSources, schema.data_sources),
     ...validateProviders(module, schema),
   ];
-}
+};
 
 export { validateSchemaBlocks };

@@ -1,10 +1,10 @@
 import type { SimClock } from '../../clock.js';
 import type { SeededRandom } from '../../random.js';
-import { ActionOutcome, type ActionScenario, type ErrorDetails } from '../../scenario.js';
+import { ACTION_OUTCOME, type ActionOutcome, type ActionScenario, type ErrorDetails } from '../../scenario.js';
 import type { BuildStore } from '../build-store.js';
 import type { DeploymentStore } from '../deployment-store.js';
 import type { EcsBlueGreenDriver } from '../ecs-blue-green-driver.js';
-import { ActionStatus, type ActionRun, type ExecutionRecord } from '../execution-record.js';
+import { ACTION_STATUS, type ActionRun, type ExecutionRecord } from '../execution-record.js';
 import type { DeploymentDriver } from '../scripted-driver.js';
 import type { ServiceDeploymentStore } from '../service-deployment-store.js';
 
@@ -40,7 +40,7 @@ const completeAction = (
   errorDetails: ErrorDetails | undefined,
   summary?: string,
 ): void => {
-  if (run.status !== ActionStatus.InProgress) {
+  if (run.status !== ACTION_STATUS.InProgress) {
     return;
   }
   run.status = outcome;
@@ -52,7 +52,7 @@ const completeAction = (
   if (run.action.outputVariables !== undefined) {
     run.outputVariables = { ...run.outputVariables, ...run.action.outputVariables };
   }
-  if (outcome === ActionOutcome.Failed) {
+  if (outcome === ACTION_OUTCOME.Failed) {
     run.errorDetails = errorDetails ?? { code: 'JobFailed', message: `Action ${run.action.name} failed.` };
   }
 };

@@ -11,13 +11,13 @@ import { runTimedAction } from './timed-action.js';
  * runner of its own file; a provider absent from the table plays as a source action (Source category) or as
  * an action that takes its duration.
  */
-const ActionRunners: Readonly<Record<string, ActionRunner>> = {
+const actionRunners: Readonly<Record<string, ActionRunner>> = {
   CodeBuild: runCodeBuildAction,
   CodeDeployToECS: runCodeDeployToEcsAction,
   ECS: runEcsAction,
 };
 
 const runnerFor = (action: ActionScenario): ActionRunner =>
-  ActionRunners[action.provider] ?? (action.category === 'Source' ? runSourceAction : runTimedAction);
+  actionRunners[action.provider] ?? (action.category === 'Source' ? runSourceAction : runTimedAction);
 
 export { runnerFor };

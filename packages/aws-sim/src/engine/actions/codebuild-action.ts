@@ -1,4 +1,4 @@
-import { ActionOutcome } from '../../scenario.js';
+import { ACTION_OUTCOME } from '../../scenario.js';
 import { actionSeconds } from '../run-order.js';
 import { completeAction, type ActionRunner } from './action-runner.js';
 
@@ -9,7 +9,7 @@ import { completeAction, type ActionRunner } from './action-runner.js';
  */
 const runCodeBuildAction: ActionRunner = async (run, execution, { builds, clock, region, account }) => {
   const action = run.action;
-  const succeeded = (action.outcome ?? ActionOutcome.Succeeded) === ActionOutcome.Succeeded;
+  const succeeded = (action.outcome ?? ACTION_OUTCOME.Succeeded) === ACTION_OUTCOME.Succeeded;
   const projectName = action.configuration?.['ProjectName'] ?? action.name;
   const durationSeconds = actionSeconds(action);
   const build = builds.start({
@@ -27,7 +27,7 @@ const runCodeBuildAction: ActionRunner = async (run, execution, { builds, clock,
   completeAction(
     run,
     clock.now(),
-    succeeded ? ActionOutcome.Succeeded : ActionOutcome.Failed,
+    succeeded ? ACTION_OUTCOME.Succeeded : ACTION_OUTCOME.Failed,
     action.errorDetails ?? { code: 'JobFailed', message: 'Build terminated with state: FAILED' },
   );
 };

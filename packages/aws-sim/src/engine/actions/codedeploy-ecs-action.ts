@@ -1,12 +1,12 @@
 import { AwsServiceError } from '../../errors.js';
-import { ActionOutcome } from '../../scenario.js';
+import { ACTION_OUTCOME } from '../../scenario.js';
 import { untilAborted } from '../abortable.js';
 import { defaultAppSpec } from '../app-spec.js';
-import { DeploymentStatus, type DeploymentHandle } from '../deployment-store.js';
+import { DEPLOYMENT_STATUS, type DeploymentHandle } from '../deployment-store.js';
 import { completeAction, type ActionRunner } from './action-runner.js';
 
 const isDeploymentDone = (status: string): boolean =>
-  status === DeploymentStatus.Succeeded || status === DeploymentStatus.Failed || status === DeploymentStatus.Stopped;
+  status === DEPLOYMENT_STATUS.Succeeded || status === DEPLOYMENT_STATUS.Failed || status === DEPLOYMENT_STATUS.Stopped;
 
 /**
  * A CodeDeployToECS action: creates the CodeDeploy deployment with the AppSpec, hands it to the deployment
@@ -31,7 +31,7 @@ const runCodeDeployToEcsAction: ActionRunner = async (run, execution, { deployme
       throw error;
     }
     // CodePipeline reports why CodeDeploy refused to create the deployment (e.g. one is still active in the group).
-    completeAction(run, clock.now(), ActionOutcome.Failed, { code: 'JobFailed', message: error.message });
+    completeAction(run, clock.now(), ACTION_OUTCOME.Failed, { code: 'JobFailed', message: error.message });
     return;
   }
   run.externalExecutionId = handle.deploymentId;
@@ -59,13 +59,13 @@ const runCodeDeployToEcsAction: ActionRunner = async (run, execution, { deployme
       },
     );
   const record = await untilAborted(deployments.get(handle.deploymentId).settled, execution.abandon.signal);
-  if (record.status === DeploymentStatus.Succeeded) {
-    completeAction(run, clock.now(), ActionOutcome.Succeeded, undefined, `Deployment ${record.deploymentId} succeeded.`);
+  if (record.status === DEPLOYMENT_STATUS.Succeeded) {
+    completeAction(run, clock.now(), ACTION_OUTCOME.Succeeded, undefined, `Deployment ${record.deploymentId} succeeded.`);
     return;
   }
-  completeAction(run, clock.now(), ActionOutcome.Failed, {
+  completeAction(run, clock.now(), ACTION_OUTCOME.Failed, {
     code: 'JobFailed',
-    message: `Deployment ${record.deploymentId} ${record.status === DeploymentStatus.Stopped ? 'was stopped' : 'failed'}: ${record.errorInformation?.message ?? 'no details'}`,
+    message: `Deployment ${record.deploymentId} ${record.status === DEPLOYMENT_STATUS.Stopped ? 'was stopped' : 'failed'}: ${record.errorInformation?.message ?? 'no details'}`,
   });
 };
 

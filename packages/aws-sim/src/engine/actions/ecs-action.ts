@@ -1,7 +1,7 @@
 import { AwsServiceError } from '../../errors.js';
-import { ActionOutcome } from '../../scenario.js';
+import { ACTION_OUTCOME } from '../../scenario.js';
 import { untilAborted } from '../abortable.js';
-import { ServiceDeploymentStatus } from '../service-deployment-store.js';
+import { SERVICE_DEPLOYMENT_STATUS } from '../service-deployment-store.js';
 import { completeAction, type ActionRunner } from './action-runner.js';
 
 /**
@@ -14,7 +14,7 @@ const runEcsAction: ActionRunner = async (run, execution, { serviceDeployments, 
   const configuration = run.action.configuration ?? {};
   const clusterName = configuration['ClusterName'];
   const serviceName = configuration['ServiceName'];
-  const fail = (message: string): void => completeAction(run, clock.now(), ActionOutcome.Failed, { code: 'JobFailed', message });
+  const fail = (message: string): void => completeAction(run, clock.now(), ACTION_OUTCOME.Failed, { code: 'JobFailed', message });
   if (clusterName === undefined || serviceName === undefined) {
     fail('The ECS action needs ClusterName and ServiceName.');
     return;
@@ -32,8 +32,8 @@ const runEcsAction: ActionRunner = async (run, execution, { serviceDeployments, 
   const record = serviceDeployments.create(service);
   void ecsDriver.play(service, record);
   const ended = await untilAborted(record.settled, execution.abandon.signal);
-  if (ended.status === ServiceDeploymentStatus.Successful) {
-    completeAction(run, clock.now(), ActionOutcome.Succeeded, undefined, `Service deployment ${ended.serviceDeploymentArn} succeeded.`);
+  if (ended.status === SERVICE_DEPLOYMENT_STATUS.Successful) {
+    completeAction(run, clock.now(), ACTION_OUTCOME.Succeeded, undefined, `Service deployment ${ended.serviceDeploymentArn} succeeded.`);
     return;
   }
   fail(`Service deployment ${ended.serviceDeploymentArn} ended ${ended.status}: ${ended.statusReason ?? 'no reason given'}`);

@@ -1,4 +1,4 @@
-import { ActionOutcome } from '../../scenario.js';
+import { ACTION_OUTCOME } from '../../scenario.js';
 import type { ActionRun, ExecutionRecord } from '../execution-record.js';
 import { actionSeconds } from '../run-order.js';
 import { completeAction, type ActionRunner, type ActionServices } from './action-runner.js';
@@ -39,7 +39,7 @@ const runSourceAction: ActionRunner = async (run, execution, services) => {
   const { clock } = services;
   await clock.sleep(actionSeconds(run.action), execution.abandon.signal);
   recordSource(execution, run, services);
-  completeAction(run, clock.now(), run.action.outcome ?? ActionOutcome.Succeeded, run.action.errorDetails);
+  completeAction(run, clock.now(), run.action.outcome ?? ACTION_OUTCOME.Succeeded, run.action.errorDetails);
 };
 
 export { runSourceAction };

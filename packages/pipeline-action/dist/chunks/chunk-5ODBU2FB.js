@@ -1,2 +1,0 @@
-import{createRequire as __greenlightRequire}from'node:module';const require=__greenlightRequire(import.meta.url);
-var o=new Set(["CodeDeployToECS","CodeDeploy"]),l=e=>o.has(e??""),n=e=>e==="ECS",t=e=>e==="CodeBuild";var s={RollingBack:"rolling-back",Ended:"ended",Denied:"denied",Failed:"failed"},i=e=>/^arn:aws[a-z-]*:ecs:[^:]+:\d+:service-deployment\//.test(e);export{l as a,n as b,t as c,s as d,i as e};

@@ -1,0 +1,2 @@
+import{createRequire as __greenlightRequire}from'node:module';const require=__greenlightRequire(import.meta.url);
+var o=new Set(["CodeDeployToECS","CodeDeploy"]),n=e=>o.has(e??""),l=e=>e==="ECS",t=e=>e==="CodeBuild";var i={RollingBack:"rolling-back",Ended:"ended",Denied:"denied",Failed:"failed"},s=e=>/^arn:aws[a-z-]*:ecs:[^:]+:\d+:service-deployment\//.test(e);export{n as a,l as b,t as c,i as d,s as e};
