@@ -5,7 +5,7 @@
  */
 
 interface AppSpecHook {
-  /** A lifecycle event name (HookableLifecycleEvents for what CodeDeploy accepts). */
+  /** A lifecycle event name (HOOKABLE_LIFECYCLE_EVENTS for what CodeDeploy accepts). */
   readonly event: string;
   /** A Lambda function name or ARN. */
   readonly functionName: string;

@@ -131,7 +131,7 @@ const outcomeTable = {
 
 type Outcome = keyof typeof outcomeTable;
 
-/** The outcomes by name (`Outcome.Failed`), each the key of its row. */
+/** The outcomes by name (`outcomes.Failed`), each the key of its row. */
 const outcomes = Object.fromEntries(Object.keys(outcomeTable).map((name) => [name, name])) as { readonly [Name in Outcome]: Name };
 
 const outcomeRow = (outcome: Outcome): PassingOutcome | FailingOutcome => outcomeTable[outcome];

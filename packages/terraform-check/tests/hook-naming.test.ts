@@ -27,7 +27,7 @@ describe('the Terraform modules and @greenlight/contracts', () => {
     );
   });
 
-  it('list the AppSpec hooks in the lifecycle order of HookableLifecycleEvents', async () => {
+  it('list the AppSpec hooks in the lifecycle order of HOOKABLE_LIFECYCLE_EVENTS', async () => {
     // Act
     const order = await evaluate('pipeline', 'local.hook_event_order', {});
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { OUTPUT_NAMES } from '../../src/outputs.js';
 
-describe('OutputNames', () => {
+describe('OUTPUT_NAMES', () => {
   it('lists exactly the outputs action.yml declares, so every one is written on every path', async () => {
     // Prepare
     const action = parse(await readFile(new URL('../../action.yml', import.meta.url), 'utf8')) as { outputs: Record<string, unknown> };
