@@ -2,7 +2,10 @@
 // - cold start of dist/index.js to the missing-input exit, net of `node -e 0` (median of N runs), and peak RSS;
 // - bundle sizes (what loads at startup, each lazy chunk);
 // - following scripted ~60 s executions in aws-sim at timeScale 1: API calls per minute and end-detection
-//   latency (execution end → process exit), p50/p95.
+//   latency (execution end → process exit), p50/p95;
+// - 20 runs at once against per-operation quotas (token buckets in aws-sim): the share of calls throttled and the
+//   longest run, with the SDK's adaptive retry mode (the action's default) against standard (the baseline, chosen
+//   through the SDK's own AWS_RETRY_MODE).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +21,8 @@ const dist = path.resolve(process.env['BENCH_DIST'] ?? path.join(packageDir, 'di
 const node = node24Path();
 const ColdRuns = Number(process.env['BENCH_COLD_RUNS'] ?? 30);
 const FollowRuns = Number(process.env['BENCH_FOLLOW_RUNS'] ?? 6);
+const QuotaRuns = Number(process.env['BENCH_QUOTA_RUNS'] ?? 20);
+const QuotaPerSecond = Number(process.env['BENCH_QUOTA_PER_SECOND'] ?? 5);
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -71,18 +76,19 @@ const bundleSizes = () => {
   }
 };
 
-// ~60 s: 5 s source, 30 s build, 25 s blue/green deployment; five earlier executions to learn from.
+// ~60 s: 5 s source, 30 s build, 25 s blue/green deployment; five earlier executions to learn from. Each pipeline
+// deploys to a deployment group of its own: CodeDeploy allows one active deployment per group.
 const benchPipeline = (name, withHistory = true) => ({
   name,
   stages: [
     { name: 'Source', actions: [{ name: 'Source', category: 'Source', provider: 'CodeStarSourceConnection', configuration: { FullRepositoryId: 'octo/app' }, durationSeconds: 5 }] },
     { name: 'Build', actions: [{ name: 'Build', category: 'Build', provider: 'CodeBuild', configuration: { ProjectName: 'app' }, durationSeconds: 30 }] },
-    { name: 'Deploy', actions: [{ name: 'Deploy', category: 'Deploy', provider: 'CodeDeployToECS', configuration: { ApplicationName: 'app', DeploymentGroupName: 'app-dg' }, durationSeconds: 25 }] },
+    { name: 'Deploy', actions: [{ name: 'Deploy', category: 'Deploy', provider: 'CodeDeployToECS', configuration: { ApplicationName: 'app', DeploymentGroupName: `${name}-dg` }, durationSeconds: 25 }] },
   ],
   history: withHistory ? [1, 2, 3, 4, 5].map((index) => ({ status: 'Succeeded', endedSecondsAgo: index * 3600 })) : [],
 });
 
-const followOnce = (sim, name) =>
+const followOnce = (sim, name, extraEnv = {}) =>
   new Promise((resolve, reject) => {
     const workDir = mkdtempSync(path.join(tmpdir(), 'pipeline-action-bench-'));
     const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary.md' };
@@ -96,6 +102,7 @@ const followOnce = (sim, name) =>
       GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
       GITHUB_RUN_ID: '1',
       GITHUB_JOB: name,
+      ...extraEnv,
     };
     const started = Date.now();
     const child = spawn(node, [path.join(dist, 'index.js')], { env, stdio: 'ignore' });
@@ -137,7 +144,45 @@ const follow = async () => {
   console.log(`  without history     ${firstCalls} calls (${(firstCalls / minutes(first)).toFixed(1)} / minute), end detected after ${(firstLatency / 1000).toFixed(2)} s`);
 };
 
+// The operations the action calls while following, each with its own quota as AWS applies them per operation.
+const FollowedOperations = [
+  'GetPipeline',
+  'StartPipelineExecution',
+  'ListPipelineExecutions',
+  'GetPipelineExecution',
+  'ListActionExecutions',
+  'GetDeployment',
+  'ListDeploymentTargets',
+  'GetDeploymentTarget',
+  'BatchGetBuilds',
+];
+
+const sharedQuotaOnce = async (retryMode) => {
+  const rateLimits = Object.fromEntries(FollowedOperations.map((operation) => [operation, { ratePerSecond: QuotaPerSecond }]));
+  const sim = await startSimulator({ seed: 5, timeScale: 1, faults: { rateLimits } });
+  const names = Array.from({ length: QuotaRuns }, (_, index) => `quota-${index}`);
+  for (const name of names) sim.addPipeline(benchPipeline(name));
+  const runs = await Promise.all(names.map((name) => followOnce(sim, name, { AWS_RETRY_MODE: retryMode })));
+  const throttled = sim.calls.filter((call) => call.errorType === 'ThrottlingException').length;
+  const correct = names.filter((name, index) => runs[index].code === 0 && sim.executions(name).length === 1 && sim.executions(name)[0].status === 'Succeeded');
+  const result = { calls: sim.calls.length, throttled, correct: correct.length, longestMs: Math.max(...runs.map((run) => run.exited - run.started)) };
+  await sim.stop();
+  return result;
+};
+
+const sharedQuota = async () => {
+  console.log(`${QuotaRuns} runs at once, each operation's quota ${QuotaPerSecond} calls/s (one execution each, with history):`);
+  for (const mode of ['standard', 'adaptive']) {
+    const { calls, throttled, correct, longestMs } = await sharedQuotaOnce(mode);
+    const label = mode === 'adaptive' ? 'adaptive (default)' : 'standard (baseline)';
+    console.log(
+      `  ${label.padEnd(20)} ${((100 * throttled) / calls).toFixed(1)}% of ${calls} calls throttled, ${correct}/${QuotaRuns} runs correct, longest ${(longestMs / 1000).toFixed(1)} s`,
+    );
+  }
+};
+
 console.log(`node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()} at ${node}`);
 coldStart();
 bundleSizes();
 await follow();
+await sharedQuota();

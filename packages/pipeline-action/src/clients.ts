@@ -2,6 +2,9 @@ import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 
 const USER_AGENT = 'greenlight-pipeline-action';
 
+const retryMode = (fromEnvironment: string | undefined): string =>
+  fromEnvironment === 'standard' || fromEnvironment === 'legacy' ? fromEnvironment : 'adaptive';
+
 /**
  * Settings shared by every AWS client. Credentials and endpoints come from the standard chain and the
  * environment (AWS_ENDPOINT_URL_<SERVICE> included), never from inputs. The SDK retries throttling, 5xx and
@@ -11,7 +14,10 @@ const clientConfig = (region: string) =>
   ({
     region,
     maxAttempts: 4,
-    retryMode: 'standard',
+    // Adaptive: the SDK's client-side rate limiter slows this client down when AWS throttles it, so many workflows
+    // sharing one account's quotas stop retrying into the same limit. AWS_RETRY_MODE (the SDK's own variable) still
+    // chooses another mode.
+    retryMode: retryMode(process.env['AWS_RETRY_MODE']),
     customUserAgent: USER_AGENT,
     // A slow answer must not stall the loop past the timeout or the cancellation window.
     requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
