@@ -3,7 +3,7 @@ export type { ActionView, DeploymentView, ExecutionView, ServiceDeploymentView, 
 export { BLUE_GREEN_STAGES, HOOKABLE_STAGES, SERVICE_DEPLOYMENT_STATUS, type ServiceDeploymentStatus } from './engine/service-deployment-store.js';
 export type { BlueGreenStage, EcsBlueGreenServiceSpec, EcsLifecycleHookSpec, HookableStage } from './engine/service-deployment-store.js';
 export type { EcsHookInvoker, EcsHookPayload } from './engine/ecs-blue-green-driver.js';
-export type { ListenerRuleSpec, WeightedTargetGroup } from './engine/listener-rule-store.js';
+export type { ListenerRuleSpec, RuleChangeListener, WeightedTargetGroup } from './engine/listener-rule-store.js';
 export type { CreatedDeployment, HookTestDeploymentRequest } from './engine/hook-test-deployment.js';
 export type { CallRecord } from './call-log.js';
 export { SimClock } from './clock.js';

@@ -20,7 +20,7 @@ import {
 import { LoadBalancerStore, type LoadBalancerArns, type LoadBalancerSpec } from './engine/load-balancer-store.js';
 import { LogStore } from './engine/log-store.js';
 import { EcsBlueGreenDriver, type EcsHookInvoker } from './engine/ecs-blue-green-driver.js';
-import { ListenerRuleStore, type ListenerRuleSpec, type WeightedTargetGroup } from './engine/listener-rule-store.js';
+import { ListenerRuleStore, type ListenerRuleSpec, type RuleChangeListener, type WeightedTargetGroup } from './engine/listener-rule-store.js';
 import { MetricStore, type MetricSeriesSpec } from './engine/metric-store.js';
 import { ServiceDeploymentStore, type EcsBlueGreenServiceSpec, type ServiceDeploymentRecord } from './engine/service-deployment-store.js';
 import { ecsService } from './services/ecs.js';
@@ -157,6 +157,11 @@ interface Simulator {
     addListenerRule(spec: ListenerRuleSpec): string;
     /** The rule's forward target groups and weights now. */
     ruleWeights(ruleArn: string): readonly WeightedTargetGroup[];
+    /**
+     * Calls `listener(ruleArn, targetGroups)` after every weight change ECS makes to a rule (as ModifyRule would),
+     * so a local load balancer can route as the rule says; returns an unsubscribe function.
+     */
+    onRuleChange(listener: RuleChangeListener): () => void;
   };
   readonly ecs: {
     /** A service with deployment controller ECS and strategy BLUE_GREEN; returns its ARN. */
@@ -348,6 +353,7 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
         return listenerRules.add(spec);
       },
       ruleWeights: (ruleArn) => [...inProcess(() => listenerRules.get(ruleArn)).targetGroups],
+      onRuleChange: (listener) => listenerRules.onChange(listener),
     },
     ecs: {
       addBlueGreenService: (spec) => {
