@@ -2,7 +2,7 @@ export { startSimulator } from './simulator.js';
 export type { ActionView, DeploymentView, ExecutionView, ServiceDeploymentView, Simulator, SimulatorOptions } from './simulator.js';
 export { BLUE_GREEN_STAGES, HOOKABLE_STAGES, SERVICE_DEPLOYMENT_STATUS, type ServiceDeploymentStatus } from './engine/service-deployment-store.js';
 export type { BlueGreenStage, EcsBlueGreenServiceSpec, EcsLifecycleHookSpec, HookableStage } from './engine/service-deployment-store.js';
-export type { EcsHookInvoker, EcsHookPayload } from './engine/ecs-blue-green-driver.js';
+export type { EcsHookInvoker, EcsHookPayload, EcsStageEntry, EcsStageObserver } from './engine/ecs-blue-green-driver.js';
 export type { ListenerRuleSpec, RuleChangeListener, WeightedTargetGroup } from './engine/listener-rule-store.js';
 export type { CreatedDeployment, HookTestDeploymentRequest } from './engine/hook-test-deployment.js';
 export type { CallRecord } from './call-log.js';

@@ -145,6 +145,33 @@ describe('Amazon ECS native blue/green service deployments', () => {
     expect(changes).toEqual(['test 0/100', 'production 80/20', 'production 0/100', 'production 100/0', 'test 100/0']);
   });
 
+  it('waits for the stage observer at each stage it enters, so real tasks start before test traffic moves', async () => {
+    // Prepare
+    const stack = start({ lifecycleHooks: [{ hookTargetArn: HOOK_ARN, lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }] });
+    sim.ecs.setHookInvoker(() => Promise.resolve({ hookStatus: 'FAILED' }));
+    const seen: string[] = [];
+    sim.ecs.setStageObserver(async ({ stage, rollingBack }) => {
+      // A slow task start: TEST_TRAFFIC_SHIFT must not move the test rule before it is done.
+      if (stage === 'SCALE_UP') await new Promise((resolve) => setTimeout(resolve, 300));
+      seen.push(`${rollingBack ? 'rollback ' : ''}${stage} test ${sim.elbv2.ruleWeights(stack.testListenerRuleArn).map((group) => group.weight).join('/')}`);
+    });
+
+    // Act
+    await run();
+    sim.ecs.setStageObserver(undefined);
+
+    // Assess
+    expect(seen).toEqual([
+      'RECONCILE_SERVICE test 100/0',
+      'PRE_SCALE_UP test 100/0',
+      'SCALE_UP test 100/0',
+      'POST_SCALE_UP test 100/0',
+      'TEST_TRAFFIC_SHIFT test 100/0',
+      'POST_TEST_TRAFFIC_SHIFT test 0/100',
+      'rollback TEST_TRAFFIC_SHIFT test 100/0',
+    ]);
+  });
+
   it('FIDELITY ECS-4: a hook function that cannot be invoked rolls the deployment back', async () => {
     // Prepare
     start({ lifecycleHooks: [{ hookTargetArn: HOOK_ARN, lifecycleStages: ['PRE_SCALE_UP'] }] });
