@@ -19,8 +19,8 @@ import {
 } from './engine/deployment-store.js';
 import { LoadBalancerStore, type LoadBalancerArns, type LoadBalancerSpec } from './engine/load-balancer-store.js';
 import { LogStore } from './engine/log-store.js';
-import { EcsBlueGreenDriver, type EcsHookInvoker } from './engine/ecs-blue-green-driver.js';
-import { ListenerRuleStore, type ListenerRuleSpec, type WeightedTargetGroup } from './engine/listener-rule-store.js';
+import { EcsBlueGreenDriver, type EcsHookInvoker, type EcsStageObserver } from './engine/ecs-blue-green-driver.js';
+import { ListenerRuleStore, type ListenerRuleSpec, type RuleChangeListener, type WeightedTargetGroup } from './engine/listener-rule-store.js';
 import { MetricStore, type MetricSeriesSpec } from './engine/metric-store.js';
 import { ServiceDeploymentStore, type EcsBlueGreenServiceSpec, type ServiceDeploymentRecord } from './engine/service-deployment-store.js';
 import { ecsService } from './services/ecs.js';
@@ -157,12 +157,23 @@ interface Simulator {
     addListenerRule(spec: ListenerRuleSpec): string;
     /** The rule's forward target groups and weights now. */
     ruleWeights(ruleArn: string): readonly WeightedTargetGroup[];
+    /**
+     * Calls `listener(ruleArn, targetGroups)` after every weight change ECS makes to a rule (as ModifyRule would),
+     * so a local load balancer can route as the rule says; returns an unsubscribe function.
+     */
+    onRuleChange(listener: RuleChangeListener): () => void;
   };
   readonly ecs: {
     /** A service with deployment controller ECS and strategy BLUE_GREEN; returns its ARN. */
     addBlueGreenService(spec: EcsBlueGreenServiceSpec): string;
     /** Invokes lifecycle hook functions as ECS does (synchronously, reading the reply); without one, invoking fails. */
     setHookInvoker(invoker: EcsHookInvoker | undefined): void;
+    /**
+     * Awaited as each service deployment enters a lifecycle stage (forward, or the traffic-shift stages ECS replays
+     * during a rollback), so real tasks can be started at SCALE_UP and stopped at CLEAN_UP (after a rollback, once
+     * `serviceDeployments` shows it ended); undefined removes it.
+     */
+    setStageObserver(observer: EcsStageObserver | undefined): void;
     /**
      * Updates the service outside any pipeline (as `aws ecs update-service` would), starting a service deployment;
      * returns its ARN.
@@ -244,7 +255,8 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
   const listenerRules = new ListenerRuleStore(random);
   const serviceDeployments = new ServiceDeploymentStore({ clock, random, region, account: ACCOUNT });
   let hookInvoker: EcsHookInvoker | undefined;
-  const ecsDriver = new EcsBlueGreenDriver({ clock, random, rules: listenerRules, invoker: () => hookInvoker });
+  let stageObserver: EcsStageObserver | undefined;
+  const ecsDriver = new EcsBlueGreenDriver({ clock, random, rules: listenerRules, invoker: () => hookInvoker, stageObserver: () => stageObserver });
   let externalDriver: DeploymentDriver | undefined;
   const engine = new PipelineEngine({
     clock,
@@ -348,6 +360,7 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
         return listenerRules.add(spec);
       },
       ruleWeights: (ruleArn) => [...inProcess(() => listenerRules.get(ruleArn)).targetGroups],
+      onRuleChange: (listener) => listenerRules.onChange(listener),
     },
     ecs: {
       addBlueGreenService: (spec) => {
@@ -367,6 +380,9 @@ const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator
       triggerAlarm: (alarmName) => serviceDeployments.alarm(alarmName).map((record) => record.serviceDeploymentArn),
       setHookInvoker: (invoker) => {
         hookInvoker = invoker;
+      },
+      setStageObserver: (observer) => {
+        stageObserver = observer;
       },
       serviceDeployments: (clusterName, serviceName) =>
         inProcess(() => serviceDeployments.service(clusterName, serviceName)).deployments.map((record) => ({

@@ -123,6 +123,55 @@ describe('Amazon ECS native blue/green service deployments', () => {
     expect(sim.executions('app')[0]?.actions.find((action) => action.actionName === 'Deploy')?.errorDetails?.message).toContain('ROLLBACK_SUCCESSFUL');
   });
 
+  it('tells onRuleChange listeners every weight ECS sets, test then production forward and both back on a rollback', async () => {
+    // Prepare
+    const stack = start({
+      strategy: 'CANARY',
+      canaryConfiguration: { canaryPercent: 20, canaryBakeTimeInMinutes: 1 },
+      lifecycleHooks: [{ hookTargetArn: HOOK_ARN, lifecycleStages: ['POST_PRODUCTION_TRAFFIC_SHIFT'] }],
+    });
+    sim.ecs.setHookInvoker(() => Promise.resolve({ hookStatus: 'FAILED' }));
+    const changes: string[] = [];
+    const unsubscribe = sim.elbv2.onRuleChange((ruleArn, targetGroups) => {
+      const rule = ruleArn === stack.testListenerRuleArn ? 'test' : ruleArn === stack.productionListenerRuleArn ? 'production' : ruleArn;
+      changes.push(`${rule} ${targetGroups.map((group) => group.weight).join('/')}`);
+    });
+
+    // Act
+    await run();
+    unsubscribe();
+
+    // Assess
+    expect(changes).toEqual(['test 0/100', 'production 80/20', 'production 0/100', 'production 100/0', 'test 100/0']);
+  });
+
+  it('waits for the stage observer at each stage it enters, so real tasks start before test traffic moves', async () => {
+    // Prepare
+    const stack = start({ lifecycleHooks: [{ hookTargetArn: HOOK_ARN, lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }] });
+    sim.ecs.setHookInvoker(() => Promise.resolve({ hookStatus: 'FAILED' }));
+    const seen: string[] = [];
+    sim.ecs.setStageObserver(async ({ stage, rollingBack }) => {
+      // A slow task start: TEST_TRAFFIC_SHIFT must not move the test rule before it is done.
+      if (stage === 'SCALE_UP') await new Promise((resolve) => setTimeout(resolve, 300));
+      seen.push(`${rollingBack ? 'rollback ' : ''}${stage} test ${sim.elbv2.ruleWeights(stack.testListenerRuleArn).map((group) => group.weight).join('/')}`);
+    });
+
+    // Act
+    await run();
+    sim.ecs.setStageObserver(undefined);
+
+    // Assess
+    expect(seen).toEqual([
+      'RECONCILE_SERVICE test 100/0',
+      'PRE_SCALE_UP test 100/0',
+      'SCALE_UP test 100/0',
+      'POST_SCALE_UP test 100/0',
+      'TEST_TRAFFIC_SHIFT test 100/0',
+      'POST_TEST_TRAFFIC_SHIFT test 0/100',
+      'rollback TEST_TRAFFIC_SHIFT test 100/0',
+    ]);
+  });
+
   it('FIDELITY ECS-4: a hook function that cannot be invoked rolls the deployment back', async () => {
     // Prepare
     start({ lifecycleHooks: [{ hookTargetArn: HOOK_ARN, lifecycleStages: ['PRE_SCALE_UP'] }] });

@@ -14,7 +14,7 @@ import {
   isEcsNativeHookEvent,
 } from './events.js';
 import { createJsonLogger, type HookLogger, logDecision } from './logger.js';
-import { ecsDecisionFields, HOOK_LOG_MESSAGE } from './log-records.js';
+import { ecsDecisionFields, ecsInvocationFields, HOOK_LOG_MESSAGE } from './log-records.js';
 import { VERDICT_STATUS, type Verdict, type VerdictStatus } from './results.js';
 import { type CustomCheck, notReadyReason, validateGreen } from './validate-green.js';
 
@@ -155,7 +155,7 @@ const createLifecycleHook = (options: LifecycleHookOptions): LifecycleHookHandle
 
   const handleEcsNative = async (event: EcsNativeHookEvent, context: LambdaContextLike): Promise<EcsHookResponse> => {
     const stage = boundedStageName(event.lifecycleStage);
-    const { logger, budget, signal } = beginInvocation(context, { executionId: event.executionId, lifecycleStage: stage });
+    const { logger, budget, signal } = beginInvocation(context, ecsInvocationFields(event.executionId, stage, event.resourceArn));
     const failed = (reason: string): EcsDecision => ({ hookStatus: ECS_HOOK_STATUS.Failed, reason });
     const { reason, ...response } = await decideInTime(
       async () => handleEcsNativeEvent({ event, loadConfig: () => loadConfig(options.config), customChecks, logger, signal }),

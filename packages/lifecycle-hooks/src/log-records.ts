@@ -11,6 +11,11 @@ const HOOK_LOG_MESSAGE = {
   Decision: 'decision',
 } as const;
 
+// A service deployment ARN is `arn:<partition>:ecs:<region>:<account>:service-deployment/<cluster>/<service>/<id>`,
+// cluster and service names at most 255 characters each (ECS API reference, CreateService).
+const MAX_RESOURCE_ARN_LENGTH = 640;
+const ECS_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:[A-Za-z0-9._/:-]+$/;
+
 /**
  * A check result's fields; headers are never part of a result, so no secret can reach the logs. `stage` is the ECS
  * lifecycle stage the check ran at (absent for CodeDeploy, whose event does not name its lifecycle event).
@@ -42,10 +47,26 @@ const ecsDecisionFields = (stage: string, hookStatus: EcsHookStatus, reason: str
   ...(callBackDelay === undefined ? {} : { callBackDelay }),
 });
 
+/**
+ * The ECS resource an ECS native event names (`resourceArn`: the service deployment), as the hook binds it to its
+ * lines so a reader can find one deployment's lines; undefined for anything else. It comes from the event, so it is
+ * bounded and must have the shape of an ECS ARN (no quote or space that could break a log filter pattern).
+ */
+const ecsResourceArn = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.length <= MAX_RESOURCE_ARN_LENGTH && ECS_ARN.test(value) ? value : undefined;
+
+/** The fields bound to every line of one ECS native invocation. */
+const ecsInvocationFields = (executionId: string, stage: string, resourceArn: unknown) => {
+  const arn = ecsResourceArn(resourceArn);
+  return { executionId, lifecycleStage: stage, ...(arn === undefined ? {} : { resourceArn: arn }) };
+};
+
 interface CheckResultRecord {
   readonly message: typeof HOOK_LOG_MESSAGE.CheckResult;
   /** Bound by the hook to every line of a CodeDeploy invocation. */
   readonly deploymentId: string | undefined;
+  /** The service deployment ARN, bound by the hook to every line of an ECS native invocation. */
+  readonly resourceArn: string | undefined;
   /** The ECS lifecycle stage the check ran at; undefined under CodeDeploy. */
   readonly stage: string | undefined;
   readonly check: string;
@@ -66,6 +87,8 @@ interface EcsDecisionRecord {
   readonly message: typeof HOOK_LOG_MESSAGE.Decision;
   /** Bound by the hook to every line of an ECS native invocation. */
   readonly executionId: string | undefined;
+  /** The service deployment ARN, bound like the execution id. */
+  readonly resourceArn: string | undefined;
   readonly stage: string;
   readonly hookStatus: EcsHookStatus;
   readonly reason: string;
@@ -83,17 +106,18 @@ const optionalString = (value: unknown): string | undefined => (typeof value ===
 
 const toRecord = (fields: Record<string, unknown>): HookLogRecord | undefined => {
   const deploymentId = optionalString(fields['deploymentId']);
+  const resourceArn = ecsResourceArn(fields['resourceArn']);
   const stage = optionalString(fields['stage']);
   const { message, reason } = fields;
   if (message === HOOK_LOG_MESSAGE.CheckResult) {
     const { check, passed } = fields;
     if (typeof check !== 'string' || typeof passed !== 'boolean') return undefined;
-    return { message, deploymentId, stage, check, passed, reason: optionalString(reason) };
+    return { message, deploymentId, resourceArn, stage, check, passed, reason: optionalString(reason) };
   }
   if (message === HOOK_LOG_MESSAGE.Decision && 'hookStatus' in fields) {
     const { hookStatus } = fields;
     if (typeof hookStatus !== 'string' || !ecsStatuses.includes(hookStatus) || stage === undefined || typeof reason !== 'string') return undefined;
-    return { message, executionId: optionalString(fields['executionId']), stage, hookStatus: hookStatus as EcsHookStatus, reason };
+    return { message, executionId: optionalString(fields['executionId']), resourceArn, stage, hookStatus: hookStatus as EcsHookStatus, reason };
   }
   if (message === HOOK_LOG_MESSAGE.Decision) {
     const { status } = fields;
@@ -123,5 +147,5 @@ const readHookLogRecord = (line: string): HookLogRecord | undefined => {
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? toRecord(parsed as Record<string, unknown>) : undefined;
 };
 
-export { checkResultFields, decisionFields, ecsDecisionFields, HOOK_LOG_MESSAGE, readHookLogRecord };
+export { checkResultFields, decisionFields, ecsDecisionFields, ecsInvocationFields, HOOK_LOG_MESSAGE, readHookLogRecord };
 export type { CheckResultRecord, DecisionRecord, EcsDecisionRecord, HookLogRecord };

@@ -14,9 +14,11 @@ import { hookName, type FailedServiceDeploymentHook, type ServiceDeploymentFacts
 const FINAL_STATUSES = new Set(['SUCCESSFUL', 'STOPPED', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
 const FAILED_HOOK_STATUSES = new Set(['FAILED', 'TIMED_OUT']);
 
-interface ListenerRules {
+/** What the action reads of the service once (DescribeServices): its listener rules and its Lambda hooks. */
+interface ServiceConfiguration {
   readonly production: string | undefined;
   readonly test: string | undefined;
+  readonly lambdaHookArns: readonly string[];
 }
 
 const lastSegment = (arn: string): string => arn.split('/').at(-1) ?? arn;
@@ -40,7 +42,7 @@ class EcsDeploymentFollower {
   readonly #stages: ServiceDeploymentStage[] = [];
   #failedHook: FailedServiceDeploymentHook | undefined;
   #hooksShown = '';
-  #rules: ListenerRules | undefined;
+  #service: ServiceConfiguration | undefined;
   #traffic = '';
   #disabled = false;
   #trafficDisabled = false;
@@ -63,8 +65,11 @@ class EcsDeploymentFollower {
       serviceDeploymentArn: this.#arn,
       status: this.#last?.status,
       statusReason: this.#last?.statusReason,
+      createdAt: this.#last?.createdAt,
+      finishedAt: this.#last?.finishedAt,
       stages: [...this.#stages],
       failedHook: this.#failedHook,
+      lambdaHookArns: this.#service?.lambdaHookArns ?? [],
     };
   }
 
@@ -127,8 +132,9 @@ class EcsDeploymentFollower {
   async #trafficLines(cluster: string, service: string): Promise<string[]> {
     if (this.#trafficDisabled) return [];
     try {
-      this.#rules ??= await this.#listenerRules(cluster, service);
-      const arns = [this.#rules.production, this.#rules.test].filter((arn) => arn !== undefined);
+      this.#service ??= await this.#serviceConfiguration(cluster, service);
+      const rules = this.#service;
+      const arns = [rules.production, rules.test].filter((arn) => arn !== undefined);
       if (arns.length === 0) return [];
       const { Rules } = await this.#elbv2.send(new DescribeRulesCommand({ RuleArns: arns }), { abortSignal: this.#signal });
       const weights = (ruleArn: string | undefined): string | undefined => {
@@ -136,8 +142,8 @@ class EcsDeploymentFollower {
         const groups = rule?.Actions?.find((action) => action.Type === 'forward')?.ForwardConfig?.TargetGroups;
         return groups?.map((group) => `${targetGroupName(group.TargetGroupArn)} ${group.Weight ?? 0}%`).join(' · ');
       };
-      const production = weights(this.#rules.production);
-      const test = weights(this.#rules.test);
+      const production = weights(rules.production);
+      const test = weights(rules.test);
       const traffic = [production === undefined ? undefined : `production ${production}`, test === undefined ? undefined : `test ${test}`]
         .filter((part) => part !== undefined)
         .join('; ');
@@ -154,10 +160,14 @@ class EcsDeploymentFollower {
     }
   }
 
-  async #listenerRules(cluster: string, service: string): Promise<ListenerRules> {
+  async #serviceConfiguration(cluster: string, service: string): Promise<ServiceConfiguration> {
     const { services } = await this.#ecs.send(new DescribeServicesCommand({ cluster, services: [service] }), { abortSignal: this.#signal });
-    const advanced = services?.[0]?.loadBalancers?.find((balancer) => balancer.advancedConfiguration !== undefined)?.advancedConfiguration;
-    return { production: advanced?.productionListenerRule, test: advanced?.testListenerRule };
+    const described = services?.[0];
+    const advanced = described?.loadBalancers?.find((balancer) => balancer.advancedConfiguration !== undefined)?.advancedConfiguration;
+    const lambdaHookArns = (described?.deploymentConfiguration?.lifecycleHooks ?? [])
+      .map((hook) => hook.hookTargetArn ?? '')
+      .filter((arn) => arn.includes(':lambda:'));
+    return { production: advanced?.productionListenerRule, test: advanced?.testListenerRule, lambdaHookArns };
   }
 }
 

@@ -13,6 +13,7 @@ import type { EcsDeploymentFollower } from './ecs-deployment-follower.js';
 import { PipelineActionError } from './errors.js';
 import type { GitHubDeployment } from './github-deployment.js';
 import type { HookFailure } from './hook-failure.js';
+import { isRolledBack, type ServiceDeploymentFacts } from './service-deployment.js';
 import { learnTypicalDurations, type TypicalDurations } from './history.js';
 import { ON_CANCEL, type ActionInputs } from './inputs.js';
 import { followExecution, getExecution, isTerminal, refreshActions, settleServiceDeployment, type FollowContext } from './monitor.js';
@@ -116,11 +117,22 @@ const failedBuildLog = async (session: Session, tracker: ActionTracker, progress
   return tail;
 };
 
-const failedHook = async (session: Session, tracker: ActionTracker, progress: ProgressLog): Promise<HookFailure | undefined> => {
+/** The failed hook's own reason, from its log group: a CodeDeploy deployment's, or an ECS service deployment's. */
+const failedHook = async (
+  session: Session,
+  tracker: ActionTracker,
+  progress: ProgressLog,
+  serviceDeployment: ServiceDeploymentFacts | undefined,
+): Promise<HookFailure | undefined> => {
   const failed = tracker.failed();
-  if (failed?.externalId === undefined || !isCodeDeployAction(failed.provider)) return undefined;
-  const { hookFailure } = await import('./hook-failure.js');
-  const hook = await hookFailure(session.inputs.region, failed.externalId, AbortSignal.timeout(15_000));
+  if (failed === undefined) return undefined;
+  const codeDeployId = isCodeDeployAction(failed.provider) ? failed.externalId : undefined;
+  if (codeDeployId === undefined && (serviceDeployment === undefined || !isRolledBack(serviceDeployment))) return undefined;
+  const { hookFailure, serviceHookFailure } = await import('./hook-failure.js');
+  const signal = AbortSignal.timeout(15_000);
+  const hook = codeDeployId === undefined
+    ? await serviceHookFailure(session.inputs.region, serviceDeployment, signal)
+    : await hookFailure(session.inputs.region, codeDeployId, signal);
   if (hook !== undefined) {
     progress.lines(failed, [
       `${hook.lifecycleEvent} hook ${hook.functionName}: ${hook.reason ?? hook.note ?? ''}`,
@@ -191,7 +203,7 @@ const follow = async (
     return buildReport({ ...facts, ...deploymentFacts, execution, elapsedMs, outcome: outcomes.TimedOut, status: execution?.status ?? 'InProgress' });
   }
   const buildLog = await failedBuildLog(session, context.tracker, context.progress);
-  const hookFailure = await failedHook(session, context.tracker, context.progress);
+  const hookFailure = await failedHook(session, context.tracker, context.progress, serviceDeployment);
   context.progress.close();
   const supersededBy =
     execution?.status === 'Superseded'

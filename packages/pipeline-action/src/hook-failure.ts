@@ -10,14 +10,16 @@ import { AWS_ERROR_KIND, classifyAwsError, isRetryableAwsError, retry } from '@g
 import { lambdaFunctionName, readAppSpecHooks } from '@greenlight/contracts';
 import { HOOK_LOG_MESSAGE, readHookLogRecord, type HookLogRecord } from '@greenlight/lifecycle-hooks/log-records';
 import { clientConfig } from './clients.js';
+import { hookName, isRolledBack, type ServiceDeploymentFacts } from './service-deployment.js';
 
 interface FailedCheck {
   readonly name: string;
   readonly reason: string;
 }
 
-/** A CodeDeploy deployment that failed at a lifecycle hook, and what the hook logged about why. */
+/** A deployment (CodeDeploy, or an ECS service deployment) that failed at a lifecycle hook, and what the hook logged about why. */
 interface HookFailure {
+  /** The CodeDeploy lifecycle event, or the ECS lifecycle stage. */
   readonly lifecycleEvent: string;
   readonly functionName: string;
   readonly logGroup: string;
@@ -59,35 +61,66 @@ const failedEvent = async (client: CodeDeployClient, deploymentId: string, send:
   return answer.deploymentTarget?.ecsTarget?.lifecycleEvents?.find((event) => event.status === 'Failed')?.lifecycleEventName;
 };
 
-const readDecision = async (
+/** Where one deployment's hook lines are: the log group, the term every line carries, the deployment's time window. */
+interface HookLogQuery {
+  readonly logGroup: string;
+  readonly term: string;
+  readonly startTime: number;
+  readonly endTime: number;
+}
+
+/** The hook records of one deployment in its log group (FilterLogEvents for the term), a bounded number of pages. */
+const readHookRecords = async (
   region: string,
-  logGroup: string,
-  deployment: DeploymentInfo,
+  query: HookLogQuery,
+  belongs: (record: HookLogRecord) => boolean,
   send: Send,
-): Promise<Pick<HookFailure, 'reason' | 'failedChecks'>> => {
-  const deploymentId = deployment.deploymentId ?? '';
+): Promise<HookLogRecord[]> => {
   const logs = new CloudWatchLogsClient(clientConfig(region));
-  const startTime = (deployment.createTime?.getTime() ?? Date.now()) - WINDOW_MARGIN_MS;
-  const endTime = (deployment.completeTime?.getTime() ?? Date.now()) + WINDOW_MARGIN_MS;
   const records: HookLogRecord[] = [];
   let nextToken: string | undefined;
   let pages = 0;
   do {
-    const input = { logGroupName: logGroup, filterPattern: `"${deploymentId}"`, startTime, endTime, ...(nextToken === undefined ? {} : { nextToken }) };
+    const input = {
+      logGroupName: query.logGroup,
+      filterPattern: `"${query.term}"`,
+      startTime: query.startTime - WINDOW_MARGIN_MS,
+      endTime: query.endTime + WINDOW_MARGIN_MS,
+      ...(nextToken === undefined ? {} : { nextToken }),
+    };
     const page = await send((abortSignal) => logs.send(new FilterLogEventsCommand(input), { abortSignal }));
     for (const event of page.events ?? []) {
       const record = readHookLogRecord(event.message ?? '');
-      // CodeDeploy records carry the deployment; ECS native ones name their execution instead.
-      if (record !== undefined && 'deploymentId' in record && record.deploymentId === deploymentId) records.push(record);
+      if (record !== undefined && belongs(record)) records.push(record);
     }
     nextToken = page.nextToken;
   } while (nextToken !== undefined && ++pages < MAX_PAGES);
-  // Lambda retries a failed invocation: the last decision is the one CodeDeploy acted on.
-  const decision = records.filter((record) => record.message === HOOK_LOG_MESSAGE.Decision).at(-1);
-  const failedChecks = records.flatMap((record) =>
-    record.message === HOOK_LOG_MESSAGE.CheckResult && !record.passed ? [{ name: record.check, reason: record.reason ?? 'failed' }] : [],
+  return records;
+};
+
+const failedChecksOf = (records: readonly HookLogRecord[], stage?: string): FailedCheck[] =>
+  records.flatMap((record) =>
+    record.message === HOOK_LOG_MESSAGE.CheckResult && !record.passed && (stage === undefined || record.stage === stage)
+      ? [{ name: record.check, reason: record.reason ?? 'failed' }]
+      : [],
   );
-  return { reason: decision?.reason, failedChecks };
+
+/**
+ * Reads the hook's decision where the deployment's lines are; a note instead of the reason when there is none or
+ * the log group cannot be read.
+ */
+const withDecision = async (
+  located: Pick<HookFailure, 'lifecycleEvent' | 'functionName' | 'logGroup'>,
+  read: () => Promise<Pick<HookFailure, 'reason' | 'failedChecks'> & Partial<Pick<HookFailure, 'lifecycleEvent'>>>,
+  deployment: string,
+): Promise<HookFailure> => {
+  try {
+    const decision = await read();
+    const note = decision.reason === undefined ? `No decision for ${deployment} was found in its log group ${located.logGroup}.` : undefined;
+    return { ...located, ...decision, note };
+  } catch (error) {
+    return { ...located, reason: undefined, failedChecks: [], note: unreadable(located.logGroup, error) };
+  }
 };
 
 const unreadable = (logGroup: string, error: unknown): string => {
@@ -124,16 +157,71 @@ const hookFailure = async (region: string, deploymentId: string, signal: AbortSi
   const target = readAppSpecHooks(deployment?.revision?.appSpecContent?.content ?? '').get(event);
   if (deployment === undefined || target === undefined) return undefined;
   const name = lambdaFunctionName(target);
-  const logGroup = `/aws/lambda/${name}`;
-  const located = { lifecycleEvent: event, functionName: name, logGroup };
-  try {
-    const decision = await readDecision(region, logGroup, deployment, send);
-    const note = decision.reason === undefined ? `No decision for ${deploymentId} was found in its log group ${logGroup}.` : undefined;
-    return { ...located, ...decision, note };
-  } catch (error) {
-    return { ...located, reason: undefined, failedChecks: [], note: unreadable(logGroup, error) };
-  }
+  const query = {
+    logGroup: `/aws/lambda/${name}`,
+    term: deploymentId,
+    startTime: deployment.createTime?.getTime() ?? Date.now(),
+    endTime: deployment.completeTime?.getTime() ?? Date.now(),
+  };
+  return withDecision({ lifecycleEvent: event, functionName: name, logGroup: query.logGroup }, async () => {
+    // CodeDeploy records carry the deployment; ECS native ones name their service deployment instead.
+    const records = await readHookRecords(region, query, (record) => 'deploymentId' in record && record.deploymentId === deploymentId, send);
+    // Lambda retries a failed invocation: the last decision is the one CodeDeploy acted on.
+    const decision = records.filter((record) => record.message === HOOK_LOG_MESSAGE.Decision).at(-1);
+    return { reason: decision?.reason, failedChecks: failedChecksOf(records) };
+  }, deploymentId);
 };
 
-export { hookFailure };
+/** The FAILED decision of one service deployment in one hook's log group, at `stage` when it is known. */
+const failedDecision = async (
+  region: string,
+  logGroup: string,
+  facts: ServiceDeploymentFacts,
+  stage: string | undefined,
+  send: Send,
+): Promise<Pick<HookFailure, 'reason' | 'failedChecks' | 'lifecycleEvent'>> => {
+  const arn = facts.serviceDeploymentArn;
+  const query = { logGroup, term: arn, startTime: facts.createdAt?.getTime() ?? Date.now(), endTime: facts.finishedAt?.getTime() ?? Date.now() };
+  const records = await readHookRecords(region, query, (record) => 'resourceArn' in record && record.resourceArn === arn, send);
+  const decision = records
+    .flatMap((record) => ('hookStatus' in record && record.hookStatus === 'FAILED' && (stage === undefined || record.stage === stage) ? [record] : []))
+    .at(-1);
+  const decidedAt = decision?.stage ?? stage;
+  return { lifecycleEvent: decidedAt ?? '?', reason: decision?.reason, failedChecks: decision === undefined ? [] : failedChecksOf(records, decidedAt) };
+};
+
+// A service has a handful of hooks at most (one per stage, usually one in all): a bound on the log groups read.
+const MAX_HOOKS_READ = 5;
+
+/**
+ * Why an Amazon ECS service deployment rolled back at a lifecycle hook: the hook that answered FAILED (from
+ * DescribeServiceDeployments, when a poll saw it; otherwise each Lambda hook the service registers) and its FAILED
+ * decision in its log group (FilterLogEvents for the service deployment ARN, which the hook binds to its lines as
+ * `resourceArn`). The stage matters: ECS invokes the traffic-shift hooks again while it rolls back, and those later
+ * decisions are not the reason. Enrichment only, like hookFailure; undefined when no hook is known to have failed.
+ */
+const serviceHookFailure = async (
+  region: string,
+  facts: ServiceDeploymentFacts | undefined,
+  signal: AbortSignal,
+): Promise<HookFailure | undefined> => {
+  if (facts === undefined || !isRolledBack(facts)) return undefined;
+  const send = persistent(signal);
+  const seen = facts.failedHook;
+  const candidates = seen === undefined ? facts.lambdaHookArns.slice(0, MAX_HOOKS_READ) : [seen.targetArn];
+  for (const targetArn of candidates) {
+    const functionName = hookName(targetArn);
+    const logGroup = `/aws/lambda/${functionName}`;
+    const failure = await withDecision(
+      { lifecycleEvent: seen?.stage ?? '?', functionName, logGroup },
+      () => failedDecision(region, logGroup, facts, seen?.stage, send),
+      facts.serviceDeploymentArn,
+    );
+    // A hook not seen failing is blamed only for a FAILED decision of its own.
+    if (failure.reason !== undefined || seen !== undefined) return failure;
+  }
+  return undefined;
+};
+
+export { hookFailure, serviceHookFailure };
 export type { FailedCheck, HookFailure };

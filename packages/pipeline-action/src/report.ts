@@ -46,8 +46,8 @@ const failureMessage = (report: ExecutionReport): string | undefined => {
   const code = run.errorCode === undefined ? '' : ` (${run.errorCode})`;
   const message = `${run.errorMessage ?? report.statusSummary ?? 'no error details'}${code}`;
   const more = [
+    report.serviceDeployment === undefined ? undefined : serviceDeploymentSentence(report.serviceDeployment, report.hookFailure !== undefined),
     report.hookFailure === undefined ? undefined : hookSentence(report.hookFailure),
-    report.serviceDeployment === undefined ? undefined : serviceDeploymentSentence(report.serviceDeployment),
     activeDeploymentAdvice(run),
   ].filter(
     (sentence) => sentence !== undefined,

@@ -22,8 +22,16 @@ interface ServiceDeploymentFacts {
   readonly serviceDeploymentArn: string;
   readonly status: string | undefined;
   readonly statusReason: string | undefined;
+  /** When ECS created and finished it: the window its hook's log lines are in. */
+  readonly createdAt: Date | undefined;
+  readonly finishedAt: Date | undefined;
   readonly stages: readonly ServiceDeploymentStage[];
+  /**
+   * Seen only while ECS is at the hook's stage, which a rollback leaves at once: it may be missed between two polls.
+   */
   readonly failedHook: FailedServiceDeploymentHook | undefined;
+  /** The Lambda hooks registered on the service (DescribeServices), where a missed failed hook is looked for. */
+  readonly lambdaHookArns: readonly string[];
 }
 
 /** The statuses of a service deployment that did not reach its target revision (SDK `ServiceDeploymentStatus`). */
@@ -34,14 +42,17 @@ const isRolledBack = (facts: ServiceDeploymentFacts): boolean => ROLLED_BACK_STA
 /** A function ARN's name, as people know their hook (`arn:aws:lambda:…:function:name[:alias]`). */
 const hookName = (targetArn: string): string => /:function:([^:]+)/.exec(targetArn)?.[1] ?? targetArn;
 
-/** The sentence the annotation and failure-message add: how the deployment ended, why, and which hook caused it. */
-const serviceDeploymentSentence = (facts: ServiceDeploymentFacts): string | undefined => {
+/**
+ * The sentence the annotation and failure-message add: how the deployment ended, why, and which hook caused it
+ * (left to the hook's own sentence when its log was read: `hookExplained`).
+ */
+const serviceDeploymentSentence = (facts: ServiceDeploymentFacts, hookExplained: boolean): string | undefined => {
   if (!isRolledBack(facts)) return undefined;
   const reason = facts.statusReason === undefined ? '' : `: ${facts.statusReason}`;
-  const hook = facts.failedHook === undefined
+  const hook = facts.failedHook === undefined || hookExplained
     ? ''
     : ` The ${facts.failedHook.stage} lifecycle hook ${hookName(facts.failedHook.targetArn)} answered ${facts.failedHook.status}; its own reason is in its CloudWatch Logs group /aws/lambda/${hookName(facts.failedHook.targetArn)}.`;
-  return `Service deployment ${facts.serviceDeploymentArn} ended ${facts.status ?? ''}${reason}.${hook}`;
+  return `Service deployment ${facts.serviceDeploymentArn} ended ${facts.status ?? ''}${reason}${/[.!?]$/.test(reason) ? '' : '.'}${hook}`;
 };
 
 /** The job summary's section: the stages with the time each was reached, and the end (escaped: ECS text is untrusted). */

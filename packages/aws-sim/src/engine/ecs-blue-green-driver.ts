@@ -35,11 +35,26 @@ interface EcsHookPayload {
  */
 type EcsHookInvoker = (invocation: { readonly functionArn: string; readonly payload: EcsHookPayload }) => Promise<unknown>;
 
+/** A service deployment entering a lifecycle stage (`rollingBack` while ECS moves traffic back). */
+interface EcsStageEntry {
+  readonly serviceDeploymentArn: string;
+  readonly stage: BlueGreenStage;
+  readonly rollingBack: boolean;
+}
+
+/**
+ * Plays what ECS does to tasks at a stage (start the target revision's at SCALE_UP, stop the source's at CLEAN_UP),
+ * for a test or the demo that runs real tasks; the stage waits for it. Rejecting is ignored: ECS's task changes are
+ * not what the simulator judges.
+ */
+type EcsStageObserver = (entry: EcsStageEntry) => Promise<void> | void;
+
 interface DriverOptions {
   readonly clock: SimClock;
   readonly random: SeededRandom;
   readonly rules: ListenerRuleStore;
   readonly invoker: () => EcsHookInvoker | undefined;
+  readonly stageObserver: () => EcsStageObserver | undefined;
 }
 
 const DEFAULT_STAGE_SECONDS = 5;
@@ -148,7 +163,7 @@ class EcsBlueGreenDriver {
   /** Plays every stage; resolves with the reason of the hook that failed, rejects when the deployment is stopped. */
   async #stages(service: EcsServiceRecord, record: ServiceDeploymentRecord, stageSeconds: number): Promise<string | undefined> {
     for (const stage of BLUE_GREEN_STAGES) {
-      this.#enter(record, stage);
+      await this.#enter(record, stage, false);
       const shifting = stage === 'PRODUCTION_TRAFFIC_SHIFT' ? await this.#shiftProduction(service, record) : undefined;
       if (shifting !== undefined) {
         return shifting;
@@ -163,10 +178,13 @@ class EcsBlueGreenDriver {
     return undefined;
   }
 
-  #enter(record: ServiceDeploymentRecord, stage: BlueGreenStage): void {
+  async #enter(record: ServiceDeploymentRecord, stage: BlueGreenStage, rollingBack: boolean): Promise<void> {
     record.lifecycleStage = stage;
     record.lifecycleHookDetails = [];
     record.updatedAt = this.#options.clock.now();
+    await Promise.resolve(this.#options.stageObserver()?.({ serviceDeploymentArn: record.serviceDeploymentArn, stage, rollingBack })).catch(
+      () => undefined,
+    );
   }
 
   #act(service: EcsServiceRecord, record: ServiceDeploymentRecord, stage: BlueGreenStage): void {
@@ -284,7 +302,7 @@ class EcsBlueGreenDriver {
     // ECS calls the traffic-shift hooks again while it moves traffic back; their answers cannot stop the rollback.
     for (const [stage, moved] of [['PRODUCTION_TRAFFIC_SHIFT', movedProduction], ['TEST_TRAFFIC_SHIFT', movedTest]] as const) {
       if (moved > 0) {
-        this.#enter(record, stage);
+        await this.#enter(record, stage, true);
         for (const hook of (service.spec.lifecycleHooks ?? []).filter((candidate) => candidate.lifecycleStages.includes(stage))) {
           await this.#runHook(service, record, hook, stage, undefined).catch(() => undefined);
         }
@@ -309,4 +327,4 @@ class EcsBlueGreenDriver {
 }
 
 export { EcsBlueGreenDriver };
-export type { EcsHookInvoker, EcsHookPayload };
+export type { EcsHookInvoker, EcsHookPayload, EcsStageEntry, EcsStageObserver };

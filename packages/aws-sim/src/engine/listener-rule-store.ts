@@ -25,6 +25,8 @@ interface ListenerRuleRecord {
   targetGroups: WeightedTargetGroup[];
 }
 
+type RuleChangeListener = (ruleArn: string, targetGroups: readonly WeightedTargetGroup[]) => void;
+
 /**
  * ELBv2 listener rules with a weighted forward action: what an Amazon ECS blue/green service's production and test
  * listener rules are, and what ECS changes as it shifts traffic.
@@ -32,6 +34,7 @@ interface ListenerRuleRecord {
 class ListenerRuleStore {
   readonly #random: SeededRandom;
   readonly #rules = new Map<string, ListenerRuleRecord>();
+  readonly #watchers = new Set<RuleChangeListener>();
 
   constructor(random: SeededRandom) {
     this.#random = random;
@@ -70,8 +73,16 @@ class ListenerRuleStore {
   setWeights(arn: string, weights: Readonly<Record<string, number>>): void {
     const rule = this.get(arn);
     rule.targetGroups = rule.targetGroups.map((group) => ({ targetGroupArn: group.targetGroupArn, weight: weights[group.targetGroupArn] ?? 0 }));
+    const targetGroups: readonly WeightedTargetGroup[] = [...rule.targetGroups];
+    for (const watcher of this.#watchers) watcher(arn, targetGroups);
+  }
+
+  /** Calls `listener` after every weight change, with the rule's forward target groups as they now are. */
+  onChange(listener: RuleChangeListener): () => void {
+    this.#watchers.add(listener);
+    return () => this.#watchers.delete(listener);
   }
 }
 
 export { ListenerRuleStore };
-export type { ListenerRuleRecord, ListenerRuleSpec, WeightedTargetGroup };
+export type { ListenerRuleRecord, ListenerRuleSpec, RuleChangeListener, WeightedTargetGroup };

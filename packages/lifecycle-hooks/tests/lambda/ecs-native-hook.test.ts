@@ -1,11 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '@greenlight/aws-sim';
 import { type GreenApp, startGreenApp, unusedUrl } from '../support/green-app.js';
+import { readHookLogRecord } from '../../src/log-records.js';
 import { type Invocation, invokeHook, unpackHookZip } from '../support/lambda-zip.js';
 
 const SERVICE = 'arn:aws:ecs:us-east-1:123456789012:service/shop/web';
 const BLUE = 'arn:aws:ecs:us-east-1:123456789012:service-revision/shop/web/1000';
 const GREEN = 'arn:aws:ecs:us-east-1:123456789012:service-revision/shop/web/2000';
+const SERVICE_DEPLOYMENT = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/shop/web/ejGvqq2ilnbKT9qj0vLJe';
 const TIMEOUT_MS = 6_000;
 
 let sim: Simulator;
@@ -27,7 +29,7 @@ afterEach(() => {
 const ecsEvent = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   executionId: 'exec-0001',
   lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT',
-  resourceArn: SERVICE,
+  resourceArn: SERVICE_DEPLOYMENT,
   executionDetails: {
     serviceArn: SERVICE,
     targetServiceRevisionArn: GREEN,
@@ -83,6 +85,32 @@ describe('the bundled hook answering an ECS native blue/green event', () => {
     // Assess
     expect(invocation.outcome.result).toEqual({ hookStatus: 'FAILED' });
     expect(sim.calls.length).toBe(callsBefore);
+  });
+
+  it('binds the service deployment ARN to every line, so a reader finds the decision of one deployment', async () => {
+    // Prepare
+    green.behave(() => ({ status: 500 }));
+
+    // Act
+    const invocation = await invoke(ecsEvent(), { targetUrl: green.url, readyTimeoutSeconds: 0, checks: [{ path: '/health' }] });
+
+    // Assess
+    const records = invocation.logs.map((line) => readHookLogRecord(JSON.stringify(line))).filter((record) => record !== undefined);
+    expect(invocation.logs.every((line) => line['resourceArn'] === SERVICE_DEPLOYMENT)).toBe(true);
+    expect(records.at(-1)).toEqual(expect.objectContaining({ message: 'decision', hookStatus: 'FAILED', resourceArn: SERVICE_DEPLOYMENT }));
+  });
+
+  it.each([
+    ['a quote and a space, which could widen a log filter pattern', `${SERVICE_DEPLOYMENT}" OR "`],
+    ['more than an ECS ARN can hold', `${SERVICE_DEPLOYMENT}/${'x'.repeat(700)}`],
+    ['not an ECS ARN', 'arn:aws:lambda:us-east-1:123456789012:function:other'],
+  ])('binds no resourceArn that has %s, and still answers', async (_case, resourceArn) => {
+    // Act
+    const invocation = await invoke(ecsEvent({ resourceArn }), { targetUrl: green.url, checks: [{ path: '/health' }] });
+
+    // Assess
+    expect(invocation.outcome.result).toEqual({ hookStatus: 'SUCCEEDED' });
+    expect(invocation.logs.some((line) => 'resourceArn' in line)).toBe(false);
   });
 
   it('returns IN_PROGRESS with a callBackDelay while green is not ready, then SUCCEEDED once it is', async () => {

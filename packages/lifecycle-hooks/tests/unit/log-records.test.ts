@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ecsDecisionFields, readHookLogRecord } from '../../src/log-records.js';
+import { ecsDecisionFields, ecsInvocationFields, readHookLogRecord } from '../../src/log-records.js';
 import { createJsonLogger, logCheckResult, logDecision } from '../../src/logger.js';
 
 const LATENCY = { p50Ms: 1, p95Ms: 2, maxMs: 3 };
@@ -44,6 +44,41 @@ describe('the hook log records', () => {
     expect(records).toEqual([
       { message: 'check result', deploymentId: undefined, stage: 'POST_TEST_TRAFFIC_SHIFT', check: 'version', passed: false, reason: 'status 500, expected 2xx' },
       { message: 'decision', executionId: 'exec-1', stage: 'POST_TEST_TRAFFIC_SHIFT', hookStatus: 'FAILED', reason: 'check "version" failed' },
+    ]);
+  });
+
+  it('reads back the service deployment ARN an ECS native invocation binds to its lines', () => {
+    // Prepare
+    const arn = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/shop/web/ejGvqq2ilnbKT9qj0vLJe';
+    const lines: string[] = [];
+    const logger = createJsonLogger((line) => lines.push(line)).child(ecsInvocationFields('exec-1', 'POST_TEST_TRAFFIC_SHIFT', arn));
+    logCheckResult(logger, FAILED_CHECK, 'POST_TEST_TRAFFIC_SHIFT');
+    logger.log('WARN', 'decision', ecsDecisionFields('POST_TEST_TRAFFIC_SHIFT', 'FAILED', 'check "version" failed'));
+
+    // Act
+    const records = lines.map(readHookLogRecord);
+
+    // Assess
+    expect(records).toEqual([
+      expect.objectContaining({ message: 'check result', resourceArn: arn, check: 'version' }),
+      expect.objectContaining({ message: 'decision', resourceArn: arn, hookStatus: 'FAILED' }),
+    ]);
+  });
+
+  it('reads no resourceArn that is not an ECS ARN of bounded length', () => {
+    // Prepare
+    const line = (resourceArn: string): string =>
+      JSON.stringify({ message: 'decision', stage: 'POST_TEST_TRAFFIC_SHIFT', hookStatus: 'FAILED', reason: 'r', resourceArn });
+
+    // Act
+    const records = [`arn:aws:ecs:us-east-1:123456789012:service-deployment/a/b/c" "x`, `arn:aws:ecs:us-east-1:123456789012:${'a'.repeat(700)}`].map(
+      (arn) => readHookLogRecord(line(arn)),
+    );
+
+    // Assess
+    expect(records).toEqual([
+      expect.objectContaining({ hookStatus: 'FAILED', resourceArn: undefined }),
+      expect.objectContaining({ hookStatus: 'FAILED', resourceArn: undefined }),
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { addNativeBlueGreenStack, BLUE_GREEN_STAGES, greenlightNativePipelineScenario, type EcsHookPayload, type NativeStackOptions } from '@greenlight/aws-sim';
+import { checkResultFields, ecsDecisionFields, ecsInvocationFields, HOOK_LOG_MESSAGE } from '@greenlight/lifecycle-hooks/log-records';
 import { REPOSITORY, startHarness, type Harness } from '../support/harness.js';
 
 // The runner sends SIGTERM 7.5 s after SIGINT: the rollback must have reached ECS by then.
@@ -25,6 +26,20 @@ const withHook = (name: string, options: Omit<NativeStackOptions, 'name'>): Nati
   lifecycleHooks: [{ hookTargetArn: hookArn(name), lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }],
 });
 
+const FAILING_HOOK_LOG_GROUP = '/aws/lambda/native-hook-fails-greenlight-hook';
+const OTHER_DEPLOYMENT = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/native-hook-fails/native-hook-fails/earlier0000';
+const FAILED_CHECK_REASON = '1 of 1 requests failed: status 404, expected 2xx';
+const hookReason = `check "checkout page" failed: ${FAILED_CHECK_REASON}`;
+const LATENCY = { p50Ms: 1, p95Ms: 2, maxMs: 3 };
+
+/** The fields of the greenlight hook's lines at one stage of one service deployment, built by its own log-records. */
+const nativeHookLines = (resourceArn: string, reason: string, stage = 'POST_TEST_TRAFFIC_SHIFT') => ({
+  bound: ecsInvocationFields('exec', stage, resourceArn),
+  passedCheck: checkResultFields({ name: 'home', passed: true, requests: 1, failures: 0, latency: LATENCY }, stage),
+  failedCheck: checkResultFields({ name: 'checkout page', passed: false, requests: 1, failures: 1, latency: LATENCY, reason: FAILED_CHECK_REASON }, stage),
+  decision: { ...ecsInvocationFields('exec', stage, resourceArn), ...ecsDecisionFields(stage, 'FAILED', reason) },
+});
+
 const stageLines = (stdout: string): string[] =>
   [...stdout.matchAll(/service deployment \S+: ([A-Z_]+) — target revision/g)].map((match) => match[1] ?? '');
 
@@ -37,10 +52,22 @@ describe('following an Amazon ECS native blue/green deployment (Deploy provider 
       Object.keys(STACKS).map((name) => greenlightNativePipelineScenario({ name, repository: REPOSITORY, durations: { Source: 5, Build: 30 } })),
     );
     for (const [name, options] of Object.entries(STACKS)) addNativeBlueGreenStack(harness.sim, withHook(name, options));
-    // Plays the hook as ECS invokes it: FAILED for the stack whose checks fail, SUCCEEDED otherwise.
+    // Another deployment's FAILED decision in the same log group: only this deployment's lines may be used.
+    harness.sim.logs.putEvents(FAILING_HOOK_LOG_GROUP, 'earlier-invocation', [
+      { message: JSON.stringify({ message: HOOK_LOG_MESSAGE.Decision, ...nativeHookLines(OTHER_DEPLOYMENT, 'check "health" failed: 503').decision }) },
+    ]);
+    // Plays the hook as ECS invokes it: FAILED for the stack whose checks fail (its lines in its log group, as
+    // Lambda ships them), SUCCEEDED otherwise.
     harness.sim.ecs.setHookInvoker(({ functionArn, payload }) => {
       invocations.push(payload);
-      return Promise.resolve({ hookStatus: functionArn === hookArn('native-hook-fails') ? 'FAILED' : 'SUCCEEDED' });
+      if (functionArn !== hookArn('native-hook-fails')) return Promise.resolve({ hookStatus: 'SUCCEEDED' });
+      const lines = nativeHookLines(payload.resourceArn, hookReason, payload.lifecycleStage);
+      harness.sim.logs.putEvents(FAILING_HOOK_LOG_GROUP, `2026/12/04/[$LATEST]${payload.executionId}`, [
+        { message: JSON.stringify({ message: HOOK_LOG_MESSAGE.CheckResult, ...lines.bound, ...lines.passedCheck }) },
+        { message: JSON.stringify({ message: HOOK_LOG_MESSAGE.CheckResult, ...lines.bound, ...lines.failedCheck }) },
+        { message: JSON.stringify({ message: HOOK_LOG_MESSAGE.Decision, ...lines.bound, ...lines.decision }) },
+      ]);
+      return Promise.resolve({ hookStatus: 'FAILED' });
     });
   });
   afterEach(() => harness.sim.setFaults({}));
@@ -64,20 +91,26 @@ describe('following an Amazon ECS native blue/green deployment (Deploy provider 
     expect(result.summary).toContain('Status **SUCCESSFUL**');
   });
 
-  it('fails the step when a hook rolls the deployment back, naming the status, the reason and the hook', async () => {
+  it('fails the step when a hook rolls the deployment back, with the status, the reason and the hook\'s own reason from its log', async () => {
     // Act
     const result = await harness.run({ 'pipeline-name': 'native-hook-fails' });
 
     // Assess
     const [deployment] = harness.sim.ecs.serviceDeployments('native-hook-fails', 'native-hook-fails');
-    const expected = `Service deployment ${deployment?.serviceDeploymentArn ?? ''} ended ROLLBACK_SUCCESSFUL: ${deployment?.statusReason ?? ''}`;
+    const arn = deployment?.serviceDeploymentArn ?? '';
+    const ended = `Service deployment ${arn} ended ROLLBACK_SUCCESSFUL: ${deployment?.statusReason ?? ''}`;
+    const hookSaid = `The POST_TEST_TRAFFIC_SHIFT hook native-hook-fails-greenlight-hook reported: ${hookReason}`;
     expect(deployment?.status).toBe('ROLLBACK_SUCCESSFUL');
     expect(result.exitCode).toBe(1);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]?.message).toContain(expected);
-    expect(result.outputs['failure-message']).toContain(expected);
-    expect(result.outputs['failure-message']).toContain('native-hook-fails-greenlight-hook');
+    expect(result.errors[0]?.message).toContain(ended);
+    expect(result.errors[0]?.message).toContain(hookSaid);
+    expect(result.errors[0]?.message).not.toContain('check "health"');
+    expect(result.outputs['failure-message']).toContain(`${ended} ${hookSaid}`);
+    expect(result.outputs['failure-message']).not.toContain('..');
     expect(result.summary).toContain('Status **ROLLBACK\\_SUCCESSFUL**');
+    expect(result.summary).toContain('- **checkout page**: 1 of 1 requests failed: status 404, expected 2xx');
+    expect(harness.sim.callsTo('FilterLogEvents').at(-1)?.input).toMatchObject({ logGroupName: FAILING_HOOK_LOG_GROUP, filterPattern: `"${arn}"` });
   });
 
   it('fails the step when an alarm rolls the deployment back, with the reason and no hook blamed', async () => {

@@ -61,8 +61,11 @@ describe('the job summary with text from AWS', () => {
       serviceDeploymentArn: 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/app/app/abc',
       status: 'ROLLBACK_SUCCESSFUL',
       statusReason: '<script>x</script> | **hook** failed',
+      createdAt: new Date('2026-11-26T10:00:00Z'),
+      finishedAt: undefined,
       stages: [{ stage: 'POST_TEST_TRAFFIC_SHIFT', seenAt: new Date('2026-11-26T10:00:30Z') }],
       failedHook: undefined,
+      lambdaHookArns: [],
     };
 
     // Act
