@@ -51,6 +51,12 @@ interface CheckResultRecord {
   readonly check: string;
   readonly passed: boolean;
   readonly reason: string | undefined;
+  /** The check's figures; undefined in a line that lacks them (or holds something other than a number). */
+  readonly requests: number | undefined;
+  readonly failures: number | undefined;
+  readonly p50Ms: number | undefined;
+  readonly p95Ms: number | undefined;
+  readonly maxMs: number | undefined;
 }
 
 interface DecisionRecord {
@@ -81,6 +87,8 @@ const ecsStatuses: readonly string[] = Object.values(ECS_HOOK_STATUS);
 
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
+const optionalNumber = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
 const toRecord = (fields: Record<string, unknown>): HookLogRecord | undefined => {
   const deploymentId = optionalString(fields['deploymentId']);
   const stage = optionalString(fields['stage']);
@@ -88,7 +96,19 @@ const toRecord = (fields: Record<string, unknown>): HookLogRecord | undefined =>
   if (message === HOOK_LOG_MESSAGE.CheckResult) {
     const { check, passed } = fields;
     if (typeof check !== 'string' || typeof passed !== 'boolean') return undefined;
-    return { message, deploymentId, stage, check, passed, reason: optionalString(reason) };
+    return {
+      message,
+      deploymentId,
+      stage,
+      check,
+      passed,
+      reason: optionalString(reason),
+      requests: optionalNumber(fields['requests']),
+      failures: optionalNumber(fields['failures']),
+      p50Ms: optionalNumber(fields['p50Ms']),
+      p95Ms: optionalNumber(fields['p95Ms']),
+      maxMs: optionalNumber(fields['maxMs']),
+    };
   }
   if (message === HOOK_LOG_MESSAGE.Decision && 'hookStatus' in fields) {
     const { hookStatus } = fields;

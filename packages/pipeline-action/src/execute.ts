@@ -12,10 +12,11 @@ import type { DeploymentDetails } from './deployment-details.js';
 import type { EcsDeploymentFollower } from './ecs-deployment-follower.js';
 import { PipelineActionError } from './errors.js';
 import type { GitHubDeployment } from './github-deployment.js';
+import type { HookChecks } from './deployment-story.js';
 import type { HookFailure } from './hook-failure.js';
 import { learnTypicalDurations, type TypicalDurations } from './history.js';
 import { ON_CANCEL, type ActionInputs } from './inputs.js';
-import { followExecution, getExecution, isTerminal, refreshActions, settleServiceDeployment, type FollowContext } from './monitor.js';
+import { followExecution, getExecution, isTerminal, refreshActions, settleDeployment, settleServiceDeployment, type FollowContext } from './monitor.js';
 import { logLine, logLines } from './log.js';
 import { cancelExecution } from './on-cancel.js';
 import { findNewerExecution } from './newer-execution.js';
@@ -184,12 +185,18 @@ const follow = async (
   }
   await refreshActions(context);
   const serviceDeployment = await settleServiceDeployment(context);
+  const settled = await settleDeployment(context);
   context.progress.close();
   const elapsedMs = Date.now() - session.startedAt;
   const deploymentFacts = serviceDeployment === undefined ? {} : { serviceDeployment };
+  const story = (hookChecks: HookChecks | undefined) => (settled?.story === undefined ? {} : { deploymentStory: { ...settled.story, hookChecks } });
   if (!isTerminal(execution?.status)) {
-    return buildReport({ ...facts, ...deploymentFacts, execution, elapsedMs, outcome: outcomes.TimedOut, status: execution?.status ?? 'InProgress' });
+    return buildReport({ ...facts, ...deploymentFacts, ...story(undefined), execution, elapsedMs, outcome: outcomes.TimedOut, status: execution?.status ?? 'InProgress' });
   }
+  // The hook's verdict, for a deployment that passed its hooks too: FilterLogEvents in each hook's log group.
+  const checks = settled?.deployment === undefined
+    ? undefined
+    : await (await import('./hook-checks.js')).hookChecks(session.inputs.region, settled.deployment, AbortSignal.timeout(15_000));
   const buildLog = await failedBuildLog(session, context.tracker, context.progress);
   const hookFailure = await failedHook(session, context.tracker, context.progress);
   context.progress.close();
@@ -202,6 +209,7 @@ const follow = async (
   return buildReport({
     ...facts,
     ...deploymentFacts,
+    ...story(checks),
     execution,
     elapsedMs,
     ...(buildLog === undefined ? {} : { buildLog }),

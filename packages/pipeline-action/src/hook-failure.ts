@@ -59,12 +59,8 @@ const failedEvent = async (client: CodeDeployClient, deploymentId: string, send:
   return answer.deploymentTarget?.ecsTarget?.lifecycleEvents?.find((event) => event.status === 'Failed')?.lifecycleEventName;
 };
 
-const readDecision = async (
-  region: string,
-  logGroup: string,
-  deployment: DeploymentInfo,
-  send: Send,
-): Promise<Pick<HookFailure, 'reason' | 'failedChecks'>> => {
+/** The hook's records about one deployment in its log group, within MAX_PAGES pages of FilterLogEvents. */
+const readHookRecords = async (region: string, logGroup: string, deployment: DeploymentInfo, send: Send): Promise<HookLogRecord[]> => {
   const deploymentId = deployment.deploymentId ?? '';
   const logs = new CloudWatchLogsClient(clientConfig(region));
   const startTime = (deployment.createTime?.getTime() ?? Date.now()) - WINDOW_MARGIN_MS;
@@ -82,6 +78,16 @@ const readDecision = async (
     }
     nextToken = page.nextToken;
   } while (nextToken !== undefined && ++pages < MAX_PAGES);
+  return records;
+};
+
+const readDecision = async (
+  region: string,
+  logGroup: string,
+  deployment: DeploymentInfo,
+  send: Send,
+): Promise<Pick<HookFailure, 'reason' | 'failedChecks'>> => {
+  const records = await readHookRecords(region, logGroup, deployment, send);
   // Lambda retries a failed invocation: the last decision is the one CodeDeploy acted on.
   const decision = records.filter((record) => record.message === HOOK_LOG_MESSAGE.Decision).at(-1);
   const failedChecks = records.flatMap((record) =>
@@ -135,5 +141,5 @@ const hookFailure = async (region: string, deploymentId: string, signal: AbortSi
   }
 };
 
-export { hookFailure };
-export type { FailedCheck, HookFailure };
+export { hookFailure, persistent, readHookRecords, unreadable };
+export type { FailedCheck, HookFailure, Send };

@@ -11,7 +11,7 @@ import { isRetryableAwsError } from '@greenlight/aws-retry';
 import { isCodeDeployAction, isEcsDeployAction } from './action-kinds.js';
 import type { ActionRun, ActionTracker } from './action-tracker.js';
 import { describeAwsError } from './aws-errors.js';
-import type { DeploymentDetails } from './deployment-details.js';
+import type { DeploymentDetails, SettledDeployment } from './deployment-details.js';
 import type { EcsDeploymentFollower } from './ecs-deployment-follower.js';
 import type { ExecutionContext } from './execution-context.js';
 import { actionKey, type TypicalDurations } from './history.js';
@@ -141,6 +141,19 @@ const settleServiceDeployment = async (context: FollowContext): Promise<ServiceD
 };
 
 /**
+ * After the end: the last look at the execution's CodeDeploy deployment (GetDeploymentTarget and GetDeployment,
+ * which see the last lifecycle event end, the termination wait and a rollback's traffic). Undefined without one.
+ */
+const settleDeployment = async (context: FollowContext): Promise<(SettledDeployment & { readonly deploymentId: string }) | undefined> => {
+  const run = context.tracker.runs().filter((candidate) => isCodeDeployAction(candidate.provider) && candidate.externalId !== undefined).at(-1);
+  const deploymentId = run?.externalId;
+  if (run === undefined || deploymentId === undefined) return undefined;
+  const settled = await (await context.deploymentDetails()).settle(deploymentId);
+  context.progress.lines(run, [...settled.lines]);
+  return { ...settled, deploymentId };
+};
+
+/**
  * Follows one execution to its end or the deadline: each poll lists the execution's action executions (all
  * pages), prints what started or ended, and reads the execution's status when nothing runs any more (or every
  * few polls). Transient failures are retried with backoff and never end the run.
@@ -203,5 +216,5 @@ const refreshActions = async (context: FollowContext): Promise<void> => {
   }
 };
 
-export { followExecution, getExecution, isTerminal, listActionExecutions, refreshActions, settleServiceDeployment };
+export { followExecution, getExecution, isTerminal, listActionExecutions, refreshActions, settleDeployment, settleServiceDeployment };
 export type { FollowContext, FollowResult };

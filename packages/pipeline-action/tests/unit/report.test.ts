@@ -35,6 +35,7 @@ const report = (overrides: Partial<ExecutionReport> = {}): ExecutionReport => ({
   supersededBy: undefined,
   deploymentId: undefined,
   serviceDeployment: undefined,
+  deploymentStory: undefined,
   cancellation: undefined,
   durationMs: 65_000,
   timeoutMinutes: 60,

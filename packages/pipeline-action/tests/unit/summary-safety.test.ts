@@ -27,6 +27,7 @@ const report = (overrides: Partial<ExecutionReport>): ExecutionReport => ({
   supersededBy: undefined,
   deploymentId: undefined,
   serviceDeployment: undefined,
+  deploymentStory: undefined,
   cancellation: undefined,
   durationMs: 65_000,
   timeoutMinutes: 60,
@@ -63,6 +64,7 @@ describe('the job summary with text from AWS', () => {
       statusReason: '<script>x</script> | **hook** failed',
       stages: [{ stage: 'POST_TEST_TRAFFIC_SHIFT', seenAt: new Date('2026-11-26T10:00:30Z') }],
       failedHook: undefined,
+      traffic: [],
     };
 
     // Act
@@ -118,5 +120,21 @@ describe('the job summary with text from AWS', () => {
     expect(parsed.error).toBeUndefined();
     expect(parsed.tasks?.map((task) => task.name)).toEqual(GANTT_KEYWORDS.map((name) => `✅ ${name}`));
     expect(new Set(parsed.tasks?.map((task) => task.section))).toEqual(new Set(['section', 'title']));
+  });
+
+  it('draws the deployment\'s phases and traffic as their own sections mermaid parses, whatever their names', async () => {
+    // Prepare
+    const at = (second: number): Date => new Date(Date.UTC(2026, 10, 26, 10, 0, second));
+    const runs = [actionRun({ stageName: 'Deploy', actionName: 'Deploy' })];
+    const phases = GANTT_KEYWORDS.map((name, index) => ({ name: `${name} %% :x; #y`, start: at(index), end: at(index + 1), status: 'Succeeded' }));
+    const traffic = [{ at: at(3), listener: 'production' as const, weights: [{ target: 'click: #1 %%', weight: 10 }, { target: 'BLUE', weight: 90 }] }];
+
+    // Act
+    const parsed = await parseWithMermaid(mermaidBlock(renderSummary(report({ runs, deploymentId: 'd-1', deploymentStory: { phases, traffic, hookChecks: undefined } }))));
+
+    // Assess
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.tasks?.filter((task) => task.section === 'Deployment').map((task) => task.name)).toEqual(GANTT_KEYWORDS.map((name) => `✅ ${name}     x   y`));
+    expect(parsed.tasks?.filter((task) => task.section === 'Traffic').map((task) => task.name)).toEqual(['🔀 production click   1 10％ · BLUE 90％']);
   });
 });

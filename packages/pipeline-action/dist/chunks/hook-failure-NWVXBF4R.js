@@ -1,0 +1,2 @@
+import{createRequire as __greenlightRequire}from'node:module';const require=__greenlightRequire(import.meta.url);
+import{d as a,e as b,f as c,g as d}from"./chunk-WEKPTP4U.js";import"./chunk-ZTDFCKLA.js";import"./chunk-L2FN5EBI.js";import"./chunk-MHRWX3VS.js";import"./chunk-2ZGHGD3A.js";import"./chunk-75TUM6R4.js";import"./chunk-IP66O5Y3.js";export{d as hookFailure,a as persistent,b as readHookRecords,c as unreadable};
