@@ -118,8 +118,13 @@ class DeploymentDetails {
           .then((answer) => answer.deploymentInfo)
           // Enrichment only: without it the story lacks the termination wait and the hook checks.
           .catch(() => undefined);
+    return { lines, story: this.story(deploymentId, deployment), deployment };
+  }
+
+  /** The story from what was already seen, without a call (a cancelled step has no time for one). */
+  story(deploymentId: string, deployment: DeploymentInfo | undefined): Omit<DeploymentStory, 'hookChecks'> | undefined {
     const observed = this.#observed.get(deploymentId);
-    if (observed === undefined) return { lines, story: undefined, deployment };
+    if (observed === undefined) return undefined;
     const events: DeploymentPhase[] = (observed.target.lifecycleEvents ?? [])
       .filter((event) => !NOT_HAPPENED.has(event.status ?? 'Pending'))
       .map((event) => ({ name: event.lifecycleEventName ?? '?', start: event.startTime, end: event.endTime, status: event.status ?? 'Unknown' }));
@@ -129,7 +134,7 @@ class DeploymentDetails {
       ...observed.traffic,
       ...(testShift === undefined ? [] : [{ at: testShift, listener: 'test' as const, weights: [{ target: greenLabel(observed.target), weight: 100 }] }]),
     ].sort((a, b) => a.at.getTime() - b.at.getTime());
-    return { lines, story: { phases: wait === undefined ? events : [...events, wait], traffic }, deployment };
+    return { phases: wait === undefined ? events : [...events, wait], traffic };
   }
 
   #observe(deploymentId: string, target: ECSTarget): void {

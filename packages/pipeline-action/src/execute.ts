@@ -16,7 +16,7 @@ import type { HookChecks } from './deployment-story.js';
 import type { HookFailure } from './hook-failure.js';
 import { learnTypicalDurations, type TypicalDurations } from './history.js';
 import { ON_CANCEL, type ActionInputs } from './inputs.js';
-import { followExecution, getExecution, isTerminal, refreshActions, settleDeployment, settleServiceDeployment, type FollowContext } from './monitor.js';
+import { followExecution, getExecution, isTerminal, refreshActions, seenDeployment, settleDeployment, settleServiceDeployment, type FollowContext } from './monitor.js';
 import { logLine, logLines } from './log.js';
 import { cancelExecution } from './on-cancel.js';
 import { findNewerExecution } from './newer-execution.js';
@@ -262,7 +262,8 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
 
     const cancel = async (): Promise<ExecutionReport> => {
       following.progress.close();
-      return handleCancellation(session, { ...facts, execution: undefined }, startedByUs);
+      const deploymentStory = await seenDeployment(following);
+      return handleCancellation(session, { ...facts, execution: undefined, ...(deploymentStory === undefined ? {} : { deploymentStory }) }, startedByUs);
     };
     let report: ExecutionReport;
     if (session.watch.cancelled) {
