@@ -82,20 +82,20 @@ class DeploymentDetails {
   }
 
   /** Lines describing what changed in the deployment since the last call (empty when nothing did). */
-  async changes(deploymentId: string): Promise<string[]> {
+  async changes(deploymentId: string, signal: AbortSignal = this.#signal): Promise<string[]> {
     if (this.#disabled) return [];
     try {
-      const target = await this.#target(deploymentId);
+      const target = await this.#target(deploymentId, signal);
       if (target === undefined) return [];
       this.#observe(deploymentId, target);
       const lines = this.#diff(target);
       if (target.status === 'Ready' && !this.#announcedReady.has(deploymentId)) {
         this.#announcedReady.add(deploymentId);
-        lines.push(await readyWaitNote(this.#client, deploymentId, target, this.#signal));
+        lines.push(await readyWaitNote(this.#client, deploymentId, target, signal));
       }
       return lines;
     } catch (error) {
-      if (isRetryableAwsError(error) || this.#signal.aborted) return [];
+      if (isRetryableAwsError(error) || signal.aborted) return [];
       this.#disabled = true;
       const reason = classifyAwsError(error) === AWS_ERROR_KIND.Denied
         ? 'codedeploy:ListDeploymentTargets / codedeploy:GetDeploymentTarget are not allowed'
@@ -107,33 +107,38 @@ class DeploymentDetails {
   /**
    * The last look after the pipeline action ended (GetDeploymentTarget, then GetDeployment), and the story: the
    * lifecycle events with CodeDeploy's times and the termination wait, each production weight change seen, and
-   * the test listener's move to green when AllowTestTraffic ended.
+   * the moves to green that AllowTestTraffic and AllowTraffic ending mark. `signal` replaces the run's, which a cancelled
+   * run has already aborted.
    */
-  async settle(deploymentId: string): Promise<SettledDeployment> {
-    const lines = await this.changes(deploymentId);
+  async settle(deploymentId: string, signal: AbortSignal = this.#signal): Promise<SettledDeployment> {
+    const lines = await this.changes(deploymentId, signal);
     const deployment = this.#disabled
       ? undefined
       : await this.#client
-          .send(new GetDeploymentCommand({ deploymentId }), { abortSignal: this.#signal })
+          .send(new GetDeploymentCommand({ deploymentId }), { abortSignal: signal })
           .then((answer) => answer.deploymentInfo)
           // Enrichment only: without it the story lacks the termination wait and the hook checks.
           .catch(() => undefined);
-    return { lines, story: this.story(deploymentId, deployment), deployment };
+    return { lines, story: this.#story(deploymentId, deployment), deployment };
   }
 
-  /** The story from what was already seen, without a call (a cancelled step has no time for one). */
-  story(deploymentId: string, deployment: DeploymentInfo | undefined): Omit<DeploymentStory, 'hookChecks'> | undefined {
+  /** The story from what was seen. */
+  #story(deploymentId: string, deployment: DeploymentInfo | undefined): Omit<DeploymentStory, 'hookChecks'> | undefined {
     const observed = this.#observed.get(deploymentId);
     if (observed === undefined) return undefined;
     const events: DeploymentPhase[] = (observed.target.lifecycleEvents ?? [])
       .filter((event) => !NOT_HAPPENED.has(event.status ?? 'Pending'))
       .map((event) => ({ name: event.lifecycleEventName ?? '?', start: event.startTime, end: event.endTime, status: event.status ?? 'Unknown' }));
     const wait = terminationWait(events, deployment);
-    const testShift = events.find((event) => event.name === 'AllowTestTraffic' && event.status === 'Succeeded')?.end;
-    const traffic: TrafficStep[] = [
-      ...observed.traffic,
-      ...(testShift === undefined ? [] : [{ at: testShift, listener: 'test' as const, weights: [{ target: greenLabel(observed.target), weight: 100 }] }]),
-    ].sort((a, b) => a.at.getTime() - b.at.getTime());
+    // Two moves have CodeDeploy's own time: the test listener is on green when AllowTestTraffic ends, and all of
+    // production when AllowTraffic ends (an all-at-once shift often falls between two polls).
+    const allGreen = (name: string, listener: TrafficStep['listener']): TrafficStep[] => {
+      const end = events.find((event) => event.name === name && event.status === 'Succeeded')?.end;
+      return end === undefined ? [] : [{ at: end, listener, weights: [{ target: greenLabel(observed.target), weight: 100 }] }];
+    };
+    const traffic = [...observed.traffic, ...allGreen('AllowTestTraffic', 'test'), ...allGreen('AllowTraffic', 'production')].sort(
+      (a, b) => a.at.getTime() - b.at.getTime(),
+    );
     return { phases: wait === undefined ? events : [...events, wait], traffic };
   }
 
@@ -147,19 +152,15 @@ class DeploymentDetails {
     }
   }
 
-  async #target(deploymentId: string): Promise<ECSTarget | undefined> {
+  async #target(deploymentId: string, signal: AbortSignal): Promise<ECSTarget | undefined> {
     let targetId = this.#targets.get(deploymentId);
     if (targetId === undefined) {
-      const listed = await this.#client.send(new ListDeploymentTargetsCommand({ deploymentId }), {
-        abortSignal: this.#signal,
-      });
+      const listed = await this.#client.send(new ListDeploymentTargetsCommand({ deploymentId }), { abortSignal: signal });
       targetId = listed.targetIds?.[0];
       if (targetId === undefined) return undefined;
       this.#targets.set(deploymentId, targetId);
     }
-    const answer = await this.#client.send(new GetDeploymentTargetCommand({ deploymentId, targetId }), {
-      abortSignal: this.#signal,
-    });
+    const answer = await this.#client.send(new GetDeploymentTargetCommand({ deploymentId, targetId }), { abortSignal: signal });
     return answer.deploymentTarget?.ecsTarget;
   }
 

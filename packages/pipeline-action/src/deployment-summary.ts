@@ -61,21 +61,19 @@ const details = (summary: string, body: readonly string[], open: boolean): strin
 /** A split by the targets that receive traffic: `Blue 0% · Green 100%` and `Green 100%` send it the same way. */
 const served = (step: TrafficStep): string => split({ ...step, weights: step.weights.filter((weight) => weight.weight > 0) });
 
-/**
- * The production moves: each change of where traffic goes, without the starting point (all of it on the first
- * task set listed, blue, as CodeDeploy lists the original first).
- */
+/** The production splits in the order seen, a split counted once however often it was seen in a row. */
 const productionMoves = (story: DeploymentStory): TrafficStep[] => {
   const moves: TrafficStep[] = [];
   for (const step of story.traffic.filter((candidate) => candidate.listener === 'production')) {
     const previous = moves.at(-1);
-    if (previous !== undefined && served(previous) === served(step)) continue;
-    moves.push(step);
+    if (previous === undefined || served(previous) !== served(step)) moves.push(step);
   }
-  const first = moves[0];
-  const start = first !== undefined && served(first) === split({ ...first, weights: [{ target: first.weights[0]?.target ?? '', weight: 100 }] });
-  return start ? moves.slice(1) : moves;
+  return moves;
 };
+
+/** `Blue 100% → Blue 90% · Green 10% at 10:00:12 → Green 100% at 10:05:14`: the first split is where it started. */
+const productionLine = (moves: readonly TrafficStep[]): string =>
+  moves.map((step, index) => `${inlineText(served(step))}${index === 0 && moves.length > 1 ? '' : ` at ${formatTime(step.at)}`}`).join(' → ');
 
 /** The one-line answers: when production moved, and what the hook found. */
 const overview = (story: DeploymentStory): string[] => {
@@ -83,7 +81,7 @@ const overview = (story: DeploymentStory): string[] => {
   const test = story.traffic.find((step) => step.listener === 'test');
   const parts = [
     test === undefined ? undefined : `test traffic to ${inlineText(split(test))} at ${formatTime(test.at)}`,
-    production.length === 0 ? undefined : `production ${production.map((step) => `${inlineText(served(step))} at ${formatTime(step.at)}`).join(' → ')}`,
+    production.length === 0 ? undefined : `production ${productionLine(production)}`,
   ].filter((part) => part !== undefined);
   const checks = story.hookChecks?.checks ?? [];
   const failed = checks.filter((check) => !check.passed);

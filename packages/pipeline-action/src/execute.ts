@@ -16,7 +16,7 @@ import type { HookChecks } from './deployment-story.js';
 import type { HookFailure } from './hook-failure.js';
 import { learnTypicalDurations, type TypicalDurations } from './history.js';
 import { ON_CANCEL, type ActionInputs } from './inputs.js';
-import { followExecution, getExecution, isTerminal, refreshActions, seenDeployment, settleDeployment, settleServiceDeployment, type FollowContext } from './monitor.js';
+import { followExecution, getExecution, isTerminal, refreshActions, settleDeployment, settleServiceDeployment, type FollowContext } from './monitor.js';
 import { logLine, logLines } from './log.js';
 import { cancelExecution } from './on-cancel.js';
 import { findNewerExecution } from './newer-execution.js';
@@ -32,6 +32,9 @@ import type * as Summary from './summary.js';
 import { readWorkflowRun, stopReason, type WorkflowRun } from './workflow-run.js';
 
 type SummaryRenderers = typeof Summary;
+
+// The runner kills the step 7.5 s after cancelling it; the last look at the deployment must leave time to report.
+const CANCEL_LOOK_MS = 2_000;
 
 interface Session {
   readonly inputs: ActionInputs;
@@ -262,8 +265,10 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
 
     const cancel = async (): Promise<ExecutionReport> => {
       following.progress.close();
-      const deploymentStory = await seenDeployment(following);
-      return handleCancellation(session, { ...facts, execution: undefined, ...(deploymentStory === undefined ? {} : { deploymentStory }) }, startedByUs);
+      const report = await handleCancellation(session, { ...facts, execution: undefined }, startedByUs);
+      // Only once the stop is requested: a short last look shows where the deployment was when the run ended.
+      const settled = await settleDeployment(following, AbortSignal.timeout(CANCEL_LOOK_MS)).catch(() => undefined);
+      return settled?.story === undefined ? report : { ...report, deploymentStory: { ...settled.story, hookChecks: undefined } };
     };
     let report: ExecutionReport;
     if (session.watch.cancelled) {

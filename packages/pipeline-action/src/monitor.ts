@@ -12,7 +12,6 @@ import { isCodeDeployAction, isEcsDeployAction } from './action-kinds.js';
 import type { ActionRun, ActionTracker } from './action-tracker.js';
 import { describeAwsError } from './aws-errors.js';
 import type { DeploymentDetails, SettledDeployment } from './deployment-details.js';
-import type { DeploymentStory } from './deployment-story.js';
 import type { EcsDeploymentFollower } from './ecs-deployment-follower.js';
 import type { ExecutionContext } from './execution-context.js';
 import { actionKey, type TypicalDurations } from './history.js';
@@ -144,23 +143,19 @@ const settleServiceDeployment = async (context: FollowContext): Promise<ServiceD
 const lastDeploymentRun = (context: FollowContext): ActionRun | undefined =>
   context.tracker.runs().filter((candidate) => isCodeDeployAction(candidate.provider) && candidate.externalId !== undefined).at(-1);
 
-/** On cancel: the CodeDeploy deployment's story as last polled, with no further call. */
-const seenDeployment = async (context: FollowContext): Promise<DeploymentStory | undefined> => {
-  const deploymentId = lastDeploymentRun(context)?.externalId;
-  if (deploymentId === undefined) return undefined;
-  const story = (await context.deploymentDetails()).story(deploymentId, undefined);
-  return story === undefined ? undefined : { ...story, hookChecks: undefined };
-};
-
 /**
  * After the end: the last look at the execution's CodeDeploy deployment (GetDeploymentTarget and GetDeployment,
  * which see the last lifecycle event end, the termination wait and a rollback's traffic). Undefined without one.
+ * A cancelled run passes its own short `signal`: the run's is aborted by then.
  */
-const settleDeployment = async (context: FollowContext): Promise<(SettledDeployment & { readonly deploymentId: string }) | undefined> => {
+const settleDeployment = async (
+  context: FollowContext,
+  signal: AbortSignal = context.signal,
+): Promise<(SettledDeployment & { readonly deploymentId: string }) | undefined> => {
   const run = lastDeploymentRun(context);
   const deploymentId = run?.externalId;
   if (run === undefined || deploymentId === undefined) return undefined;
-  const settled = await (await context.deploymentDetails()).settle(deploymentId);
+  const settled = await (await context.deploymentDetails()).settle(deploymentId, signal);
   context.progress.lines(run, [...settled.lines]);
   return { ...settled, deploymentId };
 };
@@ -228,5 +223,5 @@ const refreshActions = async (context: FollowContext): Promise<void> => {
   }
 };
 
-export { followExecution, getExecution, isTerminal, listActionExecutions, refreshActions, seenDeployment, settleDeployment, settleServiceDeployment };
+export { followExecution, getExecution, isTerminal, listActionExecutions, refreshActions, settleDeployment, settleServiceDeployment };
 export type { FollowContext, FollowResult };

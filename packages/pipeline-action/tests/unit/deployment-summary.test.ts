@@ -1,10 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { executionContext } from '../../src/execution-context.js';
 import { outcomes } from '../../src/outcome.js';
 import type { DeploymentStory } from '../../src/deployment-story.js';
 import type { ExecutionReport } from '../../src/report.js';
 import { renderSummary } from '../../src/summary.js';
-import { actionRun } from './runs.js';
+import { actionRun, executionReport } from './runs.js';
 
 const at = (second: number): Date => new Date(Date.UTC(2026, 10, 26, 10, 0, second));
 
@@ -20,25 +19,15 @@ const baseStory: DeploymentStory = {
   hookChecks: { checks: [], note: 'The AfterAllowTestTraffic hook\'s checks are not shown. Allow logs:FilterLogEvents.' },
 };
 
-const report = (overrides: Partial<ExecutionReport>): ExecutionReport => ({
-  ...executionContext('eu-west-1', 'app', '11111111-2222-3333-4444-555555555555'),
-  outcome: outcomes.Succeeded,
-  status: 'Succeeded',
-  statusSummary: undefined,
-  stages: [],
-  runs: [actionRun({ stageName: 'Deploy', actionName: 'Deploy' })],
-  failedRun: undefined,
-  buildLog: undefined,
-  hookFailure: undefined,
-  supersededBy: undefined,
-  deploymentId: 'd-ABCDEFGHI',
-  serviceDeployment: undefined,
-  deploymentStory: baseStory,
-  cancellation: undefined,
-  durationMs: 65_000,
-  timeoutMinutes: 60,
-  ...overrides,
-});
+const report = (overrides: Partial<ExecutionReport>): ExecutionReport =>
+  executionReport({
+    outcome: outcomes.Succeeded,
+    status: 'Succeeded',
+    runs: [actionRun({ stageName: 'Deploy', actionName: 'Deploy' })],
+    deploymentId: 'd-ABCDEFGHI',
+    deploymentStory: baseStory,
+    ...overrides,
+  });
 
 describe('the deployment section of the job summary', () => {
   it('marks the phase that was running when the step stopped at its timeout', () => {
@@ -81,6 +70,6 @@ describe('the deployment section of the job summary', () => {
 
     // Assess
     expect(markdown).toContain('_The AfterAllowTestTraffic hook\'s checks are not shown. Allow logs:FilterLogEvents._');
-    expect(markdown).toContain('Traffic: production Blue 90% · Green 10% at 10:00:12');
+    expect(markdown).toContain('Traffic: production Blue 100% → Blue 90% · Green 10% at 10:00:12');
   });
 });

@@ -3,36 +3,15 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { node24Path } from '@greenlight/testkit';
 import { codeBlock, inlineText } from '../../src/markdown.js';
-import { executionContext } from '../../src/execution-context.js';
-import { outcomes } from '../../src/outcome.js';
-import type { ExecutionReport } from '../../src/report.js';
 import { MAX_SUMMARY_BYTES, renderSummary } from '../../src/summary.js';
-import { actionRun } from './runs.js';
+import { actionRun, executionReport } from './runs.js';
 
 const GANTT_KEYWORDS = [
   'title', 'excludes', 'includes', 'dateFormat', 'axisFormat', 'tickInterval', 'todayMarker', 'weekday', 'weekend',
   'click', 'section', 'inclusiveEndDates', 'topAxis', 'accTitle', 'accDescr', 'displayMode',
 ] as const;
 
-const report = (overrides: Partial<ExecutionReport>): ExecutionReport => ({
-  ...executionContext('eu-west-1', 'app', '11111111-2222-3333-4444-555555555555'),
-  outcome: outcomes.Failed,
-  status: 'Failed',
-  statusSummary: undefined,
-  stages: [],
-  runs: [],
-  failedRun: undefined,
-  buildLog: undefined,
-  hookFailure: undefined,
-  supersededBy: undefined,
-  deploymentId: undefined,
-  serviceDeployment: undefined,
-  deploymentStory: undefined,
-  cancellation: undefined,
-  durationMs: 65_000,
-  timeoutMinutes: 60,
-  ...overrides,
-});
+const report = executionReport;
 
 const mermaidBlock = (markdown: string): string => /```mermaid\n([\s\S]*?)\n```/.exec(markdown)?.[1] ?? '';
 
