@@ -53,7 +53,7 @@ describe('the job summary of a canary deployment', () => {
     for (const event of LIFECYCLE_EVENTS) expect(summary).toMatch(new RegExp(`\\| ${event} \\| ${TIME} \\| ${TIME} \\| \\d+ s \\| ✅ Succeeded \\|`));
     expect(summary).toMatch(new RegExp(`\\| Termination wait \\(blue kept\\) \\| ${TIME} \\| ${TIME} \\| \\d+ s \\| ✅ Succeeded \\|`));
     // Blue at 0% and blue gone send traffic the same way: one move.
-    expect(summary).toMatch(new RegExp(`production Blue 90% · Green 10% at ${TIME} → Green 100% at ${TIME}`));
+    expect(summary).toMatch(new RegExp(`production Blue 100% → Blue 90% · Green 10% at ${TIME} → Green 100% at ${TIME}`));
     expect(summary).not.toMatch(new RegExp(`→ Green 100% at ${TIME} →`));
     expect(summary).toMatch(new RegExp(`test traffic to Green 100% at ${TIME}`));
     expect(summary).toContain('| AfterAllowTestTraffic | health | 20 | 0 | 4 ms | 9 ms | 12 ms | ✅ passed |');
