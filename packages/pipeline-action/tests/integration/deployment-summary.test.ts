@@ -61,4 +61,32 @@ describe('the job summary of a canary deployment', () => {
     expect(summary).toContain('  section Deployment');
     expect(summary).toMatch(/🔀 production Blue 90％ · Green 10％ :done/);
   });
+
+  it('reaches the same outcome when the hook\'s log cannot be read, saying which log group and permission would show the checks', async () => {
+    // Prepare
+    harness.sim.setFaults({ deny: ['logs:FilterLogEvents'] });
+
+    // Act
+    const result = await harness.run({ 'pipeline-name': 'canary' });
+
+    // Assess
+    harness.sim.setFaults({});
+    expect(result.exitCode).toBe(0);
+    expect(result.errors).toEqual([]);
+    expect(result.summary).not.toContain('Hook checks (');
+    expect(result.summary).toContain(`_The AfterAllowTestTraffic hook's checks are not shown. Its reason is in CloudWatch Logs group /aws/lambda/${hookFunction.replaceAll('_', '\\_')}; allow logs:FilterLogEvents on it to show it here._`);
+  });
+
+  it('costs one GetDeployment and one FilterLogEvents page per hook for the summary', async () => {
+    // Prepare
+    const before = { get: harness.sim.callsTo('GetDeployment').length, filter: harness.sim.callsTo('FilterLogEvents').length };
+
+    // Act
+    const result = await harness.run({ 'pipeline-name': 'canary' });
+
+    // Assess
+    expect(result.exitCode).toBe(0);
+    expect(harness.sim.callsTo('GetDeployment').length - before.get).toBe(1);
+    expect(harness.sim.callsTo('FilterLogEvents').length - before.filter).toBe(1);
+  });
 });
