@@ -72,6 +72,12 @@ interface CheckResultRecord {
   readonly check: string;
   readonly passed: boolean;
   readonly reason: string | undefined;
+  /** The check's figures; undefined in a line that lacks them (or holds something other than a number). */
+  readonly requests: number | undefined;
+  readonly failures: number | undefined;
+  readonly p50Ms: number | undefined;
+  readonly p95Ms: number | undefined;
+  readonly maxMs: number | undefined;
 }
 
 interface DecisionRecord {
@@ -104,6 +110,8 @@ const ecsStatuses: readonly string[] = Object.values(ECS_HOOK_STATUS);
 
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
+const optionalNumber = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
 const toRecord = (fields: Record<string, unknown>): HookLogRecord | undefined => {
   const deploymentId = optionalString(fields['deploymentId']);
   const resourceArn = ecsResourceArn(fields['resourceArn']);
@@ -112,7 +120,20 @@ const toRecord = (fields: Record<string, unknown>): HookLogRecord | undefined =>
   if (message === HOOK_LOG_MESSAGE.CheckResult) {
     const { check, passed } = fields;
     if (typeof check !== 'string' || typeof passed !== 'boolean') return undefined;
-    return { message, deploymentId, resourceArn, stage, check, passed, reason: optionalString(reason) };
+    return {
+      message,
+      deploymentId,
+      resourceArn,
+      stage,
+      check,
+      passed,
+      reason: optionalString(reason),
+      requests: optionalNumber(fields['requests']),
+      failures: optionalNumber(fields['failures']),
+      p50Ms: optionalNumber(fields['p50Ms']),
+      p95Ms: optionalNumber(fields['p95Ms']),
+      maxMs: optionalNumber(fields['maxMs']),
+    };
   }
   if (message === HOOK_LOG_MESSAGE.Decision && 'hookStatus' in fields) {
     const { hookStatus } = fields;

@@ -8,6 +8,7 @@ import { DescribeRulesCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/cli
 import { AWS_ERROR_KIND, classifyAwsError, isRetryableAwsError } from '@greenlight/aws-retry';
 import type { ActionRun } from './action-tracker.js';
 import { clientConfig } from './clients.js';
+import type { TrafficStep, TrafficWeight } from './deployment-story.js';
 import { ecsDeployTarget, findServiceDeployment } from './ecs-deployment-lookup.js';
 import { hookName, type FailedServiceDeploymentHook, type ServiceDeploymentFacts, type ServiceDeploymentStage } from './service-deployment.js';
 
@@ -44,6 +45,7 @@ class EcsDeploymentFollower {
   #hooksShown = '';
   #service: ServiceConfiguration | undefined;
   #traffic = '';
+  readonly #trafficSteps: TrafficStep[] = [];
   #disabled = false;
   #trafficDisabled = false;
 
@@ -70,6 +72,7 @@ class EcsDeploymentFollower {
       stages: [...this.#stages],
       failedHook: this.#failedHook,
       lambdaHookArns: this.#service?.lambdaHookArns ?? [],
+      traffic: [...this.#trafficSteps],
     };
   }
 
@@ -137,18 +140,20 @@ class EcsDeploymentFollower {
       const arns = [rules.production, rules.test].filter((arn) => arn !== undefined);
       if (arns.length === 0) return [];
       const { Rules } = await this.#elbv2.send(new DescribeRulesCommand({ RuleArns: arns }), { abortSignal: this.#signal });
-      const weights = (ruleArn: string | undefined): string | undefined => {
+      const weights = (ruleArn: string | undefined): TrafficWeight[] | undefined => {
         const rule = Rules?.find((candidate) => candidate.RuleArn === ruleArn);
         const groups = rule?.Actions?.find((action) => action.Type === 'forward')?.ForwardConfig?.TargetGroups;
-        return groups?.map((group) => `${targetGroupName(group.TargetGroupArn)} ${group.Weight ?? 0}%`).join(' · ');
+        return groups?.map((group) => ({ target: targetGroupName(group.TargetGroupArn), weight: group.Weight ?? 0 }));
       };
+      const shown = (listener: TrafficStep['listener'], split: readonly TrafficWeight[] | undefined): string | undefined =>
+        split === undefined ? undefined : `${listener} ${split.map((group) => `${group.target} ${group.weight}%`).join(' · ')}`;
       const production = weights(rules.production);
       const test = weights(rules.test);
-      const traffic = [production === undefined ? undefined : `production ${production}`, test === undefined ? undefined : `test ${test}`]
-        .filter((part) => part !== undefined)
-        .join('; ');
+      const traffic = [shown('production', production), shown('test', test)].filter((part) => part !== undefined).join('; ');
       if (traffic === '' || traffic === this.#traffic) return [];
       this.#traffic = traffic;
+      this.#recordTraffic('production', production);
+      this.#recordTraffic('test', test);
       return [`  traffic: ${traffic}`];
     } catch (error) {
       if (isRetryableAwsError(error) || this.#signal.aborted) return [];
@@ -158,6 +163,14 @@ class EcsDeploymentFollower {
         : String((error as Error).message);
       return [`  traffic weights unavailable (${reason}).`];
     }
+  }
+
+  /** Keeps a listener's split with the time it was seen, when it differs from the last one seen. */
+  #recordTraffic(listener: TrafficStep['listener'], weights: readonly TrafficWeight[] | undefined): void {
+    if (weights === undefined) return;
+    const last = this.#trafficSteps.findLast((step) => step.listener === listener);
+    if (last !== undefined && JSON.stringify(last.weights) === JSON.stringify(weights)) return;
+    this.#trafficSteps.push({ at: new Date(), listener, weights });
   }
 
   async #serviceConfiguration(cluster: string, service: string): Promise<ServiceConfiguration> {

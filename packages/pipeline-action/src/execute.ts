@@ -12,11 +12,12 @@ import type { DeploymentDetails } from './deployment-details.js';
 import type { EcsDeploymentFollower } from './ecs-deployment-follower.js';
 import { PipelineActionError } from './errors.js';
 import type { GitHubDeployment } from './github-deployment.js';
+import type { HookChecks } from './deployment-story.js';
 import type { HookFailure } from './hook-failure.js';
 import { isRolledBack, type ServiceDeploymentFacts } from './service-deployment.js';
 import { learnTypicalDurations, type TypicalDurations } from './history.js';
 import { ON_CANCEL, type ActionInputs } from './inputs.js';
-import { followExecution, getExecution, isTerminal, refreshActions, settleServiceDeployment, type FollowContext } from './monitor.js';
+import { followExecution, getExecution, isTerminal, refreshActions, settleDeployment, settleServiceDeployment, type FollowContext } from './monitor.js';
 import { logLine, logLines } from './log.js';
 import { cancelExecution } from './on-cancel.js';
 import { findNewerExecution } from './newer-execution.js';
@@ -32,6 +33,9 @@ import type * as Summary from './summary.js';
 import { readWorkflowRun, stopReason, type WorkflowRun } from './workflow-run.js';
 
 type SummaryRenderers = typeof Summary;
+
+// The runner kills the step 7.5 s after cancelling it; the last look at the deployment must leave time to report.
+const CANCEL_LOOK_MS = 2_000;
 
 interface Session {
   readonly inputs: ActionInputs;
@@ -196,12 +200,18 @@ const follow = async (
   }
   await refreshActions(context);
   const serviceDeployment = await settleServiceDeployment(context);
+  const settled = await settleDeployment(context);
   context.progress.close();
   const elapsedMs = Date.now() - session.startedAt;
   const deploymentFacts = serviceDeployment === undefined ? {} : { serviceDeployment };
+  const story = (hookChecks: HookChecks | undefined) => (settled?.story === undefined ? {} : { deploymentStory: { ...settled.story, hookChecks } });
   if (!isTerminal(execution?.status)) {
-    return buildReport({ ...facts, ...deploymentFacts, execution, elapsedMs, outcome: outcomes.TimedOut, status: execution?.status ?? 'InProgress' });
+    return buildReport({ ...facts, ...deploymentFacts, ...story(undefined), execution, elapsedMs, outcome: outcomes.TimedOut, status: execution?.status ?? 'InProgress' });
   }
+  // The hook's verdict, for a deployment that passed its hooks too: FilterLogEvents in each hook's log group.
+  const checks = settled?.deployment === undefined
+    ? undefined
+    : await (await import('./hook-checks.js')).hookChecks(session.inputs.region, settled.deployment, AbortSignal.timeout(15_000));
   const buildLog = await failedBuildLog(session, context.tracker, context.progress);
   const hookFailure = await failedHook(session, context.tracker, context.progress, serviceDeployment);
   context.progress.close();
@@ -214,6 +224,7 @@ const follow = async (
   return buildReport({
     ...facts,
     ...deploymentFacts,
+    ...story(checks),
     execution,
     elapsedMs,
     ...(buildLog === undefined ? {} : { buildLog }),
@@ -266,7 +277,10 @@ const execute = async (inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<vo
 
     const cancel = async (): Promise<ExecutionReport> => {
       following.progress.close();
-      return handleCancellation(session, { ...facts, execution: undefined }, startedByUs);
+      const report = await handleCancellation(session, { ...facts, execution: undefined }, startedByUs);
+      // Only once the stop is requested: a short last look shows where the deployment was when the run ended.
+      const settled = await settleDeployment(following, AbortSignal.timeout(CANCEL_LOOK_MS)).catch(() => undefined);
+      return settled?.story === undefined ? report : { ...report, deploymentStory: { ...settled.story, hookChecks: undefined } };
     };
     let report: ExecutionReport;
     if (session.watch.cancelled) {

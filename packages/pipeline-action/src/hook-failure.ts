@@ -98,6 +98,19 @@ const readHookRecords = async (
   return records;
 };
 
+/** One CodeDeploy deployment's hook records in a hook function's log group (GetDeployment's answer gives the window). */
+const readDeploymentRecords = async (region: string, logGroup: string, deployment: DeploymentInfo, send: Send): Promise<HookLogRecord[]> => {
+  const deploymentId = deployment.deploymentId ?? '';
+  const query = {
+    logGroup,
+    term: deploymentId,
+    startTime: deployment.createTime?.getTime() ?? Date.now(),
+    endTime: deployment.completeTime?.getTime() ?? Date.now(),
+  };
+  // CodeDeploy records carry the deployment; ECS native ones name their service deployment instead.
+  return readHookRecords(region, query, (record) => 'deploymentId' in record && record.deploymentId === deploymentId, send);
+};
+
 const failedChecksOf = (records: readonly HookLogRecord[], stage?: string): FailedCheck[] =>
   records.flatMap((record) =>
     record.message === HOOK_LOG_MESSAGE.CheckResult && !record.passed && (stage === undefined || record.stage === stage)
@@ -157,15 +170,9 @@ const hookFailure = async (region: string, deploymentId: string, signal: AbortSi
   const target = readAppSpecHooks(deployment?.revision?.appSpecContent?.content ?? '').get(event);
   if (deployment === undefined || target === undefined) return undefined;
   const name = lambdaFunctionName(target);
-  const query = {
-    logGroup: `/aws/lambda/${name}`,
-    term: deploymentId,
-    startTime: deployment.createTime?.getTime() ?? Date.now(),
-    endTime: deployment.completeTime?.getTime() ?? Date.now(),
-  };
-  return withDecision({ lifecycleEvent: event, functionName: name, logGroup: query.logGroup }, async () => {
-    // CodeDeploy records carry the deployment; ECS native ones name their service deployment instead.
-    const records = await readHookRecords(region, query, (record) => 'deploymentId' in record && record.deploymentId === deploymentId, send);
+  const logGroup = `/aws/lambda/${name}`;
+  return withDecision({ lifecycleEvent: event, functionName: name, logGroup }, async () => {
+    const records = await readDeploymentRecords(region, logGroup, deployment, send);
     // Lambda retries a failed invocation: the last decision is the one CodeDeploy acted on.
     const decision = records.filter((record) => record.message === HOOK_LOG_MESSAGE.Decision).at(-1);
     return { reason: decision?.reason, failedChecks: failedChecksOf(records) };
@@ -223,5 +230,5 @@ const serviceHookFailure = async (
   return undefined;
 };
 
-export { hookFailure, serviceHookFailure };
-export type { FailedCheck, HookFailure };
+export { hookFailure, persistent, readDeploymentRecords, serviceHookFailure, unreadable };
+export type { FailedCheck, HookFailure, Send };

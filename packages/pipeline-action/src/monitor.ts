@@ -11,7 +11,7 @@ import { isRetryableAwsError } from '@greenlight/aws-retry';
 import { isCodeDeployAction, isEcsDeployAction } from './action-kinds.js';
 import type { ActionRun, ActionTracker } from './action-tracker.js';
 import { describeAwsError } from './aws-errors.js';
-import type { DeploymentDetails } from './deployment-details.js';
+import type { DeploymentDetails, SettledDeployment } from './deployment-details.js';
 import type { EcsDeploymentFollower } from './ecs-deployment-follower.js';
 import type { ExecutionContext } from './execution-context.js';
 import { actionKey, type TypicalDurations } from './history.js';
@@ -140,6 +140,26 @@ const settleServiceDeployment = async (context: FollowContext): Promise<ServiceD
   return (await context.serviceDeployments()).facts();
 };
 
+const lastDeploymentRun = (context: FollowContext): ActionRun | undefined =>
+  context.tracker.runs().filter((candidate) => isCodeDeployAction(candidate.provider) && candidate.externalId !== undefined).at(-1);
+
+/**
+ * After the end: the last look at the execution's CodeDeploy deployment (GetDeploymentTarget and GetDeployment,
+ * which see the last lifecycle event end, the termination wait and a rollback's traffic). Undefined without one.
+ * A cancelled run passes its own short `signal`: the run's is aborted by then.
+ */
+const settleDeployment = async (
+  context: FollowContext,
+  signal: AbortSignal = context.signal,
+): Promise<(SettledDeployment & { readonly deploymentId: string }) | undefined> => {
+  const run = lastDeploymentRun(context);
+  const deploymentId = run?.externalId;
+  if (run === undefined || deploymentId === undefined) return undefined;
+  const settled = await (await context.deploymentDetails()).settle(deploymentId, signal);
+  context.progress.lines(run, [...settled.lines]);
+  return { ...settled, deploymentId };
+};
+
 /**
  * Follows one execution to its end or the deadline: each poll lists the execution's action executions (all
  * pages), prints what started or ended, and reads the execution's status when nothing runs any more (or every
@@ -203,5 +223,5 @@ const refreshActions = async (context: FollowContext): Promise<void> => {
   }
 };
 
-export { followExecution, getExecution, isTerminal, listActionExecutions, refreshActions, settleServiceDeployment };
+export { followExecution, getExecution, isTerminal, listActionExecutions, refreshActions, settleDeployment, settleServiceDeployment };
 export type { FollowContext, FollowResult };

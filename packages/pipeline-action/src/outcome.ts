@@ -13,6 +13,8 @@ interface PassingOutcome {
   readonly exit: 0;
   /** The CodePipeline execution status that ends in this outcome, for outcomes that mirror one. */
   readonly status?: string;
+  /** Why the step stopped following a deployment that was still running, for outcomes that do. */
+  readonly endedEarly?: string;
 }
 
 interface FailingOutcome extends Omit<PassingOutcome, 'exit'> {
@@ -90,6 +92,7 @@ const outcomeTable = {
     headline: '⏱️ is still running (timeout reached)',
     deploymentState: 'inactive',
     exit: 1,
+    endedEarly: 'timeout-minutes reached',
     annotation: (report) =>
       new ExecutionOutcomeError(
         'Pipeline still running at timeout',
@@ -104,6 +107,7 @@ const outcomeTable = {
     headline: '⏹️ stop requested (workflow cancelled)',
     deploymentState: 'inactive',
     exit: 1,
+    endedEarly: 'workflow cancelled',
     annotation: (report) =>
       new ExecutionOutcomeError(
         cancelTitle(report.cancellation),
@@ -119,6 +123,7 @@ const outcomeTable = {
     headline: '🔄 left running (workflow cancelled)',
     deploymentState: 'inactive',
     exit: 1,
+    endedEarly: 'workflow cancelled',
     annotation: (report) =>
       new ExecutionOutcomeError(
         'Workflow cancelled: pipeline left running',

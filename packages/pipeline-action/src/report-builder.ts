@@ -2,6 +2,7 @@ import type { PipelineExecution } from '@aws-sdk/client-codepipeline';
 import type { ActionTracker } from './action-tracker.js';
 import { isCodeDeployAction } from './action-kinds.js';
 import type { BuildLogTail } from './build-logs.js';
+import type { DeploymentStory } from './deployment-story.js';
 import type { HookFailure } from './hook-failure.js';
 import type { CancelOutcome } from './on-cancel.js';
 import type { ExecutionContext } from './execution-context.js';
@@ -24,6 +25,8 @@ interface ReportFacts {
   readonly cancellation?: CancelOutcome;
   /** The ECS service deployment of an ECS deploy action, as last seen. */
   readonly serviceDeployment?: ServiceDeploymentFacts;
+  /** The CodeDeploy deployment's phases, traffic and hook checks, as seen. */
+  readonly deploymentStory?: DeploymentStory;
   /** Local milliseconds spent, used when the actions' own timestamps cannot tell the duration. */
   readonly elapsedMs: number;
 }
@@ -56,6 +59,7 @@ const buildReport = (facts: ReportFacts): ExecutionReport => {
     supersededBy: facts.supersededBy,
     deploymentId: deployment?.externalId ?? facts.serviceDeployment?.serviceDeploymentArn,
     serviceDeployment: facts.serviceDeployment,
+    deploymentStory: facts.deploymentStory,
     cancellation: facts.cancellation,
     durationMs: executionDuration(facts.tracker, facts.elapsedMs),
     timeoutMinutes: facts.timeoutMinutes,

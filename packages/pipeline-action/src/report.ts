@@ -1,5 +1,6 @@
 import type { ActionRun, PlannedStage } from './action-tracker.js';
 import type { BuildLogTail } from './build-logs.js';
+import type { DeploymentStory } from './deployment-story.js';
 import { activeDeploymentAdvice } from './deployment-advice.js';
 import type { HookFailure } from './hook-failure.js';
 import type { ExecutionContext } from './execution-context.js';
@@ -29,6 +30,8 @@ interface ExecutionReport extends ExecutionContext {
   readonly deploymentId: string | undefined;
   /** The ECS service deployment of an ECS deploy action, as last seen. */
   readonly serviceDeployment: ServiceDeploymentFacts | undefined;
+  /** The CodeDeploy deployment's phases, traffic and hook checks, as seen. */
+  readonly deploymentStory: DeploymentStory | undefined;
   /** What cancelling did (StopRequested only). */
   readonly cancellation: CancelOutcome | undefined;
   readonly durationMs: number;

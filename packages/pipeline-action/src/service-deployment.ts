@@ -1,5 +1,4 @@
-import { formatTime } from './format.js';
-import { inlineText } from './markdown.js';
+import type { DeploymentPhase, DeploymentStory, TrafficStep } from './deployment-story.js';
 
 /** One lifecycle stage of an Amazon ECS service deployment, when the action first saw it. */
 interface ServiceDeploymentStage {
@@ -32,6 +31,8 @@ interface ServiceDeploymentFacts {
   readonly failedHook: FailedServiceDeploymentHook | undefined;
   /** The Lambda hooks registered on the service (DescribeServices), where a missed failed hook is looked for. */
   readonly lambdaHookArns: readonly string[];
+  /** Each change of the production and test listener rules' weights, when they could be read. */
+  readonly traffic: readonly TrafficStep[];
 }
 
 /** The statuses of a service deployment that did not reach its target revision (SDK `ServiceDeploymentStatus`). */
@@ -55,20 +56,30 @@ const serviceDeploymentSentence = (facts: ServiceDeploymentFacts, hookExplained:
   return `Service deployment ${facts.serviceDeploymentArn} ended ${facts.status ?? ''}${reason}${/[.!?]$/.test(reason) ? '' : '.'}${hook}`;
 };
 
-/** The job summary's section: the stages with the time each was reached, and the end (escaped: ECS text is untrusted). */
-const serviceDeploymentSection = (facts: ServiceDeploymentFacts | undefined): string[] => {
-  if (facts === undefined || facts.stages.length === 0) return [];
-  return [
-    `### Service deployment ${inlineText(facts.serviceDeploymentArn)}`,
-    '',
-    '| Lifecycle stage | Reached (UTC) |',
-    '|---|---|',
-    ...facts.stages.map((stage) => `| ${inlineText(stage.stage)} | ${formatTime(stage.seenAt)} |`),
-    '',
-    `Status **${inlineText(facts.status ?? 'unknown')}**${facts.statusReason === undefined ? '' : `: ${inlineText(facts.statusReason)}`}`,
-    '',
-  ];
+/** How the service deployment's last stage ended, in CodePipeline's words. */
+const lastStageStatus = (status: string | undefined): string => {
+  if (status === 'SUCCESSFUL') return 'Succeeded';
+  return ROLLED_BACK_STATUSES.has(status ?? '') ? 'Failed' : 'InProgress';
 };
 
-export { hookName, isRolledBack, serviceDeploymentSection, serviceDeploymentSentence };
+/**
+ * The stages as phases: each from the time it was first seen to the next one's (the last to `endedAt`, the
+ * action's end, once the deployment ended); the stage whose hook failed is the failed one.
+ */
+const serviceDeploymentStory = (facts: ServiceDeploymentFacts, endedAt: Date | undefined): Omit<DeploymentStory, 'hookChecks'> => {
+  const phases = facts.stages.map((stage, index): DeploymentPhase => {
+    const next = facts.stages[index + 1];
+    const last = next === undefined;
+    const failed = facts.failedHook?.stage === stage.stage;
+    return {
+      name: stage.stage,
+      start: stage.seenAt,
+      end: next?.seenAt ?? (lastStageStatus(facts.status) === 'InProgress' ? undefined : endedAt),
+      status: failed ? 'Failed' : last ? lastStageStatus(facts.status) : 'Succeeded',
+    };
+  });
+  return { phases, traffic: facts.traffic };
+};
+
+export { hookName, isRolledBack, serviceDeploymentSentence, serviceDeploymentStory };
 export type { FailedServiceDeploymentHook, ServiceDeploymentFacts, ServiceDeploymentStage };

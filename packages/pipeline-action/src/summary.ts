@@ -4,28 +4,17 @@ import { codeBlock, inlineCode, inlineText, link } from './markdown.js';
 import { cancelSentences } from './cancel-report.js';
 import { outcomes, outcomeRow } from './outcome.js';
 import { failureMessage, type ExecutionReport } from './report.js';
-import { serviceDeploymentSection } from './service-deployment.js';
-
-const STATUS_ICONS: Readonly<Record<string, string>> = {
-  Succeeded: '✅',
-  Failed: '❌',
-  InProgress: '🔄',
-  Abandoned: '⊘',
-};
+import { isEcsDeployAction } from './action-kinds.js';
+import { deploymentGantt, deploymentSection, type DeploymentView } from './deployment-summary.js';
+import type { DeploymentStory } from './deployment-story.js';
+import { ganttBar, ganttText, STATUS_ICONS, statusMark } from './gantt.js';
+import { serviceDeploymentStory } from './service-deployment.js';
 
 /** GitHub drops a step summary over 1 MiB whole; this keeps ours well under it, whatever AWS sends. */
 const MAX_SUMMARY_BYTES = 256 * 1024;
 
 /** Every summary, of an outcome or of an error, opens with the pipeline's name and what became of it. */
 const heading = (pipelineName: string, outcome: string): string => `## Pipeline ${inlineCode(pipelineName)}${outcome}`;
-
-// Mermaid's gantt grammar ends a task name at ':' and a line at ';', '#' starts an entity and '%%' a comment;
-// none of them may reach the chart.
-const ganttText = (text: string): string => text.replaceAll(/[:;#%\r\n]/g, ' ').trim() || '-';
-
-// A task line starting with a gantt keyword (title, excludes, click, section, ...) would be read as that
-// statement, so every task name starts with its status mark, which no keyword does.
-const ganttTask = (run: ActionRun): string => `${STATUS_ICONS[run.status] ?? '•'} ${ganttText(run.actionName)}`;
 
 const actionRow = (stageName: string, actionName: string, run: ActionRun | undefined): string => {
   if (run === undefined) return `| ${inlineText(stageName)} | ${inlineText(actionName)} | not run | | | |`;
@@ -86,7 +75,26 @@ const cancellationSection = (report: ExecutionReport): string[] =>
         '',
       ];
 
-const timeline = (report: ExecutionReport): string[] => {
+/** The deployment the execution ran, as the summary shows it: the CodeDeploy one, or the ECS native one. */
+const deploymentView = (report: ExecutionReport): DeploymentView | undefined => {
+  const endedEarly = outcomeRow(report.outcome).endedEarly;
+  const failureReason = report.hookFailure?.reason ?? report.failedRun?.errorMessage;
+  const facts = report.serviceDeployment;
+  if (facts !== undefined && facts.stages.length > 0) {
+    const endedAt = report.runs.filter((run) => isEcsDeployAction(run.provider)).at(-1)?.endTime;
+    return {
+      title: `Service deployment ${inlineText(facts.serviceDeploymentArn)}`,
+      story: { ...serviceDeploymentStory(facts, endedAt), hookChecks: undefined },
+      endedEarly,
+      failureReason: facts.statusReason ?? failureReason,
+      extra: [`Status **${inlineText(facts.status ?? 'unknown')}**${facts.statusReason === undefined ? '' : `: ${inlineText(facts.statusReason)}`}`, ''],
+    };
+  }
+  if (report.deploymentStory === undefined) return undefined;
+  return { title: `Deployment ${inlineCode(report.deploymentId ?? '')}`, story: report.deploymentStory, endedEarly, failureReason, extra: [] };
+};
+
+const timeline = (report: ExecutionReport, story: DeploymentStory | undefined): string[] => {
   const runs = report.runs.filter((run) => run.startTime !== undefined);
   if (runs.length === 0) return [];
   const lines = ['### Timeline', '', '```mermaid', 'gantt', '  dateFormat x', '  axisFormat %H:%M:%S'];
@@ -97,16 +105,15 @@ const timeline = (report: ExecutionReport): string[] => {
       lines.push(`  section ${ganttText(stage)}`);
     }
     const start = run.startTime?.getTime() ?? 0;
-    // A running action is drawn up to its last update; a zero-length bar would not render.
-    const end = Math.max(run.endTime?.getTime() ?? start, start + 1000);
-    const tag = run.status === 'Failed' ? 'crit, ' : run.status === 'InProgress' ? 'active, ' : 'done, ';
-    lines.push(`  ${ganttTask(run)} :${tag}a${index}, ${start}, ${end}`);
+    // A running action is drawn up to its last update.
+    lines.push(ganttBar(statusMark(run.status), run.actionName, run.status, `a${index}`, start, run.endTime?.getTime() ?? start));
   });
-  lines.push('```');
+  lines.push(...deploymentGantt(story), '```');
   return lines;
 };
 
 const render = (report: ExecutionReport, complete: boolean): string => {
+  const deployment = deploymentView(report);
   const latest = (stageName: string, actionName: string): ActionRun | undefined =>
     report.runs.filter((run) => run.stageName === stageName && run.actionName === actionName).at(-1);
   const facts = [
@@ -126,11 +133,11 @@ const render = (report: ExecutionReport, complete: boolean): string => {
     '',
     ...actionsTable(report, latest),
     '',
-    ...serviceDeploymentSection(report.serviceDeployment),
+    ...(deployment === undefined ? [] : deploymentSection(deployment)),
     ...cancellationSection(report),
     ...failureSection(report, complete),
     '',
-    ...(complete ? timeline(report) : ['_The timeline is left out: the summary would exceed its size limit._']),
+    ...(complete ? timeline(report, deployment?.story) : ['_The timeline is left out: the summary would exceed its size limit._']),
     '',
   ].join('\n');
 };
@@ -143,7 +150,8 @@ const bounded = (text: string): string => {
 };
 
 /**
- * The job summary: outcome, every action with status, duration and link, failure details and a timeline. Each
+ * The job summary: outcome, every action with status, duration and link, the deployment's phases, traffic and
+ * hook checks, failure details and a timeline of both. Each
  * external line is cut at 2,000 characters; if the whole would still pass MAX_SUMMARY_BYTES, the build log and
  * the timeline give way (saying so), and as a last resort the text is cut.
  */

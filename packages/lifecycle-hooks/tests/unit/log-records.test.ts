@@ -24,8 +24,8 @@ describe('the hook log records', () => {
     // Assess
     expect(records).toEqual([
       undefined,
-      { message: 'check result', deploymentId: 'd-ABCDEFGHI', check: 'health', passed: true, reason: undefined },
-      { message: 'check result', deploymentId: 'd-ABCDEFGHI', check: 'version', passed: false, reason: 'status 500, expected 2xx' },
+      { message: 'check result', deploymentId: 'd-ABCDEFGHI', check: 'health', passed: true, reason: undefined, requests: 5, failures: 0, ...LATENCY },
+      { message: 'check result', deploymentId: 'd-ABCDEFGHI', check: 'version', passed: false, reason: 'status 500, expected 2xx', requests: 1, failures: 1, ...LATENCY },
       { message: 'decision', deploymentId: 'd-ABCDEFGHI', status: 'Failed', reason: 'check "version" failed: status 500, expected 2xx' },
     ]);
   });
@@ -42,7 +42,7 @@ describe('the hook log records', () => {
 
     // Assess
     expect(records).toEqual([
-      { message: 'check result', deploymentId: undefined, stage: 'POST_TEST_TRAFFIC_SHIFT', check: 'version', passed: false, reason: 'status 500, expected 2xx' },
+      { message: 'check result', deploymentId: undefined, stage: 'POST_TEST_TRAFFIC_SHIFT', check: 'version', passed: false, reason: 'status 500, expected 2xx', requests: 1, failures: 1, ...LATENCY },
       { message: 'decision', executionId: 'exec-1', stage: 'POST_TEST_TRAFFIC_SHIFT', hookStatus: 'FAILED', reason: 'check "version" failed' },
     ]);
   });
@@ -80,6 +80,14 @@ describe('the hook log records', () => {
       expect.objectContaining({ hookStatus: 'FAILED', resourceArn: undefined }),
       expect.objectContaining({ hookStatus: 'FAILED', resourceArn: undefined }),
     ]);
+  });
+
+  it('leaves out a figure that is not a finite number', () => {
+    // Act
+    const record = readHookLogRecord('{"message":"check result","check":"health","passed":true,"requests":"5","p95Ms":1e999}');
+
+    // Assess
+    expect(record).toMatchObject({ check: 'health', requests: undefined, p95Ms: undefined });
   });
 
   it('reads a record after the prefix the Node runtime may add to a line', () => {

@@ -87,7 +87,9 @@ describe('following an Amazon ECS native blue/green deployment (Deploy provider 
     expect(result.stdout).toMatch(/\(2\/2 tasks\)/);
     expect(result.stdout).toContain('traffic: production native-ok-blue 0% · native-ok-green 100%; test native-ok-blue 0% · native-ok-green 100%');
     expect(result.stdout).toContain('SUCCESSFUL');
-    expect(result.summary).toContain('| Lifecycle stage | Reached (UTC) |');
+    expect(result.summary).toContain('| Phase | Started (UTC) | Ended (UTC) | Duration | Status |');
+    for (const stage of seen) expect(result.summary).toMatch(new RegExp(`\\| ${stage.replaceAll('_', '\\\\_')} \\| \\d\\d:\\d\\d:\\d\\d \\| \\d\\d:\\d\\d:\\d\\d \\| \\d+ s \\| ✅ Succeeded \\|`));
+    expect(result.summary).toMatch(/🔀 production native-ok-blue 0％ · native-ok-green 100％ :done/);
     expect(result.summary).toContain('Status **SUCCESSFUL**');
   });
 

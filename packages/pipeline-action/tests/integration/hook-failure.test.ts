@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { hookFunctionName } from '@greenlight/contracts';
-import { failEveryHook } from '../support/failing-hook.js';
+import { playEveryHook } from '../support/hook-player.js';
 import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 
 const hookFunction = hookFunctionName('app', 'AfterAllowTestTraffic');
@@ -25,7 +25,7 @@ describe('the reason of a failed lifecycle hook, read from its logs', () => {
     // Plays the hook as Lambda would: its lines land in its log group (a stream per invocation), then it reports.
     // Another deployment's decision in the same group shows that only this deployment's lines are used.
     harness.sim.logs.putEvents(logGroup, 'earlier-invocation', [{ message: hookLines('d-EARLIER00', 'check "health" failed: 503').at(-1) ?? '' }]);
-    failEveryHook(harness, codedeploy, logGroup, (hook) => hookLines(hook.deploymentId, REASON));
+    playEveryHook(harness, codedeploy, logGroup, (hook) => hookLines(hook.deploymentId, REASON), 'Failed');
   });
   afterAll(async () => {
     codedeploy.destroy();
@@ -45,6 +45,10 @@ describe('the reason of a failed lifecycle hook, read from its logs', () => {
     expect(result.errors[0]?.message).toContain(REASON);
     expect(result.errors[0]?.message).not.toContain('check "health"');
     expect(result.summary).toContain('- **version**: 1 of 1 requests failed');
+    expect(result.summary).toContain('**Failed at AfterAllowTestTraffic**: check "version" failed: 1 of 1 requests failed');
+    expect(result.summary).toMatch(/Rollback: production traffic on Blue 100% at \d\d:\d\d:\d\d\./);
+    expect(result.summary).toContain('<details open><summary>Hook checks (2, 1 failed)</summary>');
+    expect(result.summary).toMatch(/\| AfterAllowTestTraffic \| version \| {2}\| {2}\| {2}\| {2}\| {2}\| ❌ failed: 1 of 1 requests failed/);
     expect(filterCalls.at(-1)?.input).toMatchObject({ logGroupName: logGroup, filterPattern: `"${result.outputs['deployment-id'] ?? ''}"` });
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { hookFunctionName } from '@greenlight/contracts';
 import type { StepRunResult } from '@greenlight/testkit';
-import { failEveryHook } from '../support/failing-hook.js';
+import { playEveryHook } from '../support/hook-player.js';
 import { appPipeline, startHarness, type Harness } from '../support/harness.js';
 
 /** Lines that would each be a workflow command if printed as they are (see testkit's workflow-commands.ts). */
@@ -49,9 +49,9 @@ describe('text from AWS never becomes a workflow command', () => {
       }),
     ], { timeScale: 0.05 });
     codedeploy = new CodeDeployClient({ region: harness.sim.region, endpoint: harness.sim.endpoint, credentials: { accessKeyId: harness.sim.env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: harness.sim.env['AWS_SECRET_ACCESS_KEY'] ?? '' } });
-    failEveryHook(harness, codedeploy, `/aws/lambda/${hookFunction}`, (hook) => [
+    playEveryHook(harness, codedeploy, `/aws/lambda/${hookFunction}`, (hook) => [
       JSON.stringify({ level: 'WARN', message: 'decision', deploymentId: hook.deploymentId, status: 'Failed', reason: hostile }),
-    ]);
+    ], 'Failed');
   });
   afterAll(async () => {
     codedeploy.destroy();

@@ -1,9 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { executionContext } from '../../src/execution-context.js';
 import { outcomes, outcomeError } from '../../src/outcome.js';
 import { failureMessage, type ExecutionReport } from '../../src/report.js';
 import { renderSummary } from '../../src/summary.js';
-import { actionRun } from './runs.js';
+import { actionRun, executionReport } from './runs.js';
 
 const failedBuild = actionRun({
   stageName: 'Build',
@@ -18,28 +17,18 @@ const failedBuild = actionRun({
   errorMessage: 'Build terminated with state: FAILED',
 });
 
-const report = (overrides: Partial<ExecutionReport> = {}): ExecutionReport => ({
-  ...executionContext('eu-west-1', 'app', '11111111-2222-3333-4444-555555555555'),
-  outcome: outcomes.Failed,
-  status: 'Failed',
-  statusSummary: undefined,
-  stages: [
-    { name: 'Source', actions: [{ stageName: 'Source', actionName: 'Source', provider: 'CodeStarSourceConnection' }] },
-    { name: 'Build', actions: [{ stageName: 'Build', actionName: 'Unit|Tests', provider: 'CodeBuild' }] },
-    { name: 'Deploy', actions: [{ stageName: 'Deploy', actionName: 'Deploy', provider: 'CodeDeployToECS' }] },
-  ],
-  runs: [actionRun({ stageName: 'Source', actionName: 'Source', endTime: new Date('2026-11-26T10:00:05Z') }), failedBuild],
-  failedRun: failedBuild,
-  buildLog: { lines: ['npm test', 'FAIL src/a.test.ts'], note: undefined },
-  hookFailure: undefined,
-  supersededBy: undefined,
-  deploymentId: undefined,
-  serviceDeployment: undefined,
-  cancellation: undefined,
-  durationMs: 65_000,
-  timeoutMinutes: 60,
-  ...overrides,
-});
+const report = (overrides: Partial<ExecutionReport> = {}): ExecutionReport =>
+  executionReport({
+    stages: [
+      { name: 'Source', actions: [{ stageName: 'Source', actionName: 'Source', provider: 'CodeStarSourceConnection' }] },
+      { name: 'Build', actions: [{ stageName: 'Build', actionName: 'Unit|Tests', provider: 'CodeBuild' }] },
+      { name: 'Deploy', actions: [{ stageName: 'Deploy', actionName: 'Deploy', provider: 'CodeDeployToECS' }] },
+    ],
+    runs: [actionRun({ stageName: 'Source', actionName: 'Source', endTime: new Date('2026-11-26T10:00:05Z') }), failedBuild],
+    failedRun: failedBuild,
+    buildLog: { lines: ['npm test', 'FAIL src/a.test.ts'], note: undefined },
+    ...overrides,
+  });
 
 describe('outcomeError', () => {
   it('passes only on success and on a start without waiting', () => {

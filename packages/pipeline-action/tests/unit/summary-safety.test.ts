@@ -3,35 +3,15 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { node24Path } from '@greenlight/testkit';
 import { codeBlock, inlineText } from '../../src/markdown.js';
-import { executionContext } from '../../src/execution-context.js';
-import { outcomes } from '../../src/outcome.js';
-import type { ExecutionReport } from '../../src/report.js';
 import { MAX_SUMMARY_BYTES, renderSummary } from '../../src/summary.js';
-import { actionRun } from './runs.js';
+import { actionRun, executionReport } from './runs.js';
 
 const GANTT_KEYWORDS = [
   'title', 'excludes', 'includes', 'dateFormat', 'axisFormat', 'tickInterval', 'todayMarker', 'weekday', 'weekend',
   'click', 'section', 'inclusiveEndDates', 'topAxis', 'accTitle', 'accDescr', 'displayMode',
 ] as const;
 
-const report = (overrides: Partial<ExecutionReport>): ExecutionReport => ({
-  ...executionContext('eu-west-1', 'app', '11111111-2222-3333-4444-555555555555'),
-  outcome: outcomes.Failed,
-  status: 'Failed',
-  statusSummary: undefined,
-  stages: [],
-  runs: [],
-  failedRun: undefined,
-  buildLog: undefined,
-  hookFailure: undefined,
-  supersededBy: undefined,
-  deploymentId: undefined,
-  serviceDeployment: undefined,
-  cancellation: undefined,
-  durationMs: 65_000,
-  timeoutMinutes: 60,
-  ...overrides,
-});
+const report = executionReport;
 
 const mermaidBlock = (markdown: string): string => /```mermaid\n([\s\S]*?)\n```/.exec(markdown)?.[1] ?? '';
 
@@ -66,6 +46,7 @@ describe('the job summary with text from AWS', () => {
       stages: [{ stage: 'POST_TEST_TRAFFIC_SHIFT', seenAt: new Date('2026-11-26T10:00:30Z') }],
       failedHook: undefined,
       lambdaHookArns: [],
+      traffic: [],
     };
 
     // Act
@@ -121,5 +102,21 @@ describe('the job summary with text from AWS', () => {
     expect(parsed.error).toBeUndefined();
     expect(parsed.tasks?.map((task) => task.name)).toEqual(GANTT_KEYWORDS.map((name) => `✅ ${name}`));
     expect(new Set(parsed.tasks?.map((task) => task.section))).toEqual(new Set(['section', 'title']));
+  });
+
+  it('draws the deployment\'s phases and traffic as their own sections mermaid parses, whatever their names', async () => {
+    // Prepare
+    const at = (second: number): Date => new Date(Date.UTC(2026, 10, 26, 10, 0, second));
+    const runs = [actionRun({ stageName: 'Deploy', actionName: 'Deploy' })];
+    const phases = GANTT_KEYWORDS.map((name, index) => ({ name: `${name} %% :x; #y`, start: at(index), end: at(index + 1), status: 'Succeeded' }));
+    const traffic = [{ at: at(3), listener: 'production' as const, weights: [{ target: 'click: #1 %%', weight: 10 }, { target: 'BLUE', weight: 90 }] }];
+
+    // Act
+    const parsed = await parseWithMermaid(mermaidBlock(renderSummary(report({ runs, deploymentId: 'd-1', deploymentStory: { phases, traffic, hookChecks: undefined } }))));
+
+    // Assess
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.tasks?.filter((task) => task.section === 'Deployment').map((task) => task.name)).toEqual(GANTT_KEYWORDS.map((name) => `✅ ${name}     x   y`));
+    expect(parsed.tasks?.filter((task) => task.section === 'Traffic').map((task) => task.name)).toEqual(['🔀 production click   1 10％ · BLUE 90％']);
   });
 });

@@ -4,9 +4,15 @@ import type { Harness } from './harness.js';
 
 /**
  * Plays a hook function as Lambda would for every hook CodeDeploy invokes: its lines land in its log group (a
- * stream per invocation), then it reports Failed.
+ * stream per invocation), then it reports `status`.
  */
-const failEveryHook = (harness: Harness, codedeploy: CodeDeployClient, logGroup: string, lines: (hook: LifecycleHook) => readonly string[]): void => {
+const playEveryHook = (
+  harness: Harness,
+  codedeploy: CodeDeployClient,
+  logGroup: string,
+  lines: (hook: LifecycleHook) => readonly string[],
+  status: 'Succeeded' | 'Failed',
+): void => {
   harness.sim.codedeploy.onHook((hook: LifecycleHook) => {
     harness.sim.logs.putEvents(
       logGroup,
@@ -17,10 +23,10 @@ const failEveryHook = (harness: Harness, codedeploy: CodeDeployClient, logGroup:
       new PutLifecycleEventHookExecutionStatusCommand({
         deploymentId: hook.deploymentId,
         lifecycleEventHookExecutionId: hook.lifecycleEventHookExecutionId,
-        status: 'Failed',
+        status,
       }),
     );
   });
 };
 
-export { failEveryHook };
+export { playEveryHook };

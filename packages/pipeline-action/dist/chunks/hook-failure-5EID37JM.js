@@ -1,0 +1,2 @@
+import{createRequire as __greenlightRequire}from'node:module';const require=__greenlightRequire(import.meta.url);
+import{d as a,e as b,f as c,g as d,h as e}from"./chunk-OUUZYXGH.js";import"./chunk-UCPZQLCI.js";import"./chunk-W6LBZTEL.js";import"./chunk-YJWVSXLO.js";import"./chunk-MHRWX3VS.js";import"./chunk-TP6LYCFU.js";import"./chunk-75TUM6R4.js";import"./chunk-IP66O5Y3.js";export{d as hookFailure,a as persistent,b as readDeploymentRecords,e as serviceHookFailure,c as unreadable};
